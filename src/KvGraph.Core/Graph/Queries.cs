@@ -1,0 +1,54 @@
+namespace KvGraph.Core.Graph;
+
+/// <summary>One step of a citation chain: the edge taken and the subtree below it.</summary>
+/// <param name="Node">The node reached.</param>
+/// <param name="Via">The CITES edge that led here (null at the root).</param>
+/// <param name="Children">What this node cites (or, reversed, who cites it), in a defined order: date, then id.</param>
+/// <param name="Cycle">True when the node was already on the path; its children are not expanded again.</param>
+public sealed record TraceNode(GraphNode Node, GraphEdge? Via, IReadOnlyList<TraceNode> Children, bool Cycle = false);
+
+/// <summary>A reason why two documents are related, with its share of the score.</summary>
+/// <param name="Kind">coupling (shared citation), cocitation, asker, answerer, country, topic.</param>
+/// <param name="Detail">What is shared: the cited id, the person, the country…</param>
+/// <param name="Score">This reason's contribution.</param>
+public sealed record RelatedReason(string Kind, string Detail, double Score);
+
+/// <summary>A related document, ranked by <see cref="Score"/> (descending, ties by id).</summary>
+public sealed record RelatedDocument(GraphNode Node, double Score, IReadOnlyList<RelatedReason> Reasons);
+
+/// <summary>A cited target that is not in the corpus, with how often and by whom it is cited.</summary>
+public sealed record UnresolvedTarget(string Id, string Label, int CitationCount, IReadOnlyList<string> CitedBy);
+
+/// <summary>
+/// Read-only queries over the citation graph. The in-memory implementation is QuikGraph; Neo4j answers
+/// the same questions with the statements in <c>cypher/queries</c>, and tests compare the two.
+/// </summary>
+public interface ICitationGraph
+{
+    int NodeCount { get; }
+
+    int EdgeCount { get; }
+
+    IEnumerable<GraphNode> Nodes { get; }
+
+    IEnumerable<GraphEdge> Edges { get; }
+
+    /// <summary>The node, or null. Cited ids not in the corpus come back as <see cref="NodeLabel.Placeholder"/>.</summary>
+    GraphNode? Find(string id);
+
+    IReadOnlyList<GraphEdge> Outgoing(string id, string? edgeType = null);
+
+    IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null);
+
+    /// <summary>The citation chain from <paramref name="id"/>: what it cites transitively, or with <paramref name="reverse"/> who cites it.</summary>
+    TraceNode? Trace(string id, int depth = 3, bool reverse = false);
+
+    /// <summary>Related questions/answers ranked by shared citations, co-citation, shared people, countries and topics.</summary>
+    IReadOnlyList<RelatedDocument> Related(string id, int limit = 10);
+
+    /// <summary>Cited targets not in the corpus, most cited first.</summary>
+    IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50);
+
+    /// <summary>The shortest CITES path between two documents (either direction), or empty.</summary>
+    IReadOnlyList<GraphNode> ShortestPath(string fromId, string toId, int maxDepth = 6);
+}
