@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KvGraph.Core.Model;
+
+namespace KvGraph.Core.Extraction;
+
+/// <summary>
+/// The stable JSON contract of <c>kvgraph extract --format json</c>. Written by hand rather than by reflection
+/// so that renaming a C# property can never change the contract. Fields named in the contract always appear
+/// (null when unknown); fields after them are additions, documented in README.
+/// </summary>
+public static class ExtractionJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Quotes hold Dutch text and «guillemets»; keep them readable, the output is not embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>One document as a JSON object.</summary>
+    public static string Serialize(ExtractedDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            Write(writer, document);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Several documents as a JSON array.</summary>
+    public static string Serialize(IEnumerable<ExtractedDocument> documents)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            writer.WriteStartArray();
+            foreach (var d in documents)
+            {
+                Write(writer, d);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes one document object.</summary>
+    public static void Write(Utf8JsonWriter w, ExtractedDocument d)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(d);
+        w.WriteStartObject();
+        w.WriteString("file", d.File);
+        w.WriteStartObject("doc");
+        w.WriteString("kind", Name(d.Doc.Kind));
+        w.WriteString("id", d.Doc.Id);
+        w.WriteString("zaak", d.Doc.Zaak);
+        w.WriteString("submitted", d.Doc.Submitted);
+        w.WriteString("answered", d.Doc.Answered);
+        w.WriteStartArray("askers");
+        foreach (var a in d.Doc.Askers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", a.Name);
+            w.WriteString("party", a.Party);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("answerers");
+        foreach (var a in d.Doc.Answerers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", a.Name);
+            w.WriteString("office", a.Office);
+            w.WriteString("party", a.Party);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteString("format", d.Format);
+        w.WriteString("title", d.Doc.Title);
+        w.WriteString("date", d.Doc.Date);
+        w.WriteString("paired", d.Doc.PairedId);
+        WriteStrings(w, "ownIds", d.Doc.OwnIds);
+        WriteStrings(w, "topics", d.Doc.Topics);
+        w.WriteString("dossier", d.Doc.Dossier);
+        w.WriteString("number", d.Doc.Number);
+        WriteStrings(w, "sponsors", d.Doc.Sponsors);
+        w.WriteStartArray("items");
+        foreach (var i in d.Items)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", i.Id);
+            w.WriteString("kind", i.Kind == ItemKind.Question ? "question" : "answer");
+            w.WriteNumber("start", i.Start);
+            w.WriteNumber("end", i.End);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("metadata");
+        foreach (var (k, v) in d.Metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.WriteString(k, v);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteStartArray("citations");
+        foreach (var c in d.Citations)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", Name(c.Kind));
+            w.WriteString("target", c.Target);
+            w.WriteString("sponsor", c.Sponsor);
+            w.WriteString("quote", c.Quote);
+            w.WriteNumber("start", c.Start);
+            w.WriteNumber("end", c.End);
+            w.WriteNumber("confidence", Math.Round(c.Confidence, 3));
+            w.WriteString("item", c.Item);
+            WriteStrings(w, "sponsors", c.Sponsors);
+            w.WriteString("reference", c.Reference);
+            w.WriteString("date", c.Date);
+            w.WriteBoolean("corrected", c.Corrected);
+            if (c.Corrected)
+            {
+                w.WriteString("original", c.OriginalText);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("entities");
+        foreach (var e in d.Entities)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", Name(e.Kind));
+            w.WriteString("id", e.Id);
+            w.WriteString("name", e.Name);
+            w.WriteNumber("start", e.Start);
+            w.WriteNumber("end", e.End);
+            w.WriteString("item", e.Item);
+            if (e.Role is not null)
+            {
+                w.WriteString("role", e.Role);
+            }
+
+            if (e.Party is not null)
+            {
+                w.WriteString("party", e.Party);
+            }
+
+            if (e.Precision is { } p)
+            {
+                w.WriteString("precision", Name(p));
+                w.WriteBoolean("relative", e.Relative);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteStrings(w, "warnings", d.Warnings);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The contract name of an enum value (its JsonStringEnumMemberName).</summary>
+    public static string Name<T>(T value)
+        where T : struct, Enum =>
+        JsonSerializer.Serialize(value).Trim('"');
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,186 @@
+using System.Security.Cryptography;
+using System.Text;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Extraction;
+
+/// <summary>
+/// The extraction pipeline, in stages: read (detect the format, clean, lift metadata, find items) →
+/// find (citation and entity recognisers, each behind a literal pre-filter) → settle (drop the document's
+/// own ids, de-overlap, assign items) → done. Stateless and thread-safe.
+/// </summary>
+public sealed class Extractor : IExtractor
+{
+    private readonly ExtractorOptions _options;
+
+    public Extractor(ExtractorOptions? options = null) => _options = options ?? ExtractorOptions.Default;
+
+    /// <summary>The extractor with all built-in readers and recognisers.</summary>
+    public static Extractor Default { get; } = new();
+
+    /// <inheritdoc />
+    public ExtractedDocument Extract(SourceDocument source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var reader = _options.Readers
+            .Select(r => (Reader: r, Score: r.Detect(source)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .Select(x => x.Reader)
+            .FirstOrDefault()
+            ?? throw new DocumentFormatException(source.File, "no reader recognises this file (empty or not a supported document)");
+
+        var read = reader.Read(source);
+        var context = new RecognitionContext(read.Text, read.Doc, read.Items)
+        {
+            ReferenceDate = ReferenceDate(read.Doc),
+            InferredYear = Ids.YearOfZaak(read.Doc.Zaak),
+        };
+
+        var citations = new List<Citation>(read.Citations);
+        foreach (var recognizer in _options.CitationRecognizers)
+        {
+            if (Triggered(read.Text, recognizer.Triggers))
+            {
+                citations.AddRange(recognizer.Find(context));
+            }
+        }
+
+        var entities = new List<Entity>(read.Entities);
+        foreach (var recognizer in _options.EntityRecognizers)
+        {
+            if (Triggered(read.Text, recognizer.Triggers))
+            {
+                entities.AddRange(recognizer.Find(context));
+            }
+        }
+
+        return new ExtractedDocument
+        {
+            File = source.File,
+            Format = read.Format,
+            Doc = read.Doc,
+            Text = read.Text,
+            Items = read.Items,
+            Citations = Settle(citations, read),
+            Entities = SettleEntities(entities, read.Items),
+            Metadata = read.Metadata,
+            Warnings = read.Warnings,
+            ContentHash = Hash(source.Text),
+        };
+    }
+
+    internal static bool Triggered(string text, IReadOnlyList<string> triggers)
+    {
+        if (triggers.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var t in triggers)
+        {
+            if (text.Contains(t, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DateOnly? ReferenceDate(DocumentInfo doc)
+    {
+        foreach (var d in new[] { doc.Answered, doc.Date, doc.Submitted })
+        {
+            if (d is not null && DateOnly.TryParseExact(d, "yyyy-MM-dd", out var date))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A document's own ids are facts about it, not citations; a citation contained in a longer one with the
+    /// same target says nothing new (the kamerstuk inside "motie X (21 501-20, nr. 1591)"); duplicates go.
+    /// </summary>
+    internal static IReadOnlyList<Citation> Settle(IEnumerable<Citation> found, ReadDocument read)
+    {
+        var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { read.Doc.Id };
+        foreach (var id in read.Doc.OwnIds)
+        {
+            own.Add(id);
+        }
+
+        if (read.Doc.Zaak is { } zaak)
+        {
+            own.Add(zaak);
+            own.Add(Ids.Question(zaak));
+        }
+
+        if (read.Doc.PairedId is { } paired)
+        {
+            own.Add(paired);
+        }
+
+        var text = read.Text;
+        var list = found
+            .Where(c => c.Start >= 0 && c.End <= text.Length && c.End > c.Start)
+            .Where(c => c.Target is null || !own.Contains(c.Target))
+            .OrderBy(c => c.Start)
+            .ThenByDescending(c => c.End - c.Start)
+            .ToList();
+
+        var kept = new List<Citation>(list.Count);
+        foreach (var c in list)
+        {
+            var redundant = kept.Any(k =>
+                k.Start <= c.Start && k.End >= c.End &&
+                (string.Equals(k.Target, c.Target, StringComparison.Ordinal) && (k.Kind == c.Kind || k.Kind == CitationKind.Motion || c.Kind == CitationKind.Kamerstuk)));
+            if (redundant)
+            {
+                continue;
+            }
+
+            var item = ItemAt(read.Items, c.Start);
+            var quote = text[c.Start..c.End];
+            kept.Add((c with { Item = c.Item ?? item, Quote = quote }).Validate());
+        }
+
+        return kept;
+    }
+
+    private static IReadOnlyList<Entity> SettleEntities(IEnumerable<Entity> found, IReadOnlyList<Item> items)
+    {
+        var seen = new HashSet<(EntityKind, string, int, int)>();
+        var kept = new List<Entity>();
+        foreach (var e in found.OrderBy(e => e.Start).ThenBy(e => e.Kind))
+        {
+            if (seen.Add((e.Kind, e.Id, e.Start, e.End)))
+            {
+                kept.Add(e.Start >= 0 && e.Item is null ? e with { Item = ItemAt(items, e.Start) } : e);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The innermost item that contains <paramref name="offset"/>.</summary>
+    public static string? ItemAt(IReadOnlyList<Item> items, int offset)
+    {
+        Item? best = null;
+        foreach (var i in items)
+        {
+            if (offset >= i.Start && offset < i.End && (best is null || i.End - i.Start < best.End - best.Start))
+            {
+                best = i;
+            }
+        }
+
+        return best?.Id;
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,13 @@
+using KvGraph.Core.Extraction;
+
+namespace KvGraph.Core.Reading;
+
+/// <summary>The ordered list of format readers. The reader with the highest detection score reads the file.</summary>
+public static class DocumentReaders
+{
+    /// <summary>All built-in readers; the plain-text fallback is last.</summary>
+    public static IReadOnlyList<IDocumentReader> Default { get; } =
+    [
+        new PlainTextReader(),
+    ];
+}
