@@ -1,0 +1,91 @@
+using System.CommandLine;
+using KvGraph.Cli.Commands;
+using KvGraph.Core.Extraction;
+using KvGraph.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace KvGraph.Cli.Hosting;
+
+/// <summary>
+/// Builds the generic host (configuration: appsettings.json in the working directory, <c>KVGRAPH_</c> environment
+/// variables with the prefix stripped, and <c>--KvGraph:Key=value</c> arguments; logging to stderr) and runs the command line.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Runs <c>kvgraph</c> with <paramref name="args"/>. Tests pass their own consoles to capture output.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        error ??= System.Console.Error;
+        console ??= AnsiConsole.Console;
+
+        // Only explicit configuration arguments go to the configuration system; paths like /work/x would otherwise be read as keys.
+        var configArgs = args.Where(a => a.StartsWith("--KvGraph:", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var commandArgs = args.Where(a => !a.StartsWith("--KvGraph:", StringComparison.OrdinalIgnoreCase)).ToArray();
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            DisableDefaults = true,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("KVGRAPH_")
+            .AddCommandLine(configArgs);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton(console);
+
+        using var host = builder.Build();
+        var context = new CliContext(console, host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<ILoggerFactory>(), host.Services);
+
+        var root = new RootCommand("KvGraph: the citation graph of Dutch parliamentary written questions (Kamervragen) and their answers.");
+        root.Options.Add(context.StoreOption);
+        foreach (var command in CommandCatalog.All(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parse = root.Parse(commandArgs);
+        var config = new InvocationConfiguration { Output = new ConsoleWriter(console), Error = error };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (UserMessage(ex) is { } message)
+        {
+            await error.WriteLineAsync($"kvgraph: {message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+
+    /// <summary>The message for errors that are the user's or the input's, not bugs; null for bugs.</summary>
+    internal static string? UserMessage(Exception ex) => ex switch
+    {
+        CliUserException or StoreException or DocumentFormatException => ex.Message,
+        FileNotFoundException f => $"file not found: {f.FileName ?? f.Message}",
+        DirectoryNotFoundException d => d.Message,
+        UnauthorizedAccessException u => u.Message,
+        _ => null,
+    };
+
+    /// <summary>Lets System.CommandLine's help and parse errors go through the (possibly recording) Spectre console.</summary>
+    private sealed class ConsoleWriter(IAnsiConsole console) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => console.Profile.Out.Writer.Write(value);
+
+        public override void Write(string? value) => console.Profile.Out.Writer.Write(value);
+
+        public override void WriteLine(string? value) => console.Profile.Out.Writer.WriteLine(value);
+    }
+}
