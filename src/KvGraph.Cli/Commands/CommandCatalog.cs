@@ -26,5 +26,6 @@ public static class CommandCatalog
         // Neo4j (issue 3): push, cypher, export — add here.
 
         // Web explorer (issue 4): serve — add here.
+        yield return ServeCommand.Create(context);
     }
 }

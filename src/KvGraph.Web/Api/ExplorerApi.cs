@@ -1,0 +1,138 @@
+using KvGraph.Web.Cypher;
+using KvGraph.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KvGraph.Web.Api;
+
+/// <summary>The read-only JSON API behind the pages. Every input is validated; errors are RFC 9457 problem responses.</summary>
+public static class ExplorerApi
+{
+    /// <summary>Maps the GET endpoints under <c>/api</c>.</summary>
+    public static IEndpointRouteBuilder MapExplorerApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api").WithTags("Explorer");
+
+        api.MapGet("/search", Search).WithName("Search").WithSummary("Search documents by id, title and full text (paged).");
+        api.MapGet("/document", Document).WithName("Document").WithSummary("A document or placeholder: metadata, items with inline citations, cited by.");
+        api.MapGet("/neighbourhood", Neighbourhood).WithName("Neighbourhood").WithSummary("A node, its neighbours and the edges between them (bounded).");
+        api.MapGet("/trace", Trace).WithName("Trace").WithSummary("The citation chain from a document, or into it with reverse=true.");
+        api.MapGet("/related", Related).WithName("Related").WithSummary("Related questions and answers with reasons and scores.");
+        api.MapGet("/motion", Motion).WithName("Motion").WithSummary("A motion: sponsors and parties, and every document citing it over time.");
+        api.MapGet("/cypher", Cypher).WithName("Cypher").WithSummary("The Cypher statement from cypher/queries that answers a view, with its parameters.");
+        return app;
+    }
+
+    internal static Results<Ok<SearchPageView>, ValidationProblem> Search(IExplorerData data, string? q, int? page, int? pageSize)
+    {
+        var errors = Errors(
+            ("q", InputRules.CheckQuery(q)),
+            ("page", InputRules.CheckRange(page, 1, InputRules.MaxPage, "page")),
+            ("pageSize", InputRules.CheckRange(pageSize, 1, InputRules.MaxPageSize, "pageSize")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(data.Search(q!.Trim(), page ?? 1, pageSize ?? InputRules.DefaultPageSize));
+    }
+
+    internal static Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult> Document(IExplorerData data, string? id)
+    {
+        if (Errors(("id", InputRules.CheckId(id))) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return data.Document(id!) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+    }
+
+    internal static Results<Ok<NeighbourhoodView>, ValidationProblem, ProblemHttpResult> Neighbourhood(IExplorerData data, string? id, int? limit)
+    {
+        var errors = Errors(("id", InputRules.CheckId(id)), ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxNeighbourhood, "limit")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return data.Neighbourhood(id!, limit ?? InputRules.DefaultNeighbourhood) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+    }
+
+    internal static Results<Ok<TraceView>, ValidationProblem, ProblemHttpResult> Trace(IExplorerData data, string? id, int? depth, bool? reverse)
+    {
+        var errors = Errors(("id", InputRules.CheckId(id)), ("depth", InputRules.CheckRange(depth, 1, InputRules.MaxDepth, "depth")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return data.Trace(id!, depth ?? InputRules.DefaultDepth, reverse ?? false) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+    }
+
+    internal static Results<Ok<IReadOnlyList<RelatedView>>, ValidationProblem, ProblemHttpResult> Related(IExplorerData data, string? id, int? limit)
+    {
+        var errors = Errors(("id", InputRules.CheckId(id)), ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxRelated, "limit")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return data.Related(id!, limit ?? InputRules.DefaultRelated) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+    }
+
+    internal static Results<Ok<MotionView>, ValidationProblem, ProblemHttpResult> Motion(IExplorerData data, string? id, int? limit)
+    {
+        var errors = Errors(("id", InputRules.CheckId(id)), ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxTimeline, "limit")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return data.Motion(id!, limit ?? InputRules.DefaultTimeline) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+    }
+
+    internal static Results<Ok<CypherQueryView>, ValidationProblem, ProblemHttpResult> Cypher(
+        CypherCatalog catalog, string? view, string? id, string? q, int? depth, int? limit, bool? reverse, int? page, int? pageSize)
+    {
+        var errors = Errors(
+            ("view", view is not null && CypherCatalog.Views.Contains(view) ? null : $"view must be one of: {string.Join(", ", CypherCatalog.Views)}."),
+            ("id", id is null ? null : InputRules.CheckId(id)),
+            ("q", q is null ? null : InputRules.CheckQuery(q)),
+            ("depth", InputRules.CheckRange(depth, 1, InputRules.MaxDepth, "depth")),
+            ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxTimeline, "limit")),
+            ("page", InputRules.CheckRange(page, 1, InputRules.MaxPage, "page")),
+            ("pageSize", InputRules.CheckRange(pageSize, 1, InputRules.MaxPageSize, "pageSize")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var size = pageSize ?? InputRules.DefaultPageSize;
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["id"] = id,
+            ["q"] = q,
+            ["depth"] = depth ?? InputRules.DefaultDepth,
+            ["limit"] = limit ?? (view == "search" ? size : InputRules.DefaultRelated),
+            ["offset"] = ((page ?? 1) - 1) * size,
+            ["reverse"] = reverse ?? false,
+        };
+        return catalog.For(view!, values) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No Cypher statement for this view",
+                detail: catalog.Directory is null
+                    ? "The cypher/queries folder was not found beside the application."
+                    : $"No file in {Path.GetFileName(Path.GetDirectoryName(catalog.Directory))}/queries answers the '{view}' view.");
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No document or node with id '{id}'.");
+
+    private static Dictionary<string, string[]>? Errors(params (string Field, string? Error)[] checks)
+    {
+        var errors = checks.Where(c => c.Error is not null).ToDictionary(c => c.Field, c => new[] { c.Error! }, StringComparer.Ordinal);
+        return errors.Count == 0 ? null : errors;
+    }
+}

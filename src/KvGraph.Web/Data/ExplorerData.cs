@@ -1,0 +1,481 @@
+using System.Globalization;
+using KvGraph.Core.Graph;
+using KvGraph.Core.Model;
+
+namespace KvGraph.Web.Data;
+
+/// <summary>Builds the explorer's views from an <see cref="IExplorerSource"/>; every list it returns is capped.</summary>
+internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
+{
+    /// <summary>Most documents listed as "cited by" on one page; a hub motion may be cited thousands of times.</summary>
+    internal const int MaxCitedBy = 200;
+
+    /// <summary>Most nodes in one trace tree, so a deep chain over a large corpus stays a page, not a dump.</summary>
+    internal const int MaxTraceNodes = 500;
+
+    private static readonly string[] DateKeys = ["date", "answered", "submitted"];
+
+    /// <summary>Labels of nodes that are documents held in the corpus (a placeholder is cited, not held).</summary>
+    private static readonly HashSet<string> DocumentLabels = new(StringComparer.Ordinal)
+    {
+        NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion,
+        NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral,
+    };
+
+    private ICitationGraph Graph => source.Graph;
+
+    public SearchPageView Search(string query, int page, int pageSize)
+    {
+        var offset = (page - 1) * pageSize;
+
+        // Ask for one more than the page so we know whether there is a next page even when the total is unknown.
+        var result = source.Search(query, offset, pageSize + 1);
+        var hits = new List<SearchHitView>();
+        foreach (var id in result.Ids.Take(pageSize))
+        {
+            var snippet = result.Snippets?.GetValueOrDefault(id);
+            var doc = source.GetDocument(id);
+            if (doc is not null)
+            {
+                var d = doc.Doc;
+                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, d.Date ?? d.Answered ?? d.Submitted, d.Submitted, d.Answered, d.Askers, d.Answerers, snippet));
+            }
+            else if (Graph.Find(id) is { } node)
+            {
+                hits.Add(new SearchHitView(node.Id, node.Label.ToLowerInvariant(), node.Name, NodeDate(node), null, null, [], [], snippet));
+            }
+        }
+
+        return new SearchPageView(query, page, pageSize, result.Total, result.Ids.Count > pageSize, hits);
+    }
+
+    public DocumentView? Document(string id)
+    {
+        var doc = source.GetDocument(id);
+        var node = Graph.Find(id) ?? (doc is null ? null : Graph.Find(doc.Doc.Id));
+        if (node is null && doc is null)
+        {
+            return null;
+        }
+
+        var nodeView = node is null ? DocNode(doc!) : View(node);
+        IReadOnlyList<CitationView> citations = [];
+        IReadOnlyList<BlockView> blocks = [];
+        DocumentDetailsView? details = null;
+        if (doc is not null)
+        {
+            details = Details(doc);
+            var inDoc = doc.Citations.Select(c => CitationOf(c, doc)).ToList();
+            citations = inDoc;
+            blocks = Blocks(doc, inDoc);
+        }
+
+        // Citations may point at either id of an openkamer page (question or answer), so collect both.
+        var ids = new List<string> { nodeView.Id };
+        if (doc is not null)
+        {
+            ids.Add(doc.Doc.Id);
+            if (doc.Doc.PairedId is { Length: > 0 } paired)
+            {
+                ids.Add(paired);
+            }
+        }
+
+        var citedBy = new List<CitingView>();
+        var truncated = false;
+        var seen = new HashSet<(string, int)>();
+        foreach (var edge in ids.Distinct(StringComparer.Ordinal).SelectMany(i => Graph.Incoming(i, EdgeType.Cites)))
+        {
+            if (!seen.Add((edge.Source, Int(edge, "start"))))
+            {
+                continue;
+            }
+
+            if (citedBy.Count == MaxCitedBy)
+            {
+                truncated = true;
+                break;
+            }
+
+            var from = Graph.Find(edge.Source);
+            citedBy.Add(new CitingView(from is null ? Unknown(edge.Source) : View(from), Str(edge, "kind"), Str(edge, "quote"), Str(edge, "item")));
+        }
+
+        citedBy.Sort((a, b) => string.CompareOrdinal(a.Source.Date ?? string.Empty, b.Source.Date ?? string.Empty) is var c and not 0 ? c : string.CompareOrdinal(a.Source.Id, b.Source.Id));
+        return new DocumentView(nodeView, details, blocks, citations, citedBy, truncated);
+    }
+
+    public NeighbourhoodView? Neighbourhood(string id, int limit)
+    {
+        var center = Graph.Find(id);
+        if (center is null)
+        {
+            return null;
+        }
+
+        var nodes = new Dictionary<string, GraphNodeView>(StringComparer.Ordinal) { [center.Id] = GraphView(center) };
+        var edges = new Dictionary<string, GraphEdgeView>(StringComparer.Ordinal);
+        var truncated = false;
+        foreach (var edge in Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id)))
+        {
+            if (edges.Count == limit)
+            {
+                truncated = true;
+                break;
+            }
+
+            var view = EdgeView(edge);
+            if (!edges.TryAdd(view.Id, view))
+            {
+                continue;
+            }
+
+            foreach (var end in new[] { edge.Source, edge.Target })
+            {
+                if (!nodes.ContainsKey(end))
+                {
+                    nodes[end] = Graph.Find(end) is { } n ? GraphView(n) : new GraphNodeView(end, NodeLabel.Placeholder, end, null, false);
+                }
+            }
+        }
+
+        return new NeighbourhoodView(center.Id, [.. nodes.Values], [.. edges.Values], truncated);
+    }
+
+    public TraceView? Trace(string id, int depth, bool reverse)
+    {
+        var root = Graph.Trace(id, depth, reverse);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var budget = MaxTraceNodes;
+        return Map(root);
+
+        TraceView Map(TraceNode t)
+        {
+            budget--;
+            var children = new List<TraceView>();
+            foreach (var child in t.Children)
+            {
+                if (budget <= 0)
+                {
+                    break;
+                }
+
+                children.Add(Map(child));
+            }
+
+            return new TraceView(View(t.Node), t.Via is null ? null : Str(t.Via, "kind"), t.Via is null ? null : Str(t.Via, "quote"), t.Cycle, children);
+        }
+    }
+
+    public IReadOnlyList<RelatedView>? Related(string id, int limit)
+    {
+        if (Graph.Find(id) is null)
+        {
+            return null;
+        }
+
+        return [.. Graph.Related(id, limit).Select(r => new RelatedView(View(r.Node), Math.Round(r.Score, 4), [.. r.Reasons.Select(x => new RelatedReasonView(x.Kind, x.Detail, Math.Round(x.Score, 4)))]))];
+    }
+
+    public MotionView? Motion(string id, int limit)
+    {
+        var motion = Graph.Find(id);
+        if (motion is null)
+        {
+            return null;
+        }
+
+        var sponsors = new List<SponsorView>();
+        void AddSponsor(string name, string? party, string? personId)
+        {
+            var existing = sponsors.FindIndex(s => SameName(s.Name, name));
+            if (existing < 0)
+            {
+                sponsors.Add(new SponsorView(name, party, personId));
+            }
+            else if (sponsors[existing].Party is null && party is not null)
+            {
+                sponsors[existing] = sponsors[existing] with { Party = party, PersonId = personId ?? sponsors[existing].PersonId };
+            }
+        }
+
+        foreach (var edge in Graph.Outgoing(motion.Id, EdgeType.SubmittedBy))
+        {
+            if (Graph.Find(edge.Target) is { } person)
+            {
+                AddSponsor(person.Name ?? person.Id, PartyOf(person), person.Id);
+            }
+        }
+
+        var timeline = new List<MotionCitationView>();
+        var truncated = false;
+        foreach (var edge in Graph.Incoming(motion.Id, EdgeType.Cites))
+        {
+            if (timeline.Count == limit)
+            {
+                truncated = true;
+                break;
+            }
+
+            var from = Graph.Find(edge.Source);
+            var view = from is null ? Unknown(edge.Source) : View(from);
+            timeline.Add(new MotionCitationView(view.Date, view, Str(edge, "quote"), Str(edge, "item")));
+
+            // A motion that is not in the corpus still has its sponsors named where it is cited ("motie Sjoerdsma c.s.").
+            if (source.GetDocument(edge.Source) is { } citing)
+            {
+                foreach (var c in citing.Citations.Where(c => c.Target == motion.Id))
+                {
+                    foreach (var name in c.Sponsors)
+                    {
+                        var person = FindPerson(name, citing);
+                        AddSponsor(name, person.Party, person.Id);
+                    }
+                }
+            }
+        }
+
+        timeline.Sort((a, b) => string.CompareOrdinal(a.Date ?? "9999", b.Date ?? "9999") is var c and not 0 ? c : string.CompareOrdinal(a.Document.Id, b.Document.Id));
+        return new MotionView(View(motion), sponsors, timeline, truncated);
+    }
+
+    private (string? Id, string? Party) FindPerson(string surname, ExtractedDocument context)
+    {
+        // The people the citing document names first (its askers), then every person in the graph.
+        foreach (var asker in context.Doc.Askers)
+        {
+            if (SameName(asker.Name, surname) && asker.Party is not null)
+            {
+                return (null, asker.Party);
+            }
+        }
+
+        foreach (var node in Graph.Nodes)
+        {
+            if (node.Label == NodeLabel.Person && node.Name is { } name && SameName(name, surname))
+            {
+                return (node.Id, PartyOf(node));
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>"Van den Nieuwenhuijzen" names "Tom van den Nieuwenhuijzen-Wittens"; "Kuzu" names "Kuzu".</summary>
+    internal static bool SameName(string fullName, string surname)
+    {
+        var full = fullName.Trim();
+        var sur = surname.Trim();
+        if (sur.Length == 0)
+        {
+            return false;
+        }
+
+        var at = full.IndexOf(sur, StringComparison.OrdinalIgnoreCase);
+        while (at >= 0)
+        {
+            var before = at == 0 || full[at - 1] == ' ';
+            var endAt = at + sur.Length;
+            var after = endAt == full.Length || full[endAt] is ' ' or '-' or ',';
+            if (before && after)
+            {
+                return true;
+            }
+
+            at = full.IndexOf(sur, at + 1, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return false;
+    }
+
+    private string? PartyOf(GraphNode person)
+    {
+        if (person.Properties.TryGetValue("party", out var p) && p is not null)
+        {
+            return Convert.ToString(p, CultureInfo.InvariantCulture);
+        }
+
+        var member = Graph.Outgoing(person.Id, EdgeType.MemberOf).FirstOrDefault();
+        return member is null ? null : Graph.Find(member.Target)?.Name ?? member.Target;
+    }
+
+    private CitationView CitationOf(Citation c, ExtractedDocument doc)
+    {
+        string? href = null;
+        var inCorpus = false;
+        string? official = null;
+        if (c.Target is { } target)
+        {
+            if (target.StartsWith('#'))
+            {
+                // "Zie antwoord vraag 2" points inside this document.
+                href = AnchorFor(target, doc);
+                inCorpus = true;
+            }
+            else
+            {
+                // The graph answers from memory; the store is asked only when the target may be an alias it resolves.
+                inCorpus = Graph.Find(target) is { } t && DocumentLabels.Contains(t.Label) || source.GetDocument(target) is not null;
+                official = inCorpus ? null : OfficialSource.UrlFor(target);
+                var page = c.Kind == CitationKind.Motion ? "motion.html" : "doc.html";
+                href = page + "?id=" + Uri.EscapeDataString(target);
+            }
+        }
+
+        return new CitationView(KindName(c.Kind), c.Target, c.Sponsor, c.Quote, c.Start, c.End, c.Item, c.Confidence, inCorpus, href, official);
+    }
+
+    private static string? AnchorFor(string target, ExtractedDocument doc)
+    {
+        var number = new string([.. target.SkipWhile(ch => !char.IsAsciiDigit(ch)).TakeWhile(char.IsAsciiDigit)]);
+        if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            var item = doc.Items.FirstOrDefault(i => i.Kind == ItemKind.Answer && i.Numbers.Contains(n))
+                ?? doc.Items.FirstOrDefault(i => i.Numbers.Contains(n));
+            if (item is not null)
+            {
+                return "#item-" + item.Id;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Cuts the text into blocks (header, items, text between) and each block into plain and cited runs.</summary>
+    private static List<BlockView> Blocks(ExtractedDocument doc, IReadOnlyList<CitationView> citations)
+    {
+        var text = doc.Text;
+        var spans = new List<(int Start, int End, string Id, string Kind, IReadOnlyList<int> Numbers)>();
+        var pos = 0;
+        var ordered = doc.Items.Where(i => i.Start >= 0 && i.End <= text.Length && i.Start < i.End).OrderBy(i => i.Start).ToList();
+        foreach (var item in ordered)
+        {
+            if (item.Start < pos)
+            {
+                continue;
+            }
+
+            if (item.Start > pos)
+            {
+                spans.Add((pos, item.Start, pos == 0 ? "header" : $"text-{pos}", pos == 0 ? "header" : "text", []));
+            }
+
+            spans.Add((item.Start, item.End, item.Id, item.Kind == ItemKind.Question ? "question" : "answer", item.Numbers));
+            pos = item.End;
+        }
+
+        if (pos < text.Length)
+        {
+            spans.Add((pos, text.Length, pos == 0 ? "header" : $"text-{pos}", pos == 0 ? "header" : "text", []));
+        }
+
+        // Overlapping citations cannot both be highlighted: the earlier (then longer) one wins.
+        var cites = citations.Where(c => c.Start >= 0 && c.End <= text.Length && c.Start < c.End)
+            .OrderBy(c => c.Start).ThenByDescending(c => c.End).ToList();
+        var blocks = new List<BlockView>();
+        var ci = 0;
+        foreach (var span in spans)
+        {
+            var segments = new List<SegmentView>();
+            var at = span.Start;
+            while (ci < cites.Count && cites[ci].Start < span.End)
+            {
+                var c = cites[ci];
+                if (c.Start < at || c.End > span.End)
+                {
+                    // Starts before this run (overlap) or crosses the block boundary: left as plain text.
+                    if (c.End > span.End && c.Start >= at)
+                    {
+                        break;
+                    }
+
+                    ci++;
+                    continue;
+                }
+
+                if (c.Start > at)
+                {
+                    segments.Add(new SegmentView(text[at..c.Start], null));
+                }
+
+                segments.Add(new SegmentView(text[c.Start..c.End], c));
+                at = c.End;
+                ci++;
+            }
+
+            if (at < span.End)
+            {
+                segments.Add(new SegmentView(text[at..span.End], null));
+            }
+
+            // A citation crossing this block's end was not highlighted; skip it for the next block too.
+            while (ci < cites.Count && cites[ci].Start < span.End)
+            {
+                ci++;
+            }
+
+            blocks.Add(new BlockView(span.Id, span.Kind, span.Numbers, segments));
+        }
+
+        return blocks;
+    }
+
+    private static DocumentDetailsView Details(ExtractedDocument doc)
+    {
+        var d = doc.Doc;
+
+        // Only the file name: the server's folders are none of the page's business.
+        return new DocumentDetailsView(
+            KindName(d.Kind), d.Id, d.Title, d.Zaak, d.Submitted, d.Answered, d.Date, d.Askers, d.Answerers, d.PairedId,
+            d.OwnIds, d.Topics, d.Sponsors, d.SourceUrl, doc.Format, Path.GetFileName(doc.File), doc.Metadata);
+    }
+
+    private static NodeView View(GraphNode node)
+    {
+        var inCorpus = DocumentLabels.Contains(node.Label);
+        var official = inCorpus ? null : OfficialSource.UrlFor(node.Id);
+        return new NodeView(node.Id, node.Label, node.Name, NodeDate(node), inCorpus, official, node.Properties);
+    }
+
+    private static NodeView DocNode(ExtractedDocument doc) =>
+        new(doc.Doc.Id, KindName(doc.Doc.Kind), doc.Doc.Title, doc.Doc.Date ?? doc.Doc.Answered ?? doc.Doc.Submitted, true, null, new Dictionary<string, object?>());
+
+    private static NodeView Unknown(string id) =>
+        new(id, NodeLabel.Placeholder, id, null, false, OfficialSource.UrlFor(id), new Dictionary<string, object?>());
+
+    private static GraphNodeView GraphView(GraphNode node) =>
+        new(node.Id, node.Label, node.Name, NodeDate(node), DocumentLabels.Contains(node.Label));
+
+    private static GraphEdgeView EdgeView(GraphEdge edge)
+    {
+        var start = Int(edge, "start");
+        var id = $"{edge.Source}|{edge.Type}|{edge.Target}|{start.ToString(CultureInfo.InvariantCulture)}";
+        return new GraphEdgeView(id, edge.Source, edge.Target, edge.Type, Str(edge, "kind"), Str(edge, "quote"), Str(edge, "item"));
+    }
+
+    internal static string? NodeDate(GraphNode node)
+    {
+        foreach (var key in DateKeys)
+        {
+            if (node.Properties.TryGetValue(key, out var v) && v is not null && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s)
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Str(GraphEdge edge, string key) =>
+        edge.Properties.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+
+    private static int Int(GraphEdge edge, string key) =>
+        edge.Properties.TryGetValue(key, out var v) && v is not null && int.TryParse(Convert.ToString(v, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : -1;
+
+    private static string KindName<T>(T kind)
+        where T : struct, Enum => kind.ToString().ToLowerInvariant();
+}

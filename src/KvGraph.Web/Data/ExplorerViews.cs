@@ -1,0 +1,109 @@
+using KvGraph.Core.Model;
+
+namespace KvGraph.Web.Data;
+
+/// <summary>A node as the pages show it: what it is, its date, whether the corpus holds it, and where the official text is.</summary>
+public sealed record NodeView(
+    string Id,
+    string Label,
+    string? Name,
+    string? Date,
+    bool InCorpus,
+    string? OfficialUrl,
+    IReadOnlyDictionary<string, object?> Properties);
+
+/// <summary>One search hit: kind, dates, who asked and who answered.</summary>
+public sealed record SearchHitView(
+    string Id,
+    string Kind,
+    string? Title,
+    string? Date,
+    string? Submitted,
+    string? Answered,
+    IReadOnlyList<Asker> Askers,
+    IReadOnlyList<Answerer> Answerers,
+    string? Snippet);
+
+/// <summary>One page of search results.</summary>
+public sealed record SearchPageView(string Query, int Page, int PageSize, int? Total, bool HasMore, IReadOnlyList<SearchHitView> Hits);
+
+/// <summary>A citation with its evidence and where it leads.</summary>
+/// <param name="Href">The explorer page of the target (document or placeholder), or an in-page anchor for <c>#a2</c>.</param>
+/// <param name="OfficialUrl">The official source address when the target is not in the corpus and has one.</param>
+public sealed record CitationView(
+    string Kind,
+    string? Target,
+    string? Sponsor,
+    string Quote,
+    int Start,
+    int End,
+    string? Item,
+    double Confidence,
+    bool InCorpus,
+    string? Href,
+    string? OfficialUrl);
+
+/// <summary>A run of text, highlighted when it is the quote of a citation.</summary>
+public sealed record SegmentView(string Text, CitationView? Citation);
+
+/// <summary>A block of the document: the header, a question, an answer, or text between them.</summary>
+public sealed record BlockView(string Id, string Kind, IReadOnlyList<int> Numbers, IReadOnlyList<SegmentView> Segments);
+
+/// <summary>The document's facts as extracted.</summary>
+public sealed record DocumentDetailsView(
+    string Kind,
+    string Id,
+    string? Title,
+    string? Zaak,
+    string? Submitted,
+    string? Answered,
+    string? Date,
+    IReadOnlyList<Asker> Askers,
+    IReadOnlyList<Answerer> Answerers,
+    string? PairedId,
+    IReadOnlyList<string> OwnIds,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<string> Sponsors,
+    string? SourceUrl,
+    string Format,
+    string File,
+    IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>A document that cites the one shown, with the quote that is the evidence.</summary>
+public sealed record CitingView(NodeView Source, string? Kind, string? Quote, string? Item);
+
+/// <summary>The document page: metadata, the text in blocks with citations inline, what it cites and who cites it.</summary>
+public sealed record DocumentView(
+    NodeView Node,
+    DocumentDetailsView? Document,
+    IReadOnlyList<BlockView> Blocks,
+    IReadOnlyList<CitationView> Citations,
+    IReadOnlyList<CitingView> CitedBy,
+    bool CitedByTruncated);
+
+/// <summary>A node of the graph view.</summary>
+public sealed record GraphNodeView(string Id, string Label, string? Name, string? Date, bool InCorpus);
+
+/// <summary>An edge of the graph view; <see cref="Quote"/> is the evidence of a CITES edge.</summary>
+public sealed record GraphEdgeView(string Id, string Source, string Target, string Type, string? Kind, string? Quote, string? Item);
+
+/// <summary>A node's neighbourhood: the node, its neighbours and the edges between them.</summary>
+public sealed record NeighbourhoodView(string Center, IReadOnlyList<GraphNodeView> Nodes, IReadOnlyList<GraphEdgeView> Edges, bool Truncated);
+
+/// <summary>One node of a citation chain.</summary>
+public sealed record TraceView(NodeView Node, string? Kind, string? Quote, bool Cycle, IReadOnlyList<TraceView> Children);
+
+/// <summary>A related document with its score and the reasons.</summary>
+public sealed record RelatedView(NodeView Node, double Score, IReadOnlyList<RelatedReasonView> Reasons);
+
+/// <summary>Why two documents are related, and how much that weighs.</summary>
+public sealed record RelatedReasonView(string Kind, string Detail, double Score);
+
+/// <summary>A motion's sponsor and party (when known).</summary>
+public sealed record SponsorView(string Name, string? Party, string? PersonId);
+
+/// <summary>One answer or question that cites the motion, on the timeline.</summary>
+public sealed record MotionCitationView(string? Date, NodeView Document, string? Quote, string? Item);
+
+/// <summary>The motion page: the motion, its sponsors and parties, and every document citing it over time.</summary>
+public sealed record MotionView(NodeView Motion, IReadOnlyList<SponsorView> Sponsors, IReadOnlyList<MotionCitationView> Timeline, bool Truncated);

@@ -1,0 +1,25 @@
+namespace KvGraph.Web.Data;
+
+/// <summary>
+/// The questions the explorer's pages and JSON API answer. Every result is bounded; a null result means the id is unknown.
+/// </summary>
+public interface IExplorerData
+{
+    /// <summary>Search by id, title and full text, one page at a time (page counts from 1).</summary>
+    SearchPageView Search(string query, int page, int pageSize);
+
+    /// <summary>A document (or placeholder) with its text, citations inline and who cites it.</summary>
+    DocumentView? Document(string id);
+
+    /// <summary>The node, its neighbours and the edges between them, at most <paramref name="limit"/> edges.</summary>
+    NeighbourhoodView? Neighbourhood(string id, int limit);
+
+    /// <summary>The citation chain from the node (or, reversed, into it), <paramref name="depth"/> levels deep.</summary>
+    TraceView? Trace(string id, int depth, bool reverse);
+
+    /// <summary>Related questions and answers, best first.</summary>
+    IReadOnlyList<RelatedView>? Related(string id, int limit);
+
+    /// <summary>A motion: sponsors, parties and the documents citing it over time.</summary>
+    MotionView? Motion(string id, int limit);
+}

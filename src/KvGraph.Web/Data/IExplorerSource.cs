@@ -1,0 +1,29 @@
+using KvGraph.Core.Graph;
+using KvGraph.Core.Model;
+
+namespace KvGraph.Web.Data;
+
+/// <summary>
+/// The narrow read-only view of a store that the explorer needs. The embedded store implements it through a
+/// small adapter; tests can use <see cref="InMemoryExplorerSource"/> over documents run through the real pipeline.
+/// </summary>
+public interface IExplorerSource
+{
+    /// <summary>The citation graph (nodes, edges, trace, related).</summary>
+    ICitationGraph Graph { get; }
+
+    /// <summary>The extracted document with this id (its text, items, citations), or null when it is not in the corpus.</summary>
+    ExtractedDocument? GetDocument(string id);
+
+    /// <summary>Documents matching <paramref name="query"/> by id, title or full text, best first.</summary>
+    /// <param name="query">What the user typed; already validated (non-empty, bounded length).</param>
+    /// <param name="offset">How many hits to skip (paging).</param>
+    /// <param name="limit">How many hits to return at most.</param>
+    SourceSearchResult Search(string query, int offset, int limit);
+}
+
+/// <summary>One page of search hits from a source, with the total count when the source knows it.</summary>
+/// <param name="Ids">Document ids, best first.</param>
+/// <param name="Total">Total matches, or null when unknown.</param>
+/// <param name="Snippets">Optional snippet per id (a short excerpt around the match).</param>
+public sealed record SourceSearchResult(IReadOnlyList<string> Ids, int? Total, IReadOnlyDictionary<string, string>? Snippets = null);

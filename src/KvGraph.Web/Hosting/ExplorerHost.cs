@@ -1,0 +1,92 @@
+using System.Reflection;
+using KvGraph.Web.Api;
+using KvGraph.Web.Cypher;
+using KvGraph.Web.Data;
+using Microsoft.Extensions.FileProviders;
+
+namespace KvGraph.Web.Hosting;
+
+/// <summary>
+/// Builds the explorer on the generic host: services, the JSON API, OpenAPI and the pages, which are embedded in
+/// this assembly so the app serves the same files wherever it runs from, without any network at run time.
+/// </summary>
+public static class ExplorerHost
+{
+    /// <summary>Where the explorer listens unless told otherwise: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>
+    /// Creates the web application. <paramref name="sourceFactory"/> opens the data (the embedded store); it is
+    /// called once, lazily, so tests can replace <see cref="IExplorerSource"/> before anything is opened.
+    /// </summary>
+    public static WebApplication Build(string[] args, Func<IServiceProvider, IExplorerSource> sourceFactory, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(sourceFactory);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(ExplorerHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Loopback unless the user asked for other addresses (--urls, ASPNETCORE_URLS or configuration).
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        AddExplorer(builder.Services, sourceFactory, builder.Configuration["cypher"]);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        UseExplorer(app);
+        return app;
+    }
+
+    /// <summary>Registers the explorer's services.</summary>
+    public static IServiceCollection AddExplorer(IServiceCollection services, Func<IServiceProvider, IExplorerSource> sourceFactory, string? cypherDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(sourceFactory);
+        services.AddSingleton<IExplorerData>(sp => new ExplorerData(sp.GetRequiredService<IExplorerSource>()));
+        services.AddSingleton(_ => new CypherCatalog(
+            string.IsNullOrWhiteSpace(cypherDirectory) ? CypherCatalog.Locate(Environment.CurrentDirectory, AppContext.BaseDirectory) : Path.GetFullPath(cypherDirectory)));
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "KvGraph explorer API";
+            doc.Info.Description = "Read-only JSON API over the KvGraph citation graph: search, document, neighbourhood, trace, related, motion, and the Cypher behind each view.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>Adds the middleware and endpoints: problem responses, security headers, pages, API and OpenAPI.</summary>
+    public static WebApplication UseExplorer(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // The pages only ever load their own scripts; inline script cannot run even if text slipped through.
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next(context).ConfigureAwait(false);
+        });
+
+        var files = new EmbeddedFileProvider(typeof(ExplorerHost).Assembly, "KvGraph.Web.wwwroot");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.MapExplorerApi();
+        app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>The names of the embedded page files (for diagnostics and tests).</summary>
+    public static IReadOnlyList<string> EmbeddedFiles() =>
+        [.. typeof(ExplorerHost).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("KvGraph.Web.wwwroot.", StringComparison.Ordinal))];
+
+    internal static Assembly Assembly => typeof(ExplorerHost).Assembly;
+}

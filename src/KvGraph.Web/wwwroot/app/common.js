@@ -1,0 +1,108 @@
+// Shared helpers. Every piece of data reaches the page through textContent or attribute setters, never as HTML,
+// so a document text that contains markup is shown as text.
+'use strict';
+
+const KV = (() => {
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') node.className = value;
+      else if (key === 'text') node.textContent = value;
+      else if (key === 'href') node.setAttribute('href', safeHref(value));
+      else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
+      else if (key === 'dataset') Object.assign(node.dataset, value);
+      else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  // Links from data may only be relative pages, in-page anchors or http(s) addresses.
+  function safeHref(value) {
+    const s = String(value);
+    if (s.startsWith('#') || /^[a-z]+\.html(\?|$)/.test(s)) return s;
+    try {
+      const url = new URL(s, location.href);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '#';
+    } catch {
+      return '#';
+    }
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      let problem = null;
+      try { problem = await response.json(); } catch { /* not JSON */ }
+      const detail = problem && (problem.detail || problem.title || (problem.errors && Object.values(problem.errors).flat().join(' ')));
+      const error = new Error(detail || `${response.status} ${response.statusText}`);
+      error.status = response.status;
+      throw error;
+    }
+    return response.json();
+  }
+
+  const param = (name) => new URLSearchParams(location.search).get(name);
+  const enc = encodeURIComponent;
+  const docHref = (id) => 'doc.html?id=' + enc(id);
+  const motionHref = (id) => 'motion.html?id=' + enc(id);
+  const graphHref = (id) => 'graph.html?id=' + enc(id);
+  const isMotionId = (id, label) => label === 'Motion' || (label === 'Placeholder' && /^kst-/.test(id || ''));
+
+  function people(list, withOffice) {
+    return (list || []).map((p) => p.name + (withOffice && p.office ? `, ${p.office}` : '') + (p.party ? ` (${p.party})` : '')).join('; ');
+  }
+
+  function badge(text, cls) {
+    return el('span', { class: 'badge ' + (cls || ''), text });
+  }
+
+  function notInCorpus(officialUrl) {
+    return el('span', { class: 'not-in-corpus' },
+      badge('not in corpus', 'badge-missing'),
+      officialUrl ? el('a', { href: officialUrl, class: 'official', rel: 'noopener noreferrer', target: '_blank', text: 'official source' }) : null);
+  }
+
+  function nav() {
+    const q = el('input', { type: 'search', name: 'q', placeholder: 'Search id, title or text…', 'aria-label': 'Search', value: param('q') || '' });
+    const form = el('form', { action: 'index.html', method: 'get', class: 'nav-search' }, q, el('button', { type: 'submit', text: 'Search' }));
+    return el('header', { class: 'top' }, el('a', { href: 'index.html', class: 'brand', text: 'KvGraph explorer' }), form);
+  }
+
+  // "Show as Cypher": the real statement from cypher/queries with the parameters for this view.
+  function cypherPanel(view, params) {
+    const body = el('div', { class: 'cypher-body', hidden: true });
+    const button = el('button', { type: 'button', class: 'cypher-toggle', 'data-view': view, text: 'Show as Cypher' });
+    button.addEventListener('click', async () => {
+      if (!body.hidden) { body.hidden = true; button.textContent = 'Show as Cypher'; return; }
+      body.hidden = false;
+      button.textContent = 'Hide Cypher';
+      body.replaceChildren(el('p', { text: 'Loading…' }));
+      const qs = new URLSearchParams({ view });
+      for (const [k, v] of Object.entries(params || {})) if (v !== null && v !== undefined) qs.set(k, String(v));
+      try {
+        const c = await getJson('/api/cypher?' + qs.toString());
+        const paramText = ':params ' + JSON.stringify(c.parameters, null, 2);
+        body.replaceChildren(
+          el('p', { class: 'muted' }, 'cypher/queries/', el('code', { text: c.file })),
+          el('pre', { class: 'cypher-text', text: c.text }),
+          el('p', { class: 'muted', text: 'Parameters (paste into Neo4j Browser first):' }),
+          el('pre', { class: 'cypher-params', text: paramText }),
+          el('button', { type: 'button', text: 'Copy', onclick: () => navigator.clipboard && navigator.clipboard.writeText(paramText + '\n\n' + c.text) }));
+      } catch (e) {
+        body.replaceChildren(el('p', { class: 'error', text: 'No Cypher for this view: ' + e.message }));
+      }
+    });
+    return el('div', { class: 'cypher' }, button, body);
+  }
+
+  function error(container, e) {
+    container.replaceChildren(el('div', { class: 'error', role: 'alert', text: e.message || String(e) }));
+  }
+
+  return { el, getJson, param, enc, docHref, motionHref, graphHref, isMotionId, people, badge, notInCorpus, nav, cypherPanel, error };
+})();

@@ -1,0 +1,135 @@
+// The document page: metadata, question and answer items with their citations highlighted inline, what cites it,
+// related questions with reasons and scores, and the graph of its neighbourhood.
+'use strict';
+
+(() => {
+  const { el, getJson, param, enc, docHref, motionHref, graphHref, isMotionId, people, badge } = KV;
+  const main = document.getElementById('main');
+  document.body.prepend(KV.nav());
+
+  const BLOCK_TITLES = { header: 'Header', text: '', question: 'Vraag', answer: 'Antwoord' };
+
+  function meta(rows) {
+    const dl = el('dl', { class: 'meta' });
+    for (const [name, value] of rows) {
+      if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) continue;
+      dl.append(el('dt', { text: name }), el('dd', {}, value instanceof Node ? value : Array.isArray(value) ? value.join(', ') : String(value)));
+    }
+    return dl;
+  }
+
+  function citationLink(c) {
+    const title = `${c.kind}${c.target ? ' → ' + c.target : ''}${c.sponsor ? ' (' + c.sponsor + ')' : ''}${c.inCorpus ? '' : ' · not in corpus'}`;
+    const attrs = { class: `cite cite-${c.kind}${c.inCorpus ? '' : ' missing'}`, title, 'data-kind': c.kind, 'data-target': c.target || '' };
+    return c.href ? el('a', Object.assign(attrs, { href: c.href }), c.quote) : el('mark', attrs, c.quote);
+  }
+
+  function block(b) {
+    const heading = b.kind === 'question' || b.kind === 'answer'
+      ? `${BLOCK_TITLES[b.kind]} ${b.numbers.join(', ')}`
+      : BLOCK_TITLES[b.kind];
+    const text = el('div', { class: 'block-text' });
+    for (const s of b.segments) text.append(s.citation ? citationLink(s.citation) : document.createTextNode(s.text));
+    return el('section', { class: `block block-${b.kind}`, id: `item-${b.id}`, 'data-item': b.id },
+      heading ? el('h3', { text: heading }) : null, text);
+  }
+
+  function citationTable(citations) {
+    const body = el('tbody');
+    for (const c of citations) {
+      body.append(el('tr', { 'data-kind': c.kind },
+        el('td', {}, badge(c.kind, `badge-cite badge-${c.kind}`)),
+        el('td', {}, c.href ? el('a', { href: c.href, text: c.target || '' }) : (c.target || '—'),
+          c.sponsor ? el('div', { class: 'muted', text: c.sponsor }) : null),
+        el('td', { class: 'quote', text: c.quote }),
+        el('td', { text: c.item || '' }),
+        el('td', {}, c.inCorpus ? badge('in corpus', 'badge-ok') : KV.notInCorpus(c.officialUrl))));
+    }
+    return el('table', { class: 'citations' },
+      el('thead', {}, el('tr', {}, ...['Kind', 'Target', 'Quote', 'Item', 'Status'].map((h) => el('th', { text: h })))),
+      body);
+  }
+
+  async function related(container, id) {
+    container.replaceChildren(el('h2', { text: 'Related questions' }), el('p', { class: 'muted', text: 'Loading…' }));
+    try {
+      const list = await getJson(`/api/related?id=${enc(id)}`);
+      const items = list.map((r) => el('li', { class: 'related-item', 'data-id': r.node.id },
+        el('a', { href: docHref(r.node.id), text: r.node.name || r.node.id }), ' ',
+        el('span', { class: 'score', text: `score ${r.score}` }),
+        el('ul', { class: 'reasons' }, ...r.reasons.map((x) => el('li', { class: 'reason', 'data-kind': x.kind, text: `${x.kind}: ${x.detail} (+${x.score})` })))));
+      container.replaceChildren(
+        el('h2', { text: 'Related questions' }),
+        items.length ? el('ol', { class: 'related' }, ...items) : el('p', { class: 'muted', text: 'Nothing related found.' }),
+        KV.cypherPanel('related', { id }));
+    } catch (e) {
+      container.replaceChildren(el('h2', { text: 'Related questions' }), el('p', { class: 'muted', text: e.status === 404 ? 'Not in the graph.' : e.message }));
+    }
+  }
+
+  async function run() {
+    const id = param('id');
+    if (!id) { KV.error(main, new Error('No id given.')); return; }
+    let view;
+    try {
+      view = await getJson(`/api/document?id=${enc(id)}`);
+    } catch (e) {
+      KV.error(main, e);
+      return;
+    }
+    const node = view.node;
+    const d = view.document;
+    document.title = `${d && d.title ? d.title : node.id} · KvGraph explorer`;
+    const links = el('p', { class: 'links' },
+      el('a', { href: graphHref(node.id), text: 'Graph view' }),
+      isMotionId(node.id, node.label) ? el('a', { href: motionHref(node.id), text: 'Motion page' }) : null);
+    const header = el('div', { class: 'doc-header' },
+      el('h1', { text: (d && d.title) || node.name || node.id }),
+      el('p', {}, badge(d ? d.kind : node.label, 'badge-kind'), ' ', el('code', { text: node.id }), ' ',
+        view.document || !(node.label === 'Placeholder' || node.officialUrl) ? null : KV.notInCorpus(node.officialUrl)),
+      links);
+    const parts = [header];
+    if (d) {
+      parts.push(meta([
+        ['Zaak', d.zaak], ['Submitted', d.submitted], ['Answered', d.answered], ['Date', d.date],
+        ['Asked by', people(d.askers)], ['Answered by', people(d.answerers, true)],
+        ['Sponsors', d.sponsors], ['Paired with', d.pairedId ? el('a', { href: docHref(d.pairedId), text: d.pairedId }) : null],
+        ['Own ids', d.ownIds], ['Topics', d.topics],
+        ['Source', d.sourceUrl ? el('a', { href: d.sourceUrl, rel: 'noopener noreferrer', target: '_blank', text: d.sourceUrl }) : null],
+        ['File', `${d.file} (${d.format})`],
+        ...Object.entries(d.metadata || {}).map(([k, v]) => [k, v]),
+      ]));
+      parts.push(el('h2', { text: `Text (${view.citations.length} citations highlighted)` }),
+        el('article', { class: 'doc-body' }, ...view.blocks.map(block)));
+      parts.push(el('h2', { text: 'Cites' }), view.citations.length ? citationTable(view.citations) : el('p', { class: 'muted', text: 'No citations found.' }));
+    } else {
+      parts.push(el('p', { class: 'placeholder-note', text: 'This document is cited but not in the corpus yet. It becomes a real document when it is ingested.' }));
+    }
+
+    const citedBy = el('ul', { class: 'cited-by' }, ...view.citedBy.map((c) => el('li', { 'data-id': c.source.id },
+      el('a', { href: docHref(c.source.id), text: c.source.name || c.source.id }),
+      c.source.date ? ` (${c.source.date})` : '',
+      c.quote ? el('blockquote', { text: c.quote }) : null)));
+    parts.push(el('h2', { text: `Cited by (${view.citedBy.length}${view.citedByTruncated ? '+' : ''})` }),
+      view.citedBy.length ? citedBy : el('p', { class: 'muted', text: 'Nothing in the corpus cites this.' }));
+
+    const relatedBox = el('section', { class: 'related-panel', id: 'related' });
+    const graphBox = el('section', { class: 'graph-panel', id: 'graph' });
+    const graphHost = el('div', { class: 'graph' });
+    graphBox.append(el('h2', { text: 'Graph' }), graphHost, KV.cypherPanel('neighbourhood', { id: node.id }));
+    parts.push(KV.cypherPanel('document', { id: node.id }));
+    main.replaceChildren(el('div', { class: 'doc-layout' },
+      el('div', { class: 'doc-main' }, ...parts),
+      el('aside', { class: 'doc-side' }, relatedBox, graphBox)));
+
+    related(relatedBox, node.id);
+    const graph = KV.Graph.create(graphHost, {
+      height: '460px',
+      onOpen: (nodeId, label) => { location.href = isMotionId(nodeId, label) ? motionHref(nodeId) : docHref(nodeId); },
+    });
+    window.kvGraph = graph;
+    graph.load(node.id);
+  }
+
+  run();
+})();

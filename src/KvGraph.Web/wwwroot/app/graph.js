@@ -1,0 +1,244 @@
+// The graph view: a node's neighbourhood with cytoscape.js, expanded on click, laid out left to right in time.
+'use strict';
+
+KV.Graph = (() => {
+  const { el, getJson, enc } = KV;
+
+  // Colour and shape by node kind; the legend is drawn from the same table.
+  const STYLE = {
+    Question: ['#1f77b4', 'ellipse'],
+    Answer: ['#2ca02c', 'round-rectangle'],
+    Letter: ['#9467bd', 'rectangle'],
+    Motion: ['#d62728', 'diamond'],
+    Kamerstuk: ['#8c564b', 'rectangle'],
+    Handelingen: ['#7f7f7f', 'barrel'],
+    Deferral: ['#bcbd22', 'round-rectangle'],
+    Placeholder: ['#ffffff', 'round-diamond'],
+    Dossier: ['#17becf', 'hexagon'],
+    Zaak: ['#c5b0d5', 'vee'],
+    Person: ['#ff7f0e', 'ellipse'],
+    Party: ['#e377c2', 'tag'],
+    Office: ['#8c8c8c', 'round-tag'],
+    Country: ['#dbdb8d', 'triangle'],
+    Organisation: ['#aec7e8', 'pentagon'],
+    Topic: ['#98df8a', 'octagon'],
+    Document: ['#c7c7c7', 'round-rectangle'],
+  };
+  const styleOf = (label) => STYLE[label] || ['#cccccc', 'ellipse'];
+
+  function categoryOf(edge) {
+    return edge.type === 'CITES' && edge.kind ? `CITES ${edge.kind}` : edge.type;
+  }
+
+  // A placeholder letter carries its date in its id (letter:2018-08-27).
+  function dateOf(node) {
+    if (node.date) return node.date;
+    const m = /^letter:(\d{4}-\d{2}-\d{2})$/.exec(node.id);
+    return m ? m[1] : null;
+  }
+
+  function create(container, options) {
+    const opts = Object.assign({ height: '480px', onOpen: null }, options || {});
+    const filters = el('div', { class: 'graph-filters', 'aria-label': 'Edge kinds' });
+    const legend = el('div', { class: 'graph-legend', 'aria-label': 'Legend' });
+    const canvas = el('div', { class: 'graph-canvas', style: `height:${opts.height}` });
+    const tip = el('div', { class: 'graph-tip', hidden: true, role: 'tooltip' });
+    const status = el('span', { class: 'graph-status muted' });
+    const exportButton = el('button', { type: 'button', class: 'graph-export', text: 'Export PNG' });
+    const fitButton = el('button', { type: 'button', text: 'Fit' });
+    const info = el('div', { class: 'graph-info muted', text: 'Click a node to expand it; double-click to open it; hover an edge to see its quote.' });
+    container.replaceChildren(
+      el('div', { class: 'graph-toolbar' }, exportButton, fitButton, status),
+      filters,
+      el('div', { class: 'graph-wrap' }, canvas, tip),
+      legend,
+      info);
+
+    const cy = cytoscape({
+      container: canvas,
+      wheelSensitivity: 0.3,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(colour)', shape: 'data(shape)', label: 'data(short)',
+            'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, width: 26, height: 26,
+            'border-width': 1, 'border-color': '#555', 'text-wrap': 'ellipsis', 'text-max-width': 140,
+          },
+        },
+        { selector: 'node.placeholder', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': '#d62728' } },
+        { selector: 'node.center', style: { 'border-width': 4, 'border-color': '#000' } },
+        { selector: 'node.expanded', style: { 'border-width': 3 } },
+        {
+          selector: 'edge',
+          style: {
+            width: 1.5, 'line-color': '#999', 'target-arrow-color': '#999', 'target-arrow-shape': 'triangle',
+            'curve-style': 'bezier', 'arrow-scale': 0.8,
+          },
+        },
+        { selector: 'edge.cites', style: { width: 2.5, 'line-color': '#d62728', 'target-arrow-color': '#d62728' } },
+        { selector: 'edge.hover', style: { width: 4, 'line-color': '#000', 'target-arrow-color': '#000' } },
+        { selector: '.filtered', style: { display: 'none' } },
+      ],
+      layout: { name: 'preset' },
+    });
+
+    const expanded = new Set();
+    const hiddenCategories = new Set();
+
+    function addData(data) {
+      const added = [];
+      for (const n of data.nodes) {
+        if (cy.getElementById(n.id).length) continue;
+        const [colour, shape] = styleOf(n.label);
+        added.push({
+          group: 'nodes',
+          data: { id: n.id, label: n.label, name: n.name || n.id, date: dateOf(n), inCorpus: n.inCorpus, colour, shape, short: shortName(n) },
+          classes: n.label === 'Placeholder' ? 'placeholder' : '',
+        });
+      }
+      for (const e of data.edges) {
+        if (cy.getElementById(e.id).length) continue;
+        added.push({
+          group: 'edges',
+          data: { id: e.id, source: e.source, target: e.target, type: e.type, kind: e.kind, quote: e.quote, item: e.item, cat: categoryOf(e) },
+          classes: e.type === 'CITES' ? 'cites' : '',
+        });
+      }
+      cy.add(added);
+    }
+
+    function shortName(n) {
+      const name = n.name && n.name !== n.id ? n.name : n.id;
+      return name.length > 40 ? name.slice(0, 38) + '…' : name;
+    }
+
+    // Left to right in time: dated nodes in date columns; what they cite one column before them; people,
+    // countries and the like beside the document that names them.
+    function layout() {
+      const nodes = cy.nodes();
+      const dates = [...new Set(nodes.map((n) => n.data('date')).filter(Boolean))].sort();
+      const x = new Map();
+      nodes.forEach((n) => { if (n.data('date')) x.set(n.id(), dates.indexOf(n.data('date')) * 260); });
+      for (let pass = 0; pass < 3; pass++) {
+        nodes.forEach((n) => {
+          if (x.has(n.id())) return;
+          const citers = n.incomers('edge[type = "CITES"]').sources().filter((s) => x.has(s.id()));
+          if (citers.length) { x.set(n.id(), Math.min(...citers.map((s) => x.get(s.id()))) - 260); return; }
+          const near = n.neighborhood('node').filter((s) => x.has(s.id()));
+          if (near.length) x.set(n.id(), near.map((s) => x.get(s.id())).reduce((a, b) => a + b, 0) / near.length + 130);
+        });
+      }
+      const columns = new Map();
+      nodes.forEach((n) => {
+        const cx = x.has(n.id()) ? x.get(n.id()) : 0;
+        if (!columns.has(cx)) columns.set(cx, []);
+        columns.get(cx).push(n);
+      });
+      const positions = {};
+      for (const [cx, list] of columns) {
+        list.sort((a, b) => (a.data('label') + a.id()).localeCompare(b.data('label') + b.id()));
+        list.forEach((n, i) => { positions[n.id()] = { x: cx, y: (i - (list.length - 1) / 2) * 60 + (cx % 2 ? 25 : 0) }; });
+      }
+      cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 40, animate: false }).run();
+    }
+
+    function renderFilters() {
+      const categories = [...new Set(cy.edges().map((e) => e.data('cat')))].sort();
+      filters.replaceChildren(el('span', { class: 'muted', text: 'Edges: ' }), ...categories.map((cat) => {
+        const box = el('input', { type: 'checkbox', value: cat, checked: !hiddenCategories.has(cat) });
+        box.addEventListener('change', () => {
+          if (box.checked) hiddenCategories.delete(cat); else hiddenCategories.add(cat);
+          applyFilters();
+        });
+        return el('label', { class: 'filter' }, box, ' ' + cat);
+      }));
+    }
+
+    function applyFilters() {
+      cy.edges().forEach((e) => e.toggleClass('filtered', hiddenCategories.has(e.data('cat'))));
+    }
+
+    function renderLegend() {
+      const labels = [...new Set(cy.nodes().map((n) => n.data('label')))].sort();
+      legend.replaceChildren(el('span', { class: 'muted', text: 'Nodes: ' }), ...labels.map((label) => {
+        const [colour, shape] = styleOf(label);
+        return el('span', { class: 'legend-item', 'data-label': label },
+          el('span', { class: 'swatch', style: `background:${colour}`, title: shape }), ` ${label} (${shape})`);
+      }));
+    }
+
+    function refresh() {
+      layout();
+      renderFilters();
+      applyFilters();
+      renderLegend();
+      status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges`;
+    }
+
+    async function expand(id) {
+      if (expanded.has(id)) return false;
+      expanded.add(id);
+      status.textContent = 'Loading…';
+      try {
+        const data = await getJson(`/api/neighbourhood?id=${enc(id)}`);
+        addData(data);
+        cy.getElementById(id).addClass('expanded');
+        refresh();
+        if (data.truncated) status.textContent += ' (neighbourhood truncated)';
+        return true;
+      } catch (e) {
+        status.textContent = e.status === 404 ? `${id}: nothing more to expand` : `Error: ${e.message}`;
+        return false;
+      }
+    }
+
+    cy.on('tap', 'node', (evt) => { expand(evt.target.id()); });
+    cy.on('dbltap', 'node', (evt) => {
+      const n = evt.target;
+      if (opts.onOpen) opts.onOpen(n.id(), n.data('label'));
+    });
+    cy.on('mouseover', 'edge', (evt) => {
+      const e = evt.target;
+      e.addClass('hover');
+      tip.replaceChildren(
+        el('strong', { text: e.data('cat') }),
+        el('div', { class: 'muted', text: `${e.data('source')} → ${e.data('target')}${e.data('item') ? ' (' + e.data('item') + ')' : ''}` }),
+        e.data('quote') ? el('blockquote', { text: e.data('quote') }) : null);
+      const p = evt.renderedPosition || e.renderedMidpoint();
+      tip.style.left = `${Math.round(p.x + 12)}px`;
+      tip.style.top = `${Math.round(p.y + 12)}px`;
+      tip.hidden = false;
+    });
+    cy.on('mouseout', 'edge', (evt) => { evt.target.removeClass('hover'); tip.hidden = true; });
+    cy.on('mouseover', 'node', (evt) => {
+      const n = evt.target;
+      tip.replaceChildren(el('strong', { text: n.data('name') }), el('div', { class: 'muted', text: `${n.data('label')} · ${n.id()}${n.data('date') ? ' · ' + n.data('date') : ''}` }));
+      const p = n.renderedPosition();
+      tip.style.left = `${Math.round(p.x + 14)}px`;
+      tip.style.top = `${Math.round(p.y + 14)}px`;
+      tip.hidden = false;
+    });
+    cy.on('mouseout', 'node', () => { tip.hidden = true; });
+
+    exportButton.addEventListener('click', () => {
+      const png = cy.png({ full: true, scale: 2, bg: '#ffffff' });
+      const a = el('a', { download: `kvgraph-${(opts.center || 'graph').replace(/[^A-Za-z0-9._-]+/g, '_')}.png` });
+      a.setAttribute('href', png);
+      document.body.append(a);
+      a.click();
+      a.remove();
+    });
+    fitButton.addEventListener('click', () => cy.fit(undefined, 40));
+
+    async function load(id) {
+      opts.center = id;
+      await expand(id);
+      cy.getElementById(id).addClass('center');
+    }
+
+    return { cy, expand, load, expanded, hiddenCategories };
+  }
+
+  return { create, STYLE };
+})();
