@@ -1,0 +1,331 @@
+using System.Globalization;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Graph;
+
+/// <summary>
+/// Turns one extracted document into the graph facts its file asserts. Citation targets stay as extracted
+/// (an alias like a zaak number is only linked to its document when the graph is assembled, see
+/// <see cref="Resolution.Resolver"/>), so a file's facts never depend on other files.
+/// <list type="bullet">
+/// <item>The document node, labelled by kind; for an answer also its paired question (<c>kv-tk-&lt;zaak&gt;</c>) and ANSWERS answer→question.</item>
+/// <item>ASKED_BY question→person (from the question node, or the document itself when there is no pair), ANSWERED_BY answer→person
+/// (property office) and answer→office (property person), MEMBER_OF person→party.</item>
+/// <item>Motions: SUBMITTED_BY motion→person, IN_DOSSIER motion→dossier.</item>
+/// <item>CITES from the document node (also for citations in question items: the file is one document in the graph) with
+/// kind, quote, start, end, item, confidence and, when present, sponsor, sponsors, reference, corrected, original, date, subject.
+/// A cited Kamerstuk also gets IN_DOSSIER kst→dossier. An unnumbered motion cites <c>motion:&lt;first sponsor&gt;</c>.</item>
+/// <item>REFERS_TO for intra-document answer references (<c>#a2</c>): a self-edge on the document node with properties
+/// item (where the reference stands), to (the item referred to, <c>a2</c>), quote, start, end. Self-edges keep the graph free of
+/// item nodes, which no query needs; trace and related ignore them.</item>
+/// <item>MENTIONS document→country/organisation/person for entities in the text; ABOUT document→topic.</item>
+/// </list>
+/// </summary>
+public static class GraphFacts
+{
+    /// <summary>The facts one extracted document asserts.</summary>
+    public static DocumentFacts Facts(ExtractedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var b = new FactsBuilder();
+        var doc = document.Doc;
+        var docId = doc.Id;
+        var ids = new List<string> { docId };
+
+        b.Node(docId, LabelOf(doc.Kind), doc.Title ?? docId, DocumentProperties(document));
+
+        // The question the answer answers: a document in its own right (the answer file carries its text).
+        var questionId = docId;
+        if (doc.Kind == DocumentKind.Answer && (doc.PairedId ?? (doc.Zaak is { } z ? Ids.Question(z) : null)) is { } paired && paired != docId)
+        {
+            questionId = paired;
+            ids.Add(paired);
+            b.Node(paired, NodeLabel.Question, doc.Title ?? paired, Props(
+                ("id", paired), ("kind", "question"), ("title", doc.Title), ("date", doc.Submitted), ("submitted", doc.Submitted),
+                ("zaak", doc.Zaak), ("file", document.File), ("format", document.Format), ("url", Ids.OfficialUrl(paired))));
+            b.Edge(docId, paired, EdgeType.Answers, Props());
+        }
+
+        foreach (var asker in doc.Askers)
+        {
+            var person = PersonNode(b, asker.Name, asker.Party);
+            b.Edge(questionId, person, EdgeType.AskedBy, Props(("party", asker.Party)));
+        }
+
+        foreach (var answerer in doc.Answerers)
+        {
+            var person = PersonNode(b, answerer.Name, answerer.Party);
+            b.Edge(docId, person, EdgeType.AnsweredBy, Props(("office", answerer.Office)));
+            if (!string.IsNullOrWhiteSpace(answerer.Office))
+            {
+                var office = NodeIds.Office(answerer.Office);
+                b.Node(office, NodeLabel.Office, answerer.Office, Props(("name", answerer.Office)));
+                b.Edge(docId, office, EdgeType.AnsweredBy, Props(("person", answerer.Name)));
+            }
+        }
+
+        if (doc.Kind == DocumentKind.Motion || doc.Kind == DocumentKind.Kamerstuk)
+        {
+            var sponsorParties = document.Entities
+                .Where(e => e.Kind == EntityKind.Person && e.Party is not null)
+                .GroupBy(e => NodeIds.Person(e.Name))
+                .ToDictionary(g => g.Key, g => g.First().Party);
+            foreach (var sponsor in doc.Sponsors)
+            {
+                var person = PersonNode(b, sponsor, sponsorParties.GetValueOrDefault(NodeIds.Person(sponsor)));
+                b.Edge(docId, person, EdgeType.SubmittedBy, Props());
+            }
+
+            if (doc.Dossier is { } dossier)
+            {
+                var dossierId = DossierNode(b, dossier);
+                b.Edge(docId, dossierId, EdgeType.InDossier, Props());
+            }
+        }
+
+        foreach (var c in document.Citations)
+        {
+            Cite(b, docId, document, c);
+        }
+
+        foreach (var e in document.Entities)
+        {
+            Mention(b, docId, e);
+        }
+
+        foreach (var topic in doc.Topics)
+        {
+            var id = NodeIds.Topic(topic);
+            b.Node(id, NodeLabel.Topic, topic, Props(("name", topic)));
+            b.Edge(docId, id, EdgeType.About, Props(("source", "metadata")));
+        }
+
+        return new DocumentFacts(document.File, ids, b.Nodes, b.Edges);
+    }
+
+    /// <summary>The node label of a document kind.</summary>
+    public static string LabelOf(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Question => NodeLabel.Question,
+        DocumentKind.Answer => NodeLabel.Answer,
+        DocumentKind.Letter => NodeLabel.Letter,
+        DocumentKind.Motion => NodeLabel.Motion,
+        DocumentKind.Kamerstuk => NodeLabel.Kamerstuk,
+        DocumentKind.Handelingen => NodeLabel.Handelingen,
+        DocumentKind.Deferral => NodeLabel.Deferral,
+        DocumentKind.Placeholder => NodeLabel.Placeholder,
+        _ => NodeLabel.Document,
+    };
+
+    /// <summary>True for labels of document nodes (including placeholders).</summary>
+    public static bool IsDocumentLabel(string label) => label is NodeLabel.Document or NodeLabel.Question or NodeLabel.Answer or NodeLabel.Letter
+        or NodeLabel.Motion or NodeLabel.Kamerstuk or NodeLabel.Handelingen or NodeLabel.Deferral or NodeLabel.Placeholder;
+
+    /// <summary>The raw CITES target of a citation: its target, or for an unnumbered motion <c>motion:&lt;first sponsor&gt;</c>.</summary>
+    public static string? TargetOf(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        if (citation.Target is { Length: > 0 } t)
+        {
+            return t;
+        }
+
+        var sponsor = citation.Sponsors.FirstOrDefault() ?? FirstSponsor(citation.Sponsor);
+        return sponsor is null ? null : NodeIds.UnnumberedMotion(sponsor);
+    }
+
+    private static void Cite(FactsBuilder b, string docId, ExtractedDocument document, Citation c)
+    {
+        var kind = ExtractionJson.Name(c.Kind);
+        if (c.Target is { } t && t.StartsWith('#'))
+        {
+            // "Zie antwoord vraag 2": a reference inside the document.
+            b.Edge(docId, docId, EdgeType.RefersTo, Props(
+                ("item", c.Item), ("to", t[1..]), ("quote", c.Quote), ("start", c.Start), ("end", c.End)));
+            return;
+        }
+
+        if (TargetOf(c) is not { } target)
+        {
+            return;
+        }
+
+        b.Edge(docId, target, EdgeType.Cites, Props(
+            ("kind", kind), ("quote", c.Quote), ("start", c.Start), ("end", c.End), ("item", c.Item),
+            ("confidence", Math.Round(c.Confidence, 3)), ("sponsor", c.Sponsor),
+            ("sponsors", c.Sponsors.Count > 0 ? string.Join("; ", c.Sponsors) : null),
+            ("reference", c.Reference), ("corrected", c.Corrected ? true : null), ("original", c.OriginalText),
+            ("date", c.Date), ("subject", c.Subject), ("docDate", DocumentDate(document.Doc))));
+
+        if (target.StartsWith("kst-", StringComparison.Ordinal) && Ids.DossierOfKamerstuk(target) is { } dossier)
+        {
+            b.Edge(target, DossierNode(b, dossier), EdgeType.InDossier, Props());
+        }
+        else if (target.StartsWith("dossier:", StringComparison.Ordinal))
+        {
+            DossierNode(b, target["dossier:".Length..]);
+        }
+
+        // Sponsors named with a numbered motion: the person submitted it (asserted by the citing file, which has the evidence).
+        if (c.Kind == CitationKind.Motion && c.Target is not null)
+        {
+            foreach (var s in c.Sponsors)
+            {
+                b.Edge(target, PersonNode(b, s, null), EdgeType.SubmittedBy, Props(("source", "citation")));
+            }
+        }
+    }
+
+    private static void Mention(FactsBuilder b, string docId, Entity e)
+    {
+        string? id = null;
+        string? label = null;
+        switch (e.Kind)
+        {
+            case EntityKind.Country:
+                id = NodeIds.Country(e.Id);
+                label = NodeLabel.Country;
+                break;
+            case EntityKind.Organisation:
+                id = NodeIds.Organisation(e.Id);
+                label = NodeLabel.Organisation;
+                break;
+            case EntityKind.Person when e.Role is null or "mentioned" or "minister":
+                id = PersonNode(b, e.Name, e.Party);
+                break;
+            case EntityKind.Topic:
+                id = NodeIds.Topic(e.Id);
+                b.Node(id, NodeLabel.Topic, e.Name, Props(("name", e.Name)));
+                b.Edge(docId, id, EdgeType.About, Props(("quote", e.Quote), ("start", e.Start), ("end", e.End)));
+                return;
+            default:
+                return;
+        }
+
+        if (label is not null)
+        {
+            b.Node(id, label, e.Name, Props(("name", e.Name), ("code", e.Kind == EntityKind.Country ? e.Id : null)));
+        }
+
+        b.Edge(docId, id, EdgeType.Mentions, Props(("kind", ExtractionJson.Name(e.Kind)), ("quote", e.Quote), ("start", e.Start), ("end", e.End), ("item", e.Item), ("role", e.Role)));
+    }
+
+    private static string PersonNode(FactsBuilder b, string name, string? party)
+    {
+        var id = NodeIds.Person(name);
+        b.Node(id, NodeLabel.Person, name, Props(("name", name), ("party", party)));
+        if (!string.IsNullOrWhiteSpace(party))
+        {
+            var partyId = NodeIds.Party(party);
+            b.Node(partyId, NodeLabel.Party, party, Props(("name", party)));
+            b.Edge(id, partyId, EdgeType.MemberOf, Props());
+        }
+
+        return id;
+    }
+
+    private static string DossierNode(FactsBuilder b, string dossier)
+    {
+        var id = dossier.StartsWith("dossier:", StringComparison.Ordinal) ? dossier : $"dossier:{dossier}";
+        var number = id["dossier:".Length..];
+        b.Node(id, NodeLabel.Dossier, number, Props(("number", number), ("url", $"https://zoek.officielebekendmakingen.nl/dossier/{number}")));
+        return id;
+    }
+
+    private static Dictionary<string, object?> DocumentProperties(ExtractedDocument d) => Props(
+        ("id", d.Doc.Id), ("kind", ExtractionJson.Name(d.Doc.Kind)), ("title", d.Doc.Title), ("date", DocumentDate(d.Doc)),
+        ("submitted", d.Doc.Submitted), ("answered", d.Doc.Answered), ("zaak", d.Doc.Zaak), ("file", d.File), ("format", d.Format),
+        ("dossier", d.Doc.Dossier), ("number", d.Doc.Number), ("vergaderjaar", d.Doc.Vergaderjaar),
+        ("sourceUrl", d.Doc.SourceUrl), ("url", Ids.OfficialUrl(d.Doc.Id)));
+
+    /// <summary>The date a document is placed at in time: answered, else its own date, else submitted.</summary>
+    public static string? DocumentDate(DocumentInfo doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return doc.Answered ?? doc.Date ?? doc.Submitted;
+    }
+
+    private static string? FirstSponsor(string? phrase)
+    {
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            return null;
+        }
+
+        var s = phrase.Replace("c.s.", string.Empty, StringComparison.OrdinalIgnoreCase);
+        var cut = s.IndexOfAny(['/', ',', '(']);
+        if (cut > 0)
+        {
+            s = s[..cut];
+        }
+
+        var en = s.IndexOf(" en ", StringComparison.Ordinal);
+        if (en > 0)
+        {
+            s = s[..en];
+        }
+
+        s = s.Trim();
+        return s.Length == 0 ? null : s;
+    }
+
+    /// <summary>A property bag without nulls: absent is simpler than null for Neo4j and JSON consumers.</summary>
+    internal static Dictionary<string, object?> Props(params (string Key, object? Value)[] pairs)
+    {
+        var d = new Dictionary<string, object?>(pairs.Length, StringComparer.Ordinal);
+        foreach (var (k, v) in pairs)
+        {
+            if (v is not null && (v is not string s || s.Length > 0))
+            {
+                d[k] = v is double x ? Math.Round(x, 3) : v is int i ? (long)i : v;
+            }
+        }
+
+        return d;
+    }
+
+    private sealed class FactsBuilder
+    {
+        private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
+        private readonly HashSet<(string, string, string)> _structural = [];
+
+        public List<GraphNode> Nodes { get; } = [];
+
+        public List<GraphEdge> Edges { get; } = [];
+
+        public void Node(string id, string label, string? name, Dictionary<string, object?> props)
+        {
+            if (_nodeIndex.TryGetValue(id, out var i))
+            {
+                // First assertion wins; later ones only fill what was missing (a party learnt from a later mention).
+                var existing = Nodes[i];
+                var merged = new Dictionary<string, object?>(existing.Properties, StringComparer.Ordinal);
+                foreach (var (k, v) in props)
+                {
+                    merged.TryAdd(k, v);
+                }
+
+                Nodes[i] = existing with { Properties = merged };
+                return;
+            }
+
+            _nodeIndex[id] = Nodes.Count;
+            Nodes.Add(new GraphNode(id, label, name, props));
+        }
+
+        public void Edge(string source, string target, string type, Dictionary<string, object?> props)
+        {
+            // Structural edges (MEMBER_OF, IN_DOSSIER, …) are asserted once per file; evidence edges (CITES, MENTIONS) once per span.
+            if (!props.ContainsKey("start") && !_structural.Add((source, target, type)))
+            {
+                return;
+            }
+
+            Edges.Add(new GraphEdge(source, target, type, props));
+        }
+    }
+
+    internal static string Invariant(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+}
