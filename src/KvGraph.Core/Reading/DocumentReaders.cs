@@ -8,6 +8,8 @@ public static class DocumentReaders
     /// <summary>All built-in readers; the plain-text fallback is last.</summary>
     public static IReadOnlyList<IDocumentReader> Default { get; } =
     [
+        new OpenKamerReader(),
+        new OcrLetterReader(),
         new PlainTextReader(),
     ];
 }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KvGraph.Core.Cleaning;
+
+/// <summary>
+/// Footnote reference numbers that text extraction glued to the preceding word or quote ("kampen»?1",
+/// "onderzoek?1", "29 juni 20222" where footnote 2 follows the year). They are rewritten as "[1]" so that the
+/// digit can never merge into a number a recogniser reads (a year, a Kamerstuk number) and the reader still sees
+/// where the note was.
+/// </summary>
+public static partial class FootnoteMarkers
+{
+    /// <summary>One marker found: its number and where it stood in the input.</summary>
+    public sealed record Marker(int Number, int Index);
+
+    /// <summary>
+    /// Rewrites glued markers in <paramref name="text"/>. <paramref name="isKnown"/> says whether a footnote with that
+    /// number exists (null: accept any small number after sentence punctuation, as on openkamer pages).
+    /// </summary>
+    public static (string Text, IReadOnlyList<Marker> Markers) Separate(string text, Func<int, bool>? isKnown = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var markers = new List<Marker>();
+
+        // After closing punctuation or a quote that ends a sentence: "»?1", "?2", "”.3".
+        var t = AfterPunctuationRx().Replace(text, m =>
+        {
+            var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            if (n == 0 || (isKnown is not null && !isKnown(n)))
+            {
+                return m.Value;
+            }
+
+            markers.Add(new Marker(n, m.Index));
+            return $"{m.Groups["p"].Value}[{n}]";
+        });
+
+        if (isKnown is not null)
+        {
+            // A year directly followed by a marker: "29 juni 20222" is 29 juni 2022 with note 2.
+            t = YearRx().Replace(t, m =>
+            {
+                var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (!isKnown(n))
+                {
+                    return m.Value;
+                }
+
+                markers.Add(new Marker(n, m.Index));
+                return $"{m.Groups["date"].Value}[{n}]";
+            });
+
+            // A word directly followed by a marker: "Zorgakkoord1". Only known notes, only real words.
+            t = AfterWordRx().Replace(t, m =>
+            {
+                var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (!isKnown(n))
+                {
+                    return m.Value;
+                }
+
+                markers.Add(new Marker(n, m.Index));
+                return $"{m.Groups["w"].Value}[{n}]";
+            });
+        }
+
+        return (t, markers);
+    }
+
+    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’""]{1,2})(?<n>\d{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline)]
+    private static partial Regex AfterPunctuationRx();
+
+    [GeneratedRegex(@"(?<date>\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)\d{2})(?<n>\d{1,2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearRx();
+
+    [GeneratedRegex(@"(?<w>\b\p{Ll}{4,})(?<n>\d{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline)]
+    private static partial Regex AfterWordRx();
+}

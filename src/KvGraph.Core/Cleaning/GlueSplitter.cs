@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace KvGraph.Core.Cleaning;
+
+/// <summary>
+/// Splits words that PDF-to-text glued together, only where the seam is certain: a lower-case run followed by
+/// a capitalised word ("DaniëlleJansen", "motieDrost"), a word glued to an opening parenthesis before a name or
+/// party ("Klashorst(PVV)"), and punctuation with no space after it (",zodat", ".Verschillende"). Lower-case glue
+/// ("bijhet") cannot be split without a dictionary and is left alone. Brand and party names written in camel case
+/// are kept.
+/// </summary>
+public static partial class GlueSplitter
+{
+    private static readonly HashSet<string> CamelCaseWords = new(StringComparer.Ordinal)
+    {
+        "GroenLinks", "ChristenUnie", "BoerBurgerBeweging", "ProRail", "PostNL", "TenneT", "YouTube", "WhatsApp",
+        "LinkedIn", "TikTok", "PowerPoint", "SharePoint", "OpenAI", "ChatGPT", "BioNTech", "BlackRock", "PayPal",
+        "GitHub", "JavaScript", "FrieslandCampina", "NextGenerationEU", "VluchtelingenWerk", "StemWijzer",
+        "KiesWijzer", "GasTerra", "FlixBus", "AstraZeneca", "SolarWinds", "CoronaMelder", "MijnOverheid",
+        "DigiD", "RvdK", "NedCar", "SchipholGroup", "TaxiPost", "EenVandaag", "RTLNieuws", "NieuwsUur",
+        "BuZa", "MinBuZa", "ZonMw", "ActiZ", "InEen", "GGDGHOR", "VeiligThuis", "MedMij", "SamenDoen",
+    };
+
+    /// <summary>Splits the safe kinds of glue in one line of text.</summary>
+    public static string Split(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return TokenRx().Replace(line, m => SplitToken(m.Value));
+    }
+
+    private static string SplitToken(string token)
+    {
+        if (token.Contains("://", StringComparison.Ordinal) || token.Contains('@', StringComparison.Ordinal) ||
+            token.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || token.Contains(".nl", StringComparison.OrdinalIgnoreCase) ||
+            token.Contains(".com", StringComparison.OrdinalIgnoreCase) || token.Contains(".org", StringComparison.OrdinalIgnoreCase))
+        {
+            return token;
+        }
+
+        var t = ParenRx().Replace(token, "$1 (");
+        t = CommaRx().Replace(t, ", ");
+        t = PeriodRx().Replace(t, ". ");
+        t = QuestionRx().Replace(t, "$1 ");
+        return CamelRx().Replace(t, m => KeepCamel(t, m.Index) ? m.Value : m.Value + " ");
+    }
+
+    // True when the seam at index lies inside a camel-case word we know to be written that way.
+    private static bool KeepCamel(string token, int seam)
+    {
+        var start = seam;
+        while (start > 0 && char.IsLetter(token[start - 1]))
+        {
+            start--;
+        }
+
+        var end = seam + 1;
+        while (end < token.Length && char.IsLetter(token[end]))
+        {
+            end++;
+        }
+
+        var word = token[start..end];
+        foreach (var known in CamelCaseWords)
+        {
+            if (word.Contains(known, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex TokenRx();
+
+    // Two lower-case letters, then an upper-case letter that starts a lower-case word: the seam is after the lower case.
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})")]
+    private static partial Regex CamelRx();
+
+    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden)")]
+    private static partial Regex ParenRx();
+
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")]
+    private static partial Regex CommaRx();
+
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})")]
+    private static partial Regex PeriodRx();
+
+    [GeneratedRegex(@"(\p{Ll}[?!])(?=\p{Lu})")]
+    private static partial Regex QuestionRx();
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KvGraph.Core.Model;
+
+namespace KvGraph.Core.Reading;
+
+/// <summary>
+/// The "Vraag N" / "Antwoord [N]" headings shared by letters, Aanhangsel and DOCX answers, and the grouping of an
+/// answer to several questions ("Antwoord op vragen 2,3 en 6" → numbers 2, 3, 6, id "a2,3,6").
+/// </summary>
+internal static partial class QuestionBlocks
+{
+    /// <summary>A heading line: what it opens and the question numbers it names.</summary>
+    public sealed record Heading(ItemKind Kind, IReadOnlyList<int> Numbers, string Rest);
+
+    /// <summary>Reads a heading at the start of a line ("Vraag 3", "Vragen 3 en 4", "Antwoord 2", "Antwoord op vraag 1", "Antwoord"), or null.</summary>
+    public static Heading? Parse(string line)
+    {
+        var m = HeadingRx().Match(line.Trim());
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var kind = m.Groups["kind"].Value.StartsWith("Antwoord", StringComparison.OrdinalIgnoreCase) ? ItemKind.Answer : ItemKind.Question;
+        var numbers = Numbers(m.Groups["nums"].Value);
+        var rest = m.Groups["rest"].Value.Trim();
+        if (kind == ItemKind.Question && numbers.Count == 0)
+        {
+            return null; // "Vraag" alone is a word in a sentence, not a heading
+        }
+
+        // A heading is short; "Antwoord van minister X (ontvangen …)" or "Vragen van het lid …" are header lines, not items.
+        if (rest.Length > 0 && (kind == ItemKind.Question || numbers.Count == 0) && !rest.StartsWith(':'))
+        {
+            return null;
+        }
+
+        return new Heading(kind, numbers, rest.TrimStart(':', ' '));
+    }
+
+    /// <summary>"2,3 en 6" → [2, 3, 6]; "3 t/m 5" → [3, 4, 5].</summary>
+    public static List<int> Numbers(string text)
+    {
+        var list = new List<int>();
+        var range = RangeRx().Match(text);
+        if (range.Success)
+        {
+            var a = int.Parse(range.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var b = int.Parse(range.Groups["b"].Value, CultureInfo.InvariantCulture);
+            if (b >= a && b - a < 50)
+            {
+                list.AddRange(Enumerable.Range(a, b - a + 1));
+                return list;
+            }
+        }
+
+        foreach (Match n in NumberRx().Matches(text))
+        {
+            var v = int.Parse(n.Value, CultureInfo.InvariantCulture);
+            if (!list.Contains(v))
+            {
+                list.Add(v);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The item id: "q1", "a1", "a2,3,6".</summary>
+    public static string Id(ItemKind kind, IReadOnlyList<int> numbers) =>
+        (kind == ItemKind.Question ? "q" : "a") + string.Join(',', numbers);
+
+    [GeneratedRegex(@"^(?<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+op\s+(?:de\s+)?(?:vragen|vraag))?\s*(?<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)?\.?(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingRx();
+
+    [GeneratedRegex(@"(?<a>\d{1,3})\s*(?:t/m|tot en met|-|–)\s*(?<b>\d{1,3})")]
+    private static partial Regex RangeRx();
+
+    [GeneratedRegex(@"\d{1,3}")]
+    private static partial Regex NumberRx();
+}

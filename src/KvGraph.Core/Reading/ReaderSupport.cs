@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using KvGraph.Core.Cleaning;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Reading;
+
+/// <summary>Small pieces the format readers share: dates, fallback ids, header entities, party lists.</summary>
+internal static partial class ReaderSupport
+{
+    /// <summary>ISO date of a Dutch date phrase, or null.</summary>
+    public static string? IsoDate(string? text) =>
+        text is null ? null : DutchDates.TryParse(text) is { } d ? DutchDates.Iso(d) : null;
+
+    /// <summary>The id a document gets when it states none of its own.</summary>
+    public static string FileId(string file) => $"file:{Path.GetFileNameWithoutExtension(file)}";
+
+    /// <summary>
+    /// Person, party and office entities for the askers and answerers the header names, each with the span of its
+    /// first mention in <paramref name="text"/> (or -1 when the name does not occur in the cleaned text).
+    /// </summary>
+    public static List<Entity> HeaderEntities(string text, IEnumerable<Asker> askers, IEnumerable<Answerer> answerers, string askerRole = "asker")
+    {
+        var list = new List<Entity>();
+        foreach (var a in askers)
+        {
+            list.Add(PersonEntity(text, a.Name, askerRole, a.Party));
+            if (a.Party is { } p)
+            {
+                list.Add(Mention(text, EntityKind.Party, p));
+            }
+        }
+
+        foreach (var a in answerers)
+        {
+            list.Add(PersonEntity(text, a.Name, "answerer", a.Party));
+            if (a.Party is { } p)
+            {
+                list.Add(Mention(text, EntityKind.Party, p));
+            }
+
+            if (a.Office is { } o)
+            {
+                list.Add(Mention(text, EntityKind.Office, o));
+            }
+        }
+
+        return list;
+    }
+
+    private static Entity PersonEntity(string text, string name, string role, string? party)
+    {
+        var e = Mention(text, EntityKind.Person, name);
+        return e with { Role = role, Party = party is null ? null : PersonNames.Key(party) };
+    }
+
+    private static Entity Mention(string text, EntityKind kind, string name)
+    {
+        var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        var id = PersonNames.Key(name);
+        return i < 0
+            ? new Entity(kind, id, name, -1, -1)
+            : new Entity(kind, id, name, i, i + name.Length) { Quote = text.Substring(i, name.Length) };
+    }
+
+    /// <summary>
+    /// Splits "Van den Hil (VVD) en Bikker (ChristenUnie)" or "Bushoff en Patijn (beiden GroenLinks-PvdA)" into askers.
+    /// </summary>
+    public static List<Asker> ParseMembers(string phrase)
+    {
+        var result = new List<Asker>();
+        var p = TextNormalizer.CollapseSpaces(phrase.Replace('\n', ' ')).Trim().TrimEnd('.', ',');
+        foreach (Match m in MemberGroupRx().Matches(p))
+        {
+            var names = m.Groups["names"].Value;
+            var party = m.Groups["party"].Success ? m.Groups["party"].Value.Trim() : null;
+            if (party is not null && party.StartsWith("beiden ", StringComparison.OrdinalIgnoreCase))
+            {
+                party = party[7..].Trim();
+            }
+            else if (party is not null && party.StartsWith("allen ", StringComparison.OrdinalIgnoreCase))
+            {
+                party = party[6..].Trim();
+            }
+
+            foreach (var raw in SplitNames(names))
+            {
+                var name = PersonNames.Capitalise(raw);
+                if (name.Length > 1)
+                {
+                    result.Add(new Asker(name, party));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> SplitNames(string names) =>
+        NameSeparatorRx().Split(names).Select(n => n.Trim(' ', ',', '.')).Where(n => n.Length > 0);
+
+    // "Name[, Name] [en Name] (Party)" groups; a group ends at its party in parentheses or at the end.
+    [GeneratedRegex(@"(?<names>[^()]+?)\s*(?:\((?<party>[^()]+)\)|$)(?:\s*(?:,|\ben\b)\s*)?")]
+    private static partial Regex MemberGroupRx();
+
+    [GeneratedRegex(@",|\s+en\s+")]
+    private static partial Regex NameSeparatorRx();
+}
