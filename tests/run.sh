@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: restore, npm packages, Chromium, a real Neo4j test server,
+# then every test project. Ends with one line of totals: "N passed, N failed, N skipped".
+#
+#   bash tests/run.sh            # everything
+#   KVGRAPH_NO_NEO4J=1 bash tests/run.sh   # without starting Neo4j (its tests then say why they skip)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RESULTS=$(mktemp -d "${TMPDIR:-/tmp}/kvgraph-results.XXXXXX")
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Playwright must use Debian's Chromium; it never downloads a browser.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 KVGRAPH_CHROMIUM=/usr/bin/chromium
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Chromium (for the browser tests)"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will say they are skipped"
+  elif command -v sudo >/dev/null; then
+    (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "warning: could not install chromium; browser tests will say they are skipped"
+  fi
+fi
+[ -x /usr/bin/chromium ] && /usr/bin/chromium --version || true
+
+step "npm packages"
+for dir in tests/neo4j tests/cypher-lint src/KvGraph.Web; do
+  if [ -f "$dir/package.json" ]; then
+    echo "$dir"
+    (cd "$dir" && { [ -f package-lock.json ] && npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; }) \
+      || echo "warning: npm install failed in $dir"
+  fi
+done
+
+step "restore and build"
+dotnet restore KvGraph.sln || exit 1
+dotnet build KvGraph.sln --no-restore -c Release -warnaserror || { echo "0 passed, 1 failed"; exit 1; }
+
+NEO4J_STARTED=0
+if [ -z "${KVGRAPH_NO_NEO4J:-}" ] && [ -x tests/neo4j/start.sh ]; then
+  step "Neo4j test server"
+  if tests/neo4j/start.sh; then
+    NEO4J_STARTED=1
+    [ -f tests/neo4j/.env ] && set -a && . tests/neo4j/.env && set +a
+  else
+    echo "warning: Neo4j test server did not start; its tests will say why they are skipped"
+  fi
+fi
+cleanup() { [ "$NEO4J_STARTED" = 1 ] && tests/neo4j/stop.sh >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+step "tests"
+status=0
+for proj in tests/*.Tests/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  echo "-- $name"
+  dotnet test "$proj" --no-build -c Release --logger "trx;LogFileName=$RESULTS/$name.trx" \
+    --logger "console;verbosity=normal" 2>&1 | grep -vE '^\s*$' | tail -n 60 || true
+  [ -f "$RESULTS/$name.trx" ] || { echo "no results for $name"; status=1; }
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$line"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$line")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$line"); s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))
+done
+[ "$failed" -gt 0 ] && status=1
+[ "$passed" -eq 0 ] && status=1
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
