@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Entities;
+
+/// <summary>
+/// Dates in running text, each with its precision:
+/// absolute ("22 maart 2021" day, "maart 2021" month, "04-02-2021", "2021-02-04"),
+/// relative ("11 maart jl.", "maart jl.", "8 juli j.l.", "16 december jongstleden") resolved with
+/// <see cref="RelativeDates.PastYear"/>, day and month without a year ("op 22 maart") resolved with
+/// <see cref="RelativeDates.NearYear"/>, and partial ("begin maart", "medio juni 2020" part-of-month;
+/// "eind 2023" year). A bare year is a date only after a preposition of time ("in 2015", "sinds 2019"), and
+/// not when a count follows ("in 2015 gevallen") or it is a range ("in 2019/20").
+/// The id is ISO 8601 at the precision (2021-03-11, 2021-03, 2021); the name is the phrase as written.
+/// Relative dates that cannot be resolved (no reference date and no inferred year) are left out.
+/// </summary>
+internal sealed partial class DateRecognizer : IEntityRecognizer
+{
+    private const string Full = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
+
+    private const string Jl = @"(?:jl\.?|j\.\s?l\.?|jongstleden|laatstleden|l\.l\.?)(?!\p{L})";
+
+    // A count after a year makes it a number ("in 2015 gevallen").
+    private const string Counted = @"(?!\s+(?:gevallen|personen|mensen|euro|keer|stuks|km|kilometer|meter|leden|dagen|uur|woningen|banen|kinderen|jongeren|studenten|bedrijven|asielzoekers|vluchtelingen|miljoen|miljard|ton|hectare|procent)(?!\p{L}))";
+
+    public string Name => "date";
+
+    public IReadOnlyList<string> Triggers => [];
+
+    public IEnumerable<Entity> Find(RecognitionContext context)
+    {
+        var text = context.Text;
+        foreach (Match m in DateRx().Matches(text))
+        {
+            if (Resolve(m, context) is not { } r)
+            {
+                continue;
+            }
+
+            var quote = text.Substring(m.Index, m.Length);
+            yield return new Entity(EntityKind.Date, r.Id, Spaces().Replace(quote, " "), m.Index, m.Index + m.Length)
+            {
+                Precision = r.Precision,
+                Relative = r.Relative,
+                Quote = quote,
+            };
+        }
+    }
+
+    private static (string Id, DatePrecision Precision, bool Relative)? Resolve(Match m, RecognitionContext c)
+    {
+        var g = m.Groups;
+        if (g["part"].Success)
+        {
+            if (g["yonly"].Success)
+            {
+                return (g["yonly"].Value, DatePrecision.Year, false);
+            }
+
+            return MonthDate(g["pmon"].Value, g["pyear"], g["pjl"].Success, c, DatePrecision.PartOfMonth);
+        }
+
+        if (g["day"].Success)
+        {
+            var month = DutchDates.Month(g["dmon"].Value);
+            var day = Int(g["day"].Value);
+            if (month is null || day is < 1 or > 31)
+            {
+                return null;
+            }
+
+            if (g["dyear"].Success)
+            {
+                return DutchDates.Create(Int(g["dyear"].Value), month.Value, day) is { } abs ? (DutchDates.Iso(abs), DatePrecision.Day, false) : null;
+            }
+
+            var year = g["djl"].Success
+                ? RelativeDates.PastYear(month.Value, day, c.ReferenceDate, c.InferredYear)
+                : RelativeDates.NearYear(month.Value, day, c.ReferenceDate, c.InferredYear);
+            return year is { } y && DutchDates.Create(y, month.Value, day) is { } rel ? (DutchDates.Iso(rel), DatePrecision.Day, true) : null;
+        }
+
+        if (g["mmon"].Success)
+        {
+            return MonthDate(g["mmon"].Value, g["myear"], g["mjl"].Success, c, DatePrecision.Month);
+        }
+
+        if (g["nd"].Success)
+        {
+            return DutchDates.Create(Int(g["ny"].Value), Int(g["nm"].Value), Int(g["nd"].Value)) is { } d ? (DutchDates.Iso(d), DatePrecision.Day, false) : null;
+        }
+
+        if (g["iy"].Success)
+        {
+            return DutchDates.Create(Int(g["iy"].Value), Int(g["im"].Value), Int(g["id"].Value)) is { } d ? (DutchDates.Iso(d), DatePrecision.Day, false) : null;
+        }
+
+        return g["year"].Success ? (g["year"].Value, DatePrecision.Year, false) : null;
+    }
+
+    private static (string, DatePrecision, bool)? MonthDate(string monthName, Group yearGroup, bool jl, RecognitionContext c, DatePrecision precision)
+    {
+        if (DutchDates.Month(monthName) is not { } month)
+        {
+            return null;
+        }
+
+        if (yearGroup.Success)
+        {
+            return ($"{Int(yearGroup.Value):D4}-{month:D2}", precision, false);
+        }
+
+        var year = jl
+            ? RelativeDates.PastYear(month, null, c.ReferenceDate, c.InferredYear)
+            : RelativeDates.NearYear(month, null, c.ReferenceDate, c.InferredYear);
+        return year is { } y ? ($"{y:D4}-{month:D2}", precision, true) : null;
+    }
+
+    private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(
+        @"(?<![\p{L}\p{N}])(?:" +
+        @"(?<part>begin|eind|einde|medio|half|halverwege|midden|primo|ultimo)\s+(?:(?<pmon>" + Full + @")(?!\p{L})(?:\s+(?<pyear>(?:18|19|20|21)\d{2})(?!\d)|\s*(?<pjl>" + Jl + @"))?|(?<yonly>(?:19|20|21)\d{2})(?![\d/–-])" + Counted + ")" +
+        @"|(?<![.,/-])(?<day>[0-3]?\d)(?:e|ste|de)?\s+(?<dmon>" + DutchDates.MonthPattern + @")(?!\p{L})(?:\s+(?<dyear>(?:18|19|20|21)\d{2})(?!\d)|\s*(?<djl>" + Jl + "))?" +
+        @"|(?<mmon>" + Full + @")(?!\p{L})(?:\s+(?<myear>(?:18|19|20|21)\d{2})(?!\d)|\s*(?<mjl>" + Jl + "))" +
+        @"|(?<![.,/-])(?<nd>[0-3]?\d)(?<sep>[-/])(?<nm>[01]?\d)\k<sep>(?<ny>(?:19|20)\d{2})(?![\d/-])" +
+        @"|(?<iy>(?:19|20)\d{2})-(?<im>[01]\d)-(?<id>[0-3]\d)(?![\d-])" +
+        @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)\d{2})(?![\d/–-]|\s*[/–-]\s*\d|[.,]\d)" + Counted +
+        ")",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex DateRx();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+
+namespace KvGraph.Core.Entities;
+
+/// <summary>
+/// People named in the text, found by what stands around the name, never by a list of names:
+/// a title before it ("Minister Kaag", "minister Van Weel", "de staatssecretaris Van Ark", "het lid Bikker",
+/// "de leden Piri en Veldkamp", "Kamerlid Omtzigt", "de motie Van den Nieuwenhuijzen c.s."), a party in
+/// brackets after it ("Kuzu (DENK)", "Tom van den Nieuwenhuijzen-Wittens (GL)",
+/// "Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66)"), or a signature under a
+/// minister's office ("De Minister van Buitenlandse Zaken,\nStef Blok").
+/// Ids follow <see cref="PersonIds"/>. Roles: minister, staatssecretaris, member, sponsor.
+/// </summary>
+/// <remarks>
+/// Without a first name a surname's tussenvoegsel takes a capital ("Van Ojik"), and that is what tells
+/// "minister Van Weel" (a person) from "minister van Buitenlandse Zaken" (an office). Capitalised words that
+/// are offices, countries, organisations or common title words are not taken for names.
+/// </remarks>
+internal sealed partial class PersonRecognizer : IEntityRecognizer
+{
+    private const string Sp = @"[ \t\u00a0]+";
+
+    private const string TvCap = @"(?:Van|De|Den|Der|Ter|Ten|Te|In|Op|Von|Du|La|Le)(?:" + Sp + @"(?:de|den|der|het|'t|’t|ter|te|ten|la|van))*";
+
+    private const string TvLow = @"(?:van|de|den|der|ter|ten|te|in|op|von|du|la|le)(?:" + Sp + @"(?:de|den|der|het|'t|’t|ter|te|ten|la))*";
+
+    private const string Sur = @"(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*(?:-(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*)*";
+
+    private const string NameT = @"(?:" + TvCap + Sp + ")?" + Sur;
+
+    private const string NameF = @"(?:(?<first>(?:IJ|\p{Lu})\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|(?:\p{Lu}\.){1,4})" + Sp + "(?:" + TvLow + Sp + ")?|" + TvCap + Sp + ")?" + Sur;
+
+    private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "minister", "ministers", "staatssecretaris", "staatssecretarissen", "premier", "minister-president", "kamerlid", "kamerleden",
+        "lid", "leden", "motie", "moties", "de", "het", "door", "van", "en", "indieners", "indiener", "beantwoord", "vragen",
+        "voorzitter", "collega", "mevrouw", "meneer", "heer", "dhr", "mw",
+    };
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "President", "Kamer", "Zaken", "Raad", "Staat", "Koning", "Koningin", "Minister", "Ministers", "Staatssecretaris", "Lid", "Leden",
+        "Commissie", "Ambassadeur", "Mensenrechtenambassadeur", "Kabinet", "Regering", "Hierbij", "Antwoord", "Vraag", "Vragen",
+        "Zie", "Ja", "Nee", "Wel", "Niet", "Ook", "Dat", "Deze", "Die", "Dit", "Het", "Een", "Zo", "Bij", "Voor", "Naar", "Met", "Op",
+        "Tijdens", "Namens", "Conform", "Inmiddels", "Verder", "Daarnaast", "Tevens", "Zoals",
+    };
+
+    public string Name => "person";
+
+    public IReadOnlyList<string> Triggers => [];
+
+    public IEnumerable<Entity> Find(RecognitionContext context)
+    {
+        var text = context.Text;
+        foreach (Match m in TitledRx().Matches(text))
+        {
+            var role = RoleOfTitle(m.Groups["title"].Value);
+            foreach (Capture name in m.Groups["n"].Captures)
+            {
+                if (Make(text, name.Index, name.Length, role, party: null, dropFirst: false) is { } e)
+                {
+                    yield return e;
+                }
+            }
+        }
+
+        foreach (Match m in PartyParenRx().Matches(text))
+        {
+            if (Parties.Normalize(m.Groups["p"].Value) is not { } party)
+            {
+                continue;
+            }
+
+            // Skip an office in brackets between the name and the party: "Kaag (minister …) (D66)".
+            var end = m.Index;
+            while (end > 0 && text[end - 1] is ' ' or '\t')
+            {
+                end--;
+            }
+
+            string? office = null;
+            if (end > 0 && text[end - 1] == ')')
+            {
+                var open = text.LastIndexOf('(', end - 1, Math.Min(end, 120));
+                if (open < 0)
+                {
+                    continue;
+                }
+
+                office = text[(open + 1)..(end - 1)];
+                end = open;
+            }
+
+            var start = Math.Max(0, end - 120);
+            var cut = text.AsSpan(start, end - start).LastIndexOfAny(",;:()\n•«»");
+            if (cut >= 0)
+            {
+                start += cut + 1;
+            }
+
+            var window = text[start..end];
+            var nm = TrailingNameRx().Match(window);
+            if (!nm.Success)
+            {
+                continue;
+            }
+
+            var role = office is null ? "member" : RoleOfTitle(office);
+            var g = nm.Groups["name"];
+            if (Make(text, start + g.Index, g.Length, role, party.Id, dropFirst: true) is { } e)
+            {
+                yield return e;
+            }
+        }
+
+        foreach (Match m in SignatureRx().Matches(text))
+        {
+            var g = m.Groups["name"];
+            if (Make(text, g.Index, g.Length, RoleOfTitle(m.Groups["title"].Value), party: null, dropFirst: true) is { } e)
+            {
+                yield return e;
+            }
+        }
+    }
+
+    private static Entity? Make(string text, int index, int length, string role, string? party, bool dropFirst)
+    {
+        var raw = text.Substring(index, length);
+        var words = raw.Split([' ', '\t', '\u00a0'], StringSplitOptions.RemoveEmptyEntries);
+
+        // A title or function word caught as a first name ("Minister Kaag (D66)") is not part of the name.
+        if (dropFirst && words.Length > 1 && TitleWords.Contains(words[0]))
+        {
+            var skip = raw.IndexOf(words[1], words[0].Length, StringComparison.Ordinal);
+            index += skip;
+            length -= skip;
+            raw = text.Substring(index, length);
+        }
+
+        var surname = PersonIds.SurnameOf(raw);
+        var core = surname.Split(' ')[^1];
+        if (NotNames.Contains(core) || NotNames.Contains(surname) || IsOtherThing(surname))
+        {
+            return null;
+        }
+
+        return new Entity(EntityKind.Person, PersonIds.For(surname), surname, index, index + length)
+        {
+            Role = role,
+            Party = party,
+            Quote = raw,
+        };
+    }
+
+    // A capitalised phrase after a title can be an office ("Minister Van Buitenlandse Zaken"), a country or an organisation.
+    private static bool IsOtherThing(string surname)
+    {
+        var words = surname.Split(' ');
+        var core = string.Join(' ', words.SkipWhile(PersonIds.IsParticle));
+        return core.Length == 0 || Offices.Normalize(surname) is not null || Countries.Normalize(core) is not null ||
+               Organisations.Normalize(core) is not null || Parties.Normalize(core) is not null;
+    }
+
+    private static string RoleOfTitle(string title)
+    {
+        var t = title.ToLowerInvariant();
+        return t.Contains("staatssecretaris", StringComparison.Ordinal) ? "staatssecretaris"
+            : t.Contains("minister", StringComparison.Ordinal) || t.Contains("premier", StringComparison.Ordinal) ? "minister"
+            : t.Contains("motie", StringComparison.Ordinal) ? "sponsor"
+            : "member";
+    }
+
+    [GeneratedRegex(
+        @"(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)\s+" +
+        @"(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?" +
+        @"(?:(?:\s*[,/]\s*|\s+en\s+)(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?)*",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TitledRx();
+
+    [GeneratedRegex(@"\((?<p>[^()\n]{1,40})\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PartyParenRx();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<name>" + NameF + @")[ \t\u00a0]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TrailingNameRx();
+
+    [GeneratedRegex(
+        @"(?<title>[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[^,\n]{3,80},[ \t]*\n\s*(?<name>" + NameF + @")[ \t\u00a0]*(?=\n|$)",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SignatureRx();
+}
