@@ -1,42 +1,445 @@
+using System.Globalization;
+using System.Text;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
+using KvGraph.Core.Resolution;
+using Microsoft.Data.Sqlite;
 
 namespace KvGraph.Store.Sqlite;
 
-/// <summary>The SQLite implementation of <see cref="IKvStore"/> (being written; the interface is stable).</summary>
+/// <summary>The SQLite implementation of <see cref="IKvStore"/>. Reads here; the build is <see cref="StoreBuilder"/>.</summary>
 internal sealed class SqliteKvStore : IKvStore
 {
-    private SqliteKvStore(string path) => Path = path;
+    private readonly SqliteConnection _connection;
+    private readonly bool _readOnly;
+    private (long Version, ICitationGraph Graph)? _graph;
+
+    private SqliteKvStore(string path, SqliteConnection connection, bool readOnly)
+    {
+        Path = path;
+        _connection = connection;
+        _readOnly = readOnly;
+    }
 
     public string Path { get; }
 
-    public long CurrentVersion => 0;
+    internal SqliteConnection Connection => _connection;
 
-    public static SqliteKvStore Open(string path, bool readOnly) => new(System.IO.Path.GetFullPath(path));
+    public long CurrentVersion => long.Parse(Scalar("SELECT value FROM meta WHERE key = 'version'") as string ?? "0", CultureInfo.InvariantCulture);
 
-    public BuildReport Build(IReadOnlyList<string> inputs, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-    public ExtractedDocument? GetDocument(string id) => throw new NotImplementedException();
-
-    public string? ResolveId(string idOrAlias) => throw new NotImplementedException();
-
-    public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0) => throw new NotImplementedException();
-
-    public ICitationGraph LoadGraph() => throw new NotImplementedException();
-
-    public StoreStats Stats() => throw new NotImplementedException();
-
-    public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) => throw new NotImplementedException();
-
-    public IEnumerable<DocumentFacts> FactsChangedSince(long version) => throw new NotImplementedException();
-
-    public IReadOnlyList<DeletedFile> DeletedSince(long version) => throw new NotImplementedException();
-
-    public IReadOnlyList<StoredFile> Files() => throw new NotImplementedException();
-
-    public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0) => throw new NotImplementedException();
-
-    public void Dispose()
+    public static SqliteKvStore Open(string path, bool readOnly)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (readOnly && !File.Exists(full))
+        {
+            throw new StoreException($"No store at {full}. Run `kvgraph build <files-or-folders> --store {path}` first.");
+        }
+
+        if (!readOnly && System.IO.Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        var connection = new SqliteConnection(cs);
+        try
+        {
+            connection.Open();
+            if (!readOnly)
+            {
+                // WAL: readers (the web explorer, a push) keep reading the last committed build while a build writes.
+                Exec(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            }
+
+            Exec(connection, "PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY;");
+            Schema.Migrate(connection, full, readOnly);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{full}: cannot open the store ({e.Message.TrimEnd('.')}). Is it a KvGraph store?", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new SqliteKvStore(full, connection, readOnly);
+    }
+
+    public BuildReport Build(IReadOnlyList<string> inputs, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (_readOnly)
+        {
+            throw new StoreException($"{Path} is open read-only; open it with KvStore.Open to build.");
+        }
+
+        var report = new StoreBuilder(this, options ?? new BuildOptions()).Run(inputs, progress, cancellationToken);
+        _graph = null;
+        return report with { Stats = Stats() };
+    }
+
+    public string? ResolveId(string idOrAlias)
+    {
+        ArgumentNullException.ThrowIfNull(idOrAlias);
+        var id = idOrAlias.Trim();
+        if (id.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var candidate in id.StartsWith("kv-tk-", StringComparison.OrdinalIgnoreCase) ? new[] { id, id[6..] } : [id])
+        {
+            using var cmd = Command("SELECT doc_id FROM aliases WHERE alias = $a ORDER BY priority, doc_id LIMIT 1", ("$a", candidate));
+            if (cmd.ExecuteScalar() is string hit)
+            {
+                return hit;
+            }
+        }
+
+        return null;
+    }
+
+    public ExtractedDocument? GetDocument(string id)
+    {
+        if (ResolveId(id) is not { } canonical)
+        {
+            return null;
+        }
+
+        using var cmd = Command("""
+            SELECT d.json, d.parent, d.file_id FROM documents d JOIN files f ON f.id = d.file_id
+            WHERE d.id = $id ORDER BY d.is_primary DESC, d.weight DESC, f.path LIMIT 1
+            """, ("$id", canonical));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        if (!r.IsDBNull(0))
+        {
+            return StoreJson.ReadDocument(r.GetString(0));
+        }
+
+        // A paired question: its text is in its answer's file.
+        var parent = r.IsDBNull(1) ? null : r.GetString(1);
+        var fileId = r.GetInt64(2);
+        using var p = Command("SELECT json FROM documents WHERE file_id = $f AND id = $id AND json IS NOT NULL LIMIT 1", ("$f", fileId), ("$id", parent ?? string.Empty));
+        return p.ExecuteScalar() is string json ? StoreJson.ReadDocument(json) : null;
+    }
+
+    public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        limit = Math.Clamp(limit, 0, 1000);
+        offset = Math.Max(0, offset);
+        var hits = new List<SearchHit>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        if (ResolveId(text) is { } exact && Summary(exact) is { } s)
+        {
+            hits.Add(s with { Snippet = s.Title ?? s.Id, Score = double.MaxValue });
+            seen.Add(exact);
+        }
+
+        var query = FtsQuery(text);
+        if (query.Length > 0)
+        {
+            using var cmd = Command("""
+                SELECT d.id, d.kind, d.title, d.date, d.askers, d.answerers,
+                       snippet(documents_fts, 1, '[', ']', '…', 14), bm25(documents_fts, 5.0, 1.0)
+                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                WHERE documents_fts MATCH $q
+                ORDER BY bm25(documents_fts, 5.0, 1.0), d.id
+                LIMIT $n
+                """, ("$q", query), ("$n", ((offset + limit) * 2) + 10));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var id = r.GetString(0);
+                if (seen.Add(id))
+                {
+                    hits.Add(new SearchHit(id, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                        StoreJson.ReadStrings(r.GetString(4)), StoreJson.ReadStrings(r.GetString(5)), r.GetString(6), Math.Round(-r.GetDouble(7), 3)));
+                }
+            }
+        }
+
+        return [.. hits.Skip(offset).Take(limit)];
+    }
+
+    public ICitationGraph LoadGraph()
+    {
+        var version = CurrentVersion;
+        if (_graph is { } g && g.Version == version)
+        {
+            return g.Graph;
+        }
+
+        var resolver = LoadResolver();
+        var graph = CitationGraphs.Assemble(LoadRawFacts(null), resolver);
+        _graph = (version, graph);
+        return graph;
+    }
+
+    public StoreStats Stats()
+    {
+        var graph = LoadGraph();
+        var docs = graph.Nodes.Where(n => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label)).ToList();
+        var cites = graph.Edges.Where(e => e.Type == EdgeType.Cites).ToList();
+        var resolved = 0;
+        var unresolved = 0;
+        foreach (var e in cites)
+        {
+            var target = graph.Find(e.Target);
+            if (target?.Label == NodeLabel.Placeholder)
+            {
+                unresolved++;
+            }
+            else if (target is not null && GraphFacts.IsDocumentLabel(target.Label))
+            {
+                resolved++;
+            }
+        }
+
+        return new StoreStats
+        {
+            Files = Convert.ToInt32(Scalar("SELECT count(*) FROM files"), CultureInfo.InvariantCulture),
+            FilesFailed = Convert.ToInt32(Scalar("SELECT count(*) FROM files WHERE status = 'failed'"), CultureInfo.InvariantCulture),
+            Documents = docs.Count,
+            DocumentsByKind = docs.GroupBy(n => n.Properties.GetValueOrDefault("kind") as string ?? n.Label.ToLowerInvariant())
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Citations = cites.Count,
+            CitationsByKind = cites.GroupBy(e => e.Properties.GetValueOrDefault("kind") as string ?? "?")
+                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            Resolved = resolved,
+            Unresolved = unresolved,
+            Nodes = graph.NodeCount,
+            Edges = graph.EdgeCount,
+            Version = CurrentVersion,
+        };
+    }
+
+    public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) => LoadGraph().Unresolved(limit);
+
+    public IEnumerable<DocumentFacts> FactsChangedSince(long version)
+    {
+        var resolver = LoadResolver();
+        foreach (var raw in LoadRawFacts(version))
+        {
+            yield return FactsResolver.Resolve(raw, resolver);
+        }
+    }
+
+    public IReadOnlyList<DeletedFile> DeletedSince(long version)
+    {
+        using var cmd = Command("SELECT path, max(version) FROM deletions WHERE version > $v GROUP BY path ORDER BY 2, 1", ("$v", version));
+        using var r = cmd.ExecuteReader();
+        var list = new List<DeletedFile>();
+        while (r.Read())
+        {
+            list.Add(new DeletedFile(r.GetString(0), r.GetInt64(1)));
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<StoredFile> Files()
+    {
+        using var cmd = Command("SELECT path, hash, size, mtime, status, error, version FROM files ORDER BY path");
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredFile>();
+        while (r.Read())
+        {
+            list.Add(new StoredFile(r.GetString(0), r.GetString(1), r.GetInt64(2), DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture),
+                r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6)));
+        }
+
+        return list;
+    }
+
+    public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
+    {
+        using var cmd = Command("""
+            SELECT d.id, d.kind, d.title, d.date, f.path FROM documents d JOIN files f ON f.id = d.file_id
+            WHERE d.rowid = (SELECT d2.rowid FROM documents d2 WHERE d2.id = d.id ORDER BY d2.is_primary DESC, d2.weight DESC LIMIT 1)
+            ORDER BY d.id LIMIT $n OFFSET $o
+            """, ("$n", (long)Math.Max(0, limit)), ("$o", (long)Math.Max(0, offset)));
+        using var r = cmd.ExecuteReader();
+        var list = new List<DocumentSummary>();
+        while (r.Read())
+        {
+            list.Add(new DocumentSummary(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
+        }
+
+        return list;
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>Every document's aliases, for resolution. O(documents).</summary>
+    internal Resolver LoadResolver()
+    {
+        var aliases = new Dictionary<(long File, string Doc), List<AliasEntry>>();
+        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetInt64(0), r.GetString(1));
+                if (!aliases.TryGetValue(key, out var list))
+                {
+                    aliases[key] = list = [];
+                }
+
+                list.Add(new AliasEntry(r.GetString(2), r.GetInt32(3)));
+            }
+        }
+
+        var docs = new List<DocumentAliases>();
+        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors FROM documents d JOIN files f ON f.id = d.file_id"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetInt64(0), r.GetString(1));
+                docs.Add(new DocumentAliases(key.Item2, ParseKind(r.GetString(2)), r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5),
+                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7))));
+            }
+        }
+
+        return Resolver.Create(docs);
+    }
+
+    /// <summary>The raw facts of every file (or of files changed after <paramref name="sinceVersion"/>), file by file.</summary>
+    internal IEnumerable<DocumentFacts> LoadRawFacts(long? sinceVersion)
+    {
+        var files = new Dictionary<long, (string Path, List<string> Docs, List<GraphNode> Nodes, List<GraphEdge> Edges)>();
+        var filter = sinceVersion is null ? string.Empty : " AND f.version > $v";
+        (string Name, object? Value)[] args = sinceVersion is { } v ? [("$v", v)] : [];
+        using (var cmd = Command($"SELECT f.id, f.path FROM files f WHERE f.status = 'ok'{filter}", args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                files[r.GetInt64(0)] = (r.GetString(1), [], [], []);
+            }
+        }
+
+        using (var cmd = Command($"SELECT d.file_id, d.id FROM documents d JOIN files f ON f.id = d.file_id WHERE f.status = 'ok'{filter} ORDER BY d.rowid", args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (files.TryGetValue(r.GetInt64(0), out var f))
+                {
+                    f.Docs.Add(r.GetString(1));
+                }
+            }
+        }
+
+        using (var cmd = Command($"SELECT n.file_id, n.id, n.label, n.name, n.props FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok'{filter} ORDER BY n.rowid", args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (files.TryGetValue(r.GetInt64(0), out var f))
+                {
+                    f.Nodes.Add(new GraphNode(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), StoreJson.ReadProps(r.GetString(4))));
+                }
+            }
+        }
+
+        using (var cmd = Command($"SELECT e.file_id, e.source, e.target, e.type, e.props FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok'{filter} ORDER BY e.rowid", args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (files.TryGetValue(r.GetInt64(0), out var f))
+                {
+                    f.Edges.Add(new GraphEdge(r.GetString(1), r.GetString(2), r.GetString(3), StoreJson.ReadProps(r.GetString(4))));
+                }
+            }
+        }
+
+        return files.OrderBy(kv => kv.Value.Path, StringComparer.Ordinal).Select(kv => new DocumentFacts(kv.Value.Path, kv.Value.Docs, kv.Value.Nodes, kv.Value.Edges));
+    }
+
+    internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var cmd = Command(sql);
+        return cmd.ExecuteScalar();
+    }
+
+    private SearchHit? Summary(string id)
+    {
+        using var cmd = Command("SELECT id, kind, title, date, askers, answerers FROM documents WHERE id = $id ORDER BY is_primary DESC, weight DESC LIMIT 1", ("$id", id));
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new SearchHit(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                StoreJson.ReadStrings(r.GetString(4)), StoreJson.ReadStrings(r.GetString(5)), string.Empty, 0)
+            : null;
+    }
+
+    /// <summary>The user's text as FTS5 words: each word quoted, so operators and punctuation in the text cannot break the query.</summary>
+    internal static string FtsQuery(string text)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in text + " ")
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0)
+            {
+                words.Add($"\"{sb}\"");
+                sb.Clear();
+            }
+        }
+
+        return string.Join(' ', words.Take(32));
+    }
+
+    private static DocumentKind ParseKind(string kind) => kind switch
+    {
+        "question" => DocumentKind.Question,
+        "answer" => DocumentKind.Answer,
+        "letter" => DocumentKind.Letter,
+        "motion" => DocumentKind.Motion,
+        "kamerstuk" => DocumentKind.Kamerstuk,
+        "handelingen" => DocumentKind.Handelingen,
+        "deferral" => DocumentKind.Deferral,
+        "placeholder" => DocumentKind.Placeholder,
+        _ => DocumentKind.Unknown,
+    };
+
+    private static void Exec(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 }

@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+
+namespace KvGraph.Store.Sqlite;
+
+/// <summary>
+/// The versioned schema. <c>PRAGMA user_version</c> holds the schema version and the <c>migrations</c> table records
+/// when each step was applied. Opening runs the missing steps in one transaction; a store written by a newer KvGraph
+/// (user_version above <see cref="Current"/>) is refused rather than guessed at.
+/// </summary>
+internal static class Schema
+{
+    /// <summary>The schema version this build of KvGraph writes.</summary>
+    public const int Current = 1;
+
+    private static readonly (int Version, string Name, string Sql)[] Steps =
+    [
+        (1, "initial", """
+            CREATE TABLE IF NOT EXISTS migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL);
+            CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            INSERT INTO meta(key, value) VALUES ('version', '0');
+            -- One row per input file. version: the store version at which this file's facts last changed.
+            CREATE TABLE files(
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                hash TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                mtime TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error TEXT,
+                extractor TEXT NOT NULL,
+                version INTEGER NOT NULL);
+            CREATE INDEX files_version ON files(version);
+            -- One row per document a file asserts (a JSON Lines file of motion records asserts many).
+            CREATE TABLE documents(
+                rowid INTEGER PRIMARY KEY,
+                file_id INTEGER NOT NULL REFERENCES files(id),
+                id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT,
+                date TEXT,
+                is_primary INTEGER NOT NULL,
+                weight INTEGER NOT NULL,
+                sponsors TEXT NOT NULL,
+                askers TEXT NOT NULL,
+                answerers TEXT NOT NULL,
+                parent TEXT,
+                json TEXT);
+            CREATE INDEX documents_id ON documents(id);
+            CREATE INDEX documents_file ON documents(file_id);
+            CREATE TABLE aliases(alias TEXT NOT NULL COLLATE NOCASE, doc_id TEXT NOT NULL, file_id INTEGER NOT NULL, priority INTEGER NOT NULL);
+            CREATE INDEX aliases_alias ON aliases(alias);
+            CREATE INDEX aliases_file ON aliases(file_id);
+            -- Raw graph facts per file, as extracted (targets unresolved).
+            CREATE TABLE nodes(file_id INTEGER NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT, props TEXT NOT NULL);
+            CREATE INDEX nodes_file ON nodes(file_id);
+            CREATE TABLE edges(file_id INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL, props TEXT NOT NULL);
+            CREATE INDEX edges_file ON edges(file_id);
+            CREATE INDEX edges_target ON edges(target);
+            CREATE TABLE deletions(path TEXT NOT NULL, version INTEGER NOT NULL);
+            CREATE INDEX deletions_version ON deletions(version);
+            CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+            """),
+    ];
+
+    /// <summary>Brings the database to <see cref="Current"/>, or throws <see cref="StoreException"/> for a newer schema.</summary>
+    public static void Migrate(SqliteConnection connection, string path, bool readOnly)
+    {
+        var version = UserVersion(connection);
+        if (version > Current)
+        {
+            throw new StoreException(
+                $"{path} was written by a newer KvGraph (schema version {version}; this KvGraph reads up to {Current}). Upgrade kvgraph, or build a new store with --store <other path>.");
+        }
+
+        if (version == Current)
+        {
+            return;
+        }
+
+        if (readOnly)
+        {
+            throw new StoreException(version == 0
+                ? $"{path} is not a KvGraph store (empty or another database). Run `kvgraph build` to create one."
+                : $"{path} has schema version {version}; open it once for writing (kvgraph build) to upgrade it to {Current}.");
+        }
+
+        if (version == 0 && HasTables(connection))
+        {
+            throw new StoreException($"{path} is a SQLite database but not a KvGraph store; refusing to change it. Use --store <other path>.");
+        }
+
+        using var tx = connection.BeginTransaction();
+        foreach (var (v, name, sql) in Steps.Where(s => s.Version > version).OrderBy(s => s.Version))
+        {
+            Exec(connection, tx, sql);
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO migrations(version, name, applied) VALUES ($v, $n, $a)";
+            cmd.Parameters.AddWithValue("$v", v);
+            cmd.Parameters.AddWithValue("$n", name);
+            cmd.Parameters.AddWithValue("$a", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            cmd.ExecuteNonQuery();
+            Exec(connection, tx, $"PRAGMA user_version = {v}");
+        }
+
+        tx.Commit();
+    }
+
+    public static int UserVersion(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasTables(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static void Exec(SqliteConnection connection, SqliteTransaction tx, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}
