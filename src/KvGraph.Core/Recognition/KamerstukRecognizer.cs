@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Recognition;
+
+/// <summary>
+/// Kamerstukken: "Kamerstuk 23 432, nr. 537", "Kamerstukken II 2019/20, 35 300-XV, nr. 28", a bare "(21 501-20, nr. 1591)",
+/// lists ("Kamerstukken 29 544, nrs. 1200 en 1201", "Kamerstukken 23 645, nr. 811 en 29 984, nr. 1207"), compact
+/// "Kamerstuk 21501-20-2128", official ids "kst-35570-V-43"; and, after the word Kamerstuk, a dossier without number
+/// ("Kamerstuk 36 600 XVI" → <c>dossier:36600-XVI</c>).
+/// A bare dossier-and-number needs the comma and "nr." ("21 501, nr. 3"), so amounts and distances
+/// ("€ 35 570 miljoen", "21 501 km") never match; "nr. 3" alone has no dossier and never matches either.
+/// </summary>
+internal sealed partial class KamerstukRecognizer : ICitationRecognizer
+{
+    private const string Prefix =
+        @"(?<pre>(?<![\p{L}])[Kk]amer-?[ \u00a0\n]?stuk(?:-?[ \u00a0\n]?ken)?(?:dossier)?(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:vergaderjaar[ \u00a0\n]{0,2})?(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)";
+
+    private const string Segment =
+        @"(?<seg>(?<d>" + Patterns.Dossier + @")(?:[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}(?<list>" + Patterns.NrList + @")|[ \u00a0]?-(?<cnr>\d{2,5})(?![\d\p{L}]))?)";
+
+    public string Name => "kamerstuk";
+
+    public IReadOnlyList<string> Triggers { get; } = ["nr", "kamerstuk", "kamer-stuk", "kst-"];
+
+    public IEnumerable<Citation> Find(RecognitionContext context)
+    {
+        var text = context.Text;
+        foreach (Match m in KamerstukRx().Matches(text))
+        {
+            var hasPrefix = m.Groups["pre"].Success;
+            var segs = m.Groups["seg"].Captures;
+            var ds = m.Groups["d"].Captures;
+            var lists = m.Groups["list"].Captures;
+            var cnrs = m.Groups["cnr"].Captures;
+            for (var i = 0; i < segs.Count; i++)
+            {
+                var seg = segs[i];
+                var dossierRaw = Inside(ds, seg)?.Value;
+                if (dossierRaw is null || Ids.NormalizeDossier(CitationParts.Squash(dossierRaw)) is not { } dossier)
+                {
+                    continue;
+                }
+
+                var start = i == 0 && hasPrefix ? m.Index : seg.Index;
+                var end = seg.Index + seg.Length;
+                var confidence = hasPrefix ? 1.0 : 0.95;
+                if (Inside(lists, seg) is { } list)
+                {
+                    foreach (var n in CitationParts.Numbers(list.Value))
+                    {
+                        yield return Kst(dossier, n, start, end, text, confidence);
+                    }
+                }
+                else if (Inside(cnrs, seg) is { } compact)
+                {
+                    // "Kamerstuk 21501-20-2128" and "(23 432-537)": the last hyphen part is the number.
+                    if (hasPrefix || (seg.Index > 0 && text[seg.Index - 1] == '('))
+                    {
+                        yield return Kst(dossier, int.Parse(compact.Value, NumberStyles.None, CultureInfo.InvariantCulture), start, end, text, confidence);
+                    }
+                }
+                else if (hasPrefix)
+                {
+                    yield return new Citation(CitationKind.Dossier, $"dossier:{dossier}", null, text[start..end], start, end, 1.0);
+                }
+            }
+        }
+
+        foreach (Match m in KstIdRx().Matches(text))
+        {
+            if (Ids.NormalizeDossier(m.Groups["d"].Value) is { } dossier)
+            {
+                yield return Kst(dossier, int.Parse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture), m.Index, m.Index + m.Length, text, 1.0);
+            }
+        }
+    }
+
+    private static Citation Kst(string dossier, int number, int start, int end, string text, double confidence) =>
+        new(CitationKind.Kamerstuk, $"kst-{dossier}-{number.ToString(CultureInfo.InvariantCulture)}", null, text[start..end], start, end, confidence);
+
+    /// <summary>The capture of a group that lies inside a segment capture (captures of nested repeated groups are flattened).</summary>
+    internal static Capture? Inside(CaptureCollection captures, Capture outer)
+    {
+        foreach (Capture c in captures)
+        {
+            if (c.Index >= outer.Index && c.Index + c.Length <= outer.Index + outer.Length)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant)]
+    private static partial Regex KamerstukRx();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])kst-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex KstIdRx();
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Recognition;
+
+/// <summary>
+/// Motions with their sponsors and, when given, dossier and number: "motie Van den Nieuwenhuijzen c.s. (21 501-20,
+/// nr. 1591)", "motie Sjoerdsma/Kuzu", "de motie van het lid Bikker", "de motie van de leden Piri en Veldkamp",
+/// "motie-Omtzigt", glued "motie Drost c.s.(Kamerstuk 21 501-20, nr. 1963)" and "motieBikker-Van den Hil", the number
+/// first ("motie (TK vergaderjaar 2023–2024, 36 410 XVI, nr. 116) van de leden …"), the sponsor first ("door het lid
+/// Mutluer ingediende motie"), and lists "de moties Sjoerdsma c.s. (…), Ploumen (…) en Kuzu (…)", each motion with
+/// its own sponsor and span. An unnumbered motion has no target but keeps its sponsor; a motion with neither
+/// ("deze motie", "motie van wantrouwen") cites nothing.
+/// </summary>
+internal sealed partial class MotionRecognizer : ICitationRecognizer
+{
+    private const string S = @"[ \u00a0\n]";
+
+    /// <summary>The number part: "(Kamerstuk 21 501-20, nr. 1591)", "(Kamerstukken II 2019/20, 35 300-XV, nr. 28)", "(Kamerstuk 21501-20-2128)".</summary>
+    private const string Ref =
+        @"(?<ref>" + S + @"{0,3},?" + S + @"{0,2}\(?" + S + @"{0,2}(?:zie" + S + @"{1,2})?(?:(?:[Kk]amer-?stuk(?:-?ken)?|TK)(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?" + S + @"{0,2},?" + S + @"{0,2})?" +
+        @"(?:vergaderjaar" + S + @"{0,2})?(?:" + Patterns.Vergaderjaar + S + @"{0,2},?" + S + @"{0,2})?(?<d>" + Patterns.Dossier + @")" +
+        @"(?:" + S + @"{0,2},?" + S + @"{0,3}" + Patterns.Nr + @"(?<nr>\d{1,5})(?!\d)|[ \u00a0]?-(?<nr>\d{2,5})(?![\d\p{L}]))\)?)";
+
+    private const string Members = @"van" + S + @"{0,2}(?:het" + S + @"{1,2}(?:[Kk]amer)?lid|de" + S + @"{1,2}leden|(?:[Kk]amer)?lid)" + S + @"{1,2}";
+
+    public string Name => "motion";
+
+    public IReadOnlyList<string> Triggers { get; } = ["motie"];
+
+    public IEnumerable<Citation> Find(RecognitionContext context)
+    {
+        var text = context.Text;
+        foreach (Match m in MotionRx().Matches(text))
+        {
+            var first = Make(m, m.Index, context);
+            if (first is null)
+            {
+                continue;
+            }
+
+            yield return first;
+            if (!m.Groups["pl"].Success || !m.Groups["ref"].Success)
+            {
+                continue;
+            }
+
+            // "de moties A (…), B (…) en C (…)": each further item is anchored where the previous one ended.
+            var at = m.Index + m.Length;
+            for (var guard = 0; guard < 12 && at < text.Length; guard++)
+            {
+                var next = NextItemRx().Match(text, at);
+                if (!next.Success || Make(next, next.Groups["item"].Index, context) is not { } item)
+                {
+                    break;
+                }
+
+                yield return item;
+                at = next.Index + next.Length;
+            }
+        }
+    }
+
+    private static Citation? Make(Match m, int start, RecognitionContext context)
+    {
+        var text = context.Text;
+        var sp = m.Groups["sp"];
+        string? target = null;
+        if (m.Groups["ref"].Success && m.Groups["d"].Success && m.Groups["nr"].Success)
+        {
+            target = Ids.Kamerstuk(CitationParts.Squash(m.Groups["d"].Value), int.Parse(m.Groups["nr"].Value, NumberStyles.None, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (target is null && !sp.Success)
+        {
+            return null;
+        }
+
+        var end = m.Index + m.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (m.Groups["ref"].Success && text[end - 1] == ',')
+        {
+            end--;
+        }
+
+        var sponsor = sp.Success ? CitationParts.SponsorPhrase(sp.Value) : null;
+        return new Citation(CitationKind.Motion, target, sponsor, text[start..end], start, end, target is null ? 0.9 : 1.0)
+        {
+            Sponsors = sponsor is null ? [] : CitationParts.SplitSponsors(sponsor),
+        };
+    }
+
+    [GeneratedRegex(
+        // sponsor first: "door het lid Mutluer ingediende motie"
+        @"(?<![\p{L}])door" + S + @"{1,2}(?:het" + S + @"{1,2}lid|de" + S + @"{1,2}leden)" + S + @"{1,2}(?<sp>" + Patterns.SponsorList + @")" + S + @"{1,2}(?:ingediende|aangenomen|voorgestelde)" + S + @"{1,2}(?<kw>motie)(?![\p{L}])(?:" + Ref + ")?" +
+        // "motie(s)" then sponsor, or number then sponsor
+        @"|(?<![\p{L}])(?<kw>[Mm]otie(?<pl>s)?)(?:-|" + S + @"{1,3}|(?=\p{Lu}))" +
+        @"(?:(?:" + Members + @")?(?<sp>" + Patterns.SponsorList + @")(?:" + Ref + @")?" +
+        @"|" + Ref + @"(?:" + S + @"{0,2},?" + S + @"{0,2}" + Members + @"(?<sp>" + Patterns.SponsorList + @"))?)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex MotionRx();
+
+    [GeneratedRegex(@"\G" + S + @"{0,2}(?:,|en)" + S + @"{1,2}(?<item>(?<sp>" + Patterns.SponsorList + @")" + Ref + ")", RegexOptions.CultureInvariant)]
+    private static partial Regex NextItemRx();
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Recognition;
+
+/// <summary>
+/// Ministry references that are neither zaak nor TK document numbers: "kenmerk 2024-0000123456", "ons kenmerk BZ-123",
+/// "Onze Referentie BZDOC-693942081-24", "Kenmerk IENW/BSK-2023/297705", a bare "BZDOC-…". A document's own reference
+/// is dropped later by the extractor (it is in the document's own ids). "de kenmerken van het delict" holds no
+/// reference; a kenmerk that is a zaak (also OCR-damaged) is the zaak recogniser's; a letter's kenmerk is the letter's.
+/// </summary>
+internal sealed partial class ReferenceRecognizer : ICitationRecognizer
+{
+    public string Name => "reference";
+
+    public IReadOnlyList<string> Triggers { get; } = ["kenmerk", "referentie", "bzdoc"];
+
+    public IEnumerable<Citation> Find(RecognitionContext context)
+    {
+        var text = context.Text;
+        foreach (Match m in ReferenceRx().Matches(text))
+        {
+            var v = m.Groups["v"];
+            var value = CitationParts.Squash(v.Value).Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (value.Length < 5 || !value.Any(char.IsAsciiDigit) || IsYearOrDate(value))
+            {
+                continue;
+            }
+
+            if (Ids.TryReadZaak(value, kenmerkContext: true, out _, out _) || TkDocumentRx().IsMatch(value))
+            {
+                continue;
+            }
+
+            var kw = m.Groups["kw"];
+            if (kw.Success && LetterRecognizer.IsLetterKenmerk(text, kw.Index))
+            {
+                continue;
+            }
+
+            yield return new Citation(CitationKind.Reference, value, null, m.Value, m.Index, m.Index + m.Length, 1.0);
+        }
+    }
+
+    private static bool IsYearOrDate(string value) => value.All(char.IsAsciiDigit) && value.Length <= 4 || DutchDates.TryParse(value) is not null;
+
+    [GeneratedRegex(
+        @"(?<![\p{L}])(?<kw>(?:[Oo]ns|[Uu]w)[ \u00a0]{1,2}[Kk]enmerk|(?:[Oo]nze|[Uu]w)[ \u00a0]{1,2}[Rr]eferentie|[Kk]enmerk|[Rr]eferentie(?:nummer)?)(?![\p{L}])[ \u00a0\n]{0,3}:?[ \u00a0\n]{0,3}" +
+        @"(?<v>(?:[A-Z][ \u00a0](?=[A-Z])){0,3}[A-Za-z0-9][A-Za-z0-9/\-_.]{2,40}[A-Za-z0-9])" +
+        @"|(?<![\p{L}\d])(?<v>BZDOC-\d{4,12}-\d{1,4})(?!\d)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ReferenceRx();
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}[Dd]\d{5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TkDocumentRx();
+}
