@@ -68,12 +68,12 @@ public static partial class FootnoteMarkers
         return (t, markers);
     }
 
-    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’""]{1,2})(?<n>\d{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>\d{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline)]
     private static partial Regex AfterPunctuationRx();
 
     [GeneratedRegex(@"(?<date>\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)\d{2})(?<n>\d{1,2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearRx();
 
-    [GeneratedRegex(@"(?<w>\b\p{Ll}{4,})(?<n>\d{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<w>\b\p{L}\p{Ll}{3,})(?<n>\d{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline)]
     private static partial Regex AfterWordRx();
 }

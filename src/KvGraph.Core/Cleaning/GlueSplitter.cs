@@ -38,6 +38,7 @@ public static partial class GlueSplitter
         }
 
         var t = ParenRx().Replace(token, "$1 (");
+        t = MonthYearRx().Replace(t, "$1 $2");
         t = CommaRx().Replace(t, ", ");
         t = PeriodRx().Replace(t, ". ");
         t = QuestionRx().Replace(t, "$1 ");
@@ -75,10 +76,14 @@ public static partial class GlueSplitter
     private static partial Regex TokenRx();
 
     // Two lower-case letters, then an upper-case letter that starts a lower-case word: the seam is after the lower case.
-    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})")]
+    [GeneratedRegex(@"(?<=\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})")]
     private static partial Regex CamelRx();
 
-    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden)")]
+    // "18 november2024": a month name glued to its year.
+    [GeneratedRegex(@"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)((?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthYearRx();
+
+    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden|allen|ingezonden|ontvangen)")]
     private static partial Regex ParenRx();
 
     [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")]

@@ -41,7 +41,18 @@ public static class LineJoiner
                     sb.Append(line);
                     break;
                 default:
-                    sb.Append(' ').Append(line);
+                    // A web address broken after a slash continues without a space.
+                    var tail = sb.ToString(Math.Max(0, sb.Length - 200), Math.Min(200, sb.Length));
+                    var lastToken = tail[(tail.LastIndexOf(' ') + 1)..];
+                    if (lastToken.EndsWith('/') && lastToken.Contains("http", StringComparison.OrdinalIgnoreCase))
+                    {
+                        sb.Append(line);
+                    }
+                    else
+                    {
+                        sb.Append(' ').Append(line);
+                    }
+
                     break;
             }
         }

@@ -10,6 +10,11 @@ public static class DocumentReaders
     [
         new OpenKamerReader(),
         new OcrLetterReader(),
+        new AanhangselReader(),
+        new DocxKamervraagReader(),
+        new MotionReader(),
+        new HandelingenXmlReader(),
+        new LetterReader(),
         new PlainTextReader(),
     ];
 }

@@ -71,7 +71,7 @@ internal static partial class QuestionBlocks
     public static string Id(ItemKind kind, IReadOnlyList<int> numbers) =>
         (kind == ItemKind.Question ? "q" : "a") + string.Join(',', numbers);
 
-    [GeneratedRegex(@"^(?<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+op\s+(?:de\s+)?(?:vragen|vraag))?\s*(?<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)?\.?(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+(?:op\s+)?(?:de\s+)?(?:vragen|vraag))?\s*(?<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)?\.?(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex HeadingRx();
 
     [GeneratedRegex(@"(?<a>\d{1,3})\s*(?:t/m|tot en met|-|–)\s*(?<b>\d{1,3})")]

@@ -1,0 +1,540 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KvGraph.Core.Cleaning;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Reading;
+
+/// <summary>
+/// The official PDF layout of written questions and answers, as text (pdftotext, PdfPig, or another PDF-to-text
+/// tool): "Aanhangsel van de Handelingen" with its number, or "Vragen gesteld door de leden der Kamer" with the zaak;
+/// the header "Vragen van het lid X (Partij) aan de Minister van … over … (ingezonden …)" and "Antwoord van Minister Y
+/// (…) (ontvangen …)" or "Mededeling van …" (a deferral); then "Vraag N" / "Antwoord N" blocks and numbered footnotes
+/// at the foot of each page. Running headers and footers are removed, hyphenated line ends joined, safe glue split,
+/// footnote markers written "[n]" and each footnote placed as a paragraph "[n] …" at the end of the item that cites it.
+/// </summary>
+internal sealed partial class AanhangselReader : IDocumentReader
+{
+    public string Format => "aanhangsel";
+
+    public double Detect(SourceDocument source)
+    {
+        var head = source.Text.Length > 3000 ? source.Text[..3000] : source.Text;
+        if (head.Contains("Aanhangsel van de Handelingen", StringComparison.Ordinal) || AhLineRx().IsMatch(source.Text))
+        {
+            return 0.9;
+        }
+
+        return head.Contains("Vragen gesteld door de leden der Kamer", StringComparison.Ordinal) || KvLineRx().IsMatch(source.Text) ? 0.85 : 0;
+    }
+
+    public ReadDocument Read(SourceDocument source)
+    {
+        var lines = SpacingAccents(TextNormalizer.Normalize(source.Text)).Split('\n').Select(l => TextNormalizer.CollapseSpaces(l).Trim()).ToList();
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warnings = new List<string>();
+
+        string? vergaderjaar = null, ahId = null, kvId = null, number = null, zaak = null;
+        foreach (var l in lines)
+        {
+            if (vergaderjaar is null && VergaderjaarRx().Match(l) is { Success: true } vj)
+            {
+                vergaderjaar = Ids.Vergaderjaar(vj.Groups["vj"].Value);
+            }
+
+            if (ahId is null && AhLineRx().Match(l) is { Success: true } ah && ah.Length == l.Length)
+            {
+                ahId = l;
+            }
+
+            if (kvId is null && KvLineRx().Match(l) is { Success: true } kv && kv.Length == l.Length)
+            {
+                kvId = l;
+            }
+        }
+
+        // Header: from the first "Vragen van" line to the line before the first heading.
+        var headerStart = lines.FindIndex(l => AskedRx().IsMatch(l) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
+        if (headerStart < 0)
+        {
+            throw new DocumentFormatException(source.File, "Aanhangsel layout without a 'Vragen van …' header");
+        }
+
+        // The preamble before it holds the Aanhangsel number or the zaak on a line of their own.
+        for (var i = 0; i < headerStart; i++)
+        {
+            if (NumberLineRx().IsMatch(lines[i]) && lines[i].Length >= 2 && int.Parse(lines[i], CultureInfo.InvariantCulture) > 2)
+            {
+                number = lines[i];
+            }
+            else if (Ids.IsZaak(lines[i]) && lines[i].Length == 10)
+            {
+                zaak = lines[i].ToUpperInvariant();
+            }
+        }
+
+        var firstHeading = lines.FindIndex(headerStart, l => QuestionBlocks.Parse(l) is { } h && h.Numbers.Count > 0);
+        var headerEnd = firstHeading < 0 ? lines.Count : firstHeading;
+        var headerLines = lines.Skip(headerStart).Take(headerEnd - headerStart).Where(l => !PageFurniture.IsFooter(l)).ToList();
+        var header = GlueSplitter.Split(LineJoiner.Join(headerLines));
+
+        // Footnotes and body lines, page by page.
+        var body = lines.Skip(headerEnd).ToList();
+        var (bodyLines, footnotes) = SplitFootnotes(body);
+
+        // Header facts.
+        var askers = new List<Asker>();
+        string? submitted = null, answered = null, title = null, addressee = null;
+        var asked = AskedRx().Match(header);
+        if (asked.Success)
+        {
+            askers.AddRange(ReaderSupport.ParseMembers(asked.Groups["askers"].Value));
+            addressee = asked.Groups["to"].Value.Trim();
+            title = asked.Groups["subject"].Value.Trim().TrimEnd('.').Trim();
+            submitted = ReaderSupport.IsoDate(asked.Groups["date"].Value);
+            metadata["aan"] = addressee;
+        }
+        else
+        {
+            warnings.Add("the 'Vragen van …' header could not be read");
+        }
+
+        var answerers = new List<Answerer>();
+        var kind = DocumentKind.Question;
+        var reply = ReplyRx().Match(header);
+        if (reply.Success)
+        {
+            kind = reply.Groups["kind"].Value == "Mededeling" ? DocumentKind.Deferral : DocumentKind.Answer;
+            answered = ReaderSupport.IsoDate(reply.Groups["date"].Value);
+            answerers.Add(Answerer(reply.Groups["role"].Value, reply.Groups["name"].Value, reply.Groups["ministry"].Value, addressee));
+            if (reply.Groups["name2"].Success)
+            {
+                answerers.Add(Answerer(reply.Groups["role2"].Value, reply.Groups["name2"].Value, reply.Groups["ministry2"].Value, addressee));
+            }
+            if (reply.Groups["namens"].Success)
+            {
+                metadata["mede-namens"] = reply.Groups["namens"].Value.Trim();
+            }
+        }
+
+        if (header.Contains("Zie ook Aanhangsel", StringComparison.Ordinal))
+        {
+            metadata["zie-ook"] = header[header.IndexOf("Zie ook Aanhangsel", StringComparison.Ordinal)..].Trim();
+        }
+
+        number ??= ahId is null ? null : ahId[(ahId.LastIndexOf('-') + 1)..];
+        if (ahId is null && number is not null && vergaderjaar is not null && kind != DocumentKind.Question)
+        {
+            ahId = Ids.Aanhangsel(vergaderjaar, number);
+        }
+
+        zaak ??= kvId?["kv-tk-".Length..];
+
+        // The cleaned text: header paragraph, then items.
+        var text = new TextBuilder();
+        text.Paragraph(header);
+        var items = BuildItems(text, bodyLines, footnotes, warnings, metadata);
+
+        // Some answers lack the "Antwoord van …" line in extraction; their answer items still show what they are.
+        if (kind == DocumentKind.Question && items.Any(x => x.Kind == ItemKind.Answer))
+        {
+            kind = DocumentKind.Answer;
+            warnings.Add("no 'Antwoord van …' line: the answerer is unknown");
+            if (ahId is null && number is not null && vergaderjaar is not null)
+            {
+                ahId = Ids.Aanhangsel(vergaderjaar, number);
+            }
+        }
+
+        var cleaned = text.ToString();
+        var id = kind == DocumentKind.Question
+            ? kvId ?? (zaak is null ? ReaderSupport.FileId(source.File) : Ids.Question(zaak))
+            : ahId ?? (zaak is null ? ReaderSupport.FileId(source.File) : $"answer:{zaak}");
+        var ownIds = new List<string>();
+        if (zaak is not null)
+        {
+            ownIds.Add(zaak);
+        }
+
+        if (kvId is not null && kvId != id)
+        {
+            ownIds.Add(kvId);
+        }
+
+        var doc = new DocumentInfo
+        {
+            Kind = kind,
+            Id = id,
+            Title = title,
+            Zaak = zaak,
+            Submitted = submitted,
+            Answered = answered,
+            Askers = askers,
+            Answerers = answerers,
+            PairedId = kind == DocumentKind.Question ? null : zaak is null ? null : Ids.Question(zaak),
+            OwnIds = ownIds,
+            Vergaderjaar = vergaderjaar,
+            Number = kind == DocumentKind.Question ? null : number,
+            SourceUrl = Ids.OfficialUrl(id),
+        };
+
+        return new ReadDocument
+        {
+            Format = Format,
+            Text = cleaned,
+            Doc = doc,
+            Items = items,
+            Metadata = metadata,
+            Entities = ReaderSupport.HeaderEntities(cleaned, askers, answerers),
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>"Minister", "Agema", "Volksgezondheid, Welzijn en Sport" → Agema, "Minister van Volksgezondheid, Welzijn en Sport".</summary>
+    internal static Answerer Answerer(string role, string name, string ministry, string? addressee)
+    {
+        var r = PersonNames.Capitalise(role.Trim());
+        var m = ministry.Trim();
+        // "Minister voor Klimaat en Groene Groei" and "Minister van Buitenlandse Zaken" differ; the question's addressee says which.
+        var preposition = addressee is not null && addressee.Contains($"voor {m}", StringComparison.OrdinalIgnoreCase) ? "voor" : "van";
+        return new Answerer(PersonNames.Capitalise(name.Trim()), m.Length == 0 ? r : $"{r} {preposition} {m}", null);
+    }
+
+    /// <summary>
+    /// Splits the body into text lines and footnotes. A footnote starts with the next expected note number, glued to
+    /// its text ("1NOS, …") or on a line of its own followed by text; the note runs to the page footer. A number on
+    /// a line of its own followed by a heading is a marker left behind by the PDF, not a note.
+    /// </summary>
+    internal static (List<string> Lines, SortedDictionary<int, string> Footnotes) SplitFootnotes(List<string> body)
+    {
+        var lines = new List<string>();
+        var notes = new SortedDictionary<int, string>();
+        var expected = 1;
+        var afterFooter = false;
+        for (var i = 0; i < body.Count; i++)
+        {
+            var line = body[i];
+            if (line.Length == 0)
+            {
+                lines.Add(line);
+                continue;
+            }
+
+            if (PageFurniture.IsFooter(line))
+            {
+                afterFooter = true;
+                continue;
+            }
+
+            if (FootnoteZoneAt(body, i, expected) is { } zoneEnd)
+            {
+                var current = -1;
+                for (var j = i; j < zoneEnd; j++)
+                {
+                    var l = body[j];
+                    if (l.Length == 0 || PageFurniture.IsFooter(l))
+                    {
+                        continue;
+                    }
+
+                    if (NoteStart(body, j, expected) is { } start)
+                    {
+                        current = expected++;
+                        notes[current] = start.Text;
+                        if (start.Standalone)
+                        {
+                            j = NextNonEmpty(body, j);
+                            notes[current] = body[j];
+                        }
+                    }
+                    else if (current > 0)
+                    {
+                        notes[current] = LineJoiner.Join([notes[current], l]);
+                    }
+                }
+
+                i = zoneEnd - 1;
+                continue;
+            }
+
+            // Marker lines such as "2 3" that the PDF put between paragraphs belong to the line before;
+            // a number right after a footer is the page number.
+            if (MarkerLineRx().IsMatch(line))
+            {
+                var last = lines.FindLastIndex(x => x.Length > 0);
+                if (!afterFooter && last >= 0)
+                {
+                    lines[last] += string.Concat(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => $"[{n}]"));
+                }
+
+                continue;
+            }
+
+            afterFooter = false;
+            lines.Add(PageFurniture.StripInline(line));
+        }
+
+        return (lines, notes);
+    }
+
+    // Where the footnote zone that starts at line i ends (exclusive), or null when line i does not start one.
+    private static int? FootnoteZoneAt(List<string> body, int i, int expected)
+    {
+        if (NoteStart(body, i, expected) is null)
+        {
+            return null;
+        }
+
+        var j = i;
+        var count = 0;
+        for (; j < body.Count; j++)
+        {
+            var l = body[j];
+            if (l.Length > 0 && PageFurniture.IsFooter(l))
+            {
+                return j;
+            }
+
+            if (j > i && QuestionBlocks.Parse(l) is { Numbers.Count: > 0 })
+            {
+                return null; // a heading follows: this was a marker in the text, not the start of the notes
+            }
+
+            if (l.Length > 0 && ++count > 14)
+            {
+                return null;
+            }
+        }
+
+        return j; // the last page may end without a footer
+    }
+
+    private static (string Text, bool Standalone)? NoteStart(List<string> body, int i, int expected)
+    {
+        var line = body[i];
+        var n = expected.ToString(CultureInfo.InvariantCulture);
+        if (!line.StartsWith(n, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = line[n.Length..];
+        if (rest.Length == 0)
+        {
+            var next = NextNonEmpty(body, i);
+            return next < body.Count && !PageFurniture.IsFooter(body[next]) && QuestionBlocks.Parse(body[next]) is null && !NumberLineRx().IsMatch(body[next])
+                ? (string.Empty, true)
+                : null;
+        }
+
+        return NoteTextStartRx().IsMatch(rest) ? (rest.Trim(), false) : null;
+    }
+
+    private static int NextNonEmpty(List<string> body, int i)
+    {
+        var j = i + 1;
+        while (j < body.Count && body[j].Length == 0)
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>Builds the items from the body lines; footnotes go to the end of the item whose text cites them.</summary>
+    private static List<Item> BuildItems(TextBuilder text, List<string> bodyLines, SortedDictionary<int, string> footnotes, List<string> warnings, Dictionary<string, string> metadata)
+    {
+        // Group lines into blocks under headings.
+        var blocks = new List<(QuestionBlocks.Heading? Heading, string HeadingText, List<string> Lines)>();
+        foreach (var line in bodyLines)
+        {
+            var h = QuestionBlocks.Parse(line);
+            if (line is "Mededeling" or "Toelichting")
+            {
+                // The notice of a deferral follows the questions; it belongs to no item.
+                blocks.Add((null, line, []));
+            }
+            else if (h is not null && (h.Numbers.Count > 0 || h.Kind == ItemKind.Answer))
+            {
+                blocks.Add((h, line, []));
+            }
+            else if (blocks.Count == 0)
+            {
+                blocks.Add((null, string.Empty, [line]));
+            }
+            else
+            {
+                blocks[^1].Lines.Add(line);
+            }
+        }
+
+        var items = new List<Item>();
+        var pending = new List<int>();
+        var placed = new HashSet<int>();
+        foreach (var (heading, headingText, blockLines) in blocks)
+        {
+            var paragraphs = ParagraphsOf(blockLines);
+            if (heading is null)
+            {
+                if (headingText.Length > 0)
+                {
+                    text.Paragraph(headingText);
+                }
+
+                foreach (var p in paragraphs)
+                {
+                    text.Paragraph(Clean(p, footnotes).Text);
+                }
+
+                continue;
+            }
+
+            var start = text.Paragraph(headingText).Start;
+            var end = start + headingText.Length;
+            var first = true;
+            var cited = new List<int>();
+            foreach (var p in paragraphs)
+            {
+                var (clean, markers) = Clean(p, footnotes);
+                cited.AddRange(markers);
+                end = (first ? text.Line(clean) : text.Paragraph(clean)).End;
+                first = false;
+            }
+
+            foreach (var n in cited.Distinct().Where(n => footnotes.ContainsKey(n) && placed.Add(n)))
+            {
+                end = text.Paragraph($"[{n}] {footnotes[n]}").End;
+            }
+
+            List<int> numbers;
+            if (heading.Kind == ItemKind.Question)
+            {
+                numbers = heading.Numbers.ToList();
+                pending.AddRange(numbers);
+            }
+            else
+            {
+                numbers = heading.Numbers.Count > 0 ? heading.Numbers.ToList() : pending.ToList();
+                pending.Clear();
+                if (numbers.Count == 0)
+                {
+                    warnings.Add($"an answer at offset {start} follows no question");
+                }
+            }
+
+            items.Add(new Item(QuestionBlocks.Id(heading.Kind, numbers), heading.Kind, numbers, start, end));
+        }
+
+        // Notes no item cites (their marker was lost in extraction) still belong to the document.
+        var rest = footnotes.Keys.Where(n => !placed.Contains(n)).ToList();
+        if (rest.Count > 0)
+        {
+            text.Paragraph("Noten");
+            foreach (var n in rest)
+            {
+                text.Line($"[{n}] {footnotes[n]}");
+            }
+        }
+
+        if (footnotes.Count > 0)
+        {
+            metadata["footnotes"] = footnotes.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return items;
+    }
+
+    private static (string Text, List<int> Markers) Clean(string paragraph, SortedDictionary<int, string> footnotes)
+    {
+        var split = GlueSplitter.Split(paragraph);
+        var (t, _) = FootnoteMarkers.Separate(split, footnotes.ContainsKey);
+        var markers = BracketMarkerRx().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return (t, markers);
+    }
+
+    // Paragraphs: blank lines separate them; so does a list item ("1. Bekostiging", "- punt").
+    private static List<string> ParagraphsOf(List<string> lines)
+    {
+        var result = new List<string>();
+        var current = new List<string>();
+        foreach (var l in lines)
+        {
+            // A blank line after a line that ends mid-sentence is a page break, not a paragraph end.
+            if (l.Length == 0 && current.Count > 0 && !EndsSentence(current[^1]))
+            {
+                continue;
+            }
+
+            if (l.Length == 0 || ListItemRx().IsMatch(l))
+            {
+                if (current.Count > 0)
+                {
+                    result.Add(LineJoiner.Join(current));
+                    current.Clear();
+                }
+
+                if (l.Length == 0)
+                {
+                    continue;
+                }
+            }
+
+            current.Add(l);
+        }
+
+        if (current.Count > 0)
+        {
+            result.Add(LineJoiner.Join(current));
+        }
+
+        return result;
+    }
+
+    // PDF text sometimes writes an accent as a separate spacing character after its letter ("Kostic´", "Yes¸ilgöz").
+    private static string SpacingAccents(string text) =>
+        SpacingAccentRx().Replace(text, m => (m.Groups[1].Value + m.Groups[2].Value switch
+        {
+            "´" => "\u0301",
+            "¸" => "\u0327",
+            "¨" => "\u0308",
+            "ˇ" => "\u030C",
+            _ => "\u0300",
+        }).Normalize(System.Text.NormalizationForm.FormC));
+
+    [GeneratedRegex(@"(\p{L}) ?([´¸¨ˇ`])(?=\p{L}|\s|$)")]
+    private static partial Regex SpacingAccentRx();
+
+    private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;»”)]".Contains(line[^1], StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\bah-tk-\d{8}-\d+\b")]
+    private static partial Regex AhLineRx();
+
+    [GeneratedRegex(@"\bkv-tk-\d{4}Z\d{5}\b")]
+    private static partial Regex KvLineRx();
+
+    [GeneratedRegex(@"Vergaderjaar\s+(?<vj>\d{4}\s*[–-]\s*\d{4})")]
+    private static partial Regex VergaderjaarRx();
+
+    [GeneratedRegex(@"^\d{1,5}$")]
+    private static partial Regex NumberLineRx();
+
+    [GeneratedRegex(@"\[(\d{1,2})\]")]
+    private static partial Regex BracketMarkerRx();
+
+    [GeneratedRegex(@"^\d{1,2}(?: \d{1,2})*$")]
+    private static partial Regex MarkerLineRx();
+
+    [GeneratedRegex(@"^\s*(?:[A-Z«“""'‘(\[]|https?:|www\.)")]
+    private static partial Regex NoteTextStartRx();
+
+    [GeneratedRegex(@"^(?:\d{1,2}[.)]\s|[-•▪–]\s)")]
+    private static partial Regex ListItemRx();
+
+    [GeneratedRegex(@"(?:Mondelinge\s+)?[Vv]ragen?\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)(?:\s+|(?<=\p{Ll}))over\s+(?<subject>.+?)\s*\(ingezonden\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)\.?")]
+    private static partial Regex AskedRx();
+
+    [GeneratedRegex(@"(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?(?:\s+en\s+antwoord\s+van\s+(?:de\s+)?(?<role2>[Mm]inister|[Ss]taatssecretaris)\s+(?<name2>[^(),]+?)\s*\((?<ministry2>[^()]+)\))?\s*\(ontvangen\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)")]
+    private static partial Regex ReplyRx();
+}

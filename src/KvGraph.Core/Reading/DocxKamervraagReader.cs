@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KvGraph.Core.Cleaning;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
+using KvGraph.Core.Text;
+
+namespace KvGraph.Core.Reading;
+
+/// <summary>
+/// Kamervragen documents as the ministries and the Kamer deliver them in Word, converted to text:
+/// answers ("AH 604" / "2024Z18294" / "Antwoord van minister Van Weel (Justitie en Veiligheid) (ontvangen 20 november 2024)"
+/// then "Vraag 1" … "Antwoord op vraag 1", or "1. question?" … "Antwoord:"), deferrals ("Mededeling van …") and
+/// questions ("2024Z18891" / "(ingezonden 20 november 2024)" / "Vragen van het lid X (Partij) aan de minister van … over …"
+/// then one question per paragraph and notes "1) …").
+/// </summary>
+/// <remarks>
+/// The AH number comes without its vergaderjaar; it is taken from the date received (a vergaderjaar runs from
+/// September), so "AH 604" received 20 november 2024 is <c>ah-tk-20242025-604</c>.
+/// </remarks>
+internal sealed partial class DocxKamervraagReader : IDocumentReader
+{
+    public string Format => "docx-kamervraag";
+
+    public double Detect(SourceDocument source)
+    {
+        var first = FirstLines(source.Text, 6);
+        if (first.Count == 0)
+        {
+            return 0;
+        }
+
+        if (AhRx().IsMatch(first[0]) && first.Any(l => ReplyRx().IsMatch(l)))
+        {
+            return 0.9;
+        }
+
+        return ZaakLineRx().IsMatch(first[0]) && first.Any(l => l.StartsWith("(ingezonden", StringComparison.Ordinal)) ? 0.9 : 0;
+    }
+
+    public ReadDocument Read(SourceDocument source)
+    {
+        var lines = TextNormalizer.Normalize(source.Text).Split('\n').Select(l => TextNormalizer.CollapseSpaces(l).Trim()).ToList();
+        var nonEmpty = lines.Where(l => l.Length > 0).ToList();
+        if (nonEmpty.Count < 2)
+        {
+            throw new DocumentFormatException(source.File, "Word-converted Kamervragen document without a header");
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warnings = new List<string>();
+        string? ahNumber = null, zaak = null, submitted = null, answered = null, title = null;
+        var askers = new List<Asker>();
+        var answerers = new List<Answerer>();
+        var kind = DocumentKind.Question;
+        var text = new TextBuilder();
+
+        var i = 0;
+        var headerDone = false;
+        for (; i < lines.Count && !headerDone; i++)
+        {
+            var l = lines[i];
+            if (l.Length == 0)
+            {
+                continue;
+            }
+
+            if (AhRx().Match(l) is { Success: true } ah)
+            {
+                ahNumber = ah.Groups["n"].Value;
+            }
+            else if (ZaakLineRx().IsMatch(l))
+            {
+                zaak = l.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            }
+            else if (l.StartsWith("(ingezonden", StringComparison.Ordinal))
+            {
+                submitted = ReaderSupport.IsoDate(l["(ingezonden".Length..].Trim(' ', ')'));
+            }
+            else if (ReplyRx().Match(l) is { Success: true } reply)
+            {
+                kind = reply.Groups["kind"].Value == "Mededeling" ? DocumentKind.Deferral : DocumentKind.Answer;
+                answered = ReaderSupport.IsoDate(reply.Groups["date"].Value);
+                answerers.Add(AanhangselReader.Answerer(reply.Groups["role"].Value, reply.Groups["name"].Value, reply.Groups["ministry"].Value, null));
+                if (reply.Groups["namens"].Success)
+                {
+                    metadata["mede-namens"] = reply.Groups["namens"].Value.Trim();
+                }
+
+                headerDone = true;
+            }
+            else if (AskedRx().Match(l) is { Success: true } asked)
+            {
+                askers.AddRange(ReaderSupport.ParseMembers(asked.Groups["askers"].Value));
+                title = asked.Groups["subject"].Value.Trim().TrimEnd('.');
+                metadata["aan"] = asked.Groups["to"].Value.Trim();
+                headerDone = true;
+            }
+            else
+            {
+                i--;
+                break;
+            }
+
+            text.Line(l);
+        }
+
+        // Deferrals name the askers in their text: "de leden Gabriëls en Bromet (beiden GroenLinks-PvdA)".
+        if (askers.Count == 0 && kind == DocumentKind.Deferral)
+        {
+            var all = string.Join(' ', lines.Skip(i));
+            if (MembersInTextRx().Match(all) is { Success: true } m && m.Groups["askers"].Length < 80)
+            {
+                askers.AddRange(ReaderSupport.ParseMembers(m.Groups["askers"].Value));
+            }
+        }
+
+        var items = kind == DocumentKind.Question ? QuestionItems(text, lines, i) : AnswerItems(text, lines, i, warnings);
+        var cleaned = text.ToString();
+
+        string? vergaderjaar = null;
+        string? ahId = null;
+        if (ahNumber is not null && (answered ?? submitted) is { } dateIso && DateOnly.TryParseExact(dateIso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            var startYear = d.Month >= 9 ? d.Year : d.Year - 1;
+            vergaderjaar = $"{startYear}{startYear + 1}";
+            ahId = Ids.Aanhangsel(vergaderjaar, ahNumber);
+            metadata["vergaderjaar-afgeleid"] = $"from the date {dateIso}";
+        }
+
+        var id = kind == DocumentKind.Question
+            ? zaak is null ? ReaderSupport.FileId(source.File) : Ids.Question(zaak)
+            : ahId ?? (zaak is null ? ReaderSupport.FileId(source.File) : $"answer:{zaak}");
+        var doc = new DocumentInfo
+        {
+            Kind = kind,
+            Id = id,
+            Title = title,
+            Zaak = zaak,
+            Submitted = submitted,
+            Answered = answered,
+            Askers = askers,
+            Answerers = answerers,
+            PairedId = kind == DocumentKind.Question || zaak is null ? null : Ids.Question(zaak),
+            OwnIds = zaak is null ? [] : [zaak],
+            Vergaderjaar = vergaderjaar,
+            Number = ahNumber,
+            SourceUrl = ahId is null ? null : Ids.OfficialUrl(ahId),
+        };
+
+        return new ReadDocument
+        {
+            Format = Format,
+            Text = cleaned,
+            Doc = doc,
+            Items = items,
+            Metadata = metadata,
+            Entities = ReaderSupport.HeaderEntities(cleaned, askers, answerers),
+            Warnings = warnings,
+        };
+    }
+
+    // Questions without numbers: each paragraph up to the notes ("1) …") is the next question.
+    private static List<Item> QuestionItems(TextBuilder text, List<string> lines, int from)
+    {
+        var items = new List<Item>();
+        var n = 0;
+        var inNotes = false;
+        for (var i = from; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (l.Length == 0)
+            {
+                continue;
+            }
+
+            inNotes |= NoteRx().IsMatch(l);
+            var span = text.Paragraph(l);
+            if (!inNotes && l.Length > 15)
+            {
+                n++;
+                items.Add(new Item($"q{n}", ItemKind.Question, [n], span.Start, span.End));
+            }
+        }
+
+        return items;
+    }
+
+    private static List<Item> AnswerItems(TextBuilder text, List<string> lines, int from, List<string> warnings)
+    {
+        var items = new List<Item>();
+        var pending = new List<int>();
+        (ItemKind Kind, List<int> Numbers, int Start, int End)? open = null;
+
+        void Close()
+        {
+            if (open is { } o)
+            {
+                items.Add(new Item(QuestionBlocks.Id(o.Kind, o.Numbers), o.Kind, o.Numbers, o.Start, o.End));
+            }
+
+            open = null;
+        }
+
+        for (var i = from; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (l.Length == 0)
+            {
+                continue;
+            }
+
+            var heading = QuestionBlocks.Parse(l);
+            var numbered = heading is null ? NumberedQuestionRx().Match(l) : Match.Empty;
+            if (heading is not null && (heading.Numbers.Count > 0 || heading.Kind == ItemKind.Answer))
+            {
+                Close();
+                var span = text.Paragraph(heading.Rest.Length > 0 ? l : l.TrimEnd(':', ' ') is var h && h.Length > 0 ? l : l);
+                List<int> numbers;
+                if (heading.Kind == ItemKind.Question)
+                {
+                    numbers = heading.Numbers.ToList();
+                    pending.AddRange(numbers);
+                }
+                else
+                {
+                    numbers = heading.Numbers.Count > 0 ? heading.Numbers.ToList() : pending.ToList();
+                    pending.Clear();
+                    if (numbers.Count == 0)
+                    {
+                        warnings.Add($"an answer at offset {span.Start} follows no question");
+                    }
+                }
+
+                open = (heading.Kind, numbers, span.Start, span.End);
+            }
+            else if (numbered.Success && (open is null || open.Value.Kind == ItemKind.Answer || pending.Count > 0))
+            {
+                // "1. Kunt u bevestigen …?" followed by "Antwoord:".
+                Close();
+                var n = int.Parse(numbered.Groups["n"].Value, CultureInfo.InvariantCulture);
+                pending.Add(n);
+                var span = text.Paragraph(l);
+                open = (ItemKind.Question, [n], span.Start, span.End);
+            }
+            else
+            {
+                var span = open is { } o && text.Length == o.End && IsHeadingOnly(o, l) ? text.Line(l) : text.Paragraph(l);
+                if (open is { } cur)
+                {
+                    open = cur with { End = span.End };
+                }
+            }
+        }
+
+        Close();
+        return items;
+    }
+
+    private static bool IsHeadingOnly((ItemKind Kind, List<int> Numbers, int Start, int End) item, string next) =>
+        item.End - item.Start < 40 && next.Length > 0;
+
+    private static List<string> FirstLines(string text, int count)
+    {
+        var result = new List<string>(count);
+        using var reader = new StringReader(text);
+        while (result.Count < count && reader.ReadLine() is { } line)
+        {
+            var t = line.Trim().TrimStart('\uFEFF');
+            if (t.Length > 0)
+            {
+                result.Add(t);
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^AH\s*(?<n>\d{1,5})$")]
+    private static partial Regex AhRx();
+
+    [GeneratedRegex(@"^(?:19|20)\d{2}\s?[Zz]\s?\d{5}$")]
+    private static partial Regex ZaakLineRx();
+
+    [GeneratedRegex(@"^(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?\s*\(ontvangen\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)")]
+    private static partial Regex ReplyRx();
+
+    [GeneratedRegex(@"^(?:Mondelinge\s+)?[Vv]ragen\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|het\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)\s+over\s+(?<subject>.+)$")]
+    private static partial Regex AskedRx();
+
+    [GeneratedRegex(@"(?:het lid|de leden)\s+(?<askers>[^()]+?\([^)]+\)(?:\s*(?:,|en)\s*[^()]+?\([^)]+\))*)")]
+    private static partial Regex MembersInTextRx();
+
+    [GeneratedRegex(@"^\d{1,2}\)\s")]
+    private static partial Regex NoteRx();
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})[.)]\s+\S.*\?\s*(?:\d{1,2}\))?$")]
+    private static partial Regex NumberedQuestionRx();
+}
