@@ -5,7 +5,7 @@ namespace KvGraph.Core.Tests.Evaluation;
 
 /// <summary>
 /// Real lines from the corpus with numbers that look like citations but are not: amounts, budget and treaty articles,
-/// paragraph and list numbers, counts, years, an ISSN, page footers, a document's own id, a news article's date and a
+/// paragraph and list numbers, counts, years, an ISSN, page footers and page numbers, a post box and postcode, a document's own ids, a news article's date and a
 /// long number in a URL. The extractor must return no citation inside them.
 /// (The corpus holds no telephone numbers; the 19-digit status number in a footnote URL stands in for them.)
 /// </summary>
@@ -40,6 +40,11 @@ public sealed class NotCitationsTests
         // ISSN and running page footers.
         { Limburg + "004_Antwoord_op_vragen_van_de_leden_Van_Nisp.pdf.txt", "ISSN 0921 - 7398", "0921 - 7398" },
         { Limburg + "004_Antwoord_op_vragen_van_de_leden_Van_Nisp.pdf.txt", "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2", "Aanhangsel 2" },
+
+        // A letter's own kenmerk in every page's sidebar, its post box and postcode, its page numbers.
+        { "learninglion-kamervragen/txt/verzamelbrief-luchtvaart.txt", "Kenmerk I E NW/BSK-2023/297705", "297705" },
+        { "learninglion-kamervragen/txt/verzamelbrief-luchtvaart.txt", "> Retouradres Postbus 20901 2500 EX D en Haag", "20901" },
+        { "learninglion-kamervragen/txt/verzamelbrief-luchtvaart.txt", "P agina 2 van 7", "P agina 2" },
 
         // A motion's own footer is its own id, not a citation.
         { "moties-toegelicht/motions/kst-31409-383.txt", "Tweede Kamer, vergaderjaar 2022–2023, 31 409, nr. 383", "nr. 383" },
