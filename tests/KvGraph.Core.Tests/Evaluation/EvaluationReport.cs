@@ -60,7 +60,7 @@ internal sealed class EvaluationReport
         sb.AppendLine("Per document (TP / FP / FN, optional matched):");
         foreach (var s in _scores)
         {
-            sb.AppendLine(inv, $"  {s.Gold.GoldFile,-30} {s.TruePositives.Count,3} / {s.FalsePositives.Count,3} / {s.FalseNegatives.Count,3}  ({s.OptionalMatches.Count} opt){(s.Error is null ? string.Empty : "  ERROR: " + s.Error)}");
+            sb.AppendLine(inv, $"  {s.Gold.GoldFile,-34} {s.TruePositives.Count,3} / {s.FalsePositives.Count,3} / {s.FalseNegatives.Count,3}  ({s.OptionalMatches.Count} opt){(s.Error is null ? string.Empty : "  ERROR: " + s.Error)}");
         }
 
         sb.AppendLine();
