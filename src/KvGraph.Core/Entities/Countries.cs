@@ -22,7 +22,7 @@ public static class Countries
         "NL|Nederland;Koninkrijk der Nederlanden|Nederlandse;Nederlands;Nederlanders",
         "CN|China;Volksrepubliek China|Chinese;Chinees;Chinezen",
         "DE|Duitsland|Duitse;Duits;Duitsers",
-        "FR|Frankrijk|Franse;Fransman;Fransen",
+        "FR|Frankrijk|Franse;Fransman",
         "ES|Spanje|Spaanse;Spaans;Spanjaarden",
         "SE|Zweden|Zweedse;Zweeds",
         "FI|Finland|Finse;Fins",

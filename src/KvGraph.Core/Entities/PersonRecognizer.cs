@@ -140,8 +140,11 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
         }
 
         var surname = PersonIds.SurnameOf(raw);
-        var core = surname.Split(' ')[^1];
-        if (NotNames.Contains(core) || NotNames.Contains(surname) || IsOtherThing(surname))
+        var words2 = surname.Split(' ');
+        var firstCore = words2.FirstOrDefault(w => !PersonIds.IsParticle(w)) ?? surname;
+        var surnameAt = raw.LastIndexOf(surname, StringComparison.OrdinalIgnoreCase);
+        var coreAt = surnameAt < 0 ? -1 : raw.IndexOf(firstCore, surnameAt, StringComparison.Ordinal);
+        if (NotNames.Contains(words2[^1]) || NotNames.Contains(firstCore) || coreAt < 0 || IsOtherThing(text, index + coreAt))
         {
             return null;
         }
@@ -154,13 +157,29 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
         };
     }
 
-    // A capitalised phrase after a title can be an office ("Minister Van Buitenlandse Zaken"), a country or an organisation.
-    private static bool IsOtherThing(string surname)
+    // A capitalised phrase after a title can be an office ("Minister Van Buitenlandse Zaken"), a country or an
+    // organisation: look for one that starts where the name (after its tussenvoegsels) starts.
+    private static bool IsOtherThing(string text, int coreStart)
     {
-        var words = surname.Split(' ');
-        var core = string.Join(' ', words.SkipWhile(PersonIds.IsParticle));
-        return core.Length == 0 || Offices.Normalize(surname) is not null || Countries.Normalize(core) is not null ||
-               Organisations.Normalize(core) is not null || Parties.Normalize(core) is not null;
+        if (coreStart < 0 || coreStart >= text.Length)
+        {
+            return true;
+        }
+
+        var snippet = text.Substring(coreStart, Math.Min(80, text.Length - coreStart));
+        return StartsWith(Offices.Lexicon.Find(snippet)) || StartsWith(Countries.Lexicon.Find(snippet)) ||
+               StartsWith(Organisations.Lexicon.Find(snippet)) || StartsWith(Parties.Lexicon.Find(snippet));
+    }
+
+    private static bool StartsWith<T>(IEnumerable<PhraseMatch<T>> matches)
+        where T : class
+    {
+        foreach (var m in matches)
+        {
+            return m.Start == 0;
+        }
+
+        return false;
     }
 
     private static string RoleOfTitle(string title)

@@ -1,0 +1,75 @@
+using KvGraph.Core.Entities;
+
+namespace KvGraph.Core.Tests.Entities;
+
+public sealed class PersonRecognizerSpec
+{
+    private static readonly PersonRecognizer Recognizer = new();
+
+    [Theory]
+    [InlineData("de motie van het lid Bikker over", "person:bikker", "Bikker", "member", null)] // het lid
+    [InlineData("van de leden Piri en Veldkamp over", "person:veldkamp", "Veldkamp", "member", null)] // second of a pair
+    [InlineData("van de leden Piri en Veldkamp over", "person:piri", "Piri", "member", null)] // first of a pair
+    [InlineData("heeft Minister Kaag gesproken met", "person:kaag", "Kaag", "minister", null)] // minister, capital M
+    [InlineData("volgens minister Van Weel is", "person:van-weel", "Van Weel", "minister", null)] // capitalised tussenvoegsel
+    [InlineData("de staatssecretaris Van der Burg schreef", "person:van-der-burg", "Van der Burg", "staatssecretaris", null)] // two-part tussenvoegsel
+    [InlineData("gesteld van de leden Van den Hul, Van Ojik en Van den Nieuwenhuijzen over", "person:van-ojik", "Van Ojik", "member", null)] // list with commas
+    [InlineData("op vragen van\nKuzu (DENK) over de situatie", "person:kuzu", "Kuzu", "member", "party:denk")] // party in brackets
+    [InlineData("Indieners Tom van den Nieuwenhuijzen-Wittens (GL), Bram van Ojik (GL)", "person:van-den-nieuwenhuijzen-wittens", "Van den Nieuwenhuijzen-Wittens", "member", "party:gl")] // first name and double surname
+    [InlineData("Beantwoord door Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66), Stef Blok", "person:kaag", "Kaag", "minister", "party:d66")] // office between name and party
+    [InlineData("De Minister van Buitenlandse Zaken,\n\nStef Blok\n", "person:blok", "Blok", "minister", null)] // signature
+    [InlineData("conform de moties Sjoerdsma c.s. (21 501-20, nr. 1596), Ploumen (35 570 V, nr. 43) en Kuzu (35 570 V, nr. 53).", "person:ploumen", "Ploumen", "sponsor", null)] // motion sponsors between citations
+    [InlineData("aldus Kamerlid Omtzigt in het debat", "person:omtzigt", "Omtzigt", "member", null)] // Kamerlid
+    [InlineData("Minister-President Rutte zei", "person:rutte", "Rutte", "minister", null)] // prime minister
+    public void Finds_people(string text, string id, string name, string role, string? party)
+    {
+        var found = EntityKit.Run(Recognizer, text);
+        var person = Assert.Single(found, e => e.Id == id);
+        Assert.Equal(name, person.Name);
+        Assert.Equal(role, person.Role);
+        Assert.Equal(party, person.Party);
+    }
+
+    [Theory]
+    [InlineData("De Minister van Buitenlandse Zaken heeft")] // office, not a person
+    [InlineData("de Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking")] // minister without portfolio
+    [InlineData("het ministerie van Buitenlandse Zaken spreekt")] // ministry
+    [InlineData("antwoorden van de minister. Nederland blijft")] // sentence ends after the title
+    [InlineData("Minister Van Buitenlandse Zaken")] // capitalised office after a title
+    [InlineData("lid 2 van artikel 3")] // 'lid' of an article
+    [InlineData("de leden van de fractie")] // lower-case words after 'leden'
+    [InlineData("op vragen van Kuzu over de situatie")] // no title, no party: not found by name alone
+    [InlineData("de stemming (VVD) was")] // a party in brackets after a common word
+    [InlineData("het kabinet (uitgave 2021) meldt")] // brackets that hold no party
+    [InlineData("de minister Nederland vertegenwoordigt")] // a country after a title
+    [InlineData("de minister President")] // title words are no names
+    [InlineData("Kamerleden EU en NAVO")] // abbreviations are not surnames
+    [InlineData("de motie Oekraïne")] // a country after motie
+    public void Does_not_find_people(string text)
+    {
+        Assert.Empty(EntityKit.Run(Recognizer, text));
+    }
+
+    [Theory]
+    [InlineData("Van den Hul", "person:van-den-hul")] // the documented form
+    [InlineData("van den Hul", "person:van-den-hul")] // case of the tussenvoegsel does not matter
+    [InlineData("Kröger", "person:kroger")] // diacritics folded
+    [InlineData("Van 't Wout", "person:van-t-wout")] // apostrophe
+    [InlineData("Dekker-Abdulaziz", "person:dekker-abdulaziz")] // double surname kept whole
+    public void Person_ids(string surname, string id) => Assert.Equal(id, PersonIds.For(surname));
+
+    [Theory]
+    [InlineData("Tom van den Nieuwenhuijzen-Wittens", "Van den Nieuwenhuijzen-Wittens")]
+    [InlineData("Stef Blok", "Blok")]
+    [InlineData("J.J. Klaver", "Klaver")]
+    [InlineData("Van Ojik", "Van Ojik")]
+    [InlineData("Kuzu", "Kuzu")]
+    public void Surnames_from_full_names(string full, string surname) => Assert.Equal(surname, PersonIds.SurnameOf(full));
+
+    [Fact]
+    public void Base_id_links_a_short_double_name()
+    {
+        Assert.Equal(PersonIds.For("Van den Nieuwenhuijzen"), PersonIds.BaseFor("Van den Nieuwenhuijzen-Wittens"));
+        Assert.Equal("person:kaag", PersonIds.BaseFor("Kaag"));
+    }
+}
