@@ -15,6 +15,12 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
 
     private static readonly string[] DateKeys = ["date", "answered", "submitted"];
 
+    private static readonly List<string> EdgePriority =
+    [
+        EdgeType.Cites, EdgeType.Answers, EdgeType.SubmittedBy, EdgeType.AskedBy, EdgeType.AnsweredBy,
+        EdgeType.MemberOf, EdgeType.InDossier, EdgeType.About, EdgeType.Mentions, EdgeType.RefersTo,
+    ];
+
     /// <summary>Labels of nodes that are documents held in the corpus (a placeholder is cited, not held).</summary>
     private static readonly HashSet<string> DocumentLabels = new(StringComparer.Ordinal)
     {
@@ -116,12 +122,22 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         var nodes = new Dictionary<string, GraphNodeView>(StringComparer.Ordinal) { [center.Id] = GraphView(center) };
         var edges = new Dictionary<string, GraphEdgeView>(StringComparer.Ordinal);
         var truncated = false;
-        foreach (var edge in Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id)))
+        // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least.
+        var ordered = Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id))
+            .OrderBy(e => EdgePriority.IndexOf(e.Type) is var i and >= 0 ? i : EdgePriority.Count)
+            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal);
+        foreach (var edge in ordered)
         {
             if (edges.Count == limit)
             {
                 truncated = true;
                 break;
+            }
+
+            // REFERS_TO between answers of one document is a self-edge: it says nothing in a graph of documents.
+            if (edge.Source == edge.Target || IsOwnItem(edge.Source, edge.Target) || IsOwnItem(edge.Target, edge.Source))
+            {
+                continue;
             }
 
             var view = EdgeView(edge);
@@ -310,11 +326,20 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         string? official = null;
         if (c.Target is { } target)
         {
-            if (target.StartsWith('#'))
+            var hash = target.IndexOf('#', StringComparison.Ordinal);
+            var docPart = hash < 0 ? target : target[..hash];
+            if (hash >= 0 && (docPart.Length == 0 || docPart == doc.Doc.Id || docPart == doc.Doc.PairedId))
             {
-                // "Zie antwoord vraag 2" points inside this document.
-                href = AnchorFor(target, doc);
+                // "Zie antwoord vraag 2" points inside this document (#a2 or <id>#a2).
+                href = AnchorFor(target[hash..], doc);
                 inCorpus = true;
+            }
+            else if (hash >= 0)
+            {
+                // An answer in another document: its page, at that answer.
+                inCorpus = source.GetDocument(docPart) is not null;
+                official = inCorpus ? null : OfficialSource.UrlFor(docPart);
+                href = "doc.html?id=" + Uri.EscapeDataString(docPart) + "#item-" + Uri.EscapeDataString(target[(hash + 1)..]);
             }
             else
             {
@@ -437,9 +462,26 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
     private static NodeView View(GraphNode node)
     {
         var inCorpus = DocumentLabels.Contains(node.Label);
-        var official = inCorpus ? null : OfficialSource.UrlFor(node.Id);
-        return new NodeView(node.Id, node.Label, node.Name, NodeDate(node), inCorpus, official, node.Properties);
+        var official = inCorpus ? null : OfficialUrl(node);
+        return new NodeView(node.Id, node.Label, node.Name, NodeDate(node), inCorpus, official, PublicProperties(node.Properties));
     }
+
+    /// <summary>Node properties without the server's folders: a source file is shown by its name only.</summary>
+    private static Dictionary<string, object?> PublicProperties(IReadOnlyDictionary<string, object?> properties)
+    {
+        var result = new Dictionary<string, object?>(properties.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in properties)
+        {
+            result[key] = key == "file" && value is string path ? Path.GetFileName(path) : value;
+        }
+
+        return result;
+    }
+
+    private static string? OfficialUrl(GraphNode node) =>
+        node.Properties.TryGetValue("url", out var url) && url is string { Length: > 0 } u && u.StartsWith("https://", StringComparison.Ordinal)
+            ? u
+            : OfficialSource.UrlFor(node.Id);
 
     private static NodeView DocNode(ExtractedDocument doc) =>
         new(doc.Doc.Id, KindName(doc.Doc.Kind), doc.Doc.Title, doc.Doc.Date ?? doc.Doc.Answered ?? doc.Doc.Submitted, true, null, new Dictionary<string, object?>());
@@ -456,6 +498,10 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         var id = $"{edge.Source}|{edge.Type}|{edge.Target}|{start.ToString(CultureInfo.InvariantCulture)}";
         return new GraphEdgeView(id, edge.Source, edge.Target, edge.Type, Str(edge, "kind"), Str(edge, "quote"), Str(edge, "item"));
     }
+
+    /// <summary>An answer inside the document itself (<c>ah-tk-…#a2</c>), which the page links in place rather than as a node.</summary>
+    private static bool IsOwnItem(string document, string target) =>
+        target.Length > document.Length && target[document.Length] == '#' && target.StartsWith(document, StringComparison.Ordinal);
 
     internal static string? NodeDate(GraphNode node)
     {

@@ -22,12 +22,8 @@ public static class ExplorerHost
     public static WebApplication Build(string[] args, Func<IServiceProvider, IExplorerSource> sourceFactory, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(sourceFactory);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = args,
-            ApplicationName = typeof(ExplorerHost).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        // No content root of its own: the pages are embedded, and WebApplicationFactory sets the root in tests.
+        var builder = WebApplication.CreateBuilder(args);
 
         // Loopback unless the user asked for other addresses (--urls, ASPNETCORE_URLS or configuration).
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))

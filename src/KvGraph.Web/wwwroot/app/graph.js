@@ -25,6 +25,10 @@ KV.Graph = (() => {
     Document: ['#c7c7c7', 'round-rectangle'],
   };
   const styleOf = (label) => STYLE[label] || ['#cccccc', 'ellipse'];
+  const ENTITY_LABELS = new Set(['Person', 'Party', 'Office', 'Country', 'Organisation', 'Topic']);
+
+  // Mentions and topics crowd the picture; they start hidden and are one click away in the edge filter.
+  const HIDDEN_AT_START = ['MENTIONS', 'ABOUT'];
 
   function categoryOf(edge) {
     return edge.type === 'CITES' && edge.kind ? `CITES ${edge.kind}` : edge.type;
@@ -84,7 +88,7 @@ KV.Graph = (() => {
     });
 
     const expanded = new Set();
-    const hiddenCategories = new Set();
+    const hiddenCategories = new Set(HIDDEN_AT_START);
 
     function addData(data) {
       const added = [];
@@ -113,34 +117,53 @@ KV.Graph = (() => {
       return name.length > 40 ? name.slice(0, 38) + '…' : name;
     }
 
-    // Left to right in time: dated nodes in date columns; what they cite one column before them; people,
-    // countries and the like beside the document that names them.
+    // Left to right in time: documents in date columns, what they cite one column before them (older), and the
+    // people, parties, countries and topics in a band underneath, so the citation chain reads as a time line.
     function layout() {
-      const nodes = cy.nodes();
-      const dates = [...new Set(nodes.map((n) => n.data('date')).filter(Boolean))].sort();
-      const x = new Map();
-      nodes.forEach((n) => { if (n.data('date')) x.set(n.id(), dates.indexOf(n.data('date')) * 260); });
-      for (let pass = 0; pass < 3; pass++) {
-        nodes.forEach((n) => {
-          if (x.has(n.id())) return;
-          const citers = n.incomers('edge[type = "CITES"]').sources().filter((s) => x.has(s.id()));
-          if (citers.length) { x.set(n.id(), Math.min(...citers.map((s) => x.get(s.id()))) - 260); return; }
-          const near = n.neighborhood('node').filter((s) => x.has(s.id()));
-          if (near.length) x.set(n.id(), near.map((s) => x.get(s.id())).reduce((a, b) => a + b, 0) / near.length + 130);
+      const visible = cy.nodes().filter((n) => !n.hasClass('filtered'));
+      const isEntity = (n) => ENTITY_LABELS.has(n.data('label'));
+      const docs = visible.filter((n) => !isEntity(n));
+      const entities = visible.filter(isEntity);
+      const dates = [...new Set(docs.map((n) => n.data('date')).filter(Boolean))].sort();
+      const col = new Map();
+      docs.forEach((n) => { if (n.data('date')) col.set(n.id(), dates.indexOf(n.data('date'))); });
+      for (let pass = 0; pass < 4; pass++) {
+        docs.forEach((n) => {
+          if (col.has(n.id())) return;
+          const citers = n.incomers('edge[type = "CITES"]').sources().filter((s) => col.has(s.id()));
+          if (citers.length) { col.set(n.id(), Math.min(...citers.map((s) => col.get(s.id()))) - 1); return; }
+          const cited = n.outgoers('edge[type = "CITES"]').targets().filter((s) => col.has(s.id()));
+          if (cited.length) { col.set(n.id(), Math.max(...cited.map((s) => col.get(s.id()))) + 1); return; }
+          const near = n.neighborhood('node').filter((s) => col.has(s.id()));
+          if (near.length) col.set(n.id(), near.map((s) => col.get(s.id())).reduce((a, b) => a + b, 0) / near.length);
         });
       }
       const columns = new Map();
-      nodes.forEach((n) => {
-        const cx = x.has(n.id()) ? x.get(n.id()) : 0;
-        if (!columns.has(cx)) columns.set(cx, []);
-        columns.get(cx).push(n);
+      docs.forEach((n) => {
+        const c = col.has(n.id()) ? col.get(n.id()) : 0;
+        if (!columns.has(c)) columns.set(c, []);
+        columns.get(c).push(n);
       });
       const positions = {};
-      for (const [cx, list] of columns) {
-        list.sort((a, b) => (a.data('label') + a.id()).localeCompare(b.data('label') + b.id()));
-        list.forEach((n, i) => { positions[n.id()] = { x: cx, y: (i - (list.length - 1) / 2) * 60 + (cx % 2 ? 25 : 0) }; });
-      }
-      cy.layout({ name: 'preset', positions: (n) => positions[n.id()], fit: true, padding: 40, animate: false }).run();
+      const keys = [...columns.keys()].sort((a, b) => a - b);
+      let bottom = 0;
+      keys.forEach((c, i) => {
+        const list = columns.get(c).sort((a, b) => ((a.data('date') || '') + a.id()).localeCompare((b.data('date') || '') + b.id()));
+        list.forEach((n, j) => {
+          positions[n.id()] = { x: i * 230, y: (j - (list.length - 1) / 2) * 75 };
+          bottom = Math.max(bottom, positions[n.id()].y);
+        });
+      });
+      const width = Math.max(1, keys.length) * 230;
+      const perRow = Math.max(4, Math.round(width / 120));
+      const sorted = entities.sort((a, b) => (a.data('label') + a.data('name')).localeCompare(b.data('label') + b.data('name')));
+      sorted.forEach((n, k) => {
+        const row = Math.floor(k / perRow);
+        const inRow = Math.min(perRow, sorted.length - row * perRow);
+        positions[n.id()] = { x: (keys.length - 1) * 115 + ((k % perRow) - (inRow - 1) / 2) * 120, y: bottom + 130 + row * 70 + (k % 2) * 18 };
+      });
+      visible.layout({ name: 'preset', positions: (n) => positions[n.id()] || { x: 0, y: 0 }, fit: true, padding: 40, animate: false }).run();
+      if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(visible); }
     }
 
     function renderFilters() {
@@ -150,17 +173,23 @@ KV.Graph = (() => {
         box.addEventListener('change', () => {
           if (box.checked) hiddenCategories.delete(cat); else hiddenCategories.add(cat);
           applyFilters();
+          layout();
         });
         return el('label', { class: 'filter' }, box, ' ' + cat);
       }));
     }
 
+    // Hidden edge kinds hide their edges, and nodes left without a visible edge (except the ones the user opened).
     function applyFilters() {
       cy.edges().forEach((e) => e.toggleClass('filtered', hiddenCategories.has(e.data('cat'))));
+      cy.nodes().forEach((n) => {
+        const keep = expanded.has(n.id()) || n.connectedEdges().some((e) => !e.hasClass('filtered'));
+        n.toggleClass('filtered', !keep);
+      });
     }
 
     function renderLegend() {
-      const labels = [...new Set(cy.nodes().map((n) => n.data('label')))].sort();
+      const labels = [...new Set(cy.nodes().filter((n) => !n.hasClass('filtered')).map((n) => n.data('label')))].sort();
       legend.replaceChildren(el('span', { class: 'muted', text: 'Nodes: ' }), ...labels.map((label) => {
         const [colour, shape] = styleOf(label);
         return el('span', { class: 'legend-item', 'data-label': label },
@@ -169,11 +198,12 @@ KV.Graph = (() => {
     }
 
     function refresh() {
-      layout();
       renderFilters();
       applyFilters();
+      layout();
       renderLegend();
-      status.textContent = `${cy.nodes().length} nodes, ${cy.edges().length} edges`;
+      const shown = cy.nodes().filter((n) => !n.hasClass('filtered')).length;
+      status.textContent = `${shown} of ${cy.nodes().length} nodes shown, ${cy.edges().length} edges`;
     }
 
     async function expand(id) {

@@ -1,0 +1,72 @@
+using KvGraph.Web.Hosting;
+using KvGraph.Web.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace KvGraph.Web.Tests.Browser;
+
+/// <summary>
+/// The explorer on a real Kestrel port on loopback, and Debian's headless Chromium driven by Playwright.
+/// Playwright never downloads a browser here: it is pointed at /usr/bin/chromium, and the tests skip, saying why,
+/// when that is missing.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    /// <summary>The Chromium the tests drive (KVGRAPH_CHROMIUM overrides).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KVGRAPH_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly SeedCorpus corpus;
+    private WebApplication? app;
+    private IPlaywright? playwright;
+
+    public BrowserHost(SeedCorpus corpus) => this.corpus = corpus;
+
+    /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
+    public string? SkipReason { get; private set; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser? Browser { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            SkipReason = $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests.";
+            return;
+        }
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        app = ExplorerHost.Build(["--urls", "http://127.0.0.1:0", "--cypher", WebPaths.CypherQueries], _ => corpus.Source);
+        await app.StartAsync();
+        BaseUrl = app.Urls.Single().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}
