@@ -23,7 +23,10 @@ public static class CommandCatalog
         yield return UnresolvedCommand.Create(context);
         yield return StatsCommand.Create(context);
 
-        // Neo4j (issue 3): push, cypher, export — add here.
+        // Neo4j (issue 3): push, cypher, export.
+        yield return Neo4jPushCommand.Create(context);
+        yield return Neo4jCypherCommand.Create(context);
+        yield return Neo4jExportCommand.Create(context);
 
         // Web explorer (issue 4): serve — add here.
         yield return ServeCommand.Create(context);

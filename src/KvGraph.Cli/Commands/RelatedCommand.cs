@@ -1,10 +1,40 @@
 using System.CommandLine;
+using System.Globalization;
 using KvGraph.Cli.Hosting;
+using Spectre.Console;
 
 namespace KvGraph.Cli.Commands;
 
-/// <summary><c>kvgraph related</c>.</summary>
+/// <summary><c>kvgraph related &lt;id&gt; [--limit N]</c>: related documents with reasons and scores.</summary>
 internal static class RelatedCommand
 {
-    public static Command Create(CliContext context) => new Command("related", "(being written)").WithAction(_ => 0);
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "A document id or alias" };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many to show", DefaultValueFactory = _ => 10 };
+        var command = new Command("related", "Related documents: shared citations, co-citation, shared askers, answerers, countries and topics") { id, limit };
+        return command.WithAction(result =>
+        {
+            using var store = context.OpenExistingStore(result);
+            var graph = store.LoadGraph();
+            var wanted = result.GetValue(id)!;
+            var node = graph.Find(wanted) ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
+            var related = graph.Related(node.Id, Math.Clamp(result.GetValue(limit), 1, 500));
+            var t = new Table().Title($"Related to {Render.E(node.Id)}").AddColumns("#", "document", "score", "reasons");
+            var rank = 0;
+            foreach (var r in related)
+            {
+                var reasons = string.Join("\n", r.Reasons.Select(x => $"{x.Kind}: {Render.Short(x.Detail, 50)} ({x.Score.ToString("0.###", CultureInfo.InvariantCulture)})"));
+                t.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Render.NodeLine(r.Node), r.Score.ToString("0.###", CultureInfo.InvariantCulture), Render.E(reasons));
+            }
+
+            context.Console.Write(t);
+            if (related.Count == 0)
+            {
+                context.Console.MarkupLine("[grey]No related documents in the store.[/]");
+            }
+
+            return 0;
+        });
+    }
 }

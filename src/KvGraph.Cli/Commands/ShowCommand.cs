@@ -1,10 +1,116 @@
 using System.CommandLine;
 using KvGraph.Cli.Hosting;
+using KvGraph.Core.Extraction;
+using KvGraph.Core.Graph;
+using Spectre.Console;
 
 namespace KvGraph.Cli.Commands;
 
-/// <summary><c>kvgraph show</c>.</summary>
+/// <summary><c>kvgraph show &lt;id&gt;</c>: metadata, items, what the document cites (with quotes) and what cites it.</summary>
 internal static class ShowCommand
 {
-    public static Command Create(CliContext context) => new Command("show", "(being written)").WithAction(_ => 0);
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "A document id or alias (ah-tk-20202021-2302, 2021Z02286, kst-21501-20-1591)" };
+        var command = new Command("show", "Show a document: metadata, items, what it cites and what cites it") { id };
+        return command.WithAction(result =>
+        {
+            var console = context.Console;
+            using var store = context.OpenExistingStore(result);
+            var wanted = result.GetValue(id)!;
+            var graph = store.LoadGraph();
+            var node = graph.Find(wanted)
+                ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
+            var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
+
+            console.Write(new Rule($"[bold]{Render.E(node.Id)}[/] [grey]{Render.E(Render.Prop(node, "kind"))}[/]").LeftJustified());
+            var grid = new Grid().AddColumn().AddColumn();
+            void Row(string k, string? v)
+            {
+                if (!string.IsNullOrEmpty(v))
+                {
+                    grid.AddRow($"[grey]{k}[/]", Render.E(v));
+                }
+            }
+
+            if (node.Label == NodeLabel.Placeholder)
+            {
+                Row("status", "not in the corpus (placeholder): cited, but no ingested file is this document");
+            }
+
+            foreach (var key in new[] { "title", "date", "submitted", "answered", "zaak", "dossier", "number", "file", "format", "url", "sourceUrl" })
+            {
+                Row(key, Render.Prop(node, key));
+            }
+
+            if (doc is not null)
+            {
+                Row("askers", string.Join("; ", doc.Doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({a.Party})")));
+                Row("answerers", string.Join("; ", doc.Doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, a.Party }.Where(x => x is not null)))));
+                Row("sponsors", string.Join("; ", doc.Doc.Sponsors));
+                Row("own ids", string.Join(", ", doc.Doc.OwnIds));
+                Row("topics", string.Join("; ", doc.Doc.Topics));
+            }
+
+            foreach (var e in graph.Outgoing(node.Id, EdgeType.Answers))
+            {
+                Row("answers", e.Target);
+            }
+
+            foreach (var e in graph.Incoming(node.Id, EdgeType.Answers))
+            {
+                Row("answered in", e.Source);
+            }
+
+            console.Write(grid);
+
+            if (doc is not null && doc.Items.Count > 0)
+            {
+                var items = new Table().Title("Items").AddColumns("item", "text");
+                foreach (var item in doc.Items)
+                {
+                    var text = doc.Text[Math.Clamp(item.Start, 0, doc.Text.Length)..Math.Clamp(item.End, 0, doc.Text.Length)];
+                    items.AddRow(Render.E(item.Id), Render.E(Render.Short(text, 110)));
+                }
+
+                console.Write(items);
+            }
+
+            var cites = graph.Outgoing(node.Id, EdgeType.Cites)
+                .OrderBy(e => e.Properties.GetValueOrDefault("start") is long s ? s : long.MaxValue).ToList();
+            var citesTable = new Table().Title($"Cites ({cites.Count})").AddColumns("kind", "target", "in corpus", "item", "quote");
+            foreach (var e in cites)
+            {
+                var target = graph.Find(e.Target);
+                var inCorpus = target is null || target.Label == NodeLabel.Placeholder ? "[grey]no[/]" : target.Label == NodeLabel.Dossier ? "dossier" : "[green]yes[/]";
+                var shown = e.Properties.GetValueOrDefault("cited") is string cited && cited != e.Target ? $"{e.Target} (as {cited})" : e.Target;
+                citesTable.AddRow(Render.E(Render.Prop(e, "kind")), Render.E(shown), inCorpus, Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 90)));
+            }
+
+            console.Write(citesTable);
+
+            var refers = graph.Outgoing(node.Id, EdgeType.RefersTo);
+            if (refers.Count > 0)
+            {
+                var t = new Table().Title("Refers within the document").AddColumns("item", "refers to", "quote");
+                foreach (var e in refers)
+                {
+                    t.AddRow(Render.E(Render.Prop(e, "item")), Render.E(Render.Prop(e, "to")), Render.E(Render.Short(Render.Prop(e, "quote"), 90)));
+                }
+
+                console.Write(t);
+            }
+
+            var citedBy = graph.Incoming(node.Id, EdgeType.Cites);
+            var byTable = new Table().Title($"Cited by ({citedBy.Count})").AddColumns("document", "date", "kind", "item", "quote");
+            foreach (var e in citedBy.OrderBy(e => graph.Find(e.Source) is { } s ? Render.Prop(s, "date") : string.Empty, StringComparer.Ordinal).ThenBy(e => e.Source, StringComparer.Ordinal))
+            {
+                var source = graph.Find(e.Source);
+                byTable.AddRow(Render.E(e.Source), Render.E(source is null ? string.Empty : Render.Prop(source, "date")), Render.E(Render.Prop(e, "kind")), Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 80)));
+            }
+
+            console.Write(byTable);
+            return 0;
+        });
+    }
 }

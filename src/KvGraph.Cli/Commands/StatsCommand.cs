@@ -3,8 +3,17 @@ using KvGraph.Cli.Hosting;
 
 namespace KvGraph.Cli.Commands;
 
-/// <summary><c>kvgraph stats</c>.</summary>
+/// <summary><c>kvgraph stats</c>: counts over the store.</summary>
 internal static class StatsCommand
 {
-    public static Command Create(CliContext context) => new Command("stats", "(being written)").WithAction(_ => 0);
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("stats", "Counts: files, documents by kind, citations by kind, resolved vs unresolved");
+        return command.WithAction(result =>
+        {
+            using var store = context.OpenExistingStore(result);
+            Render.Stats(context.Console, store.Stats());
+            return 0;
+        });
+    }
 }

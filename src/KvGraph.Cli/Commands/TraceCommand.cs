@@ -1,10 +1,51 @@
 using System.CommandLine;
 using KvGraph.Cli.Hosting;
+using KvGraph.Core.Graph;
+using Spectre.Console;
 
 namespace KvGraph.Cli.Commands;
 
-/// <summary><c>kvgraph trace</c>.</summary>
+/// <summary><c>kvgraph trace &lt;id&gt; [--depth N] [--reverse]</c>: the citation chain as a tree.</summary>
 internal static class TraceCommand
 {
-    public static Command Create(CliContext context) => new Command("trace", "(being written)").WithAction(_ => 0);
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "A document id or alias" };
+        var depth = new Option<int>("--depth", "-d") { Description = "How many citation steps to follow", DefaultValueFactory = _ => 3 };
+        var reverse = new Option<bool>("--reverse", "-r") { Description = "Who cites it (transitively), instead of what it cites" };
+        var command = new Command("trace", "The citation chain from a document: what it cites, transitively (or with --reverse who cites it)") { id, depth, reverse };
+        return command.WithAction(result =>
+        {
+            var d = result.GetValue(depth);
+            if (d is < 1 or > 20)
+            {
+                throw new CliUserException("--depth must be between 1 and 20.");
+            }
+
+            using var store = context.OpenExistingStore(result);
+            var wanted = result.GetValue(id)!;
+            var trace = store.LoadGraph().Trace(wanted, d, result.GetValue(reverse))
+                ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
+            var tree = new Tree(Render.NodeLine(trace.Node));
+            Add(tree, trace.Children);
+            context.Console.Write(tree);
+            if (trace.Children.Count == 0)
+            {
+                context.Console.MarkupLine(result.GetValue(reverse) ? "[grey]Nothing in the store cites it.[/]" : "[grey]It cites nothing.[/]");
+            }
+
+            return 0;
+        });
+    }
+
+    private static void Add(IHasTreeNodes parent, IReadOnlyList<TraceNode> children)
+    {
+        foreach (var child in children)
+        {
+            var via = child.Via is { } e ? $" [blue]{Render.E(Render.Prop(e, "kind"))}[/] [italic]\"{Render.E(Render.Short(Render.Prop(e, "quote"), 70))}\"[/]" : string.Empty;
+            var cycle = child.Cycle ? " [yellow](cycle)[/]" : string.Empty;
+            var node = parent.AddNode(Render.NodeLine(child.Node) + via + cycle);
+            Add(node, child.Children);
+        }
+    }
 }

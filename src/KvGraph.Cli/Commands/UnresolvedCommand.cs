@@ -1,10 +1,32 @@
 using System.CommandLine;
+using System.Globalization;
 using KvGraph.Cli.Hosting;
+using KvGraph.Core.Text;
+using Spectre.Console;
 
 namespace KvGraph.Cli.Commands;
 
-/// <summary><c>kvgraph unresolved</c>.</summary>
+/// <summary><c>kvgraph unresolved [--limit N]</c>: cited but not in the corpus, most cited first: what to fetch next.</summary>
 internal static class UnresolvedCommand
 {
-    public static Command Create(CliContext context) => new Command("unresolved", "(being written)").WithAction(_ => 0);
+    public static Command Create(CliContext context)
+    {
+        var limit = new Option<int>("--limit", "-n") { Description = "How many to show", DefaultValueFactory = _ => 50 };
+        var command = new Command("unresolved", "Cited documents that are not in the corpus, most cited first") { limit };
+        return command.WithAction(result =>
+        {
+            using var store = context.OpenExistingStore(result);
+            var list = store.Unresolved(Math.Clamp(result.GetValue(limit), 1, 100000));
+            var t = new Table().Title("Cited, not in the corpus").AddColumns("id", "kind", "cited", "cited by", "where to get it");
+            foreach (var u in list)
+            {
+                var by = string.Join(", ", u.CitedBy.Take(3)) + (u.CitedBy.Count > 3 ? $" +{u.CitedBy.Count - 3}" : string.Empty);
+                t.AddRow(Render.E(u.Id), Render.E(u.Label), u.CitationCount.ToString(CultureInfo.InvariantCulture), Render.E(by), Render.E(Ids.OfficialUrl(u.Id)));
+            }
+
+            context.Console.Write(t);
+            context.Console.MarkupLine($"{list.Count} unresolved target(s) shown.");
+            return 0;
+        });
+    }
 }

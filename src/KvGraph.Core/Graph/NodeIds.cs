@@ -9,11 +9,13 @@ namespace KvGraph.Core.Graph;
 /// </summary>
 public static class NodeIds
 {
-    /// <summary><c>person:&lt;slug of surname&gt;</c> ("Van den Hul" → <c>person:van-den-hul</c>).</summary>
-    public static string Person(string name) => Prefixed("person:", name);
+    /// <summary><c>person:&lt;slug of surname&gt;</c> ("Van den Hul" → <c>person:van-den-hul</c>), as <see cref="Entities.PersonIds.For"/>.</summary>
+    public static string Person(string name) =>
+        string.IsNullOrWhiteSpace(name) || name.StartsWith("person:", StringComparison.Ordinal) ? Prefixed("person:", name ?? string.Empty) : Entities.PersonIds.For(name);
 
-    /// <summary><c>party:&lt;slug&gt;</c> of the party as normalised ("GL", "GroenLinks" → <c>party:gl</c>).</summary>
-    public static string Party(string name) => Prefixed("party:", PartyKey(name));
+    /// <summary><c>party:&lt;slug&gt;</c> of the party as normalised by <see cref="Entities.Parties.Normalize"/> ("GL", "GroenLinks" → <c>party:gl</c>).</summary>
+    public static string Party(string name) =>
+        Entities.Parties.Normalize(name) is { } p ? p.Id : Prefixed("party:", PartyKey(name));
 
     /// <summary><c>office:&lt;slug&gt;</c> ("Minister van Buitenlandse Zaken" → <c>office:minister-van-buitenlandse-zaken</c>).</summary>
     public static string Office(string name) => Prefixed("office:", name);

@@ -50,20 +50,42 @@ internal sealed class StoreBuilder
         var jobs = _options.Jobs > 0 ? _options.Jobs : Environment.ProcessorCount;
 
         using var results = new BlockingCollection<FileResult>(boundedCapacity: Math.Max(16, jobs * 4));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Run(
             () =>
             {
                 try
                 {
-                    Parallel.ForEach(paths, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = ct }, path => results.Add(Process(path, known), ct));
+                    Parallel.ForEach(paths, new ParallelOptions { MaxDegreeOfParallelism = jobs, CancellationToken = stop.Token }, path => results.Add(Process(path, known), stop.Token));
                 }
                 finally
                 {
                     results.CompleteAdding();
                 }
             },
-            ct);
+            CancellationToken.None);
+        try
+        {
+            return Write(paths, known, results, producer, failures, crashAfter, clock, progress, ct);
+        }
+        catch
+        {
+            // The transaction is rolled back; stop the extractors before the queue goes away.
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+            }
 
+            throw;
+        }
+    }
+
+    private BuildReport Write(List<string> paths, Dictionary<string, KnownFile> known, BlockingCollection<FileResult> results, Task producer, ConcurrentBag<FileFailure> failures, int? crashAfter, Stopwatch clock, IProgress<BuildProgress>? progress, CancellationToken ct)
+    {
         var extracted = 0;
         var unchanged = 0;
         var written = 0;
@@ -83,6 +105,12 @@ internal sealed class StoreBuilder
                 if (result.Unchanged)
                 {
                     unchanged++;
+
+                    // Still broken: report it again, so every build's exit code tells the truth about the store.
+                    if (known.GetValueOrDefault(result.Path)?.Error is { } error)
+                    {
+                        failures.Add(new FileFailure(result.Path, error));
+                    }
                 }
                 else
                 {
@@ -189,11 +217,11 @@ internal sealed class StoreBuilder
     private Dictionary<string, KnownFile> KnownFiles()
     {
         var known = new Dictionary<string, KnownFile>(StringComparer.Ordinal);
-        using var cmd = _store.Command("SELECT id, path, hash, extractor, status FROM files");
+        using var cmd = _store.Command("SELECT id, path, hash, extractor, status, error FROM files");
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
-            known[r.GetString(1)] = new KnownFile(r.GetInt64(0), r.GetString(2), r.GetString(3), r.GetString(4));
+            known[r.GetString(1)] = new KnownFile(r.GetInt64(0), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5));
         }
 
         return known;
@@ -264,7 +292,7 @@ internal sealed class StoreBuilder
         return new FileResult(path, hash, size, mtime, false, docs, failures, error);
     }
 
-    private sealed record KnownFile(long Id, string Hash, string Extractor, string Status);
+    private sealed record KnownFile(long Id, string Hash, string Extractor, string Status, string? Error);
 
     private sealed record FileResult(string Path, string Hash, long Size, DateTimeOffset Modified, bool Unchanged, IReadOnlyList<ExtractedDocument> Documents, IReadOnlyList<FileFailure> Failures, string? Error)
     {

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using KvGraph.Cli.Hosting;
+using KvGraph.Neo4j.Http;
+using KvGraph.Neo4j.Push;
+using Spectre.Console;
+
+namespace KvGraph.Cli.Commands;
+
+/// <summary>
+/// <c>kvgraph push [--store] --neo4j &lt;url&gt; [--database neo4j] [--user] [--state file] [--reset]</c>: sends what changed in
+/// the store since the last push to Neo4j (constraints first, batched MERGE, resumable), then prints the counters.
+/// </summary>
+public static class Neo4jPushCommand
+{
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var connection = new Neo4jConnection();
+        var state = new Option<string?>("--state") { Description = "Push state file (default: <store>.neo4j-push.json); it makes pushes incremental and resumable" };
+        var reset = new Option<bool>("--reset") { Description = "Delete every KvGraph node in the database and push everything again" };
+        var batch = new Option<int>("--batch-rows") { Description = "Node and relationship rows per transaction (default 5000)", DefaultValueFactory = _ => 5000 };
+        var command = new Command("push", "Push the store's graph to Neo4j over HTTP: only files changed since the last push, resumable, idempotent");
+        connection.AddTo(command);
+        command.Options.Add(state);
+        command.Options.Add(reset);
+        command.Options.Add(batch);
+        return command.WithAction(async (result, ct) =>
+        {
+            var options = connection.Options(context, result);
+            var storePath = context.StorePath(result);
+            using var store = context.OpenExistingStore(result);
+            if (result.GetValue(batch) < 1)
+            {
+                throw new CliUserException("--batch-rows must be at least 1.");
+            }
+
+            try
+            {
+                using var runner = await Neo4jClient.ConnectAsync(options, cancellationToken: ct).ConfigureAwait(false);
+                var console = context.Console;
+                console.MarkupLineInterpolated($"Neo4j {runner.Server.Version} ({runner.Server.Edition ?? "edition not reported"}) at {options.Url}, via {runner.Server.Api} {runner.Server.CommitEndpoint.AbsolutePath}");
+                var statePath = result.GetValue(state) ?? PushState.DefaultPathFor(storePath);
+                var pushState = PushState.Load(statePath, $"{options.Url}|{options.Database}");
+                if (result.GetValue(reset))
+                {
+                    var deleted = await GraphPusher.DeleteAllAsync(runner, ct).ConfigureAwait(false);
+                    pushState.Clear();
+                    pushState.Save();
+                    console.MarkupLineInterpolated($"Reset: deleted {deleted} KvGraph nodes.");
+                }
+
+                var pusher = new GraphPusher(runner, new PushOptions { BatchRows = result.GetValue(batch) });
+                var source = FactsSource.FromStore(store);
+                PushSummary summary = null!;
+                if (console.Profile.Capabilities.Interactive)
+                {
+                    await console.Progress()
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                        .StartAsync(async ctx =>
+                        {
+                            var task = ctx.AddTask("pushing", maxValue: 1);
+                            summary = await pusher.PushAsync(source, pushState, new Reporter<PushProgress>(p =>
+                            {
+                                task.MaxValue = Math.Max(1, p.FilesToPush);
+                                task.Value = p.FilesDone;
+                            }), ct).ConfigureAwait(false);
+                            task.Value = task.MaxValue;
+                        }).ConfigureAwait(false);
+                }
+                else
+                {
+                    summary = await pusher.PushAsync(source, pushState, null, ct).ConfigureAwait(false);
+                }
+
+                Print(console, summary, statePath);
+                return summary.Failures.Count > 0 ? 1 : 0;
+            }
+            catch (Neo4jException e)
+            {
+                // Permanent errors stop the push; the state keeps every committed batch, so the next push resumes.
+                throw new CliUserException($"push stopped: {e.Message}", e);
+            }
+        });
+    }
+
+    private static void Print(IAnsiConsole console, PushSummary s, string statePath)
+    {
+        if (s.StateReset)
+        {
+            console.MarkupLine("[yellow]The database held no KvGraph nodes although the push state listed files: it was emptied or replaced, so everything was pushed again.[/]");
+        }
+
+        console.MarkupLineInterpolated($"{s.FilesInSource} files in the store: {s.FilesPushed} pushed, {s.FilesUnchanged} unchanged, {s.FilesRemoved} removed, {s.Failures.Count} failed; {s.Batches} transactions, {s.Retries} retries, {s.Elapsed.TotalSeconds:0.00} s");
+        var t = new Table().AddColumn("counter").AddColumn(new TableColumn("value").RightAligned());
+        t.AddRow("node rows sent", s.NodeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        t.AddRow("relationship rows sent", s.EdgeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (k, v) in s.Counters.Where(c => c.Value != 0).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            t.AddRow(k.Replace('_', ' '), v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        t.AddRow("[bold]nodes in Neo4j[/]", s.NodesInDatabase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        t.AddRow("[bold]relationships in Neo4j[/]", s.RelationshipsInDatabase.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        console.Write(t);
+        foreach (var f in s.Failures.Take(50))
+        {
+            console.MarkupLineInterpolated($"[red]failed[/] {f.File}: {f.Reason}");
+        }
+
+        console.MarkupLineInterpolated($"Push state: {statePath}");
+    }
+
+    private sealed class Reporter<T>(Action<T> action) : IProgress<T>
+    {
+        public void Report(T value) => action(value);
+    }
+}

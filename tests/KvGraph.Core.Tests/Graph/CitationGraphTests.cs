@@ -1,0 +1,133 @@
+using KvGraph.Core.Graph;
+using KvGraph.Core.Resolution;
+
+namespace KvGraph.Core.Tests.Graph;
+
+public sealed class CitationGraphTests
+{
+    private static readonly Lazy<ICitationGraph> Graph = new(() => CitationGraphs.FromDocuments(GraphTestData.All));
+
+    private static readonly Lazy<ICitationGraph> SeedsOnly = new(() => CitationGraphs.FromDocuments([GraphTestData.Seed000, GraphTestData.Seed004]));
+
+    [Fact]
+    public void Aliases_resolve_to_the_document_and_unknown_targets_are_placeholders_of_their_kind()
+    {
+        var g = Graph.Value;
+        Assert.Equal("ah-tk-20202021-2302", g.Find("2021Z02286")!.Id);
+        Assert.Equal(NodeLabel.Motion, g.Find("kst-21501-20-1591")!.Label);
+
+        // The fictional page cites seed 000 by zaak: the edge goes to the answer, and remembers what was written.
+        var cite = Assert.Single(g.Outgoing("ah-tk-20202021-9001", EdgeType.Cites), e => e.Target == "ah-tk-20202021-2302");
+        Assert.Equal("2021Z02286", cite.Properties["cited"]);
+
+        var kst = g.Find("kst-23432-537")!;
+        Assert.Equal(NodeLabel.Placeholder, kst.Label);
+        Assert.Equal("kamerstuk", kst.Properties["kind"]);
+        var zaak = SeedsOnly.Value.Find("2019Z10940")!;
+        Assert.Equal(NodeLabel.Placeholder, zaak.Label);
+        Assert.Equal("zaak", zaak.Properties["kind"]);
+
+        // Without the motion text, the motion is a placeholder of kind motion.
+        var motion = SeedsOnly.Value.Find("kst-21501-20-1591")!;
+        Assert.Equal(NodeLabel.Placeholder, motion.Label);
+        Assert.Equal("motion", motion.Properties["kind"]);
+    }
+
+    [Fact]
+    public void Trace_follows_citations_transitively_in_date_order_and_marks_cycles()
+    {
+        var trace = Graph.Value.Trace("ah-tk-20202021-9002", depth: 4)!;
+        Assert.Equal("ah-tk-20202021-9002", trace.Node.Id);
+
+        var f1 = Assert.Single(trace.Children, c => c.Node.Id == "ah-tk-20202021-9001");
+        var seed = Assert.Single(f1.Children, c => c.Node.Id == "ah-tk-20202021-2302");
+        Assert.Equal(["kst-21501-20-1591", "kst-21501-20-1596", "kst-35570-V-43", "kst-35570-V-53"],
+            seed.Children.Where(c => c.Via!.Properties["kind"] as string == "motion").Select(c => c.Node.Id).Order(StringComparer.Ordinal));
+
+        // 9001 cites 9002 back: a cycle, marked and not expanded.
+        var back = Assert.Single(f1.Children, c => c.Node.Id == "ah-tk-20202021-9002");
+        Assert.True(back.Cycle);
+        Assert.Empty(back.Children);
+
+        // Children are ordered by date, then id.
+        var dates = seed.Children.Select(c => c.Node.Properties.GetValueOrDefault("date") as string ?? "9999").ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+
+        var shallow = Graph.Value.Trace("ah-tk-20202021-9002", depth: 1)!;
+        Assert.All(shallow.Children, c => Assert.Empty(c.Children));
+    }
+
+    [Fact]
+    public void Reverse_trace_lists_who_cites_a_motion_directly_and_indirectly()
+    {
+        var trace = Graph.Value.Trace("kst-21501-20-1591", depth: 2, reverse: true)!;
+        var direct = trace.Children.Select(c => c.Node.Id).ToList();
+        Assert.Contains("ah-tk-20202021-2302", direct);
+        Assert.Contains("ah-tk-20202021-9001", direct);
+        var viaSeed = trace.Children.Single(c => c.Node.Id == "ah-tk-20202021-2302");
+        Assert.Contains(viaSeed.Children, c => c.Node.Id == "ah-tk-20202021-9001");
+    }
+
+    [Fact]
+    public void An_unnumbered_motion_resolves_by_sponsor_and_date()
+    {
+        var edges = Graph.Value.Outgoing("ah-tk-20202021-9002", EdgeType.Cites).Where(e => e.Properties.GetValueOrDefault("resolvedBy") is "sponsor+date").ToList();
+        Assert.NotEmpty(edges);
+        Assert.All(edges, e => Assert.Equal("kst-21501-20-1591", e.Target));
+
+        // Without the motion in the corpus it stays a placeholder named after the sponsor.
+        var alone = CitationGraphs.FromDocuments([GraphTestData.Fictional2]);
+        Assert.Contains(alone.Unresolved(), u => u.Id == "motion:van-den-nieuwenhuijzen" && u.Label == "motion");
+    }
+
+    [Fact]
+    public void Related_ranks_by_shared_citations_people_and_topics_with_reasons()
+    {
+        var related = Graph.Value.Related("ah-tk-20202021-9001");
+        Assert.NotEmpty(related);
+        Assert.Equal(related.OrderByDescending(r => r.Score).ThenBy(r => r.Node.Id, StringComparer.Ordinal).Select(r => r.Node.Id), related.Select(r => r.Node.Id));
+
+        var seed = Assert.Single(related, r => r.Node.Id == "ah-tk-20202021-2302");
+        Assert.Contains(seed.Reasons, r => r.Kind == "coupling" && r.Detail == "kst-21501-20-1591");
+        Assert.Contains(seed.Reasons, r => r.Kind == "answerer");
+        Assert.Equal(Math.Round(seed.Reasons.Sum(r => r.Score), 3), seed.Score, 3);
+
+        var f2 = Assert.Single(related, r => r.Node.Id == "ah-tk-20202021-9002");
+        Assert.Contains(f2.Reasons, r => r.Kind == "asker");
+
+        // Asking for the question gives the same answer as asking for its answer; neither is related to itself.
+        var viaQuestion = Graph.Value.Related("kv-tk-2021Z99001");
+        Assert.Equal(related.Select(r => r.Node.Id), viaQuestion.Select(r => r.Node.Id));
+        Assert.DoesNotContain(related, r => r.Node.Id is "ah-tk-20202021-9001" or "kv-tk-2021Z99001");
+    }
+
+    [Fact]
+    public void Unresolved_lists_most_cited_first_and_shortest_path_crosses_documents()
+    {
+        var unresolved = SeedsOnly.Value.Unresolved();
+        Assert.Contains(unresolved, u => u.Id == "kst-35570-V-53" && u.CitedBy.SequenceEqual(["ah-tk-20202021-2302"]));
+        Assert.Equal(unresolved.OrderByDescending(u => u.CitationCount).Select(u => u.CitationCount), unresolved.Select(u => u.CitationCount));
+        Assert.DoesNotContain(unresolved, u => u.Id.StartsWith("dossier:", StringComparison.Ordinal));
+
+        var path = Graph.Value.ShortestPath("ah-tk-20202021-9002", "kst-35570-V-43");
+        Assert.Equal(["ah-tk-20202021-9002", "ah-tk-20202021-9001", "ah-tk-20202021-2302", "kst-35570-V-43"], path.Select(n => n.Id));
+        Assert.Empty(Graph.Value.ShortestPath("ah-tk-20202021-9002", "kst-35570-V-43", maxDepth: 2));
+    }
+
+    [Fact]
+    public void Resolver_prefers_the_answer_for_a_zaak_and_the_document_with_more_citations_for_duplicates()
+    {
+        var resolver = Resolver.Create(GraphTestData.All.SelectMany(DocumentAliases.For));
+        Assert.Equal("ah-tk-20202021-2302", resolver.Resolve("2021Z02286"));
+        Assert.Equal("kv-tk-2021Z02286", resolver.Resolve("kv-tk-2021Z02286"));
+        Assert.Null(resolver.Resolve("2099Z00001"));
+
+        // The same document in two files (a PDF and its text): the one with more citations owns it.
+        var full = GraphTestData.Seed000;
+        var poorer = full with { File = "copy.txt", Citations = [.. full.Citations.Take(1)] };
+        var dup = Resolver.Create([.. DocumentAliases.For(full), .. DocumentAliases.For(poorer)]);
+        Assert.Equal(full.File, dup.Owner("ah-tk-20202021-2302")!.File);
+        var graph = CitationGraphs.FromDocuments([poorer, full]);
+        Assert.Equal(full.Citations.Count(c => c.Target is not null && !c.Target.StartsWith('#')), graph.Outgoing("ah-tk-20202021-2302", EdgeType.Cites).Count);
+    }
+}

@@ -1,0 +1,265 @@
+using KvGraph.Core.Graph;
+using KvGraph.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace KvGraph.Store.Tests;
+
+public sealed class StoreBuildTests
+{
+    [Fact]
+    public void Seeds_are_stored_and_read_back_by_id_and_alias()
+    {
+        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var report = store.Build([Path.Combine(dir, "input")]);
+
+        Assert.Empty(report.Failures);
+        Assert.Equal(2, report.Extracted);
+        Assert.Equal(1, report.Version);
+
+        var byId = store.GetDocument("ah-tk-20202021-2302");
+        Assert.NotNull(byId);
+        Assert.Equal("2021Z02286", byId.Doc.Zaak);
+        Assert.Contains(byId.Citations, c => c.Target == "kst-21501-20-1591" && c.Quote.Contains("1591", StringComparison.Ordinal));
+
+        // The zaak and the question id are aliases of the same document.
+        Assert.Equal("ah-tk-20202021-2302", store.ResolveId("2021Z02286"));
+        Assert.Equal("ah-tk-20202021-2302", store.GetDocument("2021Z02286")!.Doc.Id);
+        Assert.Equal("kv-tk-2021Z02286", store.ResolveId("kv-tk-2021Z02286"));
+        Assert.Null(store.GetDocument("kst-99999-1"));
+
+        // The round trip keeps every citation and its evidence.
+        Assert.Equal(byId.Citations.Count, byId.Citations.Select(c => (c.Target, c.Start)).Distinct().Count());
+        Assert.All(byId.Citations, c => Assert.Equal(byId.Text[c.Start..c.End], c.Quote));
+    }
+
+    [Fact]
+    public void Search_finds_words_ranks_an_exact_id_first_and_survives_fts_syntax()
+    {
+        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        store.Build([Path.Combine(dir, "input")]);
+
+        var hits = store.Search("Oeigoerse vrouwen");
+        Assert.Equal("ah-tk-20202021-2302", hits[0].Id);
+        Assert.Contains("[", hits[0].Snippet, StringComparison.Ordinal);
+        Assert.Contains(hits[0].Askers, a => a.Contains("Van Ojik", StringComparison.OrdinalIgnoreCase));
+
+        var exact = store.Search("2021Z02286");
+        Assert.Equal("ah-tk-20202021-2302", exact[0].Id);
+
+        // Quotes, operators and brackets are words, not query syntax.
+        var odd = store.Search("\"Xinjiang\" AND (NEAR OR *");
+        Assert.NotNull(odd);
+        Assert.Empty(store.Search("qqqzzzxxx"));
+    }
+
+    [Fact]
+    public void Rebuild_extracts_only_changed_files_and_replaces_only_their_facts()
+    {
+        var dir = StoreFixtures.CopyToTemp([.. StoreFixtures.Seeds, StoreFixtures.Fictional1, StoreFixtures.Motion]);
+        var input = Path.Combine(dir, "input");
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+
+        var first = new CountingExtractor();
+        store.Build([input], new BuildOptions { Extractor = first });
+        Assert.Equal(4, first.Count);
+        var v1 = store.CurrentVersion;
+
+        var second = new CountingExtractor();
+        var again = store.Build([input], new BuildOptions { Extractor = second });
+        Assert.Equal(0, second.Count);
+        Assert.Equal(4, again.Unchanged);
+        Assert.Equal(v1, store.CurrentVersion);
+
+        // Change one file: only it is extracted again.
+        var seed004 = Path.Combine(input, Path.GetFileName(TestPaths.Seed004));
+        File.AppendAllText(seed004, "\n");
+        var third = new CountingExtractor();
+        var report = store.Build([input], new BuildOptions { Extractor = third });
+        Assert.Equal(1, third.Count);
+        Assert.Equal([Path.GetFileName(seed004)], third.Files);
+        Assert.Equal(3, report.Unchanged);
+
+        var files = store.Files().ToDictionary(f => Path.GetFileName(f.Path));
+        Assert.Equal(store.CurrentVersion, files[Path.GetFileName(seed004)].Version);
+        Assert.Equal(v1, files[Path.GetFileName(TestPaths.Seed000)].Version);
+        Assert.Equal(v1, files[Path.GetFileName(StoreFixtures.Motion)].Version);
+
+        // Seed 000's facts are still there, unchanged.
+        var graph = store.LoadGraph();
+        Assert.Equal(4, graph.Outgoing("ah-tk-20202021-2302", EdgeType.Cites).Count(e => (string?)e.Properties["kind"] == "motion"));
+    }
+
+    [Fact]
+    public void A_cancelled_build_leaves_the_previous_state_complete_and_the_next_build_completes()
+    {
+        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var input = Path.Combine(dir, "input");
+        var path = StoreFixtures.StorePath(dir);
+        using (var store = KvStore.Open(path))
+        {
+            store.Build([input]);
+        }
+
+        File.Copy(StoreFixtures.Motion, Path.Combine(input, "motie.txt"));
+        File.Copy(StoreFixtures.Fictional1, Path.Combine(input, "f1.txt"));
+        File.Copy(StoreFixtures.Fictional2, Path.Combine(input, "f2.txt"));
+        File.AppendAllText(Path.Combine(input, Path.GetFileName(TestPaths.Seed004)), "\nextra\n");
+
+        using (var store = KvStore.Open(path))
+        {
+            using var cts = new CancellationTokenSource();
+            var progress = new SyncProgress(p =>
+            {
+                if (p.Done >= 2)
+                {
+                    cts.Cancel();
+                }
+            });
+            Assert.ThrowsAny<OperationCanceledException>(() => store.Build([input], new BuildOptions { Jobs = 1 }, progress, cts.Token));
+        }
+
+        using (var store = KvStore.OpenReadOnly(path))
+        {
+            Assert.Equal(1, store.CurrentVersion);
+            Assert.Equal(2, store.Files().Count);
+            Assert.NotNull(store.GetDocument("ah-tk-20202021-2302"));
+            Assert.Null(store.ResolveId("2021Z99001"));
+            Assert.Equal(NodeLabel.Placeholder, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
+        }
+
+        using (var store = KvStore.Open(path))
+        {
+            var report = store.Build([input]);
+            Assert.Empty(report.Failures);
+            Assert.Equal(5, store.Files().Count);
+            Assert.Equal(NodeLabel.Motion, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
+        }
+    }
+
+    [Fact]
+    public void Bad_files_are_reported_with_their_reason_and_the_rest_is_stored()
+    {
+        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var input = Path.Combine(dir, "input");
+        File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
+        File.WriteAllBytes(Path.Combine(input, "binary.bin"), [0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 0, 0, 0, 1, 2, 3]);
+        File.WriteAllText(Path.Combine(input, "broken.pdf"), "%PDF-1.4\nthis is not really a pdf\n");
+        var missing = Path.Combine(dir, "does-not-exist");
+
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var report = store.Build([input, missing]);
+
+        var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.File), f => f.Reason);
+        Assert.Contains("empty", reasons["empty.txt"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("binary", reasons["binary.bin"], StringComparison.OrdinalIgnoreCase);
+        Assert.True(reasons.ContainsKey("broken.pdf"));
+        Assert.Contains("no such file", reasons["does-not-exist"], StringComparison.OrdinalIgnoreCase);
+        Assert.All(reasons.Values, r => Assert.False(string.IsNullOrWhiteSpace(r)));
+
+        Assert.NotNull(store.GetDocument("ah-tk-20202021-2302"));
+        var failed = store.Files().Where(f => f.Status == "failed").ToList();
+        Assert.Equal(3, failed.Count);
+        Assert.All(failed, f => Assert.False(string.IsNullOrEmpty(f.Error)));
+        Assert.Equal(3, report.Stats.FilesFailed);
+    }
+
+    [Fact]
+    public void A_placeholder_becomes_the_real_document_when_its_file_is_ingested_later()
+    {
+        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var input = Path.Combine(dir, "input");
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        store.Build([input]);
+        var v1 = store.CurrentVersion;
+
+        var before = store.LoadGraph().Find("kst-21501-20-1591")!;
+        Assert.Equal(NodeLabel.Placeholder, before.Label);
+        Assert.Equal("motion", before.Properties["kind"]);
+        Assert.Contains(store.Unresolved(), u => u.Id == "kst-21501-20-1591" && u.CitedBy.Contains("ah-tk-20202021-2302"));
+
+        File.Copy(StoreFixtures.Motion, Path.Combine(input, "motie.txt"));
+        store.Build([input]);
+
+        var graph = store.LoadGraph();
+        var after = graph.Find("kst-21501-20-1591")!;
+        Assert.Equal(NodeLabel.Motion, after.Label);
+        Assert.DoesNotContain(store.Unresolved(100), u => u.Id == "kst-21501-20-1591");
+        Assert.Contains(graph.Incoming("kst-21501-20-1591", EdgeType.Cites), e => e.Source == "ah-tk-20202021-2302");
+
+        // The change feed re-sends seed 000's facts (its citation now resolves) without the placeholder.
+        var changed = store.FactsChangedSince(v1).ToList();
+        var seed = Assert.Single(changed, f => f.File.EndsWith(Path.GetFileName(TestPaths.Seed000), StringComparison.Ordinal));
+        Assert.DoesNotContain(seed.Nodes, n => n.Id == "kst-21501-20-1591");
+        Assert.Contains(seed.Edges, e => e.Type == EdgeType.Cites && e.Target == "kst-21501-20-1591");
+        Assert.Contains(changed, f => f.File.EndsWith("motie.txt", StringComparison.Ordinal));
+        Assert.DoesNotContain(changed, f => f.File.EndsWith(Path.GetFileName(TestPaths.Seed004), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Removed_files_stay_until_prune_and_are_then_in_the_deletion_feed()
+    {
+        var dir = StoreFixtures.CopyToTemp([.. StoreFixtures.Seeds, StoreFixtures.Motion]);
+        var input = Path.Combine(dir, "input");
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        store.Build([input]);
+        var v1 = store.CurrentVersion;
+        var motion = Path.Combine(input, Path.GetFileName(StoreFixtures.Motion));
+        File.Delete(motion);
+
+        var kept = store.Build([input]);
+        Assert.Equal(0, kept.Pruned);
+        Assert.Equal(3, store.Files().Count);
+        Assert.Equal(NodeLabel.Motion, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
+
+        var pruned = store.Build([input], new BuildOptions { Prune = true });
+        Assert.Equal(1, pruned.Pruned);
+        Assert.Equal(2, store.Files().Count);
+        Assert.Equal(NodeLabel.Placeholder, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
+        Assert.Equal([motion], store.DeletedSince(v1).Select(d => d.Path));
+        Assert.Contains(store.FactsChangedSince(v1), f => f.File.EndsWith(Path.GetFileName(TestPaths.Seed000), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_store_from_a_newer_kvgraph_is_refused_and_a_foreign_database_is_left_alone()
+    {
+        var dir = TestPaths.NewTempDir("kvgraph-schema");
+        var path = Path.Combine(dir, "newer.db");
+        using (var store = KvStore.Open(path))
+        {
+            Assert.Equal(0, store.CurrentVersion);
+        }
+
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM migrations; ";
+            Assert.Equal(1L, cmd.ExecuteScalar());
+            cmd.CommandText = "PRAGMA user_version = 99";
+            cmd.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<StoreException>(() => KvStore.Open(path));
+        Assert.Contains("newer", e.Message, StringComparison.Ordinal);
+        Assert.Contains("99", e.Message, StringComparison.Ordinal);
+
+        var foreign = Path.Combine(dir, "foreign.db");
+        using (var c = new SqliteConnection($"Data Source={foreign};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE t(x)";
+            cmd.ExecuteNonQuery();
+        }
+
+        Assert.Contains("not a KvGraph store", Assert.Throws<StoreException>(() => KvStore.Open(foreign)).Message, StringComparison.Ordinal);
+        Assert.Throws<StoreException>(() => KvStore.OpenReadOnly(Path.Combine(dir, "missing.db")));
+    }
+
+    private sealed class SyncProgress(Action<BuildProgress> action) : IProgress<BuildProgress>
+    {
+        public void Report(BuildProgress value) => action(value);
+    }
+}
