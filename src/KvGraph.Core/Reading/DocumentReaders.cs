@@ -13,6 +13,7 @@ public static class DocumentReaders
         new AanhangselReader(),
         new DocxKamervraagReader(),
         new MotionReader(),
+        new MotionRecordReader(),
         new HandelingenXmlReader(),
         new LetterReader(),
         new PlainTextReader(),
