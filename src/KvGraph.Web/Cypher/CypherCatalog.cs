@@ -18,15 +18,27 @@ public sealed partial class CypherCatalog
     /// <summary>The views that have a "Show as Cypher" panel.</summary>
     public static readonly IReadOnlyList<string> Views = ["search", "document", "neighbourhood", "trace", "related", "motion"];
 
+    /// <summary>Words that name each view in a file name (strongest, the first word weighs most) or its header comment.</summary>
     private static readonly Dictionary<string, string[]> Keywords = new(StringComparer.Ordinal)
     {
-        ["search"] = ["search", "full text", "full-text", "fulltext", "find"],
-        ["document"] = ["show", "document", "cites and", "cited by"],
+        ["search"] = ["search", "full text", "full-text", "fulltext"],
+        ["document"] = ["document", "show", "what is this"],
         ["neighbourhood"] = ["neighbourhood", "neighborhood", "neighbours", "neighbors", "expand"],
         ["trace"] = ["trace", "chain", "transitive"],
+        [TraceReverse] = ["cited-by", "cited by", "backwards", "who cites", "reverse"],
         ["related"] = ["related", "coupling", "co-citation", "cocitation"],
         ["motion"] = ["motion", "motie", "sponsor"],
     };
+
+    /// <summary>When no file is written for a view, the closest statement that is.</summary>
+    private static readonly Dictionary<string, string> Fallbacks = new(StringComparer.Ordinal)
+    {
+        ["neighbourhood"] = "document",
+        [TraceReverse] = "trace",
+    };
+
+    /// <summary>The trace read backwards (who cites this), asked for with <c>view=trace&amp;reverse=true</c>.</summary>
+    internal const string TraceReverse = "trace-reverse";
 
     private readonly string? directory;
     private readonly Lazy<IReadOnlyDictionary<string, (string File, string Text)>> byView;
@@ -45,16 +57,23 @@ public sealed partial class CypherCatalog
     public CypherQueryView? For(string view, IReadOnlyDictionary<string, object?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (!byView.Value.TryGetValue(view, out var entry))
+        if (view == "trace" && values.TryGetValue("reverse", out var reverse) && reverse is true)
+        {
+            view = TraceReverse;
+        }
+
+        if (!byView.Value.TryGetValue(view, out var entry) && !(Fallbacks.TryGetValue(view, out var fallback) && byView.Value.TryGetValue(fallback, out entry)))
         {
             return null;
         }
+
+        var defaults = Defaults(entry.Text);
 
         var parameters = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (Match m in Parameter().Matches(StripComments(entry.Text)))
         {
             var name = m.Groups[1].Value;
-            parameters[name] = ValueFor(name, values);
+            parameters[name] = ValueFor(name, values) ?? defaults.GetValueOrDefault(name);
         }
 
         return new CypherQueryView(view, entry.File, entry.Text, parameters);
@@ -111,7 +130,7 @@ public sealed partial class CypherCatalog
             .Order(StringComparer.Ordinal)
             .Select(f => (File: Path.GetFileName(f), Text: File.ReadAllText(f)))
             .ToList();
-        foreach (var view in Views)
+        foreach (var view in Keywords.Keys)
         {
             var best = files
                 .Select(f => (f.File, f.Text, Score: Score(view, f.File, f.Text)))
@@ -149,6 +168,28 @@ public sealed partial class CypherCatalog
 
         return score;
     }
+
+    /// <summary>The example values the header documents (<c>// @param depth integer 3  …</c>), used for parameters the view does not set.</summary>
+    private static Dictionary<string, object?> Defaults(string text)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (Match m in ParamDoc().Matches(text))
+        {
+            var (name, type, value) = (m.Groups[1].Value, m.Groups[2].Value.ToLowerInvariant(), m.Groups[3].Value);
+            result[name] = type switch
+            {
+                "integer" or "int" when long.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+                "boolean" or "bool" when bool.TryParse(value, out var b) => b,
+                _ when type.StartsWith("list", StringComparison.Ordinal) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                _ => value,
+            };
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^//\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(\S+)\s+(\S+)", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex ParamDoc();
 
     private static string StripComments(string text) => string.Join('\n', text.Split('\n').Select(l => l.Split("//", 2)[0]));
 

@@ -47,7 +47,13 @@ public sealed class CypherApiTests(SeedCorpus corpus) : ApiTestBase(corpus)
         {
             File.WriteAllText(Path.Combine(dir, "q1.cypher"), "// Trace: the citation chain from a document, transitively.\nMATCH p = (d:Document {id: $id})-[:CITES*1..3]->(x) RETURN p LIMIT $limit\n");
             File.WriteAllText(Path.Combine(dir, "q2.cypher"), "// Related questions by bibliographic coupling.\nMATCH (d {id: $docId})-[:CITES]->(t)<-[:CITES]-(o) RETURN o, count(t) AS shared LIMIT $limit\n");
+            File.WriteAllText(Path.Combine(dir, "back.cypher"), "// Who cites this document? The chain read backwards.\n// @param id string kst-1-1  The cited document.\n// @param depth integer 2  Steps back.\nMATCH p = (x)-[:CITES*1..10]->(d {id: $id}) WHERE length(p) <= $depth RETURN p\n");
             var catalog = new CypherCatalog(dir);
+            var back = catalog.For("trace", new Dictionary<string, object?> { ["id"] = "kst-2-2", ["reverse"] = true })!;
+            Assert.Equal("back.cypher", back.File);
+            Assert.Equal("kst-2-2", back.Parameters["id"]);
+            Assert.Equal(2L, back.Parameters["depth"]);
+
             var values = new Dictionary<string, object?> { ["id"] = "ah-tk-1", ["limit"] = 7 };
             var trace = catalog.For("trace", values)!;
             Assert.Equal("q1.cypher", trace.File);
@@ -57,6 +63,8 @@ public sealed class CypherApiTests(SeedCorpus corpus) : ApiTestBase(corpus)
             Assert.Equal("q2.cypher", related.File);
             Assert.Equal("ah-tk-1", related.Parameters["docId"]);
             Assert.Null(catalog.For("motion", values));
+            // No file is about neighbourhoods: the document statement (what it cites, who asked) stands in.
+            Assert.Equal(catalog.For("document", values)!.File, catalog.For("neighbourhood", values)!.File);
         }
         finally
         {
