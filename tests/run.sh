@@ -27,7 +27,7 @@ fi
 [ -x /usr/bin/chromium ] && /usr/bin/chromium --version || true
 
 step "npm packages"
-for dir in tests/neo4j tests/cypher-lint src/KvGraph.Web; do
+for dir in tests/neo4j/server tests/cypher-lint src/KvGraph.Web; do
   if [ -f "$dir/package.json" ]; then
     echo "$dir"
     (cd "$dir" && { [ -f package-lock.json ] && npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; }) \
@@ -40,16 +40,18 @@ dotnet restore KvGraph.sln || exit 1
 dotnet build KvGraph.sln --no-restore -c Release -warnaserror || { echo "0 passed, 1 failed"; exit 1; }
 
 NEO4J_STARTED=0
-if [ -z "${KVGRAPH_NO_NEO4J:-}" ] && [ -x tests/neo4j/start.sh ]; then
+if [ -z "${KVGRAPH_NO_NEO4J:-}" ] && [ -f tests/neo4j/start.sh ]; then
   step "Neo4j test server"
-  if tests/neo4j/start.sh; then
+  # start.sh prints "export KVGRAPH_TEST_NEO4J_URL=…" once the server logs "Remote interface available".
+  if neo4j_env=$(bash tests/neo4j/start.sh); then
     NEO4J_STARTED=1
-    [ -f tests/neo4j/.env ] && set -a && . tests/neo4j/.env && set +a
+    eval "$neo4j_env"
+    echo "Neo4j at ${KVGRAPH_TEST_NEO4J_URL:-?}"
   else
     echo "warning: Neo4j test server did not start; its tests will say why they are skipped"
   fi
 fi
-cleanup() { [ "$NEO4J_STARTED" = 1 ] && tests/neo4j/stop.sh >/dev/null 2>&1 || true; }
+cleanup() { [ "$NEO4J_STARTED" = 1 ] && bash tests/neo4j/stop.sh >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 step "tests"
