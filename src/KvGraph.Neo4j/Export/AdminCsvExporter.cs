@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+
+namespace KvGraph.Neo4j.Export;
+
+/// <summary>
+/// CSV files for <c>neo4j-admin database import full</c>: one nodes file per kind with <c>id:ID(Node)</c> and
+/// <c>:LABEL</c>, one relationships file per type with <c>:START_ID(Node)</c>, <c>:END_ID(Node)</c>, <c>:TYPE</c>,
+/// typed property columns (<c>:long</c>, <c>:double</c>, <c>:boolean</c>, strings untyped), and a README with the command.
+/// </summary>
+public static class AdminCsvExporter
+{
+    /// <summary>The id space shared by all node files (ids are unique over all nodes).</summary>
+    public const string IdSpace = "Node";
+
+    /// <summary>Writes the files into <paramref name="folder"/> and returns their names.</summary>
+    public static IReadOnlyList<string> Write(ExportGraph graph, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        Directory.CreateDirectory(folder);
+        var nodeFiles = new List<string>();
+        foreach (var group in graph.Nodes.GroupBy(n => n.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var name = $"nodes-{group.Key}.csv";
+            var columns = Columns(group.Select(n => n.Properties));
+            var sb = new StringBuilder();
+            sb.Append($"id:ID({IdSpace}),:LABEL");
+            foreach (var (key, type) in columns)
+            {
+                sb.Append(',').Append(Header(key, type));
+            }
+
+            sb.Append('\n');
+            foreach (var n in group)
+            {
+                sb.Append(Quote(n.Id)).Append(',').Append(string.Join(";", n.Labels));
+                foreach (var (key, type) in columns)
+                {
+                    sb.Append(',').Append(Cell(n.Properties.GetValueOrDefault(key), type));
+                }
+
+                sb.Append('\n');
+            }
+
+            File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
+            nodeFiles.Add(name);
+        }
+
+        var relFiles = new List<string>();
+        foreach (var group in graph.Edges.GroupBy(e => e.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var name = $"relationships-{group.Key}.csv";
+            var columns = Columns(group.Select(e => e.Properties));
+            var sb = new StringBuilder();
+            sb.Append($":START_ID({IdSpace}),:END_ID({IdSpace}),:TYPE");
+            foreach (var (key, type) in columns)
+            {
+                sb.Append(',').Append(Header(key, type));
+            }
+
+            sb.Append('\n');
+            foreach (var e in group)
+            {
+                sb.Append(Quote(e.Source)).Append(',').Append(Quote(e.Target)).Append(',').Append(e.Type);
+                foreach (var (key, type) in columns)
+                {
+                    sb.Append(',').Append(Cell(e.Properties.GetValueOrDefault(key), type));
+                }
+
+                sb.Append('\n');
+            }
+
+            File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
+            relFiles.Add(name);
+        }
+
+        File.WriteAllText(Path.Combine(folder, "README.md"), Readme(nodeFiles, relFiles, graph), new UTF8Encoding(false));
+        return [.. nodeFiles, .. relFiles, "README.md"];
+    }
+
+    /// <summary>The import command for Neo4j 5 and later, run from the Neo4j home with the files in its import/ folder.</summary>
+    public static string ImportCommand(IEnumerable<string> nodeFiles, IEnumerable<string> relFiles, string database = "neo4j")
+    {
+        var sb = new StringBuilder();
+        sb.Append($"bin/neo4j-admin database import full {database} --overwrite-destination=true --id-type=string --array-delimiter=\";\" --multiline-fields=true");
+        foreach (var f in nodeFiles)
+        {
+            sb.Append($" \\\n  --nodes=import/{f}");
+        }
+
+        foreach (var f in relFiles)
+        {
+            sb.Append($" \\\n  --relationships=import/{f}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Readme(IReadOnlyList<string> nodeFiles, IReadOnlyList<string> relFiles, ExportGraph graph) => $"""
+        # KvGraph bulk export for neo4j-admin
+
+        {graph.Nodes.Count} nodes in {nodeFiles.Count} files, {graph.Edges.Count} relationships in {relFiles.Count} files.
+        Every node has the labels `Node` plus its kind, and a string `id` unique over all nodes (id space `{IdSpace}`).
+        Quotes may span lines, hence `--multiline-fields=true`; lists use `;`.
+
+        Stop the database first (the import writes a new store), copy these files to the Neo4j home's `import/`
+        folder, then run from the Neo4j home (Neo4j 5 and later):
+
+        ```
+        {ImportCommand(nodeFiles, relFiles)}
+        ```
+
+        Then start Neo4j, and create the constraints and indexes (cypher/schema.cypher in the KvGraph repository):
+
+        ```
+        bin/cypher-shell -u neo4j -p <password> -f cypher/schema.cypher
+        ```
+
+        Neo4j 4.x spells the command `bin/neo4j-admin import --database=neo4j --id-type=STRING --array-delimiter=";" --multiline-fields=true --nodes=... --relationships=...`.
+        A database loaded this way is for analysis; `kvgraph push` keeps its own provenance for incremental updates, so
+        push into a database it created, or start again with `kvgraph push --reset`.
+
+        """;
+
+    private static List<(string Key, string Type)> Columns(IEnumerable<IReadOnlyDictionary<string, object?>> rows)
+    {
+        var types = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            foreach (var (k, v) in row)
+            {
+                var t = TypeOf(v);
+                types[k] = types.TryGetValue(k, out var existing) ? Widen(existing, t) : t;
+            }
+        }
+
+        return [.. types.Select(p => (p.Key, p.Value))];
+    }
+
+    private static string TypeOf(object? v) => v switch
+    {
+        long => "long",
+        double => "double",
+        bool => "boolean",
+        List<object?> list when list.All(x => x is long) => "long[]",
+        List<object?> list when list.All(x => x is long or double) => "double[]",
+        List<object?> => "string[]",
+        _ => "string",
+    };
+
+    private static string Widen(string a, string b) =>
+        a == b ? a
+        : (a, b) is ("long", "double") or ("double", "long") ? "double"
+        : (a, b) is ("long[]", "double[]") or ("double[]", "long[]") ? "double[]"
+        : a.EndsWith("[]", StringComparison.Ordinal) || b.EndsWith("[]", StringComparison.Ordinal) ? "string[]"
+        : "string";
+
+    private static string Header(string key, string type) => type == "string" ? Quote(key) : Quote($"{key}:{type}");
+
+    private static string Cell(object? v, string type)
+    {
+        if (v is null)
+        {
+            return string.Empty;
+        }
+
+        return type switch
+        {
+            "long" or "double" => Convert.ToString(type == "long" ? v : Convert.ToDouble(v, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)!,
+            "boolean" => (bool)v ? "true" : "false",
+            _ when v is List<object?> list => Quote(string.Join(";", list.Select(x => Convert.ToString(x, CultureInfo.InvariantCulture)))),
+            _ => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty),
+        };
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,156 @@
+using KvGraph.Neo4j.Schema;
+
+namespace KvGraph.Neo4j.Push;
+
+/// <summary>
+/// The push's statements. All data travels in <c>$rows</c>/<c>$ids</c>/<c>$file</c>; labels and types come from
+/// <see cref="GraphVocabulary"/>, one statement per label or type, because Cypher cannot take them as parameters.
+/// Every statement runs unchanged on Neo4j 3.1 and passes current Neo4j's linter (tests check both).
+/// </summary>
+/// <remarks>
+/// Provenance: a node records the files that assert it in <c>files</c>; a relationship records its file in
+/// <c>file</c> and a <c>key</c> unique within that file. Re-pushing a file deletes its relationships, takes
+/// the file off its old nodes, asserts the new facts, and demotes nodes no file asserts any more to bare
+/// placeholders; a final sweep deletes placeholders nothing points to.
+/// </remarks>
+public static class LoaderStatements
+{
+    /// <summary>Merges asserted nodes of one kind. Rows: <c>{id, file, props}</c>.</summary>
+    public static string MergeNodes(string label)
+    {
+        var labels = GraphVocabulary.LabelsFor(GraphVocabulary.Checked(label));
+        if (label == Core.Graph.NodeLabel.Placeholder)
+        {
+            return MergePlaceholders;
+        }
+
+        var others = GraphVocabulary.AllLabels.Where(l => !labels.Contains(l)).ToList();
+        return $$"""
+            UNWIND $rows AS row
+            MERGE (n:{{GraphVocabulary.IdentityLabel}} {id: row.id})
+            SET n:{{string.Join(":", labels)}}
+            REMOVE n:{{string.Join(":", others)}}
+            SET n += row.props
+            SET n.files = CASE WHEN row.file IN coalesce(n.files, []) THEN n.files ELSE coalesce(n.files, []) + row.file END
+            """;
+    }
+
+    /// <summary>Nodes a file names as placeholders: created if new, never downgrading a real node. Rows: <c>{id, props}</c>.</summary>
+    public const string MergePlaceholders = """
+        UNWIND $rows AS row
+        MERGE (n:Node {id: row.id})
+        ON CREATE SET n:Placeholder, n += row.props
+        """;
+
+    /// <summary>Merges relationships of one type; missing endpoints become placeholders. Rows: <c>{s, t, key, file, props}</c>.</summary>
+    public static string MergeEdges(string type) => $$"""
+        UNWIND $rows AS row
+        MERGE (a:{{GraphVocabulary.IdentityLabel}} {id: row.s})
+        ON CREATE SET a:Placeholder
+        MERGE (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
+        ON CREATE SET b:Placeholder
+        MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: row.key}]->(b)
+        SET r += row.props
+        SET r.file = row.file
+        """;
+
+    /// <summary>
+    /// Structural relationships (no evidence span: ASKED_BY, MEMBER_OF, IN_DOSSIER…) are one relationship per
+    /// (source, type, target) shared by every file that asserts it, as in the embedded graph; <c>files</c> lists them.
+    /// Their key is the constant 'shared', so MERGE never mistakes an evidence relationship of the same type for one.
+    /// Rows: <c>{s, t, file, props}</c>.
+    /// </summary>
+    public static string MergeSharedEdges(string type) => $$"""
+        UNWIND $rows AS row
+        MERGE (a:{{GraphVocabulary.IdentityLabel}} {id: row.s})
+        ON CREATE SET a:Placeholder
+        MERGE (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
+        ON CREATE SET b:Placeholder
+        MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
+        SET r += row.props
+        SET r.files = CASE WHEN row.file IN coalesce(r.files, []) THEN r.files ELSE coalesce(r.files, []) + row.file END
+        """;
+
+    /// <summary>
+    /// Removes a file's relationships, found from their source nodes: its evidence relationships go, shared ones
+    /// lose the file and go when no file is left. Rows: <c>{file, ids}</c>.
+    /// </summary>
+    public const string DeleteFileEdges = """
+        UNWIND $rows AS row
+        UNWIND row.ids AS id
+        MATCH (n:Node {id: id})-[r]->()
+        WHERE r.file = row.file OR row.file IN coalesce(r.files, [])
+        WITH r, [f IN coalesce(r.files, []) WHERE f <> row.file] AS rest
+        SET r.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
+        WITH r, rest
+        WHERE size(rest) = 0
+        DELETE r
+        """;
+
+    /// <summary>Takes a file off the nodes it asserted. Rows: <c>{file, ids}</c>.</summary>
+    public const string UnassertNodes = """
+        UNWIND $rows AS row
+        UNWIND row.ids AS id
+        MATCH (n:Node {id: id})
+        WITH n, [f IN coalesce(n.files, []) WHERE f <> row.file] AS rest
+        SET n.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
+        """;
+
+    /// <summary>Nodes no file asserts any more lose kind and properties and become placeholders. Parameter: <c>$ids</c>.</summary>
+    public static string DemoteOrphans => $$"""
+        UNWIND $ids AS id
+        MATCH (n:Node {id: id})
+        WHERE size(coalesce(n.files, [])) = 0 AND NOT n:Placeholder
+        REMOVE n:{{string.Join(":", GraphVocabulary.AllLabels.Where(l => l != Core.Graph.NodeLabel.Placeholder))}}
+        SET n = {id: n.id}
+        SET n:Placeholder
+        """;
+
+    /// <summary>Deletes placeholders that nothing asserts and nothing points to any more.</summary>
+    public const string SweepPlaceholders = """
+        MATCH (n:Placeholder)
+        WHERE size(coalesce(n.files, [])) = 0
+        OPTIONAL MATCH (n)-[r]-()
+        WITH n, count(r) AS degree
+        WHERE degree = 0
+        DELETE n
+        """;
+
+    /// <summary>Counts for summaries and checks: nodes and relationships KvGraph wrote.</summary>
+    public const string CountGraph = """
+        MATCH (n:Node)
+        OPTIONAL MATCH (n)-[r]->()
+        RETURN count(DISTINCT n) AS nodes, count(r) AS relationships
+        """;
+
+    /// <summary>Deletes everything KvGraph wrote, in slices (for <c>push --reset</c> and tests). Parameter: <c>$limit</c>.</summary>
+    public const string DeleteAllSlice = """
+        MATCH (n:Node)
+        WITH n LIMIT $limit
+        DETACH DELETE n
+        RETURN count(*) AS deleted
+        """;
+
+    /// <summary>Every loader statement text with example parameters, for the lint test.</summary>
+    public static IEnumerable<(string Name, string Text, IReadOnlyDictionary<string, object?> Parameters)> All()
+    {
+        var rows = new Dictionary<string, object?> { ["rows"] = new List<object?>() };
+        foreach (var label in GraphVocabulary.AllLabels)
+        {
+            yield return ($"MergeNodes({label})", MergeNodes(label), rows);
+        }
+
+        foreach (var type in GraphVocabulary.EdgeTypes)
+        {
+            yield return ($"MergeEdges({type})", MergeEdges(type), rows);
+            yield return ($"MergeSharedEdges({type})", MergeSharedEdges(type), rows);
+        }
+
+        yield return (nameof(DeleteFileEdges), DeleteFileEdges, rows);
+        yield return (nameof(UnassertNodes), UnassertNodes, rows);
+        yield return (nameof(DemoteOrphans), DemoteOrphans, new Dictionary<string, object?> { ["ids"] = new List<object?>() });
+        yield return (nameof(SweepPlaceholders), SweepPlaceholders, new Dictionary<string, object?>());
+        yield return (nameof(CountGraph), CountGraph, new Dictionary<string, object?>());
+        yield return (nameof(DeleteAllSlice), DeleteAllSlice, new Dictionary<string, object?> { ["limit"] = 10000L });
+    }
+}

@@ -1,0 +1,58 @@
+namespace KvGraph.Neo4j.Push;
+
+/// <summary>How a push batches its work.</summary>
+public sealed record PushOptions
+{
+    /// <summary>Most node and relationship rows in one transaction. Neo4j commits ~5k MERGE rows comfortably in one request.</summary>
+    public int BatchRows { get; init; } = 5000;
+
+    /// <summary>Most files in one transaction.</summary>
+    public int BatchFiles { get; init; } = 250;
+
+    /// <summary>Create constraints and indexes before the data (on by default; they are idempotent).</summary>
+    public bool CreateSchema { get; init; } = true;
+}
+
+/// <summary>Progress after each committed batch.</summary>
+public sealed record PushProgress(int FilesDone, int FilesToPush, int Batches, long NodeRows, long EdgeRows);
+
+/// <summary>A file whose facts could not be pushed, and why. The rest of the push goes on.</summary>
+public sealed record PushFailure(string File, string Reason);
+
+/// <summary>What a push did.</summary>
+public sealed record PushSummary
+{
+    public required int FilesInSource { get; init; }
+
+    public required int FilesPushed { get; init; }
+
+    public required int FilesUnchanged { get; init; }
+
+    public required int FilesRemoved { get; init; }
+
+    public required IReadOnlyList<PushFailure> Failures { get; init; }
+
+    public required int Batches { get; init; }
+
+    public required long NodeRows { get; init; }
+
+    public required long EdgeRows { get; init; }
+
+    /// <summary>Server counters summed over the push (nodes_created, relationships_created, relationships_deleted, properties_set…).</summary>
+    public required IReadOnlyDictionary<string, long> Counters { get; init; }
+
+    public required long NodesInDatabase { get; init; }
+
+    public required long RelationshipsInDatabase { get; init; }
+
+    public required int Retries { get; init; }
+
+    /// <summary>True when the state said files were pushed but the database had no KvGraph nodes (it was emptied or replaced).</summary>
+    public required bool StateReset { get; init; }
+
+    public required TimeSpan Elapsed { get; init; }
+
+    public required string ServerVersion { get; init; }
+
+    public required string Api { get; init; }
+}

@@ -1,0 +1,152 @@
+using KvGraph.Core.Graph;
+using KvGraph.Neo4j.Http;
+using KvGraph.Neo4j.Push;
+using KvGraph.TestSupport;
+
+namespace KvGraph.Neo4j.Tests;
+
+/// <summary>Pushing real documents' facts to the real Neo4j 3.1.1 test server.</summary>
+[Collection(Neo4jCollection.Name)]
+public sealed class PushTests(Neo4jServer server)
+{
+    [SkippableFact]
+    public async Task Seeds_push_gives_the_embedded_graph_and_a_second_push_changes_nothing()
+    {
+        server.Require();
+        using var runner = await server.ConnectAsync();
+        Assert.Equal(Neo4jApi.Legacy3Transactional, runner.Server.Api);
+        Assert.Equal(3, runner.Server.Version.Major);
+        await GraphPusher.DeleteAllAsync(runner);
+
+        var data = GraphData.Seeds;
+        var state = PushState.Load(Path.Combine(TestPaths.NewTempDir(), "push.json"), server.Url!.ToString());
+        var pusher = new GraphPusher(runner);
+        var first = await pusher.PushAsync(FactsSource.FromFacts(data.Facts), state);
+
+        Assert.Empty(first.Failures);
+        Assert.Equal(data.Facts.Count, first.FilesPushed);
+        Assert.Equal(data.Graph.NodeCount, first.NodesInDatabase);
+        Assert.True(data.Graph.EdgeCount == first.RelationshipsInDatabase, await EdgeDiff(runner, data.Graph));
+        Assert.True(first.Counters.GetValueOrDefault("nodes_created") > 0);
+
+        // The state says everything is there: nothing is sent.
+        var second = await pusher.PushAsync(FactsSource.FromFacts(data.Facts), state);
+        Assert.Equal(0, second.FilesPushed);
+        Assert.Equal(data.Facts.Count, second.FilesUnchanged);
+        Assert.Equal(first.NodesInDatabase, second.NodesInDatabase);
+        Assert.Equal(first.RelationshipsInDatabase, second.RelationshipsInDatabase);
+
+        // Without the state everything is sent again; MERGE keeps the graph as it was.
+        var noState = PushState.Load(Path.Combine(TestPaths.NewTempDir(), "push.json"), server.Url!.ToString());
+        var third = await pusher.PushAsync(FactsSource.FromFacts(data.Facts), noState);
+        Assert.Equal(data.Facts.Count, third.FilesPushed);
+        Assert.Equal(0, third.Counters.GetValueOrDefault("nodes_created"));
+        Assert.Equal(0, third.Counters.GetValueOrDefault("relationships_created"));
+        Assert.Equal(first.NodesInDatabase, third.NodesInDatabase);
+        Assert.Equal(first.RelationshipsInDatabase, third.RelationshipsInDatabase);
+    }
+
+    [SkippableFact]
+    public async Task A_changed_file_replaces_its_facts_and_a_removed_file_leaves_only_what_others_assert()
+    {
+        server.Require();
+        using var runner = await server.ConnectAsync();
+        await GraphPusher.DeleteAllAsync(runner);
+        var data = GraphData.Seeds;
+        var statePath = Path.Combine(TestPaths.NewTempDir(), "push.json");
+        var pusher = new GraphPusher(runner);
+        await pusher.PushAsync(FactsSource.FromFacts(data.Facts), PushState.Load(statePath, "t"));
+        var full = await Snapshot(runner);
+
+        // Seed 000 changes: its CITES to one motion disappear (as if the text no longer cited it).
+        var seed000 = data.Facts.Single(f => f.File.Contains("000_", StringComparison.Ordinal));
+        var dropped = "kst-21501-20-1591";
+        Assert.Contains(seed000.Edges, e => e.Type == EdgeType.Cites && e.Target == dropped);
+        var changed = seed000 with { Edges = [.. seed000.Edges.Where(e => !(e.Type == EdgeType.Cites && e.Target == dropped))] };
+        var facts = data.Facts.Select(f => f == seed000 ? changed : f).ToList();
+        var summary = await pusher.PushAsync(FactsSource.FromFacts(facts), PushState.Load(statePath, "t"));
+        Assert.Equal(1, summary.FilesPushed);
+        var cites = await runner.RunAsync(new CypherStatement("MATCH (:Node)-[c:CITES]->(m:Node {id: $id}) RETURN count(c) AS n", new Dictionary<string, object?> { ["id"] = dropped }));
+        Assert.Equal(0L, cites.Rows[0][0]);
+
+        // Back to the original: the graph is exactly the first one again.
+        await pusher.PushAsync(FactsSource.FromFacts(data.Facts), PushState.Load(statePath, "t"));
+        Assert.Equal(full, await Snapshot(runner));
+
+        // Seed 000 removed from the source: its facts go, and the graph is what a database that only ever saw seed 004 holds.
+        var only004 = data.Facts.Where(f => f != seed000).ToList();
+        var removal = await pusher.PushAsync(FactsSource.FromFacts(only004), PushState.Load(statePath, "t"));
+        Assert.Equal(1, removal.FilesRemoved);
+        var afterRemoval = await Snapshot(runner);
+        await GraphPusher.DeleteAllAsync(runner);
+        await pusher.PushAsync(FactsSource.FromFacts(only004), PushState.Load(Path.Combine(TestPaths.NewTempDir(), "fresh.json"), "t"));
+        var fresh = await Snapshot(runner);
+        Assert.NotEqual(full, fresh);
+        Assert.Equal(fresh, afterRemoval);
+    }
+
+    [SkippableFact]
+    public async Task An_interrupted_push_resumes_after_its_last_committed_batch_and_ends_with_the_same_graph()
+    {
+        server.Require();
+        var data = GraphData.Corpus ?? GraphData.Seeds;
+        using var runner = await server.ConnectAsync();
+
+        // Reference: one uninterrupted push.
+        await GraphPusher.DeleteAllAsync(runner);
+        var pusher = new GraphPusher(runner, new PushOptions { BatchRows = 400, BatchFiles = 20 });
+        var reference = await pusher.PushAsync(FactsSource.FromFacts(data.Facts), PushState.Load(Path.Combine(TestPaths.NewTempDir(), "ref.json"), "t"));
+        Assert.True(reference.Batches >= 3, $"need several batches to interrupt, got {reference.Batches}");
+        var expected = await Snapshot(runner);
+
+        // Interrupted: cancelled after the second committed batch.
+        await GraphPusher.DeleteAllAsync(runner);
+        var statePath = Path.Combine(TestPaths.NewTempDir(), "push.json");
+        using var cts = new CancellationTokenSource();
+        var progress = new SyncProgress(p =>
+        {
+            if (p.Batches == 2)
+            {
+                cts.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pusher.PushAsync(FactsSource.FromFacts(data.Facts), PushState.Load(statePath, "t"), progress, cts.Token));
+        var partial = PushState.Load(statePath, "t");
+        Assert.InRange(partial.Files.Count, 1, data.Facts.Count - 1);
+        Assert.NotEqual(expected, await Snapshot(runner));
+
+        // Resumed: only the rest is sent, and the graph is the reference graph.
+        var resumed = await pusher.PushAsync(FactsSource.FromFacts(data.Facts), partial);
+        Assert.Equal(partial.Files.Count, data.Facts.Count);
+        Assert.Equal(data.Facts.Count - resumed.FilesPushed, resumed.FilesUnchanged);
+        Assert.True(resumed.FilesUnchanged > 0);
+        Assert.Equal(expected, await Snapshot(runner));
+    }
+
+    /// <summary>Every node (id, sorted labels) and relationship (source, type, target, key/quote) — the graph's content, comparable.</summary>
+    internal static async Task<string> Snapshot(ICypherRunner runner)
+    {
+        var nodes = await runner.RunAsync(new CypherStatement("MATCH (n:Node) RETURN n.id AS id, labels(n) AS labels"));
+        var rels = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS s, type(r) AS t, b.id AS e, r.quote AS q, r.start AS st"));
+        var lines = nodes.Rows.Select(r => $"N {r[0]} {string.Join(":", ((List<object?>)r[1]!).Cast<string>().Order(StringComparer.Ordinal))}")
+            .Concat(rels.Rows.Select(r => $"R {r[0]} {r[1]} {r[2]} {r[4]} {r[3]}"))
+            .Order(StringComparer.Ordinal);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Relationships per type and endpoints, embedded vs Neo4j, where they differ (a readable failure message).</summary>
+    internal static async Task<string> EdgeDiff(ICypherRunner runner, ICitationGraph graph)
+    {
+        var neo = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r]->(b:Node) RETURN a.id + ' ' + type(r) + ' ' + b.id AS k, count(r) AS n"));
+        var neoCounts = neo.Rows.ToDictionary(r => (string)r[0]!, r => (long)r[1]!, StringComparer.Ordinal);
+        var embedded = graph.Edges.GroupBy(e => $"{e.Source} {e.Type} {e.Target}").ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        var diffs = embedded.Keys.Union(neoCounts.Keys).Where(k => embedded.GetValueOrDefault(k) != neoCounts.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal).Take(30).Select(k => $"{k}: embedded {embedded.GetValueOrDefault(k)}, neo4j {neoCounts.GetValueOrDefault(k)}");
+        return $"relationships embedded {graph.EdgeCount} vs neo4j {neoCounts.Values.Sum()}:\n" + string.Join("\n", diffs);
+    }
+
+    private sealed class SyncProgress(Action<PushProgress> action) : IProgress<PushProgress>
+    {
+        public void Report(PushProgress value) => action(value);
+    }
+}
