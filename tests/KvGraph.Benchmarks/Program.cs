@@ -10,5 +10,10 @@ if (args.Length > 0 && args[0] == "scale")
     return ScaledBuild.Run(n, jobs, Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    return StageProfile.Run(args[1..], Console.Out);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ExtractionBenchmarks).Assembly).Run(args);
 return 0;

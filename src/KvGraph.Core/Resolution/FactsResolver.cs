@@ -62,6 +62,12 @@ public static class FactsResolver
                 }
             }
 
+            // A document does not cite itself (an alias of its own id written in its text, a motion resolved to itself).
+            if (e.Type == EdgeType.Cites && target == source)
+            {
+                continue;
+            }
+
             if (target != e.Target && e.Type == EdgeType.Cites)
             {
                 props ??= new Dictionary<string, object?>(e.Properties, StringComparer.Ordinal);

@@ -12,7 +12,8 @@ namespace KvGraph.Core.Resolution;
 /// <para>
 /// Unnumbered motions: candidates are motion documents whose sponsors include the citation's first sponsor (by slug)
 /// and, when the citation names more sponsors, all of them; submitted on or before the citing document's date and at
-/// most <see cref="MotionWindowDays"/> days before it. The latest such motion wins (ties by id). Without a date on
+/// most <see cref="MotionWindowDays"/> days before it. The latest such motion wins; two on that same date are
+/// ambiguous and resolve to nothing. Without a date on
 /// the citing document, only a single candidate is accepted. Otherwise the citation stays a placeholder
 /// <c>motion:&lt;sponsor&gt;</c>.
 /// </para>
@@ -125,12 +126,13 @@ public sealed class Resolver
             return matching.Count == 1 ? matching[0].Id : null;
         }
 
-        return matching
+        var window = matching
             .Where(c => c.Date is { } d && d <= cited && cited.DayNumber - d.DayNumber <= MotionWindowDays)
             .OrderByDescending(c => c.Date)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .Select(c => c.Id)
-            .FirstOrDefault();
+            .ToList();
+
+        // Two motions by the same sponsors on the latest date: no way to tell which one is meant; stay a placeholder.
+        return window.Count == 0 || (window.Count > 1 && window[1].Date == window[0].Date) ? null : window[0].Id;
     }
 
     /// <summary>The placeholder kind of an unresolved target, from the citation kind or the shape of the id.</summary>

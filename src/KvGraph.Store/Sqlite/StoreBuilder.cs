@@ -30,6 +30,7 @@ internal sealed class StoreBuilder
     private readonly BuildOptions _options;
     private readonly IExtractor _extractor;
     private readonly string _fingerprint;
+    private readonly int _jobs;
 
     public StoreBuilder(SqliteKvStore store, BuildOptions options)
     {
@@ -37,6 +38,7 @@ internal sealed class StoreBuilder
         _options = options;
         _extractor = options.Extractor ?? Extractor.Default;
         _fingerprint = $"{typeof(Extractor).Assembly.ManifestModule.ModuleVersionId:N}:{_extractor.GetType().FullName}";
+        _jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
     }
 
     public BuildReport Run(IReadOnlyList<string> inputs, IProgress<BuildProgress>? progress, CancellationToken ct)
@@ -47,7 +49,7 @@ internal sealed class StoreBuilder
         var paths = Enumerate(inputs, failures);
         var known = KnownFiles();
         var crashAfter = _options.CrashAfter ?? (int.TryParse(Environment.GetEnvironmentVariable("KVGRAPH_TEST_CRASH_AFTER"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null);
-        var jobs = _options.Jobs > 0 ? _options.Jobs : Environment.ProcessorCount;
+        var jobs = _jobs;
 
         using var results = new BlockingCollection<FileResult>(boundedCapacity: Math.Max(16, jobs * 4));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -97,7 +99,7 @@ internal sealed class StoreBuilder
 
         using (var tx = _store.Connection.BeginTransaction())
         {
-            var w = new Writer(_store.Connection, tx);
+            using var w = new Writer(_store.Connection, tx);
             version = _store.CurrentVersion + 1;
             foreach (var result in results.GetConsumingEnumerable(ct))
             {
@@ -266,25 +268,42 @@ internal sealed class StoreBuilder
             return FileResult.Failed(path, hash, size, mtime, $"cannot read the file ({e.Message})");
         }
 
-        var docs = new List<ExtractedDocument>(sources.Count);
-        var failures = new List<FileFailure>();
-        foreach (var source in sources)
+        // A JSON Lines file holds thousands of records: extract them in parallel too, keeping their order.
+        var slots = new Prepared?[sources.Count];
+        var slotFailures = new FileFailure?[sources.Count];
+        void ExtractOne(int i)
         {
+            var source = sources[i];
             try
             {
-                docs.Add(_extractor.Extract(source));
+                slots[i] = Prepared.Of(_extractor.Extract(source));
             }
             catch (DocumentFormatException e)
             {
-                failures.Add(new FileFailure(source.File, e.Reason));
+                slotFailures[i] = new FileFailure(source.File, e.Reason);
             }
 #pragma warning disable CA1031 // A bug in one recogniser must not stop the build; the file is reported with the reason.
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                failures.Add(new FileFailure(source.File, $"extraction failed ({e.GetType().Name}: {e.Message})"));
+                slotFailures[i] = new FileFailure(source.File, $"extraction failed ({e.GetType().Name}: {e.Message})");
             }
         }
+
+        if (sources.Count > 8)
+        {
+            Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs }, ExtractOne);
+        }
+        else
+        {
+            for (var i = 0; i < sources.Count; i++)
+            {
+                ExtractOne(i);
+            }
+        }
+
+        var docs = slots.OfType<Prepared>().ToList();
+        var failures = slotFailures.OfType<FileFailure>().ToList();
 
         var error = failures.Count == 0 ? null
             : docs.Count == 0 && failures.Count == 1 ? failures[0].Reason
@@ -294,7 +313,13 @@ internal sealed class StoreBuilder
 
     private sealed record KnownFile(long Id, string Hash, string Extractor, string Status, string? Error);
 
-    private sealed record FileResult(string Path, string Hash, long Size, DateTimeOffset Modified, bool Unchanged, IReadOnlyList<ExtractedDocument> Documents, IReadOnlyList<FileFailure> Failures, string? Error)
+    /// <summary>A document with everything the writer needs computed on the worker thread (JSON, aliases, facts).</summary>
+    private sealed record Prepared(ExtractedDocument Document, string Json, IReadOnlyList<DocumentAliases> Aliases, DocumentFacts Facts)
+    {
+        public static Prepared Of(ExtractedDocument d) => new(d, StoreJson.Document(d), DocumentAliases.For(d), GraphFacts.Facts(d));
+    }
+
+    private sealed record FileResult(string Path, string Hash, long Size, DateTimeOffset Modified, bool Unchanged, IReadOnlyList<Prepared> Documents, IReadOnlyList<FileFailure> Failures, string? Error)
     {
         public static FileResult Failed(string path, string hash, long size, DateTimeOffset mtime, string reason) =>
             new(path, hash, size, mtime, false, [], [new FileFailure(path, reason)], reason);
@@ -303,10 +328,11 @@ internal sealed class StoreBuilder
     }
 
     /// <summary>The single writer: prepared statements reused for every row.</summary>
-    private sealed class Writer
+    private sealed class Writer : IDisposable
     {
         private readonly SqliteConnection _c;
         private readonly SqliteTransaction _tx;
+        private readonly Dictionary<string, SqliteCommand> _cache = new(StringComparer.Ordinal);
 
         public Writer(SqliteConnection connection, SqliteTransaction tx)
         {
@@ -333,10 +359,10 @@ internal sealed class StoreBuilder
             }
 
             // One file, one set of facts: the records of a JSON Lines file are merged.
-            var facts = r.Documents.Select(GraphFacts.Facts).ToList();
+            var facts = r.Documents.Select(d => d.Facts).ToList();
             var seenNodes = new HashSet<string>(StringComparer.Ordinal);
-            using var node = Prepare("INSERT INTO nodes(file_id, id, label, name, props) VALUES ($f, $id, $l, $n, $p)", "$f", "$id", "$l", "$n", "$p");
-            using var edge = Prepare("INSERT INTO edges(file_id, source, target, type, props) VALUES ($f, $s, $t, $ty, $p)", "$f", "$s", "$t", "$ty", "$p");
+            var node = Prepare("INSERT INTO nodes(file_id, id, label, name, props) VALUES ($f, $id, $l, $n, $p)", "$f", "$id", "$l", "$n", "$p");
+            var edge = Prepare("INSERT INTO edges(file_id, source, target, type, props) VALUES ($f, $s, $t, $ty, $p)", "$f", "$s", "$t", "$ty", "$p");
             foreach (var f in facts)
             {
                 foreach (var n in f.Nodes)
@@ -373,7 +399,7 @@ internal sealed class StoreBuilder
             {
                 var names = string.Join(", ", chunk.Select((_, i) => $"$k{i}"));
                 var args = chunk.Select((k, i) => ($"$k{i}", (object?)k)).ToArray();
-                Exec($"""
+                ExecOnce($"""
                     UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
                         SELECT file_id FROM edges WHERE target IN ({names})
                         UNION SELECT file_id FROM documents WHERE id IN ({names}))
@@ -388,7 +414,7 @@ internal sealed class StoreBuilder
 
         private long Upsert(FileResult r, string fingerprint, long version)
         {
-            using var cmd = Command("""
+            var cmd = Cached("""
                 INSERT INTO files(path, hash, size, mtime, status, error, extractor, version) VALUES ($p, $h, $s, $m, $st, $e, $x, $v)
                 ON CONFLICT(path) DO UPDATE SET hash = $h, size = $s, mtime = $m, status = $st, error = $e, extractor = $x, version = $v
                 RETURNING id
@@ -397,12 +423,13 @@ internal sealed class StoreBuilder
             return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        private void WriteDocument(long fileId, ExtractedDocument doc, HashSet<string> changedKeys)
+        private void WriteDocument(long fileId, Prepared prepared, HashSet<string> changedKeys)
         {
-            foreach (var a in DocumentAliases.For(doc))
+            var doc = prepared.Document;
+            foreach (var a in prepared.Aliases)
             {
                 var primary = a.Primary;
-                using var cmd = Command("""
+                var cmd = Cached("""
                     INSERT INTO documents(file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json)
                     VALUES ($f, $id, $k, $t, $d, $pr, $w, $sp, $as, $an, $pa, $j) RETURNING rowid
                     """,
@@ -410,7 +437,7 @@ internal sealed class StoreBuilder
                     ("$pr", primary ? 1 : 0), ("$w", a.Weight), ("$sp", StoreJson.Strings(a.Sponsors)),
                     ("$as", StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({x.Party})"))),
                     ("$an", StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({x.Party})") : [])),
-                    ("$pa", primary ? null : doc.Doc.Id), ("$j", primary ? StoreJson.Document(doc) : null));
+                    ("$pa", primary ? null : doc.Doc.Id), ("$j", primary ? prepared.Json : null));
                 var rowid = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (primary)
                 {
@@ -470,6 +497,11 @@ internal sealed class StoreBuilder
 
         private SqliteCommand Prepare(string sql, params string[] names)
         {
+            if (_cache.TryGetValue(sql, out var cached))
+            {
+                return cached;
+            }
+
             var cmd = _c.CreateCommand();
             cmd.Transaction = _tx;
             cmd.CommandText = sql;
@@ -479,6 +511,19 @@ internal sealed class StoreBuilder
             }
 
             cmd.Prepare();
+            _cache[sql] = cmd;
+            return cmd;
+        }
+
+        /// <summary>A prepared statement, reused for every row of the build (parsing SQL per row costs more than the insert).</summary>
+        private SqliteCommand Cached(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var cmd = Prepare(sql, [.. parameters.Select(p => p.Name)]);
+            foreach (var (name, value) in parameters)
+            {
+                cmd.Parameters[name].Value = value ?? DBNull.Value;
+            }
+
             return cmd;
         }
 
@@ -505,10 +550,22 @@ internal sealed class StoreBuilder
             return cmd;
         }
 
-        private void Exec(string sql, params (string Name, object? Value)[] parameters)
+        private void Exec(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
+
+        private void ExecOnce(string sql, params (string Name, object? Value)[] parameters)
         {
             using var cmd = Command(sql, parameters);
             cmd.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            foreach (var cmd in _cache.Values)
+            {
+                cmd.Dispose();
+            }
+
+            _cache.Clear();
         }
     }
 }
