@@ -532,9 +532,9 @@ internal sealed partial class AanhangselReader : IDocumentReader
     [GeneratedRegex(@"^(?:\d{1,2}[.)]\s|[-•▪–]\s)")]
     private static partial Regex ListItemRx();
 
-    [GeneratedRegex(@"(?:Mondelinge\s+)?[Vv]ragen?\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)(?:\s+|(?<=\p{Ll}))over\s+(?<subject>.+?)\s*\(ingezonden\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)\.?")]
+    [GeneratedRegex(@"(?:Mondelinge\s+)?[Vv]ragen?\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)(?:\s+|(?<=\p{Ll}))over(?:\s+|(?=(?:het|de|een|dat|hun|uw|zijn)(?:\s|\p{Ll})))(?<subject>.+?)\s*\(ingezonden\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)\.?")]
     private static partial Regex AskedRx();
 
-    [GeneratedRegex(@"(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?(?:\s+en\s+antwoord\s+van\s+(?:de\s+)?(?<role2>[Mm]inister|[Ss]taatssecretaris)\s+(?<name2>[^(),]+?)\s*\((?<ministry2>[^()]+)\))?\s*\(ontvangen\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)")]
+    [GeneratedRegex(@"(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?(?:\s+(?:en\s+)?(?:antwoord\s+)?van\s+(?:de\s+)?(?<role2>[Mm]inister|[Ss]taatssecretaris)\s+(?<name2>[^(),]+?)\s*\((?<ministry2>[^()]+)\))?\s*(?:\(ontvangen\s+)+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)")]
     private static partial Regex ReplyRx();
 }

@@ -111,6 +111,7 @@ internal sealed partial class OcrLetterReader : IDocumentReader
         var items = new List<Item>();
         var pendingQuestions = new List<int>();
         (ItemKind Kind, List<int> Numbers, int Start, int End)? open = null;
+        var openHasBody = false;
 
         void Close()
         {
@@ -147,6 +148,7 @@ internal sealed partial class OcrLetterReader : IDocumentReader
                 }
 
                 var restLines = p.Split('\n').Skip(1).ToList();
+                openHasBody = restLines.Count > 0;
                 if (restLines.Count > 0)
                 {
                     var s = text.Line(LineJoiner.Join(restLines));
@@ -160,8 +162,8 @@ internal sealed partial class OcrLetterReader : IDocumentReader
             if (open is { } cur)
             {
                 // The first paragraph goes right under its heading; later ones get a blank line.
-                var headingOnly = text.ToString().AsSpan(cur.Start, cur.End - cur.Start).IndexOf('\n') < 0;
-                var s = headingOnly ? text.Line(joined) : text.Paragraph(joined);
+                var s = openHasBody ? text.Paragraph(joined) : text.Line(joined);
+                openHasBody = true;
                 open = cur with { End = s.End };
             }
             else

@@ -85,7 +85,8 @@ internal static partial class ReaderSupport
 
             foreach (var raw in SplitNames(names))
             {
-                var name = PersonNames.Capitalise(raw);
+                // "de leden lid Inge van Dijk" occurs; the stray "lid" is not part of the name.
+                var name = PersonNames.Capitalise(raw.StartsWith("lid ", StringComparison.OrdinalIgnoreCase) ? raw[4..] : raw);
                 if (name.Length > 1)
                 {
                     result.Add(new Asker(name, party));
