@@ -10,7 +10,7 @@ namespace KvGraph.Core.Entities;
 /// "de leden Piri en Veldkamp", "Kamerlid Omtzigt", "de motie Van den Nieuwenhuijzen c.s."), a party in
 /// brackets after it ("Kuzu (DENK)", "Tom van den Nieuwenhuijzen-Wittens (GL)",
 /// "Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66)"), or a signature under a
-/// minister's office ("De Minister van Buitenlandse Zaken,\nStef Blok").
+/// minister's office ("De Minister van Buitenlandse Zaken,\nStef Blok", also joined on one line by a reader).
 /// Ids follow <see cref="PersonIds"/>. Roles: minister, staatssecretaris, member, sponsor.
 /// </summary>
 /// <remarks>
@@ -205,7 +205,7 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
     private static partial Regex TrailingNameRx();
 
     [GeneratedRegex(
-        @"(?<title>[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[^,\n]{3,80},[ \t]*\n\s*(?<name>" + NameF + @")[ \t\u00a0]*(?=\n|$)",
+        @"(?<title>[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[^,\n]{3,80},[ \t]*(?:\n\s*)?(?<name>" + NameF + @")[ \t\u00a0]*(?=\n|$)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex SignatureRx();
 }

@@ -18,6 +18,7 @@ public sealed class PersonRecognizerSpec
     [InlineData("Indieners Tom van den Nieuwenhuijzen-Wittens (GL), Bram van Ojik (GL)", "person:van-den-nieuwenhuijzen-wittens", "Van den Nieuwenhuijzen-Wittens", "member", "party:gl")] // first name and double surname
     [InlineData("Beantwoord door Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66), Stef Blok", "person:kaag", "Kaag", "minister", "party:d66")] // office between name and party
     [InlineData("De Minister van Buitenlandse Zaken,\n\nStef Blok\n", "person:blok", "Blok", "minister", null)] // signature
+    [InlineData("De Minister van Buitenlandse Zaken, Stef Blok\n\nAntwoorden", "person:blok", "Blok", "minister", null)] // signature joined on one line
     [InlineData("conform de moties Sjoerdsma c.s. (21 501-20, nr. 1596), Ploumen (35 570 V, nr. 43) en Kuzu (35 570 V, nr. 53).", "person:ploumen", "Ploumen", "sponsor", null)] // motion sponsors between citations
     [InlineData("aldus Kamerlid Omtzigt in het debat", "person:omtzigt", "Omtzigt", "member", null)] // Kamerlid
     [InlineData("Minister-President Rutte zei", "person:rutte", "Rutte", "minister", null)] // prime minister
@@ -45,6 +46,7 @@ public sealed class PersonRecognizerSpec
     [InlineData("de minister President")] // title words are no names
     [InlineData("Kamerleden EU en NAVO")] // abbreviations are not surnames
     [InlineData("de motie Oekraïne")] // a country after motie
+    [InlineData("De Minister van Buitenlandse Zaken, Nederland en de EU hebben")] // not a signature: the line goes on
     public void Does_not_find_people(string text)
     {
         Assert.Empty(EntityKit.Run(Recognizer, text));
