@@ -28,7 +28,7 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in AanhangselRx().Matches(text))
         {
-            if (ToId(m) is { } id)
+            if ((m.Index == 0 || !char.IsLetter(text[m.Index - 1])) && ToId(m) is { } id)
             {
                 yield return new Citation(CitationKind.Aanhangsel, id, null, m.Value, m.Index, m.Index + m.Length, 1.0);
             }
@@ -49,11 +49,11 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
     }
 
     [GeneratedRegex(
-        @"(?<![\p{L}])(?:" +
+        @"(?:" +
         // Aanhangsel (van de) Handelingen (II)(, vergaderjaar) 2024–2025, nr. 505
         @"Aanhangsel[ \u00a0\n]{0,2}(?:van[ \u00a0\n]{1,2}de[ \u00a0\n]{1,2})?Handelingen(?:[ \u00a0]{0,2}" + Patterns.Chamber + ")?" + Sep + @"(?:verga-?[ \u00a0\n]{0,2}derjaar[ \u00a0\n]{0,2})?" + Vj + Sep + @"(?:nr\.?|nummer)[ \u00a0\n]{0,2}" + Number +
-        // (Tweede Kamer,) vergaderjaar 2023–2024, Aanhangsel van de Handelingen(, nr.) 2386
-        @"|(?:Tweede[ \u00a0\n]Kamer" + Sep + @")?[Vv]ergaderjaar[ \u00a0\n]{0,2}" + Vj + Sep + @"Aanhangsel[ \u00a0\n]{1,2}van[ \u00a0\n]{1,2}de[ \u00a0\n]{1,2}Handelingen" + Sep + @"(?:nr\.?[ \u00a0\n]{0,2})?" + Number +
+        // vergaderjaar 2023–2024, Aanhangsel van de Handelingen(, nr.) 2386 (after "Tweede Kamer,")
+        @"|[Vv]ergaderjaar[ \u00a0\n]{0,2}" + Vj + Sep + @"Aanhangsel[ \u00a0\n]{1,2}van[ \u00a0\n]{1,2}de[ \u00a0\n]{1,2}Handelingen" + Sep + @"(?:nr\.?[ \u00a0\n]{0,2})?" + Number +
         // Handelingen II 2017/18, Aanhangsel nr. 2509
         @"|Handelingen(?:[ \u00a0]{0,2}" + Patterns.Chamber + ")?" + Sep + Vj + Sep + @"Aanhangsel" + Sep + @"(?:nr\.?[ \u00a0\n]{0,2})" + Number +
         // Kamervragen (Aanhangsel) 2020–2021, nr. 2345

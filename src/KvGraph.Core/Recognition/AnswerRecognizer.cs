@@ -17,6 +17,8 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
 {
     private const string S = @"[ \u00a0\n]";
 
+    private static readonly string[] Determiners = ["mijn", "Mijn", "de", "De", "het", "Het", "onze", "Onze", "eerdere", "Eerdere"];
+
     public string Name => "answer";
 
     public IReadOnlyList<string> Triggers { get; } = ["antwoord"];
@@ -26,6 +28,11 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in EarlierAnswerRx().Matches(text))
         {
+            if (m.Index > 0 && char.IsLetter(text[m.Index - 1]))
+            {
+                continue;
+            }
+
             // "Antwoord op vragen 2,3 en 6" opening a line is an item heading; a kenmerk in parentheses right after a
             // cited letter is that letter's reference ("Kamerbrief … van 27 augustus 2018 (kenmerk 2018715781)").
             if (StartsLine(text, m.Index) && char.IsUpper(text[m.Index]) ||
@@ -71,7 +78,8 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
 
             var mid = CitationParts.Squash(m.Groups["mid"].Value);
             var subject = mid.StartsWith("over ", StringComparison.Ordinal) ? mid[5..].Trim() : null;
-            yield return new Citation(CitationKind.Answer, target, null, text[m.Index..end], m.Index, end, corrected ? ZaakRecognizer.CorrectedConfidence : 1.0)
+            var start = CitationParts.ExtendBack(text, m.Index, Determiners);
+            yield return new Citation(CitationKind.Answer, target, null, text[start..end], start, end, corrected ? ZaakRecognizer.CorrectedConfidence : 1.0)
             {
                 Corrected = corrected,
                 OriginalText = original,
@@ -94,7 +102,7 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
     }
 
     [GeneratedRegex(
-        @"(?<![\p{L}])(?:(?:[Mm]ijn|[Dd]e|[Hh]et|[Oo]nze|[Ee]erdere)" + S + @"{1,2})?(?:[Bb]eantwoording|[Aa]ntwoord(?:en)?)" + S + @"{1,3}(?:op|van)" + S + @"{1,3}(?:de" + S + @"{1,2})?(?:eerdere" + S + @"{1,2})?(?:schriftelijke" + S + @"{1,2})?(?:[Kk]amer)?vragen(?![\p{L}])" +
+        @"(?:[Bb]eantwoording|[Aa]ntwoord(?:en)?)" + S + @"{1,3}(?:op|van)" + S + @"{1,3}(?:de" + S + @"{1,2})?(?:eerdere" + S + @"{1,2})?(?:schriftelijke" + S + @"{1,2})?(?:[Kk]amer)?vragen(?![\p{L}])" +
         @"(?<mid>(?:[^().;?!]|\.(?!" + S + @"{1,3}\p{Lu})|\((?!Aanhangsel|[Kk]enmerk|Kamerstuk|\d)[^()\n]{1,25}\)){0,300}?)" +
         @"(?<open>\()" + S + @"{0,2}(?:zie" + S + @"{1,2})?(?:" +
         @"(?:met" + S + @"{1,2})?(?:kenmerk|vraagnummer|zaaknummer)?" + S + @"{0,2}:?" + S + @"{0,2}(?<z>(?:19|20)\d{2}[Zz0-9]\d{5})(?![\d\p{L}])" +

@@ -99,6 +99,35 @@ internal static partial class CitationParts
         return result;
     }
 
+    /// <summary>
+    /// Moves <paramref name="start"/> back over one of <paramref name="words"/> and the space before it ("mijn antwoorden",
+    /// "ons kenmerk"), so the regexes can start at a rare literal and still quote the whole phrase.
+    /// </summary>
+    public static int ExtendBack(string text, int start, IReadOnlyList<string> words)
+    {
+        var i = start;
+        while (i > 0 && start - i < 3 && text[i - 1] is ' ' or '\u00a0' or '\n')
+        {
+            i--;
+        }
+
+        if (i == start)
+        {
+            return start;
+        }
+
+        foreach (var w in words)
+        {
+            var from = i - w.Length;
+            if (from >= 0 && string.CompareOrdinal(text, from, w, 0, w.Length) == 0 && (from == 0 || !char.IsLetter(text[from - 1])))
+            {
+                return from;
+            }
+        }
+
+        return start;
+    }
+
     /// <summary>True when <paramref name="index"/> lies inside a URL (a run of non-space characters holding "://" or "www.").</summary>
     public static bool InUrl(string text, int index)
     {

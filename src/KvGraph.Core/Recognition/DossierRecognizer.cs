@@ -21,13 +21,13 @@ internal sealed partial class DossierRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in DossierRx().Matches(text))
         {
-            if (Ids.NormalizeDossier(CitationParts.Squash(m.Groups["d"].Value)) is { } dossier)
+            if ((m.Index == 0 || !char.IsLetter(text[m.Index - 1])) && Ids.NormalizeDossier(CitationParts.Squash(m.Groups["d"].Value)) is { } dossier)
             {
                 yield return new Citation(CitationKind.Dossier, $"dossier:{dossier}", null, m.Value, m.Index, m.Index + m.Length, 1.0);
             }
         }
     }
 
-    [GeneratedRegex(@"(?<![\p{L}])[Dd]ossier(?:nummer|nr\.?)?[ \u00a0\n]{1,3}(?:nr\.?[ \u00a0]{0,2})?(?<d>" + Patterns.Dossier + @")(?![ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}nrs?\b)(?![ \u00a0]?-\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[Dd]ossier(?:nummer|nr\.?)?[ \u00a0\n]{1,3}(?:nr\.?[ \u00a0]{0,2})?(?<d>" + Patterns.Dossier + @")(?![ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}nrs?\b)(?![ \u00a0]?-\d)", RegexOptions.CultureInvariant)]
     private static partial Regex DossierRx();
 }

@@ -24,6 +24,11 @@ internal sealed partial class HandelingenRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in HandelingenRx().Matches(text))
         {
+            if (m.Index > 0 && char.IsLetter(text[m.Index - 1]))
+            {
+                continue; // "ah-tk-…" holds "h-tk-"
+            }
+
             var vj = Ids.Vergaderjaar(CitationParts.Squash(m.Groups["vj"].Value));
             if (vj is null)
             {
@@ -37,7 +42,7 @@ internal sealed partial class HandelingenRecognizer : ICitationRecognizer
     }
 
     [GeneratedRegex(
-        @"(?<![\p{L}])(?:(?<!Aanhangsel[ \u00a0\n]{0,3}(?:van[ \u00a0\n]{1,2}de[ \u00a0\n]{1,2})?)Handelingen(?:[ \u00a0]{0,2}" + Patterns.Chamber + ")?" + Sep +
+        @"(?:(?<!Aanhangsel[ \u00a0\n]{0,3}(?:van[ \u00a0\n]{1,2}de[ \u00a0\n]{1,2})?)Handelingen(?:[ \u00a0]{0,2}" + Patterns.Chamber + ")?" + Sep +
         @"(?:vergaderjaar[ \u00a0\n]{0,2})?(?<vj>" + Patterns.Vergaderjaar + ")" + Sep + @"(?:nr\.?|nummer)[ \u00a0\n]{0,2}(?<nr>\d{1,4})(?![\d\p{L}])(?!" + Sep + "Aanhangsel)" +
         @"(?:" + Sep + @"item[ \u00a0\n]{0,2}(?<item>\d{1,3})(?![\d]))?" +
         @"|h-tk-(?<vj>(?:19|20)\d{2}(?:19|20)\d{2})-(?<nr>\d{1,4})(?:-(?<item>\d{1,3}))?(?![\d]))",

@@ -18,20 +18,42 @@ internal sealed partial class IntraAnswerRecognizer : ICitationRecognizer
 
     public string Name => "answer-intra";
 
-    public IReadOnlyList<string> Triggers { get; } = ["vraag", "vragen"];
+    public IReadOnlyList<string> Triggers { get; } = ["vraag", "vragen", "antwoord"];
 
     public IEnumerable<Citation> Find(RecognitionContext context)
     {
         var text = context.Text;
-        foreach (Match m in IntraRx().Matches(text))
+
+        // Written questions hold no answers: "het antwoord op vraag 17" there is another document's answer.
+        if (context.Doc.Kind == DocumentKind.Question)
         {
-            if (IsHeading(text, m) || OtherDocumentAfter(text, m.Index + m.Length))
+            yield break;
+        }
+
+        foreach (Match m in AnswerNumberRx().Matches(text))
+        {
+            // "In antwoord 3 ben ik ingegaan", "zie antwoord 5": the answer's own number, no "vraag".
+            var end = m.Index + m.Length;
+            if (OtherDocumentAfter(text, end) || !int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 200)
             {
                 continue;
             }
 
-            var start = m.Index;
+            var start = m.Groups["pre"].Index;
+            yield return new Citation(CitationKind.Answer, $"{context.Doc.Id}#a{n.ToString(CultureInfo.InvariantCulture)}", null, text[start..end], start, end, 1.0);
+        }
+
+        foreach (Match m in IntraRx().Matches(text))
+        {
+            var pre = m.Groups["pre"];
             var end = m.Index + m.Length;
+            if (IsHeading(text, m) || OtherDocumentAfter(text, end) ||
+                m.Groups["bij"].Success && !VerbAfterRx().IsMatch(text.AsSpan(end, Math.Min(40, text.Length - end))))
+            {
+                continue;
+            }
+
+            var start = pre.Index;
             foreach (var n in CitationParts.Numbers(m.Groups["list"].Value))
             {
                 if (n is < 1 or > 200)
@@ -47,14 +69,15 @@ internal sealed partial class IntraAnswerRecognizer : ICitationRecognizer
     /// <summary>"Antwoord op vraag 3 en 4" or "Antwoord vraag 1:" opening a line is the item's heading, not a reference.</summary>
     private static bool IsHeading(string text, Match m)
     {
-        if (m.Groups["lead"].Success || !(m.Value.StartsWith("Antwoord", StringComparison.Ordinal) || m.Value.StartsWith("Beantwoording", StringComparison.Ordinal)))
+        var pre = m.Groups["pre"];
+        if (m.Groups["lead"].Success || !m.Groups["ans"].Success || !char.IsUpper(text[pre.Index]))
         {
             return false;
         }
 
-        for (var i = m.Index - 1; i >= 0 && text[i] != '\n'; i--)
+        for (var i = pre.Index - 1; i >= 0 && text[i] != '\n'; i--)
         {
-            if (!char.IsWhiteSpace(text[i]) && text[i] is not ('•' or '-' or '*'))
+            if (!char.IsWhiteSpace(text[i]) && text[i] is not ('\u2022' or '-' or '*'))
             {
                 return false;
             }
@@ -71,16 +94,26 @@ internal sealed partial class IntraAnswerRecognizer : ICitationRecognizer
         return m.Success;
     }
 
+    // The match starts at the rare literal "vraag"/"vragen" (a fast scan); what leads up to it is a lookbehind whose
+    // captures give the start of the quote: "Zie (ook) (het|mijn) antwoord(en) (op) (de)", "zie", "zoals (aangegeven) bij|in",
+    // "aangegeven bij|in", or "bij" when a verb follows the number ("Zoals ik bij vraag 2 heb aangegeven").
     [GeneratedRegex(
-        @"(?<![\p{L}])(?:" +
-        @"(?<lead>(?:[Zz]ie|[Zz]oals)" + S + @"{1,3}(?:ook" + S + @"{1,3}|verder" + S + @"{1,3}|tevens" + S + @"{1,3}|eerder" + S + @"{1,3})?)?" +
-        @"(?:(?<lead>[Hh]et|[Mm]ijn|[Dd]e|[Ii]n|[Uu]it|[Bb]ij|[Oo]p)" + S + @"{1,3}(?:het" + S + @"{1,3}|mijn" + S + @"{1,3}|de" + S + @"{1,3})?)?" +
-        @"(?:[Aa]ntwoord(?:en)?|[Bb]eantwoording)" + S + @"{0,3}(?:op|van|bij)?" + S + @"{0,3}(?:de" + S + @"{1,2})?vra(?:ag|gen)" + S + @"{0,2}" +
-        @"|(?<lead>[Zz]ie" + S + @"{1,3}(?:ook" + S + @"{1,3})?|(?:aangegeven|toegelicht|beschreven|vermeld)" + S + @"{1,3}(?:bij|in)" + S + @"{1,3}|[Zz]oals" + S + @"{1,3}(?:aangegeven" + S + @"{1,3})?(?:bij|in)" + S + @"{1,3}" +
-        @"|[Bb]ij" + S + @"{1,3}(?=vraag" + S + @"{0,2}\d{1,3}" + S + @"{1,3}(?:heb(?:" + S + @"ik)?" + S + @"{1,2}|is" + S + @"{1,2})?(?:aangegeven|toegelicht|beschreven|uiteengezet|ingegaan)))vra(?:ag|gen)" + S + @"{0,2}" +
-        @")(?<list>\d{1,3}(?!\d)(?:" + S + @"{0,2}(?:,|en|t/m|tot" + S + @"en" + S + @"met|-|\u2013)" + S + @"{0,2}\d{1,3}(?!\d)){0,10})",
+        @"(?<=(?<![\p{L}])(?<pre>" +
+        @"(?:(?<lead>(?:[Zz]ie|[Zz]oals)" + S + @"{1,3}(?:(?:ook|verder|tevens|eerder)" + S + @"{1,3})?(?:(?:het|mijn|de|in|uit|bij|op)" + S + @"{1,3}(?:(?:het|mijn|de)" + S + @"{1,3})?)?|(?<lead>(?:[Hh]et|[Mm]ijn|[Dd]e|[Ii]n|[Uu]it|[Bb]ij|[Oo]p)" + S + @"{1,3}(?:(?:het|mijn|de)" + S + @"{1,3})?)))?" +
+        @"(?<ans>[Aa]ntwoord(?:en)?|[Bb]eantwoording)" + S + @"{0,3}(?:(?:op|van|bij|onder)" + S + @"{0,3})?(?:de" + S + @"{1,2})?" +
+        @"|(?<lead>[Zz]ie" + S + @"{1,3}(?:ook" + S + @"{1,3})?|(?:aangegeven|toegelicht|beschreven|vermeld|geantwoord)" + S + @"{1,3}(?:bij|in|onder)" + S + @"{1,3}|[Zz]oals" + S + @"{1,3}(?:aangegeven" + S + @"{1,3})?(?:bij|in|onder)" + S + @"{1,3}|(?<bij>[Bb]ij)" + S + @"{1,3})" +
+        @"))vra(?:ag|gen)" + S + @"{0,2}(?<list>\d{1,3}(?!\d)(?:" + S + @"{0,2}(?:,|en|t/m|tot" + S + @"en" + S + @"met|-|\u2013)" + S + @"{0,2}\d{1,3}(?!\d)){0,10})",
         RegexOptions.CultureInvariant)]
     private static partial Regex IntraRx();
+
+    [GeneratedRegex(
+        @"(?<=(?<![\p{L}])(?<pre>(?:[Ii]n|[Zz]ie(?:" + S + @"{1,3}(?:ook|verder|tevens))?|[Mm]ijn|[Uu]it)" + S + @"{1,3}(?:(?:het|mijn)" + S + @"{1,3})?))" +
+        @"antwoord" + S + @"{1,2}(?<n>\d{1,3})(?![\d\p{L}])(?![.,]\d)(?!" + S + @"{0,2}(?:procent|%|miljoen|euro|jaar))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AnswerNumberRx();
+
+    [GeneratedRegex(@"^[ \u00a0\n,]{1,3}(?:heb(?:[ \u00a0\n]ik)?[ \u00a0\n]{1,2}|is[ \u00a0\n]{1,2})?(?:aangegeven|toegelicht|beschreven|uiteengezet|ingegaan)", RegexOptions.CultureInvariant)]
+    private static partial Regex VerbAfterRx();
 
     [GeneratedRegex(
         @"\G[ \u00a0\n]{0,2}(?:" +

@@ -17,20 +17,22 @@ namespace KvGraph.Core.Recognition;
 internal sealed partial class KamerstukRecognizer : ICitationRecognizer
 {
     private const string Prefix =
-        @"(?<pre>(?<![\p{L}])[Kk]amer-?[ \u00a0\n]?stuk(?:-?[ \u00a0\n]?ken)?(?:dossier)?(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:vergaderjaar[ \u00a0\n]{0,2})?(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)";
+        @"(?<pre>[Kk]amer-?[ \u00a0\n]?stuk(?:-?[ \u00a0\n]?ken)?(?:dossier)?(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:vergaderjaar[ \u00a0\n]{0,2})?(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)";
 
     private const string Segment =
         @"(?<seg>(?<d>" + Patterns.Dossier + @")(?:[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}(?<list>" + Patterns.NrList + @")|[ \u00a0]?-(?<cnr>\d{2,5})(?![\d\p{L}]))?)";
 
     public string Name => "kamerstuk";
 
-    public IReadOnlyList<string> Triggers { get; } = ["nr", "kamerstuk", "kamer-stuk", "kst-"];
+    public IReadOnlyList<string> Triggers { get; } = ["nr", "kamerstuk", "kamer-stuk", "kamers tuk", "kst"];
 
     public IEnumerable<Citation> Find(RecognitionContext context)
     {
         var text = context.Text;
+        var covered = new List<(int Start, int End)>();
         foreach (Match m in KamerstukRx().Matches(text))
         {
+            covered.Add((m.Index, m.Index + m.Length));
             var hasPrefix = m.Groups["pre"].Success;
             var segs = m.Groups["seg"].Captures;
             var ds = m.Groups["d"].Captures;
@@ -70,6 +72,34 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
             }
         }
 
+        // pdftotext sometimes spaces the letters and digits ("Kamers tukken 2 9665, nummers 4 27, 4 3 3 en 4 73"):
+        // a second pattern reads that, only where the regular one found nothing.
+        foreach (Match m in SpacedRx().Matches(text))
+        {
+            var end = m.Index + m.Length;
+            if (covered.Exists(s => m.Index < s.End && end > s.Start))
+            {
+                continue;
+            }
+
+            var digits = m.Groups["d"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+            var suffix = m.Groups["suf"].Success ? m.Groups["suf"].Value.Replace(" ", string.Empty, StringComparison.Ordinal) : string.Empty;
+            if (Ids.NormalizeDossier(digits + suffix) is not { } dossier)
+            {
+                continue;
+            }
+
+            var numbers = m.Groups["cnr"].Success ? [m.Groups["cnr"].Value] : SpacedListRx().Split(m.Groups["list"].Value);
+            foreach (var raw in numbers)
+            {
+                var n = raw.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+                if (n.Length > 0 && int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    yield return Kst(dossier, number, m.Index, end, text, 0.9);
+                }
+            }
+        }
+
         foreach (Match m in KstIdRx().Matches(text))
         {
             if (Ids.NormalizeDossier(m.Groups["d"].Value) is { } dossier)
@@ -99,6 +129,17 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
     [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant)]
     private static partial Regex KamerstukRx();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])kst-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"[Kk]amer-?[ \u00a0]?s[ \u00a0]?tuk(?:ken|nummer)?(?:[ \u00a0]{0,2}(?:I[ \u00a0]?I)(?![\p{L}]))?[ \u00a0]{0,2},?[ \u00a0]{0,2}" +
+        @"(?:\d(?: ?\d){3} ?[-\u2013/] ?\d(?: ?\d){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
+        @"(?<d>\d(?: ?\d){4})(?! ?\d)(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|\d{1,2})(?![\p{L}\d]))?" +
+        @"(?: ?[-\u2013] ?(?<cnr>\d(?: ?\d){0,3})(?! ?\d)|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>\d(?: ?\d){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}\d(?: ?\d){0,3}){0,12}))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedRx();
+
+    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedListRx();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])kst ?-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex KstIdRx();
 }

@@ -18,7 +18,7 @@ namespace KvGraph.Core.Recognition;
 internal sealed partial class LetterRecognizer : ICitationRecognizer
 {
     private const string Head =
-        @"(?<![\p{L}])(?<kw>[\p{L}]{0,20}brief)(?![\p{L}])(?<mid>(?:[ \u00a0\n]{1,3}(?!van[ \u00a0\n]{0,2}\d)[^.;:()?!\d]{1,100}?)?)[ \u00a0\n]{1,3}(?:van|vanuit|d\.[ \u00a0]?d\.|gedateerd|dd\.?)[ \u00a0\n]{0,2}";
+        @"(?<kw>brief)(?![\p{L}])(?<mid>(?:[ \u00a0\n]{1,3}(?!van[ \u00a0\n]{0,2}\d)(?:[^.;:()?!\d]|\((?:[Kk]amerstuk|kst)[^()]{1,50}\)){1,140}?)?)[ \u00a0\n]{1,3}(?:van|vanuit|d\.[ \u00a0]?d\.|gedateerd|dd\.?|op)[ \u00a0\n]{0,2}";
 
     private const string Kenmerk =
         @"(?:[ \u00a0\n]{0,2}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?(?:[Kk]enmerk|[Rr]eferentie)[ \u00a0\n]{0,2}:?[ \u00a0\n]{0,2}(?<ref>[A-Za-z0-9][A-Za-z0-9/\-_.]{2,40}[A-Za-z0-9])\)?)?";
@@ -45,14 +45,19 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
                 reference = kst;
             }
 
-            // PDF text glues the article to the word ("deKamerbrief"): the citation starts at the capital.
+            // The word may be a compound ("Kamerbrief", "voortgangsbrief"); PDF text glues the article to it
+            // ("deKamerbrief"): the citation starts at the word, or at the capital inside it.
             var start = m.Index;
-            var kw = m.Groups["kw"].Value;
-            for (var i = 1; i < Math.Min(5, kw.Length - 5); i++)
+            while (start > 0 && m.Index - start < 20 && char.IsLetter(text[start - 1]))
             {
-                if (char.IsUpper(kw[i]) && char.IsLower(kw[0]))
+                start--;
+            }
+
+            for (var i = start + 1; i < Math.Min(start + 5, m.Index); i++)
+            {
+                if (char.IsUpper(text[i]) && char.IsLower(text[start]))
                 {
-                    start = m.Index + i;
+                    start = i;
                     break;
                 }
             }

@@ -34,8 +34,26 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
     public IEnumerable<Citation> Find(RecognitionContext context)
     {
         var text = context.Text;
+
+        // "door het lid Mutluer ingediende motie": the sponsor comes first.
+        var sponsorFirst = new List<(int Start, int End)>();
+        foreach (Match m in SponsorFirstRx().Matches(text))
+        {
+            if (Make(m, m.Index, context) is { } c)
+            {
+                sponsorFirst.Add((c.Start, m.Index + m.Length));
+                yield return c;
+            }
+        }
+
         foreach (Match m in MotionRx().Matches(text))
         {
+            // The regex starts at the literal so the search is a fast vectorised scan; "promotie", "emotie" are words of their own.
+            if (IsOtherWord(text, m.Index) || sponsorFirst.Any(s => m.Index >= s.Start && m.Index < s.End))
+            {
+                continue;
+            }
+
             var first = Make(m, m.Index, context);
             if (first is null)
             {
@@ -62,6 +80,22 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
                 at = next.Index + next.Length;
             }
         }
+    }
+
+    /// <summary>
+    /// "promotie", "emotie", "commotie" are words of their own; PDF text also glues words to "motie"
+    /// ("aangenomenmotie-Van Nispen", "Conformmotie Piri"), and those are motions.
+    /// </summary>
+    private static bool IsOtherWord(string text, int index)
+    {
+        var start = index;
+        while (start > 0 && index - start < 20 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        var prefix = text[start..index].ToLowerInvariant();
+        return prefix is "pro" or "e" or "de" or "com" or "loco" or "auto";
     }
 
     private static Citation? Make(Match m, int start, RecognitionContext context)
@@ -98,12 +132,15 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
     }
 
     [GeneratedRegex(
-        // sponsor first: "door het lid Mutluer ingediende motie"
-        @"(?<![\p{L}])door" + S + @"{1,2}(?:het" + S + @"{1,2}lid|de" + S + @"{1,2}leden)" + S + @"{1,2}(?<sp>" + Patterns.SponsorList + @")" + S + @"{1,2}(?:ingediende|aangenomen|voorgestelde)" + S + @"{1,2}(?<kw>motie)(?![\p{L}])(?:" + Ref + ")?" +
+        @"door" + S + @"{1,2}(?:het" + S + @"{1,2}lid|de" + S + @"{1,2}leden)" + S + @"{1,2}(?<sp>" + Patterns.SponsorList + @")" + S + @"{1,2}(?:ingediende|aangenomen|voorgestelde)" + S + @"{1,2}motie(?![\p{L}])(?:" + Ref + ")?",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SponsorFirstRx();
+
+    [GeneratedRegex(
         // "motie(s)" then sponsor, or number then sponsor
-        @"|(?<![\p{L}])(?<kw>[Mm]otie(?<pl>s)?)(?:-|" + S + @"{1,3}|(?=\p{Lu}))" +
-        @"(?:(?:" + Members + @")?(?<sp>" + Patterns.SponsorList + @")(?:" + Ref + @")?" +
-        @"|" + Ref + @"(?:" + S + @"{0,2},?" + S + @"{0,2}" + Members + @"(?<sp>" + Patterns.SponsorList + @"))?)",
+        @"(?<kw>[Mm]otie(?<pl>s)?)(?:-|" + S + @"{1,3}|(?=\p{Lu}))" +
+        @"(?:(?:" + Members + @")?(?<sp>" + Patterns.SponsorList + @")(?:(?:" + S + @"{1,3}over" + S + @"[^.;:()?!]{1,200}?)?" + Ref + @")?" +
+        @"|(?:" + S + @"{0,2}(?:aannam|aanneemt|aangenomen|indiende|ingediend|heeft" + S + @"aangenomen))?" + Ref + @"(?:" + S + @"{0,2},?" + S + @"{0,2}" + Members + @"(?<sp>" + Patterns.SponsorList + @"))?)",
         RegexOptions.CultureInvariant)]
     private static partial Regex MotionRx();
 

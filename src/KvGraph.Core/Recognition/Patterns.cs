@@ -53,8 +53,11 @@ internal static class Patterns
     public const string NotAName =
         @"(?!(?:Het|De|Een|In|Op|Deze|Dit|Dat|Die|Ook|Zo|Voor|Met|Bij|Naar|Over|Ik|Wij|Zij|Hij|U|Uw|Zie|Kamer\p{L}*|Tweede|Eerste|Handelingen|Aanhangsel|Minister\p{L}*|Staatssecretaris|Regering|Kabinet|Vraag|Antwoord|Conform|Mede|Graag|Wel|Niet|Als|Zoals|Ten|Tot|Nu|Om|En|Of|Maar|Verder|Daarnaast|Hierbij|Tevens)(?![\p{L}]))";
 
-    /// <summary>One capitalised name word: "Sjoerdsma", "Nieuwenhuijzen", glued "VanNispen", "Joseph-Agema" is two joined by '-'.</summary>
-    public const string NameWord = NotAName + @"\p{Lu}[\p{L}'\u2019]{1,30}";
+    /// <summary>
+    /// One capitalised name word: "Sjoerdsma", "Nieuwenhuijzen", glued "VanNispen"; "Joseph-Agema" is two joined by '-'.
+    /// Atomic and ending at a non-letter, so a failing sponsor list never retries every shorter length of every word.
+    /// </summary>
+    public const string NameWord = NotAName + @"(?>\p{Lu}[\p{L}'\u2019]{1,30})(?![\p{L}])";
 
     /// <summary>One surname part: particles then a word, hyphen-joined parts ("Bikker-Van den Hil").</summary>
     public const string NamePart =

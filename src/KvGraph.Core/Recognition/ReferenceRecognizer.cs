@@ -13,6 +13,8 @@ namespace KvGraph.Core.Recognition;
 /// </summary>
 internal sealed partial class ReferenceRecognizer : ICitationRecognizer
 {
+    private static readonly string[] Owners = ["ons", "Ons", "onze", "Onze", "uw", "Uw"];
+
     public string Name => "reference";
 
     public IReadOnlyList<string> Triggers { get; } = ["kenmerk", "referentie", "bzdoc"];
@@ -40,14 +42,20 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
                 continue;
             }
 
-            yield return new Citation(CitationKind.Reference, value, null, m.Value, m.Index, m.Index + m.Length, 1.0);
+            if (m.Index > 0 && char.IsLetter(text[m.Index - 1]))
+            {
+                continue;
+            }
+
+            var start = CitationParts.ExtendBack(text, m.Index, Owners);
+            yield return new Citation(CitationKind.Reference, value, null, text[start..(m.Index + m.Length)], start, m.Index + m.Length, 1.0);
         }
     }
 
     private static bool IsYearOrDate(string value) => value.All(char.IsAsciiDigit) && value.Length <= 4 || DutchDates.TryParse(value) is not null;
 
     [GeneratedRegex(
-        @"(?<![\p{L}])(?<kw>(?:[Oo]ns|[Uu]w)[ \u00a0]{1,2}[Kk]enmerk|(?:[Oo]nze|[Uu]w)[ \u00a0]{1,2}[Rr]eferentie|[Kk]enmerk|[Rr]eferentie(?:nummer)?)(?![\p{L}])[ \u00a0\n]{0,3}:?[ \u00a0\n]{0,3}" +
+        @"(?<kw>[Kk]enmerk|[Rr]eferentie(?:nummer)?)(?![\p{L}])[ \u00a0\n]{0,3}:?[ \u00a0\n]{0,3}" +
         @"(?<v>(?:[A-Z][ \u00a0](?=[A-Z])){0,3}[A-Za-z0-9][A-Za-z0-9/\-_.]{2,40}[A-Za-z0-9])" +
         @"|(?<![\p{L}\d])(?<v>BZDOC-\d{4,12}-\d{1,4})(?!\d)",
         RegexOptions.CultureInvariant)]

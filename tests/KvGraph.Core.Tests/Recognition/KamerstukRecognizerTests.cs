@@ -1,0 +1,102 @@
+using KvGraph.Core.Model;
+
+namespace KvGraph.Core.Tests.Recognition;
+
+/// <summary>Kamerstukken with dossier and number, dossiers without number, and numbers that only look like them.</summary>
+public sealed class KamerstukRecognizerTests
+{
+    public static TheoryData<string, string> Positive => new()
+    {
+        // issue 2 §3
+        { "Zie Kamerstuk 23 432, nr. 537 voor de details.", "kst-23432-537" },
+        // issue 2 §3: Kamerstukken II with vergaderjaar and roman numeral after a hyphen
+        { "(Kamerstukken II 2019/20, 35 300-XV, nr. 28)", "kst-35300-XV-28" },
+        // seed 000: bare dossier and number in parentheses
+        { "zoals eerder gemeld (21 501-20, nr. 1591) aan uw Kamer", "kst-21501-20-1591" },
+        // brief: hyphenated roman suffix
+        { "Kamerstuk 36 410-V, nr. 51", "kst-36410-V-51" },
+        // brief: a list of numbers in one dossier
+        { "Kamerstukken 29 544, nrs. 1200 en 1201", "kst-29544-1200;kst-29544-1201" },
+        // learninglion: numbers repeated with "nr."
+        { "Kamerstukken II, 25 424, nr. 679, nr. 684 en 685, en het IZA", "kst-25424-679;kst-25424-684;kst-25424-685" },
+        // kamervragen-limburg: hyphenated word, two dossiers
+        { "deels te voorkomen (Kamerstuk-ken 23 645, nr. 811 en 29 984, nr. 1207). Daarnaast", "kst-23645-811;kst-29984-1207" },
+        // kamervragen-limburg: glued "Kamerstuk23 432, nr.502"
+        { "op basis van het bezettingsrecht golden (zie bv. Kamerstuk23 432, nr.502).", "kst-23432-502" },
+        // kamervragen-limburg: compact form
+        { "conform (Kamerstuk 21501-20-2128) niet uit.", "kst-21501-20-2128" },
+        // learninglion: "Kamerstukken ll" (PDF damage of II) and a roman numeral after a space
+        { "Kamerstukken ll 2023/24, 36 410 XVI, nr. 160", "kst-36410-XVI-160" },
+        // learninglion: glued vergaderjaar "II2015–16"
+        { "Kamerstukken II2015–16, 34 104, nr. 128.", "kst-34104-128" },
+        // kamervragen-limburg: "vergaderjaar" without comma before the dossier
+        { "(Kamerstukken II,vergaderjaar 2022/2023 36 229, nr. 29).", "kst-36229-29" },
+        // learninglion: comma after "Kamerstuk", "nr" without dot
+        { "Kamerstuk, 28 828, nr. 70 en Kamerstukken II, 2022/2023, 31 839, nr 874", "kst-28828-70;kst-31839-874" },
+        // learninglion: number over a line break
+        { "aangenomen door de leden Erkens en Grinwis (Kamerstuk 36 197,\nnr. 15) over", "kst-36197-15" },
+        // learninglion: "TK" and vergaderjaar before a bare dossier
+        { "TK 2023/24, 31 839, nr. 1024.", "kst-31839-1024" },
+        // kamervragen-limburg: single-letter dossier suffix
+        { "3Kamerstuk 36 410 A, nr. 51", "kst-36410-A-51" },
+        // kamervragen-limburg: date after the number is not a second number
+        { "3Kamerstuk 31 839, nr. 1031, 5 november 2024, Voortgangsbrief", "kst-31839-1031" },
+        // brief: a dossier without number, after "Kamerstuk"
+        { "Zie de begroting (Kamerstuk 36 600 XVI) voor de bedragen.", "dossier:36600-XVI" },
+        // brief: a dossier and then a Kamerstuk
+        { "Kamerstukken 32 317 en 21 501-20, nr. 1234", "dossier:32317;kst-21501-20-1234" },
+        // learninglion pdftotext: letters and digits spaced, nine numbers of one dossier
+        { "Kamers tukken 2 9665, nummers 4 27, 4 3 3, 4 35 en 4 73.", "kst-29665-427;kst-29665-433;kst-29665-435;kst-29665-473" },
+        // learninglion pdftotext: spaced compact form with roman suffix
+        { "1Kamers tuk 3 6200-XII- 60", "kst-36200-XII-60" },
+        // learninglion pdftotext: spaced chamber, vergaderjaar, dossier and number
+        { "1 2 Kamers tukken I I, 2 0 22-2023, 3 1936, nr. 1 0 5 3", "kst-31936-1053" },
+        // learninglion pdftotext: official id with a space
+        { "Wijziging van de A rbeidsomstandighedenwet 1 998 (kst -30552-3). Zie", "kst-30552-3" },
+        // official id
+        { "https://zoek.officielebekendmakingen.nl/kst-35570-V-43.html", "kst-35570-V-43" },
+        // kamervragen-limburg: comma glued to the dossier after a vergaderjaar
+        { "(Kamerstukken II 2021/22,36 021, nr.6; I 2022/23, 36 021, B)", "kst-36021-6" },
+    };
+
+    public static TheoryData<string> Negative => new()
+    {
+        // issue 2 §3: amounts
+        "De kosten bedragen € 35 570 miljoen over vier jaar.",
+        // amounts in words
+        "Dat kost 35 570 euro per jaar.",
+        // counts
+        "De gemeente telt 21 501 inwoners.",
+        // distances
+        "De route is 21 501 km lang.",
+        // list items: a number without dossier
+        "Zie punt 2 en nr. 3 van de lijst.",
+        // article numbers
+        "Op grond van artikel 3.2 en art. 21 van de wet.",
+        // phone numbers
+        "Bel 070 456 7890 voor meer informatie.",
+        // years
+        "In 2021 en 2022 is dat niet gebeurd.",
+        // ISSN in page footers (kamervragen-limburg)
+        "ISSN 0921 - 7398’s-Gravenhage 2024",
+        // postcodes
+        "Het adres is Bezuidenhoutseweg 67, 2594 AC Den Haag.",
+        // percentages
+        "Dat is 35,5 procent van 21 501 aanvragen.",
+        // EU law numbers
+        "Richtlijn 2011/95/EU en Verordening (EU) 2016/679 zijn van toepassing.",
+        // a number alone
+        "nr. 1591 is de hoogste.",
+        // URL with numbers
+        "https://nos.nl/artikel/2542490-meer-ziekenhuizen-in-financiele-problemen",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Positive))]
+    public void Finds_kamerstukken(string text, string expected) =>
+        Rows.AssertFinds("kamerstuk", text, expected, CitationKind.Kamerstuk, CitationKind.Dossier);
+
+    [SkippableTheory]
+    [MemberData(nameof(Negative))]
+    public void Finds_no_kamerstuk(string text) => Rows.AssertNothing("kamerstuk", text);
+}
