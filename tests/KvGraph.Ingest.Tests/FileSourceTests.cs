@@ -64,6 +64,17 @@ public sealed class FileSourceTests
     }
 
     [Fact]
+    public void A_pdf_without_a_text_layer_is_reported_as_such()
+    {
+        // A well-formed one-page PDF whose page draws nothing: what a scan without OCR looks like to a text extractor.
+        var path = Path.Combine(TestPaths.NewTempDir("kv-ingest"), "scan.pdf");
+        File.WriteAllBytes(path, MinimalPdf());
+        var e = Assert.Throws<DocumentFormatException>(() => FileSource.Read(path));
+        Assert.Equal(path, e.File);
+        Assert.Contains("no text layer", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_is_reported_by_name()
     {
         var e = Assert.Throws<DocumentFormatException>(() => FileSource.Enumerate(["/no/such/kvgraph/folder"]).ToList());
@@ -161,6 +172,34 @@ public sealed class FileSourceTests
 
         Assert.True(ok > 7000, $"only {ok} documents read");
         Assert.True(failed.Count <= 3, string.Join("\n", failed));
+    }
+
+    private static byte[] MinimalPdf()
+    {
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+            "<< /Length 0 >>\nstream\n\nendstream",
+        };
+        var sb = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.ASCII.GetByteCount(sb.ToString()));
+            sb.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+        }
+
+        var xref = Encoding.ASCII.GetByteCount(sb.ToString());
+        sb.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        foreach (var o in offsets)
+        {
+            sb.Append(o.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+        }
+
+        sb.Append("trailer\n<< /Size ").Append(objects.Length + 1).Append(" /Root 1 0 R >>\nstartxref\n").Append(xref).Append("\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(sb.ToString());
     }
 
     private static byte[] Cp1252(string text)
