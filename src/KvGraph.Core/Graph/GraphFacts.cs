@@ -139,12 +139,21 @@ public static class GraphFacts
     private static void Cite(FactsBuilder b, string docId, ExtractedDocument document, Citation c)
     {
         var kind = ExtractionJson.Name(c.Kind);
-        if (c.Target is { } t && t.StartsWith('#'))
+        string? fragment = null;
+        if (c.Target is { } t && t.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0)
         {
-            // "Zie antwoord vraag 2": a reference inside the document.
-            b.Edge(docId, docId, EdgeType.RefersTo, Props(
-                ("item", c.Item), ("to", t[1..]), ("quote", c.Quote), ("start", c.Start), ("end", c.End)));
-            return;
+            // "Zie antwoord vraag 2": "<own id>#a2" (or "#a2") is a reference inside the document.
+            var baseId = t[..hash];
+            fragment = t[(hash + 1)..];
+            if (baseId.Length == 0 || baseId == docId || baseId == document.Doc.PairedId || document.Doc.OwnIds.Contains(baseId))
+            {
+                b.Edge(docId, docId, EdgeType.RefersTo, Props(
+                    ("item", c.Item), ("to", fragment), ("quote", c.Quote), ("start", c.Start), ("end", c.End)));
+                return;
+            }
+
+            // An answer in another document: cite the document, keep the item.
+            c = c with { Target = baseId };
         }
 
         if (TargetOf(c) is not { } target)
@@ -152,12 +161,24 @@ public static class GraphFacts
             return;
         }
 
+        // A motion names itself ("Motie van het lid Bikker over …" in its title or a motion record's onderwerp): an
+        // unnumbered motion citation whose sponsors are all the document's own sponsors is that, not a citation.
+        if (c.Target is null && document.Doc.Kind == DocumentKind.Motion && document.Doc.Sponsors.Count > 0)
+        {
+            var own = document.Doc.Sponsors.Select(NodeIds.Slug).ToHashSet(StringComparer.Ordinal);
+            var named = (c.Sponsors.Count > 0 ? c.Sponsors : [target["motion:".Length..]]).Select(NodeIds.Slug).ToList();
+            if (named.All(own.Contains))
+            {
+                return;
+            }
+        }
+
         b.Edge(docId, target, EdgeType.Cites, Props(
             ("kind", kind), ("quote", c.Quote), ("start", c.Start), ("end", c.End), ("item", c.Item),
             ("confidence", Math.Round(c.Confidence, 3)), ("sponsor", c.Sponsor),
             ("sponsors", c.Sponsors.Count > 0 ? string.Join("; ", c.Sponsors) : null),
             ("reference", c.Reference), ("corrected", c.Corrected ? true : null), ("original", c.OriginalText),
-            ("date", c.Date), ("subject", c.Subject), ("docDate", DocumentDate(document.Doc))));
+            ("date", c.Date), ("subject", c.Subject), ("fragment", fragment), ("docDate", DocumentDate(document.Doc))));
 
         if (target.StartsWith("kst-", StringComparison.Ordinal) && Ids.DossierOfKamerstuk(target) is { } dossier)
         {
