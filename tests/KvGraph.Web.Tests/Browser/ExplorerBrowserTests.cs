@@ -47,8 +47,7 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         // The graph shows the neighbourhood; clicking a motion node expands it with the documents citing it.
         await page.WaitForFunctionAsync("() => window.kvGraph && window.kvGraph.cy.nodes().length > 4");
         var before = await page.EvaluateAsync<int>("() => window.kvGraph.cy.nodes().length");
-        await ClickNode(page, "kst-21501-20-1596");
-        await page.WaitForFunctionAsync($"() => window.kvGraph.cy.nodes().length > {before}");
+        await ClickNode(page, "kst-21501-20-1596", before);
         Assert.True(await page.EvaluateAsync<bool>("() => window.kvGraph.expanded.has('kst-21501-20-1596')"));
         var legend = await page.Locator(".graph-legend .legend-item").AllInnerTextsAsync();
         Assert.Contains(legend, l => l.StartsWith(" Answer", StringComparison.Ordinal) || l.Contains("Answer", StringComparison.Ordinal));
@@ -167,23 +166,35 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         return page;
     }
 
-    /// <summary>Clicks a graph node where it is drawn on the canvas, as a user would.</summary>
-    private static async Task ClickNode(IPage page, string id)
+    /// <summary>
+    /// Clicks a graph node where it is drawn on the canvas, as a user would, once the page has stopped moving
+    /// (panels above the graph fill in as their data arrives; the graph must keep taking clicks after that).
+    /// </summary>
+    private static async Task ClickNode(IPage page, string id, int nodesBefore)
     {
-        var canvas = await page.Locator("#graph .graph-canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("graph canvas not laid out");
         await page.Locator("#graph .graph-canvas").ScrollIntoViewIfNeededAsync();
-        canvas = await page.Locator("#graph .graph-canvas").BoundingBoxAsync() ?? canvas;
-        var pos = await page.EvaluateAsync<JsonElement>($"() => {{ const n = window.kvGraph.cy.getElementById({JsonSerializer.Serialize(id)}); return n.renderedPosition(); }}");
-        await page.Mouse.ClickAsync(canvas.X + (float)pos.GetProperty("x").GetDouble(), canvas.Y + (float)pos.GetProperty("y").GetDouble());
+        var at = await page.EvaluateAsync<JsonElement>(
+            $@"async () => {{
+                const where = () => {{ const box = document.querySelector('#graph .graph-canvas').getBoundingClientRect(); const p = window.kvGraph.cy.getElementById({JsonSerializer.Serialize(id)}).renderedPosition(); return {{ x: box.left + p.x, y: box.top + p.y }}; }};
+                let last = where();
+                for (let i = 0; i < 20; i++) {{
+                    await new Promise(r => setTimeout(r, 100));
+                    const now = where();
+                    if (Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+                    last = now;
+                }}
+                return last;
+            }}");
+        await page.Mouse.ClickAsync((float)at.GetProperty("x").GetDouble(), (float)at.GetProperty("y").GetDouble());
+        await page.WaitForFunctionAsync($"() => window.kvGraph.cy.nodes().length > {nodesBefore}");
     }
 
     /// <summary>Moves the mouse onto the middle of an edge and returns the tooltip text.</summary>
     private static async Task<string> HoverEdge(IPage page, string source, string target)
     {
-        var canvas = await page.Locator("#graph .graph-canvas").BoundingBoxAsync() ?? throw new InvalidOperationException("graph canvas not laid out");
-        var mid = await page.EvaluateAsync<JsonElement>(
-            $"() => window.kvGraph.cy.edges().filter(e => e.data('source') === {JsonSerializer.Serialize(source)} && e.data('target') === {JsonSerializer.Serialize(target)}).first().renderedMidpoint()");
-        await page.Mouse.MoveAsync(canvas.X + (float)mid.GetProperty("x").GetDouble(), canvas.Y + (float)mid.GetProperty("y").GetDouble());
+        var at = await page.EvaluateAsync<JsonElement>(
+            $"() => {{ const box = document.querySelector('#graph .graph-canvas').getBoundingClientRect(); const m = window.kvGraph.cy.edges().filter(e => e.data('source') === {JsonSerializer.Serialize(source)} && e.data('target') === {JsonSerializer.Serialize(target)}).first().renderedMidpoint(); return {{ x: box.left + m.x, y: box.top + m.y }}; }}");
+        await page.Mouse.MoveAsync((float)at.GetProperty("x").GetDouble(), (float)at.GetProperty("y").GetDouble());
         var tip = page.Locator("#graph .graph-tip");
         await tip.WaitForAsync(new() { State = WaitForSelectorState.Visible });
         return await tip.InnerTextAsync();

@@ -87,6 +87,20 @@ KV.Graph = (() => {
       layout: { name: 'preset' },
     });
 
+    // Cytoscape caches where its canvas is on the page and only hears the window scroll; the sticky side panel
+    // scrolls on its own, so any scroll re-reads the position, or clicks would land beside the nodes.
+    // Panels above the graph also fill in after their data arrives and move it without any scroll or resize event,
+    // after which cytoscape would ignore clicks as outside its (cached) box: watch the page's boxes too.
+    let pending = false;
+    const recheck = () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; cy.resize(); });
+    };
+    document.addEventListener('scroll', recheck, true);
+    const observer = new ResizeObserver(recheck);
+    for (let el = container; el; el = el.parentElement) observer.observe(el);
+
     const expanded = new Set();
     const hiddenCategories = new Set(HIDDEN_AT_START);
 
