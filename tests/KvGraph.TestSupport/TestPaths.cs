@@ -48,17 +48,27 @@ public static class TestPaths
         return dir;
     }
 
+    // The test binary normally sits under the clone; with --artifacts-path it does not, so the working
+    // directory and KVGRAPH_REPO are tried too.
     private static string FindRepoRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Environment.GetEnvironmentVariable("KVGRAPH_REPO") is { Length: > 0 } repo && File.Exists(Path.Combine(repo, "KvGraph.sln")))
         {
-            if (File.Exists(Path.Combine(dir.FullName, "KvGraph.sln")))
+            return Path.GetFullPath(repo);
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "KvGraph.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
         throw new InvalidOperationException(
-            $"KvGraph.sln not found above {AppContext.BaseDirectory}; run the tests from a clone of the repository.");
+            $"KvGraph.sln not found above {AppContext.BaseDirectory} or the working directory; run the tests from a clone of the repository or set KVGRAPH_REPO.");
     }
 }
