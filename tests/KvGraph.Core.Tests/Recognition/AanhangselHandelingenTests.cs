@@ -55,6 +55,16 @@ public sealed class AanhangselHandelingenTests
         "een financiële prikkel voor het uitvoeren van veel medische handelingen te verminderen",
         // Handelingen without a number cannot be found
         "Handelingen II 2019/20, blz. 1234",
+        // kamervragen-limburg: another running footer (page 2)
+        "Tweede Kamer, vergaderjaar 2024–2025, Aanhangsel 2",
+        // kamervragen-limburg: a question page footer
+        "’s-Gravenhage 2024Tweede Kamer, vergaderjaar 2024–2025, Vragen 1",
+        // kamervragen-limburg header line
+        "Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden",
+        // Handelingen as a publication, no reference
+        "De Handelingen worden later gepubliceerd.",
+        // an appendix of a report
+        "Aanhangsel bij het rapport, nr. 4",
     };
 
     [SkippableTheory]

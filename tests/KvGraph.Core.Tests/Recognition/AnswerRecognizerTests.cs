@@ -67,6 +67,18 @@ public sealed class AnswerRecognizerTests
         "Zie het antwoord op vraag 3 van het lid Kuzu over dit onderwerp.",
         // an earlier answer without an id cites nothing findable
         "mijn antwoorden op eerdere vragen over dit onderwerp",
+        // a question asking for answers, no number
+        "Kunt u deze vragen één voor één en binnen drie weken beantwoorden?",
+        // kamervragen-limburg Aanhangsel heading "Antwoord 3"
+        "Antwoord 3\nJa.",
+        // learninglion heading with a colon
+        "Antwoord vraag 1:\nJa.",
+        // a question of another set of written questions
+        "zie het antwoord op vraag 1 van de schriftelijke vragen van het lid Omtzigt",
+        // "antwoord" with a count, not an answer number
+        "In antwoord 3 procent van de gevallen.",
+        // a question heading with a bullet (openkamer)
+        " • Vraag 8\n  Welke extra maatregelen gaat u treffen?",
     };
 
     [SkippableTheory]

@@ -84,6 +84,22 @@ public sealed class IdRecognizerTests
         { "ecli", "De ECLI-standaard wordt gebruikt." },
         // TK-document-like number with too many digits
         { "tkdocument", "Bestelnummer 2024D123456 is verzonden." },
+        // a citizen service number
+        { "zaak", "Het BSN 123456782 is onbekend." },
+        // an invoice number with ten digits and no kenmerk context
+        { "zaak", "Factuurnummer 2024123456 is betaald." },
+        // a model name
+        { "tkdocument", "Het model 2024D is nieuw." },
+        // too few digits
+        { "tkdocument", "Code 2024D1234 onbekend." },
+        // ECLI without its parts
+        { "ecli", "Het ECLI:NL is onvolledig." },
+        // "referentie" as a word
+        { "reference", "met referentie naar de wet; Referentie: zie hierboven." },
+        // a kenmerk that is only a year
+        { "reference", "kenmerk 2024" },
+        // an own kenmerk without a value
+        { "reference", "ons kenmerk: onbekend" },
         // seed 004: the letter's kenmerk belongs to the letter, not the zaak list
         { "zaak", "Kamerbrief over Xinjiang van 27 augustus 2018 (kenmerk 2018715781)" },
     };

@@ -89,6 +89,28 @@ public sealed class KamerstukRecognizerTests
         "nr. 1591 is de hoogste.",
         // URL with numbers
         "https://nos.nl/artikel/2542490-meer-ziekenhuizen-in-financiele-problemen",
+        // an amount in thousands
+        "Het budget is verhoogd met 21 501 000 euro.",
+        // a count followed by a list item
+        "In 2023 waren er 12 345 meldingen; zie nr. 3 op de lijst.",
+        // a post box and postcode (ministry letterheads)
+        "Postbus 20011, 2500 EA Den Haag",
+        // a phone number with a dash
+        "Tel. 070 - 456 78 90",
+        // a vergaderjaar alone
+        "in het vergaderjaar 2021/22 en 2023–2024",
+        // an article of a regulation
+        "artikel 21 501 van de verordening",
+        // a page and item of a report
+        "pagina 12, nr. 3 van het rapport",
+        // kamervragen-limburg: Staatsblad references are not Kamerstukken
+        "Stb. 2024, 153, het inwerkingtredingsbesluit is gepubliceerd in Stb. 2024, 213.",
+        // an ISBN
+        "ISBN 978-90-12345-67-8",
+        // kamervragen-limburg: a period of years and an amount
+        "een bedrag van € 2,8 miljard voor de periode 2023–2027",
+        // a date followed by a number
+        "Op 31 december 2024, nr. 5 op de agenda.",
     };
 
     [SkippableTheory]

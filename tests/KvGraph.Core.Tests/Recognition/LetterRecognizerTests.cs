@@ -43,6 +43,20 @@ public sealed class LetterRecognizerTests
         "Op 27 augustus 2018 sprak de minister met de ambassadeur.",
         // "briefing" is not a letter
         "De briefing van 3 mei 2023 was besloten.",
+        // seed 004: a letter by 22 states, dated before the word "brief"
+        "Op 8 juli jl. stuurden 22 landen, waaronder Nederland, een brief over Xinjiang aan de voorzitter van de VN-Mensenrechtenraad.",
+        // a promise of a future letter
+        "Ik zal uw Kamer voor 1 januari per brief informeren.",
+        // learninglion: the letter itself
+        "Deze brief stuur ik u mede namens de minister van Justitie en Veiligheid.",
+        // a letter by a person, no date
+        "De brief van de burgemeester kwam te laat.",
+        // an impossible date is no date
+        "In de brief van 31 februari 2024 stond niets.",
+        // plural letters without a single date
+        "de brieven van de gemeenten",
+        // "op" without a date
+        "de brief die ik op korte termijn stuur",
     };
 
     [SkippableTheory]

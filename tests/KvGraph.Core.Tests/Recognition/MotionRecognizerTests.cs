@@ -81,6 +81,28 @@ public sealed class MotionRecognizerTests
         "Ik ga niet over de moties die politieke partijen indienen.",
         // a motion number without a dossier is not a Kamerstuk
         "Zoals gevraagd in motie nr. 1591 van vorig jaar.",
+        // a vote count is not a number of the motion
+        "De motie is aangenomen met 76 stemmen.",
+        // "motie van treurnis", "motie van orde": kinds of motion, not sponsors
+        "Een motie van treurnis werd verworpen en een motie van orde aangenomen.",
+        // a question about an unnamed motion
+        "Hoe beoordeelt u de motie?",
+        // moties-toegelicht: plural without sponsors
+        "Tijdens het debat werden vier moties ingediend.",
+        // capitalised "Emoties" and the words "commotie" and "promotie"
+        "Emoties liepen hoog op; de commotie over de promotie was groot.",
+        // kamervragen-limburg: a demonstrative, no sponsor
+        "Kunt u aangeven wat is gedaan om deze motie uit te voeren?",
+        // a footnote-like number is not a sponsor or a Kamerstuk
+        "Motie 3 verzoekt de regering om een plan.",
+        // "in de hand" is not a name
+        "Met de motie in de hand ging zij naar het kabinet.",
+        // the Kamer is not a sponsor
+        "In de motie De Kamer, gehoord de beraadslaging, wordt verzocht",
+        // a parenthesis without a Kamerstuk
+        "Zij diende een motie in (zie bijlage 3).",
+        // a motion by a whole chamber, not a member
+        "De Tweede Kamer nam de motie unaniem aan.",
     };
 
     [SkippableTheory]
