@@ -49,6 +49,16 @@ public static class PersonIds
         var start = words.Length - 1;
         for (var i = 1; i < words.Length - 1; i++)
         {
+            // "Faber-Van de Klashorst": a tussenvoegsel after a hyphen belongs to the double surname, which starts
+            // at the hyphenated word, not at the tussenvoegsel.
+            var previous = words[i - 1];
+            var dash = previous.LastIndexOf('-');
+            if (Particles.Contains(words[i]) && dash > 0 && Particles.Contains(previous[(dash + 1)..]))
+            {
+                start = i - 1;
+                break;
+            }
+
             if (Particles.Contains(words[i]))
             {
                 start = i;

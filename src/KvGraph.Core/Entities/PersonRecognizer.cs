@@ -22,20 +22,27 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
 {
     private const string Sp = @"[ \t\u00a0]+";
 
-    private const string TvCap = @"(?:Van|De|Den|Der|Ter|Ten|Te|In|Op|Von|Du|La|Le)(?:" + Sp + @"(?:de|den|der|het|'t|’t|ter|te|ten|la|van))*";
+    private const string Particle = @"(?:Van|De|Den|Der|Ter|Ten|Te|In|Op|Von|Du|La|Le|El|Al)";
+
+    private const string TvCap = Particle + @"(?:" + Sp + @"(?:de|den|der|het|'t|’t|ter|te|ten|la|van))*";
 
     private const string TvLow = @"(?:van|de|den|der|ter|ten|te|in|op|von|du|la|le)(?:" + Sp + @"(?:de|den|der|het|'t|’t|ter|te|ten|la))*";
 
-    private const string Sur = @"(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*(?:-(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*)*";
+    // A double surname may carry its own tussenvoegsel after the hyphen: "Faber-Van de Klashorst".
+    private const string Sur = @"(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*(?:-(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er)(?:[ \t]+(?:de|den|der))*[ \t]+)?(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*)*";
 
-    private const string NameT = @"(?:" + TvCap + Sp + ")?" + Sur;
+    // A first name is a capitalised word that is not itself a tussenvoegsel ("Van" in "Van Dijk").
+    private const string First = @"(?!" + Particle + @"[ \t\u00a0])(?:IJ|\p{Lu})\p{Ll}+(?:-(?!" + Particle + @"[ \t\u00a0])\p{Lu}\p{Ll}+)?";
 
-    private const string NameF = @"(?:(?<first>(?:IJ|\p{Lu})\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|(?:\p{Lu}\.){1,4})" + Sp + "(?:" + TvLow + Sp + ")?|" + TvCap + Sp + ")?" + Sur;
+    // After a title: the surname, optionally after a first name that is followed by a tussenvoegsel ("het lid Inge van Dijk").
+    private const string NameT = @"(?:" + First + Sp + TvLow + Sp + "|" + TvCap + Sp + ")?" + Sur;
+
+    private const string NameF = @"(?:(?<first>" + First + @"|(?:\p{Lu}\.){1,4})" + Sp + "(?:" + TvLow + Sp + ")?|" + TvCap + Sp + ")?" + Sur;
 
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "minister", "ministers", "staatssecretaris", "staatssecretarissen", "premier", "minister-president", "kamerlid", "kamerleden",
-        "lid", "leden", "motie", "moties", "de", "het", "door", "van", "en", "indieners", "indiener", "beantwoord", "vragen",
+        "lid", "leden", "motie", "moties", "door", "indieners", "indiener", "beantwoord", "vragen",
         "voorzitter", "collega", "mevrouw", "meneer", "heer", "dhr", "mw",
     };
 
@@ -52,6 +59,22 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
     public IReadOnlyList<string> Triggers => [];
 
     public IEnumerable<Entity> Find(RecognitionContext context)
+    {
+        // One person per span: a name found both after a title and before a party in brackets keeps the
+        // title's role and gains the party.
+        var bySpan = new Dictionary<(int, int), Entity>();
+        foreach (var e in FindAll(context))
+        {
+            var key = (e.Start, e.End);
+            bySpan[key] = bySpan.TryGetValue(key, out var known)
+                ? known with { Party = known.Party ?? e.Party, Role = known.Role == "member" ? e.Role : known.Role }
+                : e;
+        }
+
+        return bySpan.Values.OrderBy(e => e.Start);
+    }
+
+    private static IEnumerable<Entity> FindAll(RecognitionContext context)
     {
         var text = context.Text;
         foreach (Match m in TitledRx().Matches(text))
@@ -192,7 +215,7 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
     }
 
     [GeneratedRegex(
-        @"(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)\s+" +
+        @"(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)(?:\s+|(?<=[Mm]oties?)-)" +
         @"(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?" +
         @"(?:(?:\s*[,/]\s*|\s+en\s+)(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?)*",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

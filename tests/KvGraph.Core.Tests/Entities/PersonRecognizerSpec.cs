@@ -22,6 +22,12 @@ public sealed class PersonRecognizerSpec
     [InlineData("conform de moties Sjoerdsma c.s. (21 501-20, nr. 1596), Ploumen (35 570 V, nr. 43) en Kuzu (35 570 V, nr. 53).", "person:ploumen", "Ploumen", "sponsor", null)] // motion sponsors between citations
     [InlineData("aldus Kamerlid Omtzigt in het debat", "person:omtzigt", "Omtzigt", "member", null)] // Kamerlid
     [InlineData("Minister-President Rutte zei", "person:rutte", "Rutte", "minister", null)] // prime minister
+    [InlineData("In mijn appreciatie van de motie Van Dijk (PVV) omtrent", "person:van-dijk", "Van Dijk", "sponsor", "party:pvv")] // capitalised tussenvoegsel is not a first name
+    [InlineData("de uitvoering van de motie-Van Nispen c.s. (Kamerstuk", "person:van-nispen", "Van Nispen", "sponsor", null)] // motie- with a hyphen
+    [InlineData("vragen van de leden Paternotte (D66), Van der Burg (VVD) en", "person:van-der-burg", "Van der Burg", "member", "party:vvd")] // party after each name in a list
+    [InlineData("Minister Faber-Van de Klashorst (Asiel en Migratie)", "person:faber-van-de-klashorst", "Faber-Van de Klashorst", "minister", null)] // tussenvoegsel after the hyphen
+    [InlineData("het lid El Abassi (DENK) aan de", "person:el-abassi", "El Abassi", "member", "party:denk")] // Arabic particle
+    [InlineData("het lid Inge van Dijk (CDA), Vijlbrief", "person:van-dijk", "Van Dijk", "member", "party:cda")] // first name after the title
     public void Finds_people(string text, string id, string name, string role, string? party)
     {
         var found = EntityKit.Run(Recognizer, text);
@@ -47,6 +53,12 @@ public sealed class PersonRecognizerSpec
     [InlineData("Kamerleden EU en NAVO")] // abbreviations are not surnames
     [InlineData("de motie Oekraïne")] // a country after motie
     [InlineData("De Minister van Buitenlandse Zaken, Nederland en de EU hebben")] // not a signature: the line goes on
+    [InlineData("het lid 5 van de wet")] // a numbered paragraph
+    [InlineData("de motie-indiener heeft")] // lower case after motie-
+    [InlineData("de leden In de Kamer")] // capitalised words that are no name: 'In de Kamer'
+    [InlineData("In Den Haag (VVD-fractie)")] // brackets hold no party
+    [InlineData("de Minister van Asiel en Migratie (PVV)")] // an office before a party is no person
+    [InlineData("Kamerleden NAVO-breed")] // organisation
     public void Does_not_find_people(string text)
     {
         Assert.Empty(EntityKit.Run(Recognizer, text));
@@ -58,6 +70,7 @@ public sealed class PersonRecognizerSpec
     [InlineData("Kröger", "person:kroger")] // diacritics folded
     [InlineData("Van 't Wout", "person:van-t-wout")] // apostrophe
     [InlineData("Dekker-Abdulaziz", "person:dekker-abdulaziz")] // double surname kept whole
+    [InlineData("Faber-Van de Klashorst", "person:faber-van-de-klashorst")] // tussenvoegsel of the second surname
     public void Person_ids(string surname, string id) => Assert.Equal(id, PersonIds.For(surname));
 
     [Theory]
@@ -66,6 +79,7 @@ public sealed class PersonRecognizerSpec
     [InlineData("J.J. Klaver", "Klaver")]
     [InlineData("Van Ojik", "Van Ojik")]
     [InlineData("Kuzu", "Kuzu")]
+    [InlineData("Marjolein Faber-Van de Klashorst", "Faber-Van de Klashorst")]
     public void Surnames_from_full_names(string full, string surname) => Assert.Equal(surname, PersonIds.SurnameOf(full));
 
     [Fact]
