@@ -28,10 +28,13 @@
     const heading = b.kind === 'question' || b.kind === 'answer'
       ? `${BLOCK_TITLES[b.kind]} ${b.numbers.join(', ')}`
       : BLOCK_TITLES[b.kind];
+    // A question item often starts with its own "Vraag 2": then the text is its heading.
+    const first = b.segments.length ? b.segments[0].text.trimStart().toLowerCase() : '';
+    const repeated = heading && first.startsWith(heading.toLowerCase());
     const text = el('div', { class: 'block-text' });
     for (const s of b.segments) text.append(s.citation ? citationLink(s.citation) : document.createTextNode(s.text));
     return el('section', { class: `block block-${b.kind}`, id: `item-${b.id}`, 'data-item': b.id },
-      heading ? el('h3', { text: heading }) : null, text);
+      heading && !repeated ? el('h3', { text: heading }) : null, text);
   }
 
   function citationTable(citations) {
