@@ -42,7 +42,8 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
                 continue;
             }
 
-            if (m.Index > 0 && char.IsLetter(text[m.Index - 1]))
+            // Checked here rather than by a leading lookbehind, which would defeat the regex's literal search.
+            if (m.Index > 0 && (char.IsLetter(text[m.Index - 1]) || !kw.Success && char.IsDigit(text[m.Index - 1])))
             {
                 continue;
             }
@@ -57,7 +58,7 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
     [GeneratedRegex(
         @"(?<kw>[Kk]enmerk|[Rr]eferentie(?:nummer)?)(?![\p{L}])[ \u00a0\n]{0,3}:?[ \u00a0\n]{0,3}" +
         @"(?<v>(?:[A-Z][ \u00a0](?=[A-Z])){0,3}[A-Za-z0-9][A-Za-z0-9/\-_.]{2,40}[A-Za-z0-9])" +
-        @"|(?<![\p{L}\d])(?<v>BZDOC-\d{4,12}-\d{1,4})(?!\d)",
+        @"|(?<v>BZDOC-\d{4,12}-\d{1,4})(?!\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceRx();
 
