@@ -29,13 +29,13 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
     private const string TvLow = @"(?:van|de|den|der|ter|ten|te|in|op|von|du|la|le)(?:" + Sp + @"(?:de|den|der|het|'t|’t|ter|te|ten|la))*";
 
     // A double surname may carry its own tussenvoegsel after the hyphen: "Faber-Van de Klashorst".
-    private const string Sur = @"(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*(?:-(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er)(?:[ \t]+(?:de|den|der))*[ \t]+)?(?:IJ|\p{Lu})\p{Ll}[\p{L}'’]*)*";
+    private const string Sur = @"(?:IJ|\p{Lu})\p{Ll}[\p{L}\p{M}'’]*(?:-(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er)(?:[ \t]+(?:de|den|der))*[ \t]+)?(?:IJ|\p{Lu})\p{Ll}[\p{L}\p{M}'’]*)*";
 
     // A first name is a capitalised word that is not itself a tussenvoegsel ("Van" in "Van Dijk").
     private const string First = @"(?!" + Particle + @"[ \t\u00a0])(?:IJ|\p{Lu})\p{Ll}+(?:-(?!" + Particle + @"[ \t\u00a0])\p{Lu}\p{Ll}+)?";
 
-    // After a title: the surname, optionally after a first name that is followed by a tussenvoegsel ("het lid Inge van Dijk").
-    private const string NameT = @"(?:" + First + Sp + TvLow + Sp + "|" + TvCap + Sp + ")?" + Sur;
+    // After a title: the surname, optionally after a first name ("het lid Inge van Dijk", "het lid Edgar Mulder").
+    private const string NameT = @"(?:" + First + Sp + "(?:" + TvLow + Sp + ")?|" + TvCap + Sp + ")?" + Sur;
 
     private const string NameF = @"(?:(?<first>" + First + @"|(?:\p{Lu}\.){1,4})" + Sp + "(?:" + TvLow + Sp + ")?|" + TvCap + Sp + ")?" + Sur;
 
@@ -82,10 +82,13 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
             var role = RoleOfTitle(m.Groups["title"].Value);
             foreach (Capture name in m.Groups["n"].Captures)
             {
-                if (Make(text, name.Index, name.Length, role, party: null, dropFirst: false) is { } e)
+                // "Minister Justitie en Veiligheid": once a listed "name" is an office or the like, the rest is too.
+                if (Make(text, name.Index, name.Length, role, party: null, dropFirst: false) is not { } e)
                 {
-                    yield return e;
+                    break;
                 }
+
+                yield return e;
             }
         }
 

@@ -228,8 +228,8 @@ internal sealed class PhraseLexicon<T>
 /// <summary>Folds the diacritics of Latin letters ("ë", "é" → "e"), the way OCR and typists confuse them.</summary>
 internal static class TextFold
 {
-    private const string From = "áàâäãåéèêëíìîïóòôöõúùûüýÿçñÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝÇÑşŞğĞıøØ";
-    private const string To = "aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYCNsSgGioO";
+    private const string From = "áàâäãåéèêëíìîïóòôöõúùûüýÿçñÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝÇÑşŞğĞıøØćčšžłńśźżřěůđĆČŠŽŁŃŚŹŻŘĚŮĐ";
+    private const string To = "aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYCNsSgGioOccszlnszzreudCCSZLNSZZREUD";
 
     public static char Fold(char c)
     {
@@ -260,6 +260,12 @@ internal static class TextFold
         var dash = false;
         foreach (var c in Fold(s))
         {
+            // Combining marks (a cedilla typed as a separate character) carry no letter of their own.
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 sb.Append(char.ToLowerInvariant(c));

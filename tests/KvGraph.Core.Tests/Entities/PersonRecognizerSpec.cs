@@ -27,6 +27,8 @@ public sealed class PersonRecognizerSpec
     [InlineData("vragen van de leden Paternotte (D66), Van der Burg (VVD) en", "person:van-der-burg", "Van der Burg", "member", "party:vvd")] // party after each name in a list
     [InlineData("Minister Faber-Van de Klashorst (Asiel en Migratie)", "person:faber-van-de-klashorst", "Faber-Van de Klashorst", "minister", null)] // tussenvoegsel after the hyphen
     [InlineData("het lid El Abassi (DENK) aan de", "person:el-abassi", "El Abassi", "member", "party:denk")] // Arabic particle
+    [InlineData("Vragen van het lid Edgar Mulder over het bericht", "person:mulder", "Mulder", "member", null)] // first name without tussenvoegsel
+    [InlineData("Antwoord van Minister Yes\u0327ilgo\u0308z-Zegerius (Justitie en Veiligheid)", "person:yesilgoz-zegerius", "Yes\u0327ilgo\u0308z-Zegerius", "minister", null)] // combining diacritics
     [InlineData("het lid Inge van Dijk (CDA), Vijlbrief", "person:van-dijk", "Van Dijk", "member", "party:cda")] // first name after the title
     public void Finds_people(string text, string id, string name, string role, string? party)
     {
@@ -54,6 +56,8 @@ public sealed class PersonRecognizerSpec
     [InlineData("de motie Oekraïne")] // a country after motie
     [InlineData("De Minister van Buitenlandse Zaken, Nederland en de EU hebben")] // not a signature: the line goes on
     [InlineData("het lid 5 van de wet")] // a numbered paragraph
+    [InlineData("aan de Minister Klimaat en Groene Groei over")] // an office without 'van' after the title, listed words included
+    [InlineData("de Minister Justitie en Veiligheid over")] // idem
     [InlineData("de motie-indiener heeft")] // lower case after motie-
     [InlineData("de leden In de Kamer")] // capitalised words that are no name: 'In de Kamer'
     [InlineData("In Den Haag (VVD-fractie)")] // brackets hold no party
