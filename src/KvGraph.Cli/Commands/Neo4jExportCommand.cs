@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KvGraph.Cli.Hosting;
 using KvGraph.Neo4j.Export;
+using Spectre.Console;
 
 namespace KvGraph.Cli.Commands;
 
