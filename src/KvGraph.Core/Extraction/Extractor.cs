@@ -23,15 +23,7 @@ public sealed class Extractor : IExtractor
     public ExtractedDocument Extract(SourceDocument source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var reader = _options.Readers
-            .Select(r => (Reader: r, Score: r.Detect(source)))
-            .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score)
-            .Select(x => x.Reader)
-            .FirstOrDefault()
-            ?? throw new DocumentFormatException(source.File, "no reader recognises this file (empty or not a supported document)");
-
-        var read = reader.Read(source);
+        var read = Read(source);
         var context = new RecognitionContext(read.Text, read.Doc, read.Items)
         {
             ReferenceDate = ReferenceDate(read.Doc),
@@ -69,6 +61,40 @@ public sealed class Extractor : IExtractor
             Warnings = read.Warnings,
             ContentHash = Hash(source.Text),
         };
+    }
+
+    /// <summary>
+    /// Reads with the best-scoring reader. Detection is a cheap guess (a letter that cites an Aanhangsel early
+    /// looks like one), so when that reader rejects the file the next one by score gets it; the first, most
+    /// specific reason is reported when none can read it.
+    /// </summary>
+    private ReadDocument Read(SourceDocument source)
+    {
+        var candidates = _options.Readers
+            .Select(r => (Reader: r, Score: r.Detect(source)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .Select(x => x.Reader)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            throw new DocumentFormatException(source.File, "no reader recognises this file (empty or not a supported document)");
+        }
+
+        DocumentFormatException? first = null;
+        foreach (var reader in candidates)
+        {
+            try
+            {
+                return reader.Read(source);
+            }
+            catch (DocumentFormatException ex)
+            {
+                first ??= ex;
+            }
+        }
+
+        throw first!;
     }
 
     internal static bool Triggered(string text, IReadOnlyList<string> triggers)

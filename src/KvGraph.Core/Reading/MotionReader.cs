@@ -167,8 +167,8 @@ internal sealed partial class MotionReader : IDocumentReader
         {
             var at = cleaned.LastIndexOf(s, StringComparison.Ordinal);
             entities.Add(at < 0
-                ? new Entity(EntityKind.Person, PersonNames.Key(s), s, -1, -1) { Role = "sponsor" }
-                : new Entity(EntityKind.Person, PersonNames.Key(s), s, at, at + s.Length) { Role = "sponsor", Quote = s });
+                ? new Entity(EntityKind.Person, Entities.PersonIds.For(s), s, -1, -1) { Role = "sponsor" }
+                : new Entity(EntityKind.Person, Entities.PersonIds.For(s), s, at, at + s.Length) { Role = "sponsor", Quote = s });
         }
 
         var doc = new DocumentInfo

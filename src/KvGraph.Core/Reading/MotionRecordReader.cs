@@ -75,10 +75,10 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                     sponsors.Add(surname);
                     var span = text.Line(party is null ? $"Indiener: {surname}" : $"Indiener: {surname} ({party})");
                     var start = span.Start + "Indiener: ".Length;
-                    entities.Add(new Entity(EntityKind.Person, PersonNames.Key(surname), surname, start, start + surname.Length)
+                    entities.Add(new Entity(EntityKind.Person, Entities.PersonIds.For(surname), surname, start, start + surname.Length)
                     {
                         Role = "sponsor",
-                        Party = party is null ? null : PersonNames.Key(party),
+                        Party = party is null ? null : ReaderSupport.CanonicalId(EntityKind.Party, party),
                         Quote = surname,
                     });
                 }

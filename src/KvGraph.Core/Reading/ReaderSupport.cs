@@ -51,17 +51,29 @@ internal static partial class ReaderSupport
     private static Entity PersonEntity(string text, string name, string role, string? party)
     {
         var e = Mention(text, EntityKind.Person, name);
-        return e with { Role = role, Party = party is null ? null : PersonNames.Key(party) };
+        return e with { Role = role, Party = party is null ? null : CanonicalId(EntityKind.Party, party) };
     }
 
     private static Entity Mention(string text, EntityKind kind, string name)
     {
         var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
-        var id = PersonNames.Key(name);
+        var id = CanonicalId(kind, name);
         return i < 0
             ? new Entity(kind, id, name, -1, -1)
             : new Entity(kind, id, name, i, i + name.Length) { Quote = text.Substring(i, name.Length) };
     }
+
+    /// <summary>
+    /// The same ids the entity recognisers give (person:van-den-hul, party:gl, office:buitenlandse-zaken), so a
+    /// header asker and the same person found in the text are one node, not two.
+    /// </summary>
+    internal static string CanonicalId(EntityKind kind, string name) => kind switch
+    {
+        EntityKind.Person => Entities.PersonIds.For(name),
+        EntityKind.Party => Entities.Parties.Normalize(name)?.Id ?? $"party:{PersonNames.Key(name)}",
+        EntityKind.Office => Entities.Offices.IdOf(name) ?? $"office:{PersonNames.Key(name)}",
+        _ => PersonNames.Key(name),
+    };
 
     /// <summary>
     /// Splits "Van den Hil (VVD) en Bikker (ChristenUnie)" or "Bushoff en Patijn (beiden GroenLinks-PvdA)" into askers.
