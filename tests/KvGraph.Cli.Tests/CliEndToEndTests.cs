@@ -39,6 +39,22 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.SeedStore>
     }
 
     [Fact]
+    public async Task Build_with_chains_shows_what_each_answer_cites()
+    {
+        // The README's main job: build the seeds and show the chains. Seed 000 cites four motions, seed 004 a letter.
+        var store = Path.Combine(TestPaths.NewTempDir(), "chains.db");
+        var (exit, output, err) = await CliRunner.Run("build", TestPaths.Seeds, "--chains", "--store", store);
+        Assert.True(exit == 0, err + output);
+        Assert.Contains("Citation chains", output, StringComparison.Ordinal);
+        foreach (var motion in new[] { "kst-21501-20-1591", "kst-21501-20-1596", "kst-35570-V-43", "kst-35570-V-53", "letter:2018-08-27" })
+        {
+            Assert.Contains(motion, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("ah-tk-20202021-2302", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_lists_the_four_motion_citations_with_quotes()
     {
         var (exit, output, err) = await CliRunner.Run("show", "ah-tk-20202021-2302", "--store", _store.Path);

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace KvGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kvgraph build &lt;files-or-folders…&gt; [--store] [--prune] [--jobs N] [--force]</c>: ingest into the store, then a summary.
+/// <c>kvgraph build &lt;files-or-folders…&gt; [--store] [--prune] [--jobs N] [--force] [--chains]</c>: ingest into the store, then a summary.
 /// Exit code 1 when any file failed (the rest is stored), 0 otherwise.
 /// </summary>
 internal static class BuildCommand
@@ -18,9 +18,10 @@ internal static class BuildCommand
         var prune = new Option<bool>("--prune") { Description = "Remove files from the store that are not among the inputs of this build" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel extraction workers (default: processor count)" };
         var force = new Option<bool>("--force") { Description = "Re-extract every file, even when unchanged" };
+        var chains = new Option<bool>("--chains") { Description = "After the summary, show the citation chains found (what each question/answer cites, two steps deep)" };
         var command = new Command("build", "Ingest files and folders into the store: extract, resolve, index; then print a summary")
         {
-            inputs, prune, jobs, force,
+            inputs, prune, jobs, force, chains,
         };
         return command.WithAction(result =>
         {
@@ -62,6 +63,10 @@ internal static class BuildCommand
             console.MarkupLine(
                 $"{report.FilesSeen} files: {report.Extracted} extracted, {report.Unchanged} unchanged, {report.Failures.Select(f => f.File.Split('#')[0]).Distinct(StringComparer.Ordinal).Count()} failed, {report.Pruned} pruned, in {report.Elapsed.TotalSeconds:0.00} s");
             Render.Stats(console, report.Stats);
+            if (result.GetValue(chains))
+            {
+                TraceCommand.WriteChains(console, store);
+            }
 
             if (report.Failures.Count > 0)
             {

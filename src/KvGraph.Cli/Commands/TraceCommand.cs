@@ -38,6 +38,34 @@ internal static class TraceCommand
         });
     }
 
+    /// <summary>
+    /// The chains a build found: for each question, answer and letter that cites something, the tree of what it
+    /// cites, two steps deep. Bounded, because a large corpus would otherwise print for minutes.
+    /// </summary>
+    internal static void WriteChains(IAnsiConsole console, KvGraph.Store.IKvStore store, int maxDocuments = 25)
+    {
+        var graph = store.LoadGraph();
+        var shown = 0;
+        var citing = store.Documents()
+            .Where(d => d.Kind is "answer" or "question" or "letter")
+            .Select(d => graph.Trace(d.Id, 2))
+            .Where(t => t is { Children.Count: > 0 })
+            .ToList();
+        console.MarkupLine($"[bold]Citation chains[/] ({citing.Count} documents cite something)");
+        foreach (var trace in citing.Take(maxDocuments))
+        {
+            var tree = new Tree(Render.NodeLine(trace!.Node));
+            Add(tree, trace.Children);
+            console.Write(tree);
+            shown++;
+        }
+
+        if (citing.Count > shown)
+        {
+            console.MarkupLine($"… and {citing.Count - shown} more: `kvgraph trace <id>` shows any of them.");
+        }
+    }
+
     private static void Add(IHasTreeNodes parent, IReadOnlyList<TraceNode> children)
     {
         foreach (var child in children)
