@@ -155,6 +155,7 @@ public sealed class Extractor : IExtractor
         var list = found
             .Where(c => c.Start >= 0 && c.End <= text.Length && c.End > c.Start)
             .Where(c => c.Target is null || !own.Contains(c.Target))
+            .Where(c => !NamesItself(c, read.Doc))
             .OrderBy(c => c.Start)
             .ThenByDescending(c => c.End - c.Start)
             .ToList();
@@ -177,6 +178,14 @@ public sealed class Extractor : IExtractor
 
         return kept;
     }
+
+    /// <summary>
+    /// A motion's own title ("Motie van de leden Van der Staaij en Pieter Heerma over …") reads like an unnumbered
+    /// motion citation; it is the motion naming itself, not a reference to another one.
+    /// </summary>
+    private static bool NamesItself(Citation c, DocumentInfo doc) =>
+        doc.Kind == DocumentKind.Motion && c.Kind == CitationKind.Motion && c.Target is null &&
+        doc.Title is { Length: > 0 } title && title.Contains(c.Quote.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<Entity> SettleEntities(IEnumerable<Entity> found, IReadOnlyList<Item> items)
     {
