@@ -408,21 +408,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
                 end = text.Paragraph($"[{n}] {footnotes[n]}").End;
             }
 
-            List<int> numbers;
-            if (heading.Kind == ItemKind.Question)
-            {
-                numbers = heading.Numbers.ToList();
-                pending.AddRange(numbers);
-            }
-            else
-            {
-                numbers = heading.Numbers.Count > 0 ? heading.Numbers.ToList() : pending.ToList();
-                pending.Clear();
-                if (numbers.Count == 0)
-                {
-                    warnings.Add($"an answer at offset {start} follows no question");
-                }
-            }
+            var numbers = QuestionBlocks.NumbersFor(heading, pending, warnings, start);
 
             items.Add(new Item(QuestionBlocks.Id(heading.Kind, numbers), heading.Kind, numbers, start, end));
         }

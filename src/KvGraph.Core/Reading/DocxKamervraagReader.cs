@@ -215,22 +215,8 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
             if (heading is not null && (heading.Numbers.Count > 0 || heading.Kind == ItemKind.Answer))
             {
                 Close();
-                var span = text.Paragraph(heading.Rest.Length > 0 ? l : l.TrimEnd(':', ' ') is var h && h.Length > 0 ? l : l);
-                List<int> numbers;
-                if (heading.Kind == ItemKind.Question)
-                {
-                    numbers = heading.Numbers.ToList();
-                    pending.AddRange(numbers);
-                }
-                else
-                {
-                    numbers = heading.Numbers.Count > 0 ? heading.Numbers.ToList() : pending.ToList();
-                    pending.Clear();
-                    if (numbers.Count == 0)
-                    {
-                        warnings.Add($"an answer at offset {span.Start} follows no question");
-                    }
-                }
+                var span = text.Paragraph(l);
+                var numbers = QuestionBlocks.NumbersFor(heading, pending, warnings, span.Start);
 
                 open = (heading.Kind, numbers, span.Start, span.End);
             }

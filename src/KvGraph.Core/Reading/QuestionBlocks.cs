@@ -10,6 +10,29 @@ namespace KvGraph.Core.Reading;
 /// </summary>
 internal static partial class QuestionBlocks
 {
+    /// <summary>
+    /// The question numbers an item belongs to. A question keeps its own and leaves them pending; an answer takes
+    /// its own ("Antwoord 2") or, when it names none ("Antwoord"), the questions asked since the last answer, which
+    /// is how grouped answers ("Vraag 2, Vraag 3, Vraag 6, Antwoord") pair up.
+    /// </summary>
+    public static List<int> NumbersFor(Heading heading, List<int> pending, List<string> warnings, int offset)
+    {
+        if (heading.Kind == ItemKind.Question)
+        {
+            pending.AddRange(heading.Numbers);
+            return heading.Numbers.ToList();
+        }
+
+        var numbers = heading.Numbers.Count > 0 ? heading.Numbers.ToList() : pending.ToList();
+        pending.Clear();
+        if (numbers.Count == 0)
+        {
+            warnings.Add($"an answer at offset {offset} follows no question");
+        }
+
+        return numbers;
+    }
+
     /// <summary>A heading line: what it opens and the question numbers it names.</summary>
     public sealed record Heading(ItemKind Kind, IReadOnlyList<int> Numbers, string Rest);
 
