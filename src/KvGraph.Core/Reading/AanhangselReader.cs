@@ -180,16 +180,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
             SourceUrl = Ids.OfficialUrl(id),
         };
 
-        return new ReadDocument
-        {
-            Format = Format,
-            Text = cleaned,
-            Doc = doc,
-            Items = items,
-            Metadata = metadata,
-            Entities = ReaderSupport.HeaderEntities(cleaned, askers, answerers),
-            Warnings = warnings,
-        };
+        return ReaderSupport.QuestionAnswerResult(Format, cleaned, doc, items, metadata, warnings);
     }
 
     /// <summary>"Minister", "Agema", "Volksgezondheid, Welzijn en Sport" → Agema, "Minister van Volksgezondheid, Welzijn en Sport".</summary>

@@ -148,16 +148,7 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
             SourceUrl = ahId is null ? null : Ids.OfficialUrl(ahId),
         };
 
-        return new ReadDocument
-        {
-            Format = Format,
-            Text = cleaned,
-            Doc = doc,
-            Items = items,
-            Metadata = metadata,
-            Entities = ReaderSupport.HeaderEntities(cleaned, askers, answerers),
-            Warnings = warnings,
-        };
+        return ReaderSupport.QuestionAnswerResult(Format, cleaned, doc, items, metadata, warnings);
     }
 
     // Questions without numbers: each paragraph up to the notes ("1) …") is the next question.

@@ -192,16 +192,7 @@ internal sealed partial class OcrLetterReader : IDocumentReader
             OwnIds = zaak is null ? ownIds : [zaak, .. ownIds],
         };
 
-        return new ReadDocument
-        {
-            Format = Format,
-            Text = cleaned,
-            Doc = doc,
-            Items = items,
-            Metadata = metadata,
-            Entities = ReaderSupport.HeaderEntities(cleaned, askers, answerers),
-            Warnings = warnings,
-        };
+        return ReaderSupport.QuestionAnswerResult(Format, cleaned, doc, items, metadata, warnings);
     }
 
     /// <summary>

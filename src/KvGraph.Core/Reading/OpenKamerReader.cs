@@ -251,16 +251,7 @@ internal sealed partial class OpenKamerReader : IDocumentReader
             SourceUrl = isAnswer ? answerUrl : questionUrl,
         };
 
-        return new ReadDocument
-        {
-            Format = Format,
-            Text = cleaned,
-            Doc = doc,
-            Items = items,
-            Metadata = metadata,
-            Entities = ReaderSupport.HeaderEntities(cleaned, askers, answerers),
-            Warnings = warnings,
-        };
+        return ReaderSupport.QuestionAnswerResult(Format, cleaned, doc, items, metadata, warnings);
     }
 
     private static string Marked(string paragraph, string item, List<string> markers)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
+using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
 
@@ -14,6 +15,23 @@ internal static partial class ReaderSupport
 
     /// <summary>The id a document gets when it states none of its own.</summary>
     public static string FileId(string file) => $"file:{Path.GetFileNameWithoutExtension(file)}";
+
+    /// <summary>
+    /// What a question/answer reader returns: the header's askers and answerers become entities here, from the
+    /// <see cref="DocumentInfo"/> itself, so no reader can pass one list to the document and another to the entities.
+    /// </summary>
+    public static ReadDocument QuestionAnswerResult(
+        string format, string text, DocumentInfo doc, IReadOnlyList<Item> items, IReadOnlyDictionary<string, string> metadata, IReadOnlyList<string> warnings) =>
+        new()
+        {
+            Format = format,
+            Text = text,
+            Doc = doc,
+            Items = items,
+            Metadata = metadata,
+            Entities = HeaderEntities(text, doc.Askers, doc.Answerers),
+            Warnings = warnings,
+        };
 
     /// <summary>
     /// Person, party and office entities for the askers and answerers the header names, each with the span of its
