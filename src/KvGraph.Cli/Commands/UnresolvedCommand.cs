@@ -21,7 +21,7 @@ internal static class UnresolvedCommand
             foreach (var u in list)
             {
                 var by = string.Join(", ", u.CitedBy.Take(3)) + (u.CitedBy.Count > 3 ? $" +{u.CitedBy.Count - 3}" : string.Empty);
-                t.AddRow(Render.E(u.Id), Render.E(u.Label), u.CitationCount.ToString(CultureInfo.InvariantCulture), Render.E(by), Render.E(Ids.OfficialUrl(u.Id)));
+                t.AddRow(Render.E(u.Id), Render.E(u.Label), u.CitationCount.ToString(CultureInfo.InvariantCulture), Render.E(by), Render.E(KvGraph.Core.Kinds.CitationKinds.OfficialUrl(u.Id)));
             }
 
             context.Console.Write(t);

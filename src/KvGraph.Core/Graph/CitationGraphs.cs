@@ -11,8 +11,9 @@ public static class CitationGraphs
     {
         ArgumentNullException.ThrowIfNull(documents);
         var list = documents.ToList();
-        var resolver = Resolver.Create(list.SelectMany(DocumentAliases.For));
-        return Assemble(list.Select(GraphFacts.Facts), resolver);
+        var facts = list.Select(GraphFacts.Facts).ToList();
+        var resolver = Resolver.Create(list.SelectMany(DocumentAliases.For), facts.SelectMany(FactsResolver.LetterMentions));
+        return Assemble(facts, resolver);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public static class GraphFacts
             ids.Add(paired);
             b.Node(paired, NodeLabel.Question, doc.Title ?? paired, Props(
                 ("id", paired), ("kind", "question"), ("title", doc.Title), ("date", doc.Submitted), ("submitted", doc.Submitted),
-                ("zaak", doc.Zaak), ("file", document.File), ("format", document.Format), ("url", Ids.OfficialUrl(paired))));
+                ("zaak", doc.Zaak), ("file", document.File), ("format", document.Format), ("url", Kinds.CitationKinds.OfficialUrl(paired))));
             b.Edge(docId, paired, EdgeType.Answers, Props());
         }
 
@@ -173,9 +173,23 @@ public static class GraphFacts
             }
         }
 
+        // Identity evidence the resolver weighs later: a letter's sender, the words around an unnumbered motion.
+        string? sender = null;
+        string? context = null;
+        if (c.Kind == CitationKind.Letter && target.StartsWith("letter:", StringComparison.Ordinal))
+        {
+            sender = Resolution.Senders.NamedIn(c.Quote) ?? document.Doc.Answerers.Select(a => Resolution.Senders.FromOffice(a.Office)).FirstOrDefault(x => x is not null);
+            target = Resolution.LetterIdentity.Key(c.Date ?? target["letter:".Length..], sender);
+        }
+        else if (c.Target is null)
+        {
+            context = string.Join(' ', ContentWords.Of(Window(document.Text, c.Start, c.End)).Order(StringComparer.Ordinal));
+        }
+
+        var method = c.Target is null ? Resolution.LinkMethod.Unresolved : c.Corrected ? Resolution.LinkMethod.OcrRepair : Resolution.LinkMethod.ExplicitId;
         b.Edge(docId, target, EdgeType.Cites, Props(
             ("kind", kind), ("quote", c.Quote), ("start", c.Start), ("end", c.End), ("item", c.Item),
-            ("confidence", Math.Round(c.Confidence, 3)), ("sponsor", c.Sponsor),
+            ("confidence", Math.Round(c.Confidence, 3)), ("method", method), ("sender", sender), ("context", context), ("sponsor", c.Sponsor),
             ("sponsors", c.Sponsors.Count > 0 ? string.Join("; ", c.Sponsors) : null),
             ("reference", c.Reference), ("corrected", c.Corrected ? true : null), ("original", c.OriginalText),
             ("date", c.Date), ("subject", c.Subject), ("fragment", fragment), ("docDate", DocumentDate(document.Doc))));
@@ -197,6 +211,14 @@ public static class GraphFacts
                 b.Edge(target, PersonNode(b, s, null), EdgeType.SubmittedBy, Props(("source", "citation")));
             }
         }
+    }
+
+    /// <summary>The text around a mention, as far as the sentences on either side reach (at most 300 characters each way).</summary>
+    private static string Window(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 300);
+        var to = Math.Min(text.Length, end + 300);
+        return from < to ? text[from..to] : string.Empty;
     }
 
     private static void Mention(FactsBuilder b, string docId, Entity e)
@@ -251,7 +273,7 @@ public static class GraphFacts
     {
         var id = dossier.StartsWith("dossier:", StringComparison.Ordinal) ? dossier : $"dossier:{dossier}";
         var number = id["dossier:".Length..];
-        b.Node(id, NodeLabel.Dossier, number, Props(("number", number), ("url", $"https://zoek.officielebekendmakingen.nl/dossier/{number}")));
+        b.Node(id, NodeLabel.Dossier, number, Props(("number", number), ("url", Kinds.CitationKinds.OfficialUrl(id))));
         return id;
     }
 
@@ -259,7 +281,7 @@ public static class GraphFacts
         ("id", d.Doc.Id), ("kind", ExtractionJson.Name(d.Doc.Kind)), ("title", d.Doc.Title), ("date", DocumentDate(d.Doc)),
         ("submitted", d.Doc.Submitted), ("answered", d.Doc.Answered), ("zaak", d.Doc.Zaak), ("file", d.File), ("format", d.Format),
         ("dossier", d.Doc.Dossier), ("number", d.Doc.Number), ("vergaderjaar", d.Doc.Vergaderjaar),
-        ("sourceUrl", d.Doc.SourceUrl), ("url", Ids.OfficialUrl(d.Doc.Id)));
+        ("sourceUrl", d.Doc.SourceUrl), ("url", Kinds.CitationKinds.OfficialUrl(d.Doc.Id)));
 
     /// <summary>The date a document is placed at in time: answered, else its own date, else submitted.</summary>
     public static string? DocumentDate(DocumentInfo doc)

@@ -177,7 +177,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
             OwnIds = ownIds,
             Vergaderjaar = vergaderjaar,
             Number = kind == DocumentKind.Question ? null : number,
-            SourceUrl = Ids.OfficialUrl(id),
+            SourceUrl = Kinds.CitationKinds.OfficialUrl(id),
         };
 
         return ReaderSupport.QuestionAnswerResult(Format, cleaned, doc, items, metadata, warnings);

@@ -145,7 +145,7 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
             OwnIds = zaak is null ? [] : [zaak],
             Vergaderjaar = vergaderjaar,
             Number = ahNumber,
-            SourceUrl = ahId is null ? null : Ids.OfficialUrl(ahId),
+            SourceUrl = ahId is null ? null : Kinds.CitationKinds.OfficialUrl(ahId),
         };
 
         return ReaderSupport.QuestionAnswerResult(Format, cleaned, doc, items, metadata, warnings);

@@ -75,7 +75,7 @@ internal sealed partial class HandelingenXmlReader : IDocumentReader
             Title = title is null ? null : TextNormalizer.CollapseSpaces(title.Replace('\n', ' ')),
             Date = date,
             Vergaderjaar = vj,
-            SourceUrl = Ids.OfficialUrl(id),
+            SourceUrl = Kinds.CitationKinds.OfficialUrl(id),
         };
         return new ReadDocument { Format = Format, Text = text.ToString(), Doc = doc, Warnings = warnings };
     }

@@ -183,7 +183,7 @@ internal sealed partial class MotionReader : IDocumentReader
             Topics = topics,
             Vergaderjaar = vergaderjaar,
             OwnIds = header.TryGetValue("tk_document_guid", out var g) && !id.StartsWith("tkdoc:", StringComparison.Ordinal) ? [$"tkdoc:{g}"] : [],
-            SourceUrl = Ids.OfficialUrl(id) ?? (header.TryGetValue("pdf", out var pdf) ? pdf : null),
+            SourceUrl = Kinds.CitationKinds.OfficialUrl(id) ?? (header.TryGetValue("pdf", out var pdf) ? pdf : null),
         };
 
         return new ReadDocument { Format = Format, Text = cleaned, Doc = doc, Metadata = metadata, Entities = entities, Warnings = warnings };

@@ -27,6 +27,9 @@ public sealed record DocumentAliases(
 {
     public string Id { get; } = string.IsNullOrWhiteSpace(Id) ? throw new ArgumentException("Document aliases need an id.", nameof(Id)) : Id;
 
+    /// <summary>The title (a motion's onderwerp), for matching mentions and records by subject.</summary>
+    public string? Title { get; init; }
+
     /// <summary>
     /// The aliases of the documents in one extracted file: the main document (its zaak, own ids, the kst id of a
     /// motion from dossier and number) and, for an answer, the paired question (<c>kv-tk-&lt;zaak&gt;</c>).
@@ -56,16 +59,17 @@ public sealed record DocumentAliases(
             aliases.Add(new AliasEntry(kst, AliasEntry.OwnId));
         }
 
-        // A letter in the corpus is what "mijn brief van 27 augustus 2018" cites.
-        if (doc.Kind == DocumentKind.Letter && doc.Date is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d))
+        // A letter in the corpus is what "mijn brief van 27 augustus 2018" by the same sender cites.
+        if (doc.Kind == DocumentKind.Letter && doc.Date is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) &&
+            doc.Answerers.Select(a => Senders.FromOffice(a.Office)).FirstOrDefault(s => s is not null) is { } sender)
         {
-            aliases.Add(new AliasEntry(Ids.Letter(d), AliasEntry.OwnId));
+            aliases.Add(new AliasEntry(LetterIdentity.Key(Text.DutchDates.Iso(d), sender), AliasEntry.OwnId));
         }
 
         var weight = document.Citations.Count;
         var list = new List<DocumentAliases>
         {
-            new(doc.Id, doc.Kind, document.File, true, weight, aliases, GraphFacts.DocumentDate(doc), doc.Sponsors),
+            new(doc.Id, doc.Kind, document.File, true, weight, aliases, GraphFacts.DocumentDate(doc), doc.Sponsors) { Title = doc.Title },
         };
 
         if (doc.Kind == DocumentKind.Answer && (doc.PairedId ?? (doc.Zaak is { } z ? Ids.Question(z) : null)) is { } paired && paired != doc.Id)

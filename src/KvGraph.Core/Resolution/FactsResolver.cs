@@ -4,21 +4,30 @@ using KvGraph.Core.Text;
 namespace KvGraph.Core.Resolution;
 
 /// <summary>
-/// Turns a file's stored (raw) facts into resolved facts against the current corpus:
+/// Turns a file's stored (raw) facts into resolved facts against the current corpus. Every CITES edge comes out with
+/// the <c>method</c> that linked it, a <c>confidence</c> and, where evidence was weighed, the <c>evidence</c>:
 /// <list type="bullet">
-/// <item>edge endpoints that are aliases of a corpus document (zaak, <c>kv-tk-</c>, own ids, kst id, <c>letter:</c> date)
-/// become that document's id; the raw target is kept on the edge as <c>cited</c>;</item>
-/// <item>unnumbered motions (<c>motion:&lt;sponsor&gt;</c>) are resolved by sponsor and date (<see cref="Resolver.ResolveMotion"/>),
-/// marked <c>resolvedBy = "sponsor+date"</c>;</item>
+/// <item>edge endpoints that are aliases of a corpus document (zaak, <c>kv-tk-</c>, own ids, kst id, a letter's key)
+/// become that document's id (<c>method = alias</c>); the raw target is kept on the edge as <c>cited</c>;</item>
+/// <item>unnumbered motions are weighed by <see cref="MotionIdentity"/>: linked on enough evidence, otherwise the
+/// mention stays its own placeholder <c>motion:&lt;sponsor&gt;@&lt;citing document&gt;</c> listing its best candidates;</item>
+/// <item>letters without number are identified by <see cref="LetterIdentity"/> (date and sender, kenmerk, subject);</item>
+/// <item>a document merged into another (a motion's open-data record into its text) is written as that other document:
+/// its node keeps only what the record adds, its edges start at the canonical id; the canonical node lists its merges;</item>
 /// <item>a document this file asserts but another file owns (a duplicate PDF/text, a question that has its own file) is left
 /// to its owner: its node and its outgoing edges are dropped here;</item>
-/// <item>targets still not in the corpus become <see cref="NodeLabel.Placeholder"/> nodes with a <c>kind</c> (motion, kamerstuk,
-/// letter, zaak, aanhangsel, …) and the official address when there is one. When the document is ingested later, the
-/// same id resolves and the placeholder is gone.</item>
+/// <item>targets still not in the corpus become <see cref="NodeLabel.Placeholder"/> nodes with a <c>kind</c> and the
+/// official address when there is one (both from <see cref="Kinds.CitationKinds"/>).</item>
 /// </list>
 /// </summary>
 public static class FactsResolver
 {
+    /// <summary>Properties a merged-away record does not bring to the canonical node: the canonical document's own say.</summary>
+    private static readonly HashSet<string> IdentityKeys = new(StringComparer.Ordinal)
+    {
+        "id", "kind", "title", "file", "format", "url", "sourceUrl", "date",
+    };
+
     /// <summary>Resolves one file's facts.</summary>
     public static DocumentFacts Resolve(DocumentFacts raw, Resolver resolver)
     {
@@ -27,13 +36,43 @@ public static class FactsResolver
         var own = raw.DocumentIds.ToHashSet(StringComparer.Ordinal);
         var notOwned = own.Where(id => resolver.Owner(id) is { } o && o.File != raw.File).ToHashSet(StringComparer.Ordinal);
 
+        // Own documents known to be another document's record are written as that document.
+        var rename = own.Where(id => !notOwned.Contains(id) && resolver.MergedAway(id) is not null)
+            .ToDictionary(id => id, resolver.Canonical, StringComparer.Ordinal);
+        string Own(string id) => rename.GetValueOrDefault(id) ?? id;
+
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var n in raw.Nodes)
         {
-            if (!notOwned.Contains(n.Id))
+            if (notOwned.Contains(n.Id))
             {
-                nodes.TryAdd(n.Id, n);
+                continue;
             }
+
+            if (rename.TryGetValue(n.Id, out var into))
+            {
+                var merge = resolver.MergedAway(n.Id)!;
+                var props = n.Properties.Where(kv => !IdentityKeys.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+                props["id"] = into;
+                props["mergedFrom"] = merge.From;
+                nodes.TryAdd(into, new GraphNode(into, n.Label, null, props));
+                continue;
+            }
+
+            if (own.Contains(n.Id) && resolver.MergesInto(n.Id) is { Count: > 0 } merges)
+            {
+                var props = new Dictionary<string, object?>(n.Properties, StringComparer.Ordinal)
+                {
+                    ["aliases"] = string.Join("; ", merges.Select(m => m.From)),
+                    ["mergeMethod"] = string.Join("; ", merges.Select(m => m.Method).Distinct(StringComparer.Ordinal)),
+                    ["mergeConfidence"] = merges.Min(m => m.Confidence),
+                    ["mergeEvidence"] = string.Join(" | ", merges.Select(m => $"{m.From}: {m.Evidence}")),
+                };
+                nodes.TryAdd(n.Id, n with { Properties = props });
+                continue;
+            }
+
+            nodes.TryAdd(n.Id, n);
         }
 
         var docDates = raw.Nodes.Where(n => own.Contains(n.Id))
@@ -47,19 +86,53 @@ public static class FactsResolver
                 continue;
             }
 
-            var source = own.Contains(e.Source) ? e.Source : Canonical(e.Source, resolver);
-            var target = e.Target == e.Source ? source : own.Contains(e.Target) ? e.Target : Canonical(e.Target, resolver);
+            var source = own.Contains(e.Source) ? Own(e.Source) : Canonical(e.Source, resolver);
+            var target = e.Target == e.Source ? source : own.Contains(e.Target) ? Own(e.Target) : Canonical(e.Target, resolver);
             Dictionary<string, object?>? props = null;
-            if (e.Type == EdgeType.Cites && target.StartsWith("motion:", StringComparison.Ordinal))
+            Dictionary<string, object?> Edit() => props ??= new Dictionary<string, object?>(e.Properties, StringComparer.Ordinal);
+
+            if (e.Type == EdgeType.Cites && e.Target.StartsWith("motion:", StringComparison.Ordinal))
             {
                 var sponsors = (e.Properties.GetValueOrDefault("sponsors") as string)?.Split("; ", StringSplitOptions.RemoveEmptyEntries)
-                    ?? [target["motion:".Length..]];
-                var date = e.Properties.GetValueOrDefault("docDate") as string ?? docDates.GetValueOrDefault(source);
-                if (resolver.ResolveMotion(sponsors, date) is { } motion)
+                    ?? [e.Target["motion:".Length..]];
+                var date = e.Properties.GetValueOrDefault("docDate") as string ?? docDates.GetValueOrDefault(e.Source);
+                var context = ((e.Properties.GetValueOrDefault("context") as string) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+                var match = resolver.ResolveMotion(sponsors, date, context);
+                if (match.Id is { } motion)
                 {
-                    target = motion;
-                    props = new Dictionary<string, object?>(e.Properties, StringComparer.Ordinal) { ["resolvedBy"] = "sponsor+date" };
+                    target = resolver.Canonical(motion);
+                    Edit()["method"] = LinkMethod.SponsorSubjectDate;
+                    Edit()["confidence"] = Math.Round(match.Score, 3);
+                    Edit()["evidence"] = match.Evidence;
                 }
+                else
+                {
+                    // Never joined with other mentions on a surname: the mention is its own placeholder.
+                    target = $"{e.Target}@{source}";
+                    Edit()["method"] = LinkMethod.Unresolved;
+                    if (match.Candidates.Count > 0)
+                    {
+                        Edit()["candidates"] = Candidates(match);
+                        Edit()["evidence"] = $"best candidate scored {match.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}, below what links: {match.Evidence}";
+                    }
+                    else
+                    {
+                        Edit()["evidence"] = match.Evidence;
+                    }
+                }
+            }
+            else if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
+            {
+                var letter = resolver.ResolveLetter(e.Target, e.Properties.GetValueOrDefault("reference") as string, e.Properties.GetValueOrDefault("subject") as string, e.Source);
+                target = resolver.Resolve(letter.Id) ?? letter.Id;
+                Edit()["method"] = letter.Method;
+                Edit()["confidence"] = Math.Round(Math.Min(letter.Confidence, Confidence(e)), 3);
+                Edit()["evidence"] = target != letter.Id ? $"{letter.Evidence}; the letter is in the corpus" : letter.Evidence;
+            }
+            else if (e.Type == EdgeType.Cites && target != e.Target)
+            {
+                Edit()["method"] = LinkMethod.Alias;
+                Edit()["evidence"] = $"{e.Target} is another name of {target}";
             }
 
             // A document does not cite itself (an alias of its own id written in its text, a motion resolved to itself).
@@ -70,15 +143,20 @@ public static class FactsResolver
 
             if (target != e.Target && e.Type == EdgeType.Cites)
             {
-                props ??= new Dictionary<string, object?>(e.Properties, StringComparer.Ordinal);
-                props["cited"] = e.Target;
+                Edit()["cited"] = e.Target;
             }
 
             edges.Add(source == e.Source && target == e.Target && props is null ? e : new GraphEdge(source, target, e.Type, props ?? e.Properties));
 
             if (e.Type == EdgeType.Cites && !nodes.ContainsKey(target) && !resolver.IsDocument(target))
             {
-                nodes[target] = Placeholder(target, e.Properties.GetValueOrDefault("kind") as string, e.Properties.GetValueOrDefault("sponsor") as string);
+                var placeholder = Placeholder(target, e.Properties.GetValueOrDefault("kind") as string, e.Properties.GetValueOrDefault("sponsor") as string);
+                if (props?.GetValueOrDefault("candidates") is string candidates)
+                {
+                    placeholder = placeholder with { Properties = new Dictionary<string, object?>(placeholder.Properties, StringComparer.Ordinal) { ["candidates"] = candidates } };
+                }
+
+                nodes[target] = placeholder;
             }
         }
 
@@ -96,22 +174,38 @@ public static class FactsResolver
         }
 
         // Nodes asserted here for documents the corpus holds elsewhere are kept only when this file owns them.
-        var ids = raw.DocumentIds.Where(id => !notOwned.Contains(id)).ToList();
+        var ids = raw.DocumentIds.Where(id => !notOwned.Contains(id)).Select(Own).Distinct(StringComparer.Ordinal).ToList();
         return new DocumentFacts(raw.File, ids, [.. nodes.Values], edges);
     }
+
+    /// <summary>The letter mentions among a file's raw facts, for <see cref="Resolver.Create"/>.</summary>
+    public static IEnumerable<LetterMention> LetterMentions(DocumentFacts raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        return raw.Edges
+            .Where(e => e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
+            .Select(e => new LetterMention(e.Target, e.Properties.GetValueOrDefault("reference") as string, e.Properties.GetValueOrDefault("subject") as string, e.Source));
+    }
+
+    /// <summary>The candidates of an unresolved motion mention as one line: "kst-… (0.52); zaak:… (0.41)".</summary>
+    private static string Candidates(MotionMatch match) =>
+        string.Join("; ", match.Candidates.Take(3).Select(c => $"{c.Id} ({c.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})"));
+
+    private static double Confidence(GraphEdge e) =>
+        e.Properties.GetValueOrDefault("confidence") is { } c ? Convert.ToDouble(c, System.Globalization.CultureInfo.InvariantCulture) : 1.0;
 
     /// <summary>A placeholder node for a cited id that is not in the corpus.</summary>
     public static GraphNode Placeholder(string id, string? citationKind, string? sponsor)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var kind = Resolver.PlaceholderKind(id, citationKind);
+        var kind = Kinds.CitationKinds.PlaceholderKind(id, citationKind);
         var props = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["id"] = id,
             ["kind"] = kind,
             ["placeholder"] = true,
         };
-        if (Ids.OfficialUrl(id) is { } url)
+        if (Kinds.CitationKinds.OfficialUrl(id) is { } url)
         {
             props["url"] = url;
         }
@@ -121,12 +215,12 @@ public static class FactsResolver
             props["sponsor"] = sponsor;
         }
 
-        var name = id.StartsWith("motion:", StringComparison.Ordinal) && sponsor is not null ? $"motie {sponsor}" : id;
+        var name = Kinds.CitationKinds.PlaceholderName(id, sponsor);
         return new GraphNode(id, NodeLabel.Placeholder, name, props);
     }
 
     private static string Canonical(string id, Resolver resolver) =>
         id.StartsWith("dossier:", StringComparison.Ordinal) || id.Contains(':', StringComparison.Ordinal) && !id.StartsWith("letter:", StringComparison.Ordinal) && !id.StartsWith("ECLI:", StringComparison.Ordinal)
-            ? id
+            ? resolver.Canonical(id)
             : resolver.Resolve(id) ?? id;
 }

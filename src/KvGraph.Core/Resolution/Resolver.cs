@@ -6,26 +6,20 @@ using KvGraph.Core.Text;
 namespace KvGraph.Core.Resolution;
 
 /// <summary>
-/// Identity and resolution over the corpus: which document an id or alias stands for, which file owns a document
-/// that several files assert (an answer as PDF and as text; a question in its own file and in its answer's), and
-/// which motion an unnumbered "motie Bikker" most likely is. Built once per graph load in O(documents).
-/// <para>
-/// Unnumbered motions: candidates are motion documents whose sponsors include the citation's first sponsor (by slug)
-/// and, when the citation names more sponsors, all of them; submitted on or before the citing document's date and at
-/// most <see cref="MotionWindowDays"/> days before it. The latest such motion wins; two on that same date are
-/// ambiguous and resolve to nothing. Without a date on
-/// the citing document, only a single candidate is accepted. Otherwise the citation stays a placeholder
-/// <c>motion:&lt;sponsor&gt;</c>.
-/// </para>
+/// Identity and resolution over the corpus, the one alias resolver: which document an id or alias stands for, which
+/// file owns a document that several files assert (an answer as PDF and as text; a question in its own file and in its
+/// answer's), which ids are one document from different sources (<see cref="Merges"/>: a motion's text and its open-data
+/// record), which motion an unnumbered "motie Bikker" is (<see cref="MotionIdentity"/>), and which letter a letter
+/// mention is (<see cref="LetterIdentity"/>). Built once per graph load in O(documents + letter mentions).
 /// </summary>
 public sealed class Resolver
 {
-    /// <summary>How far back an unnumbered motion is looked for: a year and a half covers a debate cycle.</summary>
-    public const int MotionWindowDays = 550;
-
     private readonly Dictionary<string, (string Id, int Priority)> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DocumentAliases> _owners = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(string Id, DateOnly? Date, HashSet<string> Sponsors)>> _motionsBySponsor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentMerge> _merged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DocumentMerge>> _mergedInto = new(StringComparer.Ordinal);
+    private MotionIdentity _motions = MotionIdentity.Create([]);
+    private LetterIdentity _letters = LetterIdentity.Empty;
 
     private Resolver()
     {
@@ -37,8 +31,8 @@ public sealed class Resolver
     /// <summary>The documents in the corpus (owner entries).</summary>
     public IReadOnlyCollection<DocumentAliases> Documents => _owners.Values;
 
-    /// <summary>Builds the resolver from every document's aliases.</summary>
-    public static Resolver Create(IEnumerable<DocumentAliases> documents)
+    /// <summary>Builds the resolver from every document's aliases and every letter mention in the corpus.</summary>
+    public static Resolver Create(IEnumerable<DocumentAliases> documents, IEnumerable<LetterMention>? letters = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         var r = new Resolver();
@@ -61,23 +55,21 @@ public sealed class Resolver
             {
                 r.Claim(a.Alias, d.Id, a.Priority);
             }
-
-            if (d.Kind == DocumentKind.Motion && d.Sponsors.Count > 0)
-            {
-                var slugs = d.Sponsors.Select(NodeIds.Slug).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
-                var date = d.Date is { } iso && DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dd) ? dd : (DateOnly?)null;
-                foreach (var s in slugs)
-                {
-                    if (!r._motionsBySponsor.TryGetValue(s, out var list))
-                    {
-                        r._motionsBySponsor[s] = list = [];
-                    }
-
-                    list.Add((d.Id, date, slugs));
-                }
-            }
         }
 
+        r._motions = MotionIdentity.Create(r._owners.Values);
+        foreach (var merge in MotionIdentity.Merges(r._owners.Values))
+        {
+            r._merged[merge.From] = merge;
+            if (!r._mergedInto.TryGetValue(merge.Into, out var list))
+            {
+                r._mergedInto[merge.Into] = list = [];
+            }
+
+            list.Add(merge);
+        }
+
+        r._letters = LetterIdentity.Create(letters ?? []);
         return r;
     }
 
@@ -87,66 +79,44 @@ public sealed class Resolver
         ArgumentNullException.ThrowIfNull(idOrAlias);
         if (_aliases.TryGetValue(idOrAlias.Trim(), out var hit))
         {
-            return hit.Id;
+            return Canonical(hit.Id);
         }
 
         // A zaak cited as kv-tk-<zaak> or the other way round.
         var t = idOrAlias.Trim();
         if (t.StartsWith("kv-tk-", StringComparison.OrdinalIgnoreCase) && _aliases.TryGetValue(t[6..], out hit))
         {
-            return hit.Id;
+            return Canonical(hit.Id);
         }
 
         return null;
     }
 
-    /// <summary>True when <paramref name="id"/> is the canonical id of a document in the corpus.</summary>
-    public bool IsDocument(string id) => _owners.ContainsKey(id);
+    /// <summary>True when <paramref name="id"/> is the canonical id of a document in the corpus (not one merged into another).</summary>
+    public bool IsDocument(string id) => _owners.ContainsKey(id) && !_merged.ContainsKey(id);
 
     /// <summary>The aliases entry of the file that owns document <paramref name="id"/>, or null.</summary>
     public DocumentAliases? Owner(string id) => _owners.GetValueOrDefault(id);
 
-    /// <summary>
-    /// The motion document an unnumbered motion citation most likely is (see the type's remarks), or null.
-    /// </summary>
-    /// <param name="sponsors">Sponsor surnames, first the lead sponsor.</param>
-    /// <param name="citingDate">ISO date of the citing document.</param>
-    public string? ResolveMotion(IReadOnlyList<string> sponsors, string? citingDate)
-    {
-        ArgumentNullException.ThrowIfNull(sponsors);
-        var slugs = sponsors.Select(NodeIds.Slug).Where(s => s.Length > 0).ToList();
-        if (slugs.Count == 0 || !_motionsBySponsor.TryGetValue(slugs[0], out var candidates))
-        {
-            return null;
-        }
+    /// <summary>The canonical id of a document id: itself, or the document it was merged into.</summary>
+    public string Canonical(string id) => _merged.TryGetValue(id, out var m) ? m.Into : id;
 
-        var matching = candidates.Where(c => slugs.All(c.Sponsors.Contains)).ToList();
-        if (citingDate is null || !DateOnly.TryParseExact(citingDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var cited))
-        {
-            return matching.Count == 1 ? matching[0].Id : null;
-        }
+    /// <summary>The merge that made <paramref name="id"/> an alias of another document, or null.</summary>
+    public DocumentMerge? MergedAway(string id) => _merged.GetValueOrDefault(id);
 
-        var window = matching
-            .Where(c => c.Date is { } d && d <= cited && cited.DayNumber - d.DayNumber <= MotionWindowDays)
-            .OrderByDescending(c => c.Date)
-            .ToList();
+    /// <summary>The merges into <paramref name="id"/>: the other records of this one document, each with why.</summary>
+    public IReadOnlyList<DocumentMerge> MergesInto(string id) => _mergedInto.TryGetValue(id, out var list) ? list : [];
 
-        // Two motions by the same sponsors on the latest date: no way to tell which one is meant; stay a placeholder.
-        return window.Count == 0 || (window.Count > 1 && window[1].Date == window[0].Date) ? null : window[0].Id;
-    }
+    /// <summary>Every merge, for reports and evaluation.</summary>
+    public IEnumerable<DocumentMerge> Merges => _merged.Values;
 
-    /// <summary>The placeholder kind of an unresolved target, from the citation kind or the shape of the id.</summary>
-    public static string PlaceholderKind(string target, string? citationKind) =>
-        citationKind is { Length: > 0 } k ? k
-        : target.StartsWith("kst-", StringComparison.Ordinal) ? "kamerstuk"
-        : target.StartsWith("ah-tk-", StringComparison.Ordinal) ? "aanhangsel"
-        : target.StartsWith("h-tk-", StringComparison.Ordinal) ? "handelingen"
-        : target.StartsWith("kv-tk-", StringComparison.Ordinal) ? "question"
-        : target.StartsWith("letter:", StringComparison.Ordinal) ? "letter"
-        : target.StartsWith("motion:", StringComparison.Ordinal) ? "motion"
-        : target.StartsWith("ECLI:", StringComparison.Ordinal) ? "ecli"
-        : Ids.IsZaak(target) ? "zaak"
-        : "reference";
+    /// <summary>Weighs the motions an unnumbered mention may be (see <see cref="MotionIdentity"/>).</summary>
+    public MotionMatch ResolveMotion(IReadOnlyList<string> sponsors, string? citingDate, IReadOnlySet<string> context) =>
+        _motions.Resolve(sponsors, citingDate, context);
+
+    /// <summary>The letter a letter mention belongs to (see <see cref="LetterIdentity"/>).</summary>
+    public LetterMatch ResolveLetter(string key, string? kenmerk, string? subject, string citing) =>
+        _letters.Resolve(key, kenmerk, subject, citing);
 
     private static bool Better(DocumentAliases a, DocumentAliases b) =>
         a.Primary != b.Primary ? a.Primary

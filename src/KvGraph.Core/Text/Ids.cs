@@ -129,15 +129,6 @@ public static partial class Ids
     public static int? YearOfZaak(string? zaak) =>
         zaak is { Length: >= 4 } && int.TryParse(zaak.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
-    /// <summary>The official address of a document on officielebekendmakingen, or null when it has none.</summary>
-    public static string? OfficialUrl(string id) =>
-        id.StartsWith("kst-", StringComparison.Ordinal) || id.StartsWith("ah-tk-", StringComparison.Ordinal) ||
-        id.StartsWith("kv-tk-", StringComparison.Ordinal) || id.StartsWith("h-tk-", StringComparison.Ordinal)
-            ? $"https://zoek.officielebekendmakingen.nl/{id}.html"
-            : IsZaak(id) ? $"https://www.tweedekamer.nl/kamerstukken/kamervragen/zoeken?qry={id}"
-            : id.StartsWith("ECLI:", StringComparison.Ordinal) ? $"https://uitspraken.rechtspraak.nl/details?id={id}"
-            : null;
-
     [GeneratedRegex(@"^(?<main>\d{2}[ \u00a0.]?\d{3}|\d{4,6})(?<suffix>(?:[ \u00a0]?[-\u2013][ \u00a0]?[0-9A-Za-z]{1,5}|[ \u00a0][IVXL]{1,6}(?![a-z])|[ \u00a0][A-Z](?![a-z]))*)", RegexOptions.CultureInvariant)]
     private static partial Regex DossierRx();
 

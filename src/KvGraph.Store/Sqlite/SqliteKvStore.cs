@@ -306,18 +306,36 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         var docs = new List<DocumentAliases>();
-        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors FROM documents d JOIN files f ON f.id = d.file_id"))
+        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors, d.title FROM documents d JOIN files f ON f.id = d.file_id"))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 var key = (r.GetInt64(0), r.GetString(1));
                 docs.Add(new DocumentAliases(key.Item2, ParseKind(r.GetString(2)), r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5),
-                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7))));
+                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7)))
+                {
+                    Title = r.IsDBNull(8) ? null : r.GetString(8),
+                });
             }
         }
 
-        return Resolver.Create(docs);
+        // Letter mentions, so the resolver can tell letters of one day and sender apart (LetterIdentity).
+        var letters = new List<LetterMention>();
+        using (var cmd = Command("""
+            SELECT e.target, json_extract(e.props, '$.reference'), json_extract(e.props, '$.subject'), e.source
+            FROM edges e JOIN files f ON f.id = e.file_id
+            WHERE f.status = 'ok' AND e.type = 'CITES' AND e.target >= 'letter:' AND e.target < 'letter;'
+            """))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                letters.Add(new LetterMention(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)));
+            }
+        }
+
+        return Resolver.Create(docs, letters);
     }
 
     /// <summary>The raw facts of every file (or of files changed after <paramref name="sinceVersion"/>), file by file.</summary>

@@ -338,14 +338,14 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             {
                 // An answer in another document: its page, at that answer.
                 inCorpus = source.GetDocument(docPart) is not null;
-                official = inCorpus ? null : OfficialSource.UrlFor(docPart);
+                official = inCorpus ? null : KvGraph.Core.Kinds.CitationKinds.OfficialUrl(docPart);
                 href = "doc.html?id=" + Uri.EscapeDataString(docPart) + "#item-" + Uri.EscapeDataString(target[(hash + 1)..]);
             }
             else
             {
                 // The graph answers from memory; the store is asked only when the target may be an alias it resolves.
                 inCorpus = Graph.Find(target) is { } t && DocumentLabels.Contains(t.Label) || source.GetDocument(target) is not null;
-                official = inCorpus ? null : OfficialSource.UrlFor(target);
+                official = inCorpus ? null : KvGraph.Core.Kinds.CitationKinds.OfficialUrl(target);
                 var page = c.Kind == CitationKind.Motion ? "motion.html" : "doc.html";
                 href = page + "?id=" + Uri.EscapeDataString(target);
             }
@@ -481,13 +481,13 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
     private static string? OfficialUrl(GraphNode node) =>
         node.Properties.TryGetValue("url", out var url) && url is string { Length: > 0 } u && u.StartsWith("https://", StringComparison.Ordinal)
             ? u
-            : OfficialSource.UrlFor(node.Id);
+            : KvGraph.Core.Kinds.CitationKinds.OfficialUrl(node.Id);
 
     private static NodeView DocNode(ExtractedDocument doc) =>
         new(doc.Doc.Id, KindName(doc.Doc.Kind), doc.Doc.Title, doc.Doc.Date ?? doc.Doc.Answered ?? doc.Doc.Submitted, true, null, new Dictionary<string, object?>());
 
     private static NodeView Unknown(string id) =>
-        new(id, NodeLabel.Placeholder, id, null, false, OfficialSource.UrlFor(id), new Dictionary<string, object?>());
+        new(id, NodeLabel.Placeholder, id, null, false, KvGraph.Core.Kinds.CitationKinds.OfficialUrl(id), new Dictionary<string, object?>());
 
     private static GraphNodeView GraphView(GraphNode node) =>
         new(node.Id, node.Label, node.Name, NodeDate(node), DocumentLabels.Contains(node.Label));
