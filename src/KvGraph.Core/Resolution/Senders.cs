@@ -19,10 +19,18 @@ public static partial class Senders
             return null;
         }
 
-        var m = MinistryRx().Match(office);
-        var ministry = m.Success ? m.Groups["m"].Value : office;
+        // "Staatssecretaris van Financiën - Fiscaliteit en Belastingdienst", "… (Jeugd, Preventie en Sport)": the ministry is before the portfolio.
+        var cut = office.IndexOfAny(['(', '\u2013', '\u2014']);
+        var o = (cut > 0 ? office[..cut] : office).Split(" - ")[0].Trim();
+        if (Abbreviations.TryGetValue(NodeIds.Slug(o), out var known))
+        {
+            return known;
+        }
+
+        var m = MinistryRx().Match(o);
+        var ministry = m.Success ? m.Groups["m"].Value : o;
         var slug = NodeIds.Slug(ministry);
-        return slug.Length == 0 ? null : slug;
+        return slug.Length == 0 ? null : Abbreviations.GetValueOrDefault(slug, slug);
     }
 
     /// <summary>
@@ -45,6 +53,31 @@ public static partial class Senders
         var m = NamedRx().Match(quote);
         return m.Success ? FromOffice(m.Value) : null;
     }
+
+    /// <summary>Ministries as abbreviated in letterheads and signatures.</summary>
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["bz"] = "buitenlandse-zaken",
+        ["vws"] = "volksgezondheid-welzijn-en-sport",
+        ["ezk"] = "economische-zaken-en-klimaat",
+        ["ez"] = "economische-zaken",
+        ["jenv"] = "justitie-en-veiligheid",
+        ["jv"] = "justitie-en-veiligheid",
+        ["ienw"] = "infrastructuur-en-waterstaat",
+        ["ocw"] = "onderwijs-cultuur-en-wetenschap",
+        ["szw"] = "sociale-zaken-en-werkgelegenheid",
+        ["bzk"] = "binnenlandse-zaken-en-koninkrijksrelaties",
+        ["lnv"] = "landbouw-natuur-en-voedselkwaliteit",
+        ["lvvn"] = "landbouw-visserij-voedselzekerheid-en-natuur",
+        ["fin"] = "financien",
+        ["def"] = "defensie",
+        ["kgg"] = "klimaat-en-groene-groei",
+        ["az"] = "algemene-zaken",
+        ["vro"] = "volkshuisvesting-en-ruimtelijke-ordening",
+        ["aenm"] = "asiel-en-migratie",
+        ["bhos"] = "buitenlandse-handel-en-ontwikkelingshulp",
+        ["buitenlandse-handel-en-ontwikkelingssamenwerking"] = "buitenlandse-handel-en-ontwikkelingshulp",
+    };
 
     [GeneratedRegex(@"(?:\b(?:van|voor)\s+|portefeuille\s+)(?<m>\p{L}[\p{L} ,\-]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex MinistryRx();
