@@ -23,7 +23,7 @@ public sealed class Resolver
     /// <summary>How far back an unnumbered motion is looked for: a year and a half covers a debate cycle.</summary>
     public const int MotionWindowDays = 550;
 
-    private readonly Dictionary<string, (string Id, int Priority)> _aliases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, AliasClaim> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DocumentAliases> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Id, DateOnly? Date, HashSet<string> Sponsors)>> _motionsBySponsor = new(StringComparer.Ordinal);
 
@@ -81,24 +81,9 @@ public sealed class Resolver
         return r;
     }
 
-    /// <summary>The canonical id of the document <paramref name="idOrAlias"/> stands for, or null when it is not in the corpus.</summary>
-    public string? Resolve(string idOrAlias)
-    {
-        ArgumentNullException.ThrowIfNull(idOrAlias);
-        if (_aliases.TryGetValue(idOrAlias.Trim(), out var hit))
-        {
-            return hit.Id;
-        }
-
-        // A zaak cited as kv-tk-<zaak> or the other way round.
-        var t = idOrAlias.Trim();
-        if (t.StartsWith("kv-tk-", StringComparison.OrdinalIgnoreCase) && _aliases.TryGetValue(t[6..], out hit))
-        {
-            return hit.Id;
-        }
-
-        return null;
-    }
+    /// <summary>The canonical id of the document <paramref name="idOrAlias"/> stands for, or null when it is not in the corpus (<see cref="AliasRule"/>).</summary>
+    public string? Resolve(string idOrAlias) =>
+        AliasRule.Resolve(idOrAlias, key => _aliases.TryGetValue(key, out var hit) ? [hit] : []);
 
     /// <summary>True when <paramref name="id"/> is the canonical id of a document in the corpus.</summary>
     public bool IsDocument(string id) => _owners.ContainsKey(id);
@@ -160,10 +145,9 @@ public sealed class Resolver
             return;
         }
 
-        if (!_aliases.TryGetValue(alias, out var current) || priority < current.Priority ||
-            (priority == current.Priority && string.CompareOrdinal(id, current.Id) < 0))
+        if (!_aliases.TryGetValue(alias, out var current) || AliasRule.Beats(id, priority, current.Id, current.Priority))
         {
-            _aliases[alias] = (id, priority);
+            _aliases[alias] = new AliasClaim(id, priority);
         }
     }
 }
