@@ -25,11 +25,11 @@ public interface IKvStore : IDisposable
     long CurrentVersion { get; }
 
     /// <summary>
-    /// Ingests files and folders: unchanged files (same content hash, same extractor) are skipped, changed ones replace
-    /// only their own facts, failed ones are recorded with their reason. All of it in one transaction: a crash leaves the
-    /// previous complete state. Files no longer in the input set stay unless <see cref="BuildOptions.Prune"/>.
+    /// Starts a write session: one transaction that ends in <see cref="IStoreWriter.Commit"/>, or is rolled back when the
+    /// session is disposed first. A crash before the commit leaves the previous complete state. One session at a time.
+    /// Throws <see cref="StoreException"/> on a store opened read-only.
     /// </summary>
-    BuildReport Build(IReadOnlyList<string> inputs, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default);
+    IStoreWriter BeginWrite();
 
     /// <summary>A document by its id or any of its aliases (zaak, kv-tk-&lt;zaak&gt;, own ids), or null.</summary>
     ExtractedDocument? GetDocument(string id);
@@ -62,59 +62,6 @@ public interface IKvStore : IDisposable
     IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0);
 }
 
-/// <summary>How a build runs.</summary>
-public sealed record BuildOptions
-{
-    /// <summary>Remove files that are in the store but not in this build's input set.</summary>
-    public bool Prune { get; init; }
-
-    /// <summary>Re-extract every file even when its hash is unchanged.</summary>
-    public bool Force { get; init; }
-
-    /// <summary>Parallel extraction workers; 0 = processor count.</summary>
-    public int Jobs { get; init; }
-
-    /// <summary>The extractor to use; null = <see cref="KvGraph.Core.Extraction.Extractor.Default"/>.</summary>
-    public KvGraph.Core.Extraction.IExtractor? Extractor { get; init; }
-
-    /// <summary>
-    /// Test hook: crash the process (Environment.FailFast) after this many files were written inside the build
-    /// transaction. Also read from the environment variable <c>KVGRAPH_TEST_CRASH_AFTER</c> when null.
-    /// </summary>
-    public int? CrashAfter { get; init; }
-}
-
-/// <summary>Progress of a build: files done out of total, and the file just finished.</summary>
-public sealed record BuildProgress(int Done, int Total, string? File);
-
-/// <summary>A file that could not be ingested, and why.</summary>
-public sealed record FileFailure(string File, string Reason);
-
-/// <summary>What a build did.</summary>
-public sealed record BuildReport
-{
-    public required int FilesSeen { get; init; }
-
-    /// <summary>Files read and extracted in this build (changed or new).</summary>
-    public required int Extracted { get; init; }
-
-    /// <summary>Files skipped because their content hash was unchanged.</summary>
-    public required int Unchanged { get; init; }
-
-    /// <summary>Files removed by <see cref="BuildOptions.Prune"/>.</summary>
-    public required int Pruned { get; init; }
-
-    public required IReadOnlyList<FileFailure> Failures { get; init; }
-
-    /// <summary>The store version after the build.</summary>
-    public required long Version { get; init; }
-
-    public required TimeSpan Elapsed { get; init; }
-
-    /// <summary>Counts over the whole store after the build.</summary>
-    public required StoreStats Stats { get; init; }
-}
-
 /// <summary>A full-text search result.</summary>
 public sealed record SearchHit(string Id, string Kind, string? Title, string? Date, IReadOnlyList<string> Askers, IReadOnlyList<string> Answerers, string Snippet, double Score);
 
@@ -123,7 +70,8 @@ public sealed record DocumentSummary(string Id, string Kind, string? Title, stri
 
 /// <summary>A file known to the store.</summary>
 /// <param name="Status">ok, failed.</param>
-public sealed record StoredFile(string Path, string Hash, long Size, DateTimeOffset Modified, string Status, string? Error, long Version);
+/// <param name="Extractor">The fingerprint of the extractor that produced the stored facts (see <see cref="FileRecord.Extractor"/>).</param>
+public sealed record StoredFile(string Path, string Hash, long Size, DateTimeOffset Modified, string Status, string? Error, long Version, string Extractor);
 
 /// <summary>A file whose facts were removed at <paramref name="Version"/>.</summary>
 public sealed record DeletedFile(string Path, long Version);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using KvGraph.Pipeline;
 using KvGraph.Store;
 using KvGraph.TestSupport;
 
@@ -53,7 +54,7 @@ public static partial class ScaledBuild
         using var store = KvStore.Open(Path.Combine(dir, "kvgraph.db"));
         var before = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
-        var report = store.Build([input], new BuildOptions { Jobs = jobs });
+        var report = BuildPipeline.Run(store, [input], new BuildOptions { Jobs = jobs });
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes() - before;
         using var self = Process.GetCurrentProcess();
@@ -64,7 +65,7 @@ public static partial class ScaledBuild
             $"memory: peak working set {self.PeakWorkingSet64 / 1024 / 1024} MB, allocated {allocated / 1024 / 1024} MB, store file {new FileInfo(store.Path).Length / 1024 / 1024} MB"));
 
         clock.Restart();
-        var again = store.Build([input], new BuildOptions { Jobs = jobs });
+        var again = BuildPipeline.Run(store, [input], new BuildOptions { Jobs = jobs });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"incremental rebuild (no change): {again.Unchanged} unchanged, {again.Extracted} extracted, {clock.Elapsed.TotalSeconds:0.00} s"));
 
         clock.Restart();

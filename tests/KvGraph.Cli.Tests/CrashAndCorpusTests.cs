@@ -1,60 +1,109 @@
 using System.Diagnostics;
 using KvGraph.Store;
 using KvGraph.TestSupport;
+using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace KvGraph.Cli.Tests;
 
-/// <summary>Runs `kvgraph` as a real child process: a build killed mid-way, and the build over the whole corpus.</summary>
+/// <summary>Runs `kvgraph` as a real child process: builds killed with SIGKILL, and the build over the whole corpus.</summary>
 public sealed class CrashAndCorpusTests
 {
     private readonly ITestOutputHelper _output;
 
     public CrashAndCorpusTests(ITestOutputHelper output) => _output = output;
 
+    /// <summary>
+    /// A real <c>kvgraph build</c> killed with SIGKILL at points in time chosen from a seeded random: after it logged that
+    /// it wrote its k-th file (inside the build's transaction), or after n milliseconds (from before the store file
+    /// exists to after the commit), during the first build ever and during an incremental one. Each time the store
+    /// opens, passes SQLite's integrity check and holds exactly the complete state before or after that build, and
+    /// the next build finishes the job.
+    /// </summary>
     [Fact]
-    public void A_build_process_that_dies_mid_way_leaves_the_previous_state_and_the_next_build_completes()
+    public void A_build_killed_at_any_point_leaves_a_complete_earlier_or_later_state_and_the_next_build_finishes_it()
     {
+        const int Seed = 20240611;
+        var random = new Random(Seed);
+        var budget = Stopwatch.StartNew();
         var dir = TestPaths.NewTempDir("kvgraph-crash");
         var input = Path.Combine(dir, "input");
         Directory.CreateDirectory(input);
-        File.Copy(TestPaths.Seed000, Path.Combine(input, "seed000.txt"));
-        File.Copy(TestPaths.Seed004, Path.Combine(input, "seed004.txt"));
-        var store = Path.Combine(dir, "kvgraph.db");
 
-        var first = Kvgraph(["build", input, "--store", store, "--jobs", "1"], null);
+        // Stage A: the two seeds and two fixtures; stage B adds three documents and changes the seed letter.
+        string[] stageA = [TestPaths.Seed000, TestPaths.Seed004, Path.Combine(TestPaths.Fixtures, "readers", "openkamer-question-only.txt"), Path.Combine(TestPaths.Fixtures, "web", "xss-openkamer.txt")];
+        foreach (var f in stageA)
+        {
+            File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
+        }
+
+        var empty = Describe(Path.Combine(dir, "empty.db"), input);
+        var baseB = Path.Combine(dir, "base-b.db");
+        var first = Kvgraph(["build", input, "--store", baseB, "--jobs", "1"]);
         Assert.True(first.Exit == 0, first.Err);
+        var stateA = Describe(baseB, input);
+        Assert.StartsWith("version 1", stateA, StringComparison.Ordinal);
 
-        // Second build: three new files and a changed one; the process kills itself after writing two of them.
         foreach (var f in Directory.GetFiles(Path.Combine(TestPaths.Fixtures, "graph"), "*.txt"))
         {
             File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
         }
 
-        File.AppendAllText(Path.Combine(input, "seed004.txt"), "\nEen gewijzigde regel.\n");
-        var crashed = Kvgraph(["build", input, "--store", store, "--jobs", "1"], "2");
-        Assert.NotEqual(0, crashed.Exit);
-        Assert.Contains("KVGRAPH_TEST_CRASH_AFTER", crashed.Err, StringComparison.Ordinal);
+        File.AppendAllText(Path.Combine(input, Path.GetFileName(TestPaths.Seed004)), "\nZie ook de motie Kuzu (35 570 V, nr. 53).\n");
+        var refB = CopyStore(baseB, Path.Combine(dir, "ref-b.db"));
+        var clock = Stopwatch.StartNew();
+        var second = Kvgraph(["build", input, "--store", refB, "--jobs", "1"]);
+        var duration = clock.Elapsed;
+        Assert.True(second.Exit == 0, second.Err);
+        var stateB = Describe(refB, input);
+        Assert.StartsWith("version 2", stateB, StringComparison.Ordinal);
+        Assert.NotEqual(stateA, stateB);
 
-        using (var s = KvStore.OpenReadOnly(store))
+        // The first build ever reads only stage A's files, from a folder of their own (the states name files relative to it).
+        var inputA = Path.Combine(dir, "input-a");
+        Directory.CreateDirectory(inputA);
+        foreach (var f in stageA)
         {
-            Assert.Equal(1, s.CurrentVersion);
-            Assert.Equal(2, s.Files().Count);
-            Assert.All(s.Files(), f => Assert.Equal("ok", f.Status));
-            Assert.NotNull(s.GetDocument("ah-tk-20202021-2302"));
-            Assert.Null(s.ResolveId("2021Z99001"));
-            Assert.Equal(4, s.LoadGraph().Outgoing("ah-tk-20202021-2302", Core.Graph.EdgeType.Cites).Count(e => e.Properties["kind"] as string == "motion"));
-            Assert.Contains(s.Search("Oeigoerse"), h => h.Id == "ah-tk-20202021-2302");
+            File.Copy(f, Path.Combine(inputA, Path.GetFileName(f)));
         }
 
-        var next = Kvgraph(["build", input, "--store", store], null);
-        Assert.True(next.Exit == 0, next.Err + next.Out);
-        using (var s = KvStore.OpenReadOnly(store))
+        var midWrite = new Dictionary<string, int>(StringComparer.Ordinal) { ["first build"] = 0, ["incremental build"] = 0 };
+        var trials = 0;
+        for (var round = 0; round < 4 && (round < 2 || midWrite.Values.Any(v => v == 0)) && budget.Elapsed < TimeSpan.FromSeconds(45); round++)
         {
-            Assert.Equal(2, s.CurrentVersion);
-            Assert.Equal(5, s.Files().Count);
-            Assert.Equal("ah-tk-20202021-9001", s.ResolveId("2021Z99001"));
+            foreach (var (name, folder, files, before, after, start) in new[]
+            {
+                ("first build", inputA, stageA.Length, empty, stateA, (string?)null),
+                ("incremental build", input, 7, stateA, stateB, baseB),
+            })
+            {
+                var store = Path.Combine(dir, $"trial-{++trials}.db");
+                if (start is not null)
+                {
+                    CopyStore(start, store);
+                }
+
+                // Even rounds: after the k-th "Built" progress line (files are written into the open transaction); odd rounds: after n ms.
+                var afterLine = round % 2 == 0 ? random.Next(1, files) : (int?)null;
+                var afterMs = afterLine is null ? random.Next(0, (int)duration.TotalMilliseconds) : (int?)null;
+                var kill = BuildAndKill(folder, store, afterLine, afterMs);
+                var state = Describe(store, folder);
+                var outcome = state == before ? "earlier" : state == after ? "later" : null;
+                _output.WriteLine($"{name}, kill after {(afterLine is { } k ? $"progress line {k}" : $"{afterMs} ms")}: {(kill.Killed ? "killed" : "finished first")} after {kill.Lines} progress lines → {outcome ?? "NEITHER"} state");
+                Assert.True(outcome is not null, $"{name}: the store holds neither the state before nor after the build:\n{state}");
+                if (kill.Killed && kill.Lines > 0 && outcome == "earlier")
+                {
+                    midWrite[name]++;
+                }
+
+                var next = Kvgraph(["build", folder, "--store", store]);
+                Assert.True(next.Exit == 0, next.Err + next.Out);
+                Assert.Equal(after, Describe(store, folder));
+            }
         }
+
+        // At least one kill per scenario landed while the build had written files but not committed them.
+        Assert.All(midWrite, kv => Assert.True(kv.Value > 0, $"{kv.Key}: no kill landed inside the build's transaction (seed {Seed})"));
     }
 
     [SkippableFact]
@@ -64,7 +113,7 @@ public sealed class CrashAndCorpusTests
         var dir = TestPaths.NewTempDir("kvgraph-corpus");
         var storePath = Path.Combine(dir, "kvgraph.db");
         var clock = Stopwatch.StartNew();
-        var run = Kvgraph(["build", TestPaths.CorpusRaw, "--store", storePath], null);
+        var run = Kvgraph(["build", TestPaths.CorpusRaw, "--store", storePath]);
         clock.Stop();
         _output.WriteLine($"kvgraph build over {TestPaths.CorpusRaw}: exit {run.Exit}, {clock.Elapsed.TotalSeconds:0.00} s wall clock (process start included)");
         _output.WriteLine(run.Out);
@@ -95,16 +144,106 @@ public sealed class CrashAndCorpusTests
         Assert.True(stats.Citations > 0);
     }
 
-    private (int Exit, string Out, string Err) Kvgraph(string[] args, string? crashAfter)
+    /// <summary>
+    /// The store's observable state, with paths relative to <paramref name="root"/>: after checking that it opens (recovering
+    /// what a killed writer left) and that SQLite's integrity check says ok.
+    /// </summary>
+    private static string Describe(string storePath, string root)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "kvgraph.dll");
+        using (KvStore.Open(storePath))
+        {
+        }
+
+        using (var c = new SqliteConnection($"Data Source={storePath};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", cmd.ExecuteScalar() as string);
+        }
+
+        using var s = KvStore.OpenReadOnly(storePath);
+        var graph = s.LoadGraph();
+        return string.Join('\n', [
+            $"version {s.CurrentVersion}",
+            .. s.Files().Select(f => $"file {Path.GetRelativePath(root, f.Path)} {f.Hash} {f.Status} v{f.Version}"),
+            .. s.Documents().Select(d => $"document {d.Id} {d.Kind} {Path.GetRelativePath(root, d.File)}"),
+            $"graph {graph.NodeCount} nodes, {graph.EdgeCount} edges, unresolved {string.Join(' ', graph.Unresolved(1000).Select(u => u.Id))}",
+            $"search {string.Join(' ', s.Search("Oeigoerse").Select(h => h.Id))}",
+        ]);
+    }
+
+    private static string CopyStore(string from, string to)
+    {
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            if (File.Exists(from + suffix))
+            {
+                File.Copy(from + suffix, to + suffix);
+            }
+        }
+
+        return to;
+    }
+
+    /// <summary>Starts <c>kvgraph build</c> with progress logged, and kills it (SIGKILL) after that many progress lines or milliseconds.</summary>
+    private (bool Killed, int Lines) BuildAndKill(string input, string store, int? afterLine, int? afterMs)
+    {
+        var psi = StartInfo(["build", input, "--store", store, "--jobs", "1"]);
+        psi.Environment["KVGRAPH_Logging__LogLevel__Default"] = "Debug";
+        using var p = new Process { StartInfo = psi };
+        var lines = 0;
+        var linesAtKill = -1;
+        void Kill()
+        {
+            try
+            {
+                p.Kill();
+                Interlocked.CompareExchange(ref linesAtKill, Volatile.Read(ref lines), -1);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone: it finished before the kill.
+            }
+        }
+
+        p.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Built ", StringComparison.Ordinal) == true && Interlocked.Increment(ref lines) == afterLine)
+            {
+                Kill();
+            }
+        };
+        p.OutputDataReceived += (_, _) => { };
+        p.Start();
+        p.BeginErrorReadLine();
+        p.BeginOutputReadLine();
+        if (afterMs is { } ms && !p.WaitForExit(ms))
+        {
+            Kill();
+        }
+
+        if (!p.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kvgraph build {input} did not finish in 2 minutes");
+        }
+
+        p.WaitForExit();
+        var killed = p.ExitCode != 0 && linesAtKill >= 0;
+        Assert.True(killed || p.ExitCode == 0, $"kvgraph build failed by itself with exit code {p.ExitCode}");
+        return (killed, killed ? linesAtKill : lines);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(dll);
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kvgraph.dll"));
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
@@ -112,12 +251,12 @@ public sealed class CrashAndCorpusTests
 
         psi.Environment.Remove("KVGRAPH_STORE");
         psi.Environment["DOTNET_DbgEnableMiniDump"] = "0";
-        if (crashAfter is not null)
-        {
-            psi.Environment["KVGRAPH_TEST_CRASH_AFTER"] = crashAfter;
-        }
+        return psi;
+    }
 
-        using var p = Process.Start(psi)!;
+    private (int Exit, string Out, string Err) Kvgraph(string[] args)
+    {
+        using var p = Process.Start(StartInfo(args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(TimeSpan.FromMinutes(10)))

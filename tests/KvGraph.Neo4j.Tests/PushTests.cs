@@ -65,7 +65,7 @@ public sealed class PushTests(Neo4jServer server)
         }
 
         using var store = KvGraph.Store.KvStore.Open(Path.Combine(dir, "kv.db"));
-        store.Build([input]);
+        KvGraph.Pipeline.BuildPipeline.Run(store, [input]);
         var state = PushState.Load(Path.Combine(dir, "push.json"), server.Url!.ToString());
         var pusher = new GraphPusher(runner);
         var first = await pusher.PushAsync(FactsSource.FromStore(store), state);
@@ -78,7 +78,7 @@ public sealed class PushTests(Neo4jServer server)
         // Seed 004 changes (a line we add); only that file goes again, and Neo4j still equals the store's graph.
         var letter = Directory.GetFiles(input, "004_*").Single();
         File.AppendAllText(letter, "\nZie ook de motie Kuzu (35 570 V, nr. 53).\n");
-        store.Build([input]);
+        KvGraph.Pipeline.BuildPipeline.Run(store, [input]);
         var second = await pusher.PushAsync(FactsSource.FromStore(store), state);
         var graph2 = store.LoadGraph();
         Assert.Equal(1, second.FilesPushed);

@@ -1,10 +1,13 @@
+using System.Security.Cryptography;
 using KvGraph.Core.Extraction;
-using KvGraph.Core.Model;
+using KvGraph.Core.Graph;
+using KvGraph.Core.Resolution;
+using KvGraph.Ingest;
 using KvGraph.TestSupport;
 
 namespace KvGraph.Store.Tests;
 
-/// <summary>Temp folders with copies of the seeds and our graph fixtures, and an extractor that counts its calls.</summary>
+/// <summary>Temp folders with copies of the seeds and our graph fixtures, and those real files extracted into store records.</summary>
 internal static class StoreFixtures
 {
     public static string GraphFixtures => Path.Combine(TestPaths.Fixtures, "graph");
@@ -32,25 +35,32 @@ internal static class StoreFixtures
     public static string Fictional2 => Path.Combine(GraphFixtures, "kamervraag-2021Z99002.txt");
 
     public static string StorePath(string dir) => Path.Combine(dir, "kvgraph.db");
-}
 
-/// <summary>Counts extractions, so tests can prove that unchanged files are not extracted again.</summary>
-internal sealed class CountingExtractor : IExtractor
-{
-    private int _count;
+    /// <summary>The extractor fingerprint these tests store (the store keeps it; only the pipeline compares it).</summary>
+    public const string Extractor = "store-tests";
 
-    public int Count => _count;
-
-    public List<string> Files { get; } = [];
-
-    public ExtractedDocument Extract(SourceDocument source)
+    /// <summary>A real file read and extracted into the record the store persists (what the pipeline hands it).</summary>
+    public static FileRecord Record(string path)
     {
-        Interlocked.Increment(ref _count);
-        lock (Files)
+        var full = Path.GetFullPath(path);
+        var docs = FileSource.ReadAll(full)
+            .Select(KvGraph.Core.Extraction.Extractor.Default.Extract)
+            .Select(d => new DocumentRecord(d, DocumentAliases.For(d), GraphFacts.Facts(d)))
+            .ToList();
+        var info = new FileInfo(full);
+        return new FileRecord(full, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full))), info.Length, info.LastWriteTimeUtc, Extractor, docs, null);
+    }
+
+    /// <summary>Writes the files under <paramref name="dir"/>/input in one committed session; returns the version.</summary>
+    public static long WriteAll(IKvStore store, string dir)
+    {
+        using var session = store.BeginWrite();
+        foreach (var f in Directory.GetFiles(Path.Combine(dir, "input")).Order(StringComparer.Ordinal))
         {
-            Files.Add(Path.GetFileName(source.File));
+            session.Write(Record(f));
         }
 
-        return Extractor.Default.Extract(source);
+        return session.Commit();
     }
 }
+

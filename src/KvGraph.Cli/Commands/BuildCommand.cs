@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KvGraph.Cli.Hosting;
+using KvGraph.Pipeline;
 using KvGraph.Store;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -28,11 +29,12 @@ internal static class BuildCommand
             var console = context.Console;
             var path = context.StorePath(result);
             var log = context.LoggerFactory.CreateLogger("kvgraph.build");
-            var options = new BuildOptions { Prune = result.GetValue(prune), Jobs = result.GetValue(jobs), Force = result.GetValue(force) };
-            if (options.Jobs < 0)
+            if (result.GetValue(jobs) < 0)
             {
                 throw new CliUserException("--jobs must be 0 (processor count) or more.");
             }
+
+            var options = new BuildOptions { Prune = result.GetValue(prune), Jobs = result.GetValue(jobs), Force = result.GetValue(force) };
 
             using var store = KvStore.Open(path);
             var paths = result.GetValue(inputs) ?? [];
@@ -45,7 +47,7 @@ internal static class BuildCommand
                     .Start(ctx =>
                     {
                         var task = ctx.AddTask("extracting", maxValue: 1);
-                        report = store.Build(paths, options, new Reporter(p =>
+                        report = BuildPipeline.Run(store, paths, options, new Reporter(p =>
                         {
                             task.MaxValue = Math.Max(1, p.Total);
                             task.Value = p.Done;
@@ -55,7 +57,10 @@ internal static class BuildCommand
             }
             else
             {
-                report = store.Build(paths, options);
+                // Not a terminal (a script, CI): progress goes to the log at Debug (KVGRAPH_Logging__LogLevel__Default=Debug).
+                report = BuildPipeline.Run(store, paths, options, log.IsEnabled(LogLevel.Debug)
+                    ? new Reporter(p => log.LogDebug("Built {Done}/{Total}: {File}", p.Done, p.Total, p.File))
+                    : null);
             }
 
             log.LogInformation("Build of {Files} files took {Elapsed}", report.FilesSeen, report.Elapsed);

@@ -14,7 +14,7 @@ namespace KvGraph.Core.Resolution;
 /// </summary>
 public sealed class Resolver
 {
-    private readonly Dictionary<string, (string Id, int Priority)> _aliases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, AliasClaim> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DocumentAliases> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentMerge> _merged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DocumentMerge>> _mergedInto = new(StringComparer.Ordinal);
@@ -73,24 +73,9 @@ public sealed class Resolver
         return r;
     }
 
-    /// <summary>The canonical id of the document <paramref name="idOrAlias"/> stands for, or null when it is not in the corpus.</summary>
-    public string? Resolve(string idOrAlias)
-    {
-        ArgumentNullException.ThrowIfNull(idOrAlias);
-        if (_aliases.TryGetValue(idOrAlias.Trim(), out var hit))
-        {
-            return Canonical(hit.Id);
-        }
-
-        // A zaak cited as kv-tk-<zaak> or the other way round.
-        var t = idOrAlias.Trim();
-        if (t.StartsWith("kv-tk-", StringComparison.OrdinalIgnoreCase) && _aliases.TryGetValue(t[6..], out hit))
-        {
-            return Canonical(hit.Id);
-        }
-
-        return null;
-    }
+    /// <summary>The canonical id of the document <paramref name="idOrAlias"/> stands for, or null when it is not in the corpus (<see cref="AliasRule"/>).</summary>
+    public string? Resolve(string idOrAlias) =>
+        AliasRule.Resolve(idOrAlias, key => _aliases.TryGetValue(key, out var hit) ? [hit] : []) is { } id ? Canonical(id) : null;
 
     /// <summary>True when <paramref name="id"/> is the canonical id of a document in the corpus (not one merged into another).</summary>
     public bool IsDocument(string id) => _owners.ContainsKey(id) && !_merged.ContainsKey(id);
@@ -130,10 +115,9 @@ public sealed class Resolver
             return;
         }
 
-        if (!_aliases.TryGetValue(alias, out var current) || priority < current.Priority ||
-            (priority == current.Priority && string.CompareOrdinal(id, current.Id) < 0))
+        if (!_aliases.TryGetValue(alias, out var current) || AliasRule.Beats(id, priority, current.Id, current.Priority))
         {
-            _aliases[alias] = (id, priority);
+            _aliases[alias] = new AliasClaim(id, priority);
         }
     }
 }

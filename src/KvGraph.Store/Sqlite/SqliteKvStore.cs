@@ -7,12 +7,13 @@ using Microsoft.Data.Sqlite;
 
 namespace KvGraph.Store.Sqlite;
 
-/// <summary>The SQLite implementation of <see cref="IKvStore"/>. Reads here; the build is <see cref="StoreBuilder"/>.</summary>
+/// <summary>The SQLite implementation of <see cref="IKvStore"/>. Reads here; writes in a <see cref="SqliteStoreWriter"/> session.</summary>
 internal sealed class SqliteKvStore : IKvStore
 {
     private readonly SqliteConnection _connection;
     private readonly bool _readOnly;
     private (long Version, ICitationGraph Graph)? _graph;
+    private SqliteStoreWriter? _writer;
 
     private SqliteKvStore(string path, SqliteConnection connection, bool readOnly)
     {
@@ -75,37 +76,47 @@ internal sealed class SqliteKvStore : IKvStore
         return new SqliteKvStore(full, connection, readOnly);
     }
 
-    public BuildReport Build(IReadOnlyList<string> inputs, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IStoreWriter BeginWrite()
     {
         if (_readOnly)
         {
-            throw new StoreException($"{Path} is open read-only; open it with KvStore.Open to build.");
+            throw new StoreException($"{Path} is open read-only; open it with KvStore.Open to write.");
         }
 
-        var report = new StoreBuilder(this, options ?? new BuildOptions()).Run(inputs, progress, cancellationToken);
-        _graph = null;
-        return report with { Stats = Stats() };
+        if (_writer is not null)
+        {
+            throw new InvalidOperationException("A write session is already open on this store; commit or dispose it first.");
+        }
+
+        _writer = new SqliteStoreWriter(this, _connection);
+        return _writer;
+    }
+
+    /// <summary>A write session ended (committed or rolled back): what was cached from before it may be stale.</summary>
+    internal void EndWrite(SqliteStoreWriter writer)
+    {
+        if (ReferenceEquals(_writer, writer))
+        {
+            _writer = null;
+            _graph = null;
+        }
     }
 
     public string? ResolveId(string idOrAlias)
     {
-        ArgumentNullException.ThrowIfNull(idOrAlias);
-        var id = idOrAlias.Trim();
-        if (id.Length == 0)
+        // The index gives every document claiming a key (the column ignores case); Core's rule picks the one it stands for.
+        return AliasRule.Resolve(idOrAlias, key =>
         {
-            return null;
-        }
-
-        foreach (var candidate in id.StartsWith("kv-tk-", StringComparison.OrdinalIgnoreCase) ? new[] { id, id[6..] } : [id])
-        {
-            using var cmd = Command("SELECT doc_id FROM aliases WHERE alias = $a ORDER BY priority, doc_id LIMIT 1", ("$a", candidate));
-            if (cmd.ExecuteScalar() is string hit)
+            using var cmd = Command("SELECT doc_id, priority FROM aliases WHERE alias = $a", ("$a", key));
+            using var r = cmd.ExecuteReader();
+            var claims = new List<AliasClaim>();
+            while (r.Read())
             {
-                return hit;
+                claims.Add(new AliasClaim(r.GetString(0), r.GetInt32(1)));
             }
-        }
 
-        return null;
+            return claims;
+        });
     }
 
     public ExtractedDocument? GetDocument(string id)
@@ -255,17 +266,24 @@ internal sealed class SqliteKvStore : IKvStore
 
     public IReadOnlyList<StoredFile> Files()
     {
-        using var cmd = Command("SELECT path, hash, size, mtime, status, error, version FROM files ORDER BY path");
+        using var cmd = Command($"SELECT {FileColumns} FROM files ORDER BY path");
         using var r = cmd.ExecuteReader();
         var list = new List<StoredFile>();
         while (r.Read())
         {
-            list.Add(new StoredFile(r.GetString(0), r.GetString(1), r.GetInt64(2), DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture),
-                r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6)));
+            list.Add(ReadFile(r, 0));
         }
 
         return list;
     }
+
+    /// <summary>The columns <see cref="ReadFile"/> reads, in its order.</summary>
+    internal const string FileColumns = "path, hash, size, mtime, status, error, version, extractor";
+
+    /// <summary>A <c>files</c> row selected with <see cref="FileColumns"/> starting at column <paramref name="at"/>.</summary>
+    internal static StoredFile ReadFile(SqliteDataReader r, int at) =>
+        new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), DateTimeOffset.Parse(r.GetString(at + 3), CultureInfo.InvariantCulture),
+            r.GetString(at + 4), r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.GetInt64(at + 6), r.GetString(at + 7));
 
     public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
     {

@@ -1,3 +1,4 @@
+using KvGraph.Pipeline;
 using KvGraph.Store;
 using KvGraph.Web.Data;
 
@@ -20,7 +21,7 @@ public sealed class SeedCorpus : IDisposable
         Inputs = [WebPaths.Seed000, WebPaths.Seed004, WebPaths.XssFixture];
         using (var store = KvStore.Open(StorePath))
         {
-            var report = store.Build(Inputs);
+            var report = BuildPipeline.Run(store, Inputs);
             if (report.Failures.Count > 0)
             {
                 throw new InvalidOperationException("Seed build failed: " + string.Join("; ", report.Failures.Select(f => $"{f.File}: {f.Reason}")));

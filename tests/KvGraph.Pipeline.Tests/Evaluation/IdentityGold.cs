@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace KvGraph.Store.Tests.Evaluation;
+namespace KvGraph.Pipeline.Tests.Evaluation;
 
 /// <summary>What a gold row says about its two endpoints.</summary>
 public enum IdentityRelation

@@ -2,7 +2,7 @@ using KvGraph.Core.Extraction;
 using KvGraph.Core.Graph;
 using KvGraph.TestSupport;
 
-namespace KvGraph.Store.Tests.Evaluation;
+namespace KvGraph.Pipeline.Tests.Evaluation;
 
 /// <summary>
 /// The identity evaluation's own parts, on a tiny real graph: the two seeds extracted with the default extractor.

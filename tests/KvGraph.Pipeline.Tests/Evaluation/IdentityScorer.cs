@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace KvGraph.Store.Tests.Evaluation;
+namespace KvGraph.Pipeline.Tests.Evaluation;
 
 /// <summary>What one gold row resolved to and whether the graph honours it.</summary>
 public sealed record IdentityOutcome(IdentityRow Row, IReadOnlyList<string> A, IReadOnlyList<string> B)

@@ -1,8 +1,9 @@
+using KvGraph.Store;
 using KvGraph.Core.Graph;
 using KvGraph.TestSupport;
 using Xunit.Abstractions;
 
-namespace KvGraph.Store.Tests.Evaluation;
+namespace KvGraph.Pipeline.Tests.Evaluation;
 
 /// <summary>The whole raw corpus built once into a temporary store, and its graph loaded; null when the corpus is absent.</summary>
 public sealed class CorpusGraphFixture : IDisposable
@@ -26,7 +27,7 @@ public sealed class CorpusGraphFixture : IDisposable
     public static ICitationGraph BuildCorpusGraph(string corpus, string storePath)
     {
         using var store = KvStore.Open(storePath);
-        var report = store.Build([corpus], new BuildOptions());
+        var report = BuildPipeline.Run(store, [corpus], new BuildOptions());
         if (report.Failures.Count > 0)
         {
             throw new InvalidOperationException("corpus files failed: " + string.Join("; ", report.Failures.Select(f => $"{f.File}: {f.Reason}")));

@@ -1,6 +1,6 @@
 using KvGraph.Core.Graph;
 
-namespace KvGraph.Store.Tests.Evaluation;
+namespace KvGraph.Pipeline.Tests.Evaluation;
 
 /// <summary>
 /// Resolves gold endpoints against a built graph to the SET of node ids they stand for:

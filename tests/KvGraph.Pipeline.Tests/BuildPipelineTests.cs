@@ -1,17 +1,18 @@
 using KvGraph.Core.Graph;
+using KvGraph.Store;
 using KvGraph.TestSupport;
-using Microsoft.Data.Sqlite;
 
-namespace KvGraph.Store.Tests;
+namespace KvGraph.Pipeline.Tests;
 
-public sealed class StoreBuildTests
+/// <summary>The build orchestration on real documents into a real store: what is extracted, skipped, reported, pruned, and what a cancelled build leaves.</summary>
+public sealed class BuildPipelineTests
 {
     [Fact]
-    public void Seeds_are_stored_and_read_back_by_id_and_alias()
+    public void Seeds_are_extracted_and_stored_with_a_report_of_what_was_done()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
-        var report = store.Build([Path.Combine(dir, "input")]);
+        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
+        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        var report = BuildPipeline.Run(store, [Path.Combine(dir, "input")]);
 
         Assert.Empty(report.Failures);
         Assert.Equal(2, report.Extracted);
@@ -22,52 +23,26 @@ public sealed class StoreBuildTests
         Assert.Equal("2021Z02286", byId.Doc.Zaak);
         Assert.Contains(byId.Citations, c => c.Target == "kst-21501-20-1591" && c.Quote.Contains("1591", StringComparison.Ordinal));
 
-        // The zaak and the question id are aliases of the same document.
+        Assert.Equal(2, report.Stats.Files);
+        Assert.Equal(report.Version, report.Stats.Version);
         Assert.Equal("ah-tk-20202021-2302", store.ResolveId("2021Z02286"));
-        Assert.Equal("ah-tk-20202021-2302", store.GetDocument("2021Z02286")!.Doc.Id);
-        Assert.Equal("kv-tk-2021Z02286", store.ResolveId("kv-tk-2021Z02286"));
-        Assert.Null(store.GetDocument("kst-99999-1"));
-
-        // The round trip keeps every citation and its evidence.
-        Assert.Equal(byId.Citations.Count, byId.Citations.Select(c => (c.Target, c.Start)).Distinct().Count());
-        Assert.All(byId.Citations, c => Assert.Equal(byId.Text[c.Start..c.End], c.Quote));
-    }
-
-    [Fact]
-    public void Search_finds_words_ranks_an_exact_id_first_and_survives_fts_syntax()
-    {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
-        store.Build([Path.Combine(dir, "input")]);
-
-        var hits = store.Search("Oeigoerse vrouwen");
-        Assert.Equal("ah-tk-20202021-2302", hits[0].Id);
-        Assert.Contains("[", hits[0].Snippet, StringComparison.Ordinal);
-        Assert.Contains(hits[0].Askers, a => a.Contains("Van Ojik", StringComparison.OrdinalIgnoreCase));
-
-        var exact = store.Search("2021Z02286");
-        Assert.Equal("ah-tk-20202021-2302", exact[0].Id);
-
-        // Quotes, operators and brackets are words, not query syntax.
-        var odd = store.Search("\"Xinjiang\" AND (NEAR OR *");
-        Assert.NotNull(odd);
-        Assert.Empty(store.Search("qqqzzzxxx"));
+        Assert.All(store.Files(), f => Assert.Equal(64, f.Hash.Length));
     }
 
     [Fact]
     public void Rebuild_extracts_only_changed_files_and_replaces_only_their_facts()
     {
-        var dir = StoreFixtures.CopyToTemp([.. StoreFixtures.Seeds, StoreFixtures.Fictional1, StoreFixtures.Motion]);
+        var dir = PipelineFixtures.CopyToTemp([.. PipelineFixtures.Seeds, PipelineFixtures.Fictional1, PipelineFixtures.Motion]);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
 
         var first = new CountingExtractor();
-        store.Build([input], new BuildOptions { Extractor = first });
+        BuildPipeline.Run(store, [input], new BuildOptions { Extractor = first });
         Assert.Equal(4, first.Count);
         var v1 = store.CurrentVersion;
 
         var second = new CountingExtractor();
-        var again = store.Build([input], new BuildOptions { Extractor = second });
+        var again = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = second });
         Assert.Equal(0, second.Count);
         Assert.Equal(4, again.Unchanged);
         Assert.Equal(v1, store.CurrentVersion);
@@ -76,7 +51,7 @@ public sealed class StoreBuildTests
         var seed004 = Path.Combine(input, Path.GetFileName(TestPaths.Seed004));
         File.AppendAllText(seed004, "\n");
         var third = new CountingExtractor();
-        var report = store.Build([input], new BuildOptions { Extractor = third });
+        var report = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = third });
         Assert.Equal(1, third.Count);
         Assert.Equal([Path.GetFileName(seed004)], third.Files);
         Assert.Equal(3, report.Unchanged);
@@ -84,7 +59,7 @@ public sealed class StoreBuildTests
         var files = store.Files().ToDictionary(f => Path.GetFileName(f.Path));
         Assert.Equal(store.CurrentVersion, files[Path.GetFileName(seed004)].Version);
         Assert.Equal(v1, files[Path.GetFileName(TestPaths.Seed000)].Version);
-        Assert.Equal(v1, files[Path.GetFileName(StoreFixtures.Motion)].Version);
+        Assert.Equal(v1, files[Path.GetFileName(PipelineFixtures.Motion)].Version);
 
         // Seed 000's facts are still there, unchanged.
         var graph = store.LoadGraph();
@@ -94,17 +69,17 @@ public sealed class StoreBuildTests
     [Fact]
     public void A_cancelled_build_leaves_the_previous_state_complete_and_the_next_build_completes()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
         var input = Path.Combine(dir, "input");
-        var path = StoreFixtures.StorePath(dir);
+        var path = PipelineFixtures.StorePath(dir);
         using (var store = KvStore.Open(path))
         {
-            store.Build([input]);
+            BuildPipeline.Run(store, [input]);
         }
 
-        File.Copy(StoreFixtures.Motion, Path.Combine(input, "motie.txt"));
-        File.Copy(StoreFixtures.Fictional1, Path.Combine(input, "f1.txt"));
-        File.Copy(StoreFixtures.Fictional2, Path.Combine(input, "f2.txt"));
+        File.Copy(PipelineFixtures.Motion, Path.Combine(input, "motie.txt"));
+        File.Copy(PipelineFixtures.Fictional1, Path.Combine(input, "f1.txt"));
+        File.Copy(PipelineFixtures.Fictional2, Path.Combine(input, "f2.txt"));
         File.AppendAllText(Path.Combine(input, Path.GetFileName(TestPaths.Seed004)), "\nextra\n");
 
         using (var store = KvStore.Open(path))
@@ -117,7 +92,7 @@ public sealed class StoreBuildTests
                     cts.Cancel();
                 }
             });
-            Assert.ThrowsAny<OperationCanceledException>(() => store.Build([input], new BuildOptions { Jobs = 1 }, progress, cts.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => BuildPipeline.Run(store, [input], new BuildOptions { Jobs = 1 }, progress, cts.Token));
         }
 
         using (var store = KvStore.OpenReadOnly(path))
@@ -131,7 +106,7 @@ public sealed class StoreBuildTests
 
         using (var store = KvStore.Open(path))
         {
-            var report = store.Build([input]);
+            var report = BuildPipeline.Run(store, [input]);
             Assert.Empty(report.Failures);
             Assert.Equal(5, store.Files().Count);
             Assert.Equal(NodeLabel.Motion, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
@@ -141,15 +116,15 @@ public sealed class StoreBuildTests
     [Fact]
     public void Bad_files_are_reported_with_their_reason_and_the_rest_is_stored()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
         var input = Path.Combine(dir, "input");
         File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
         File.WriteAllBytes(Path.Combine(input, "binary.bin"), [0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 0, 0, 0, 1, 2, 3]);
         File.WriteAllText(Path.Combine(input, "broken.pdf"), "%PDF-1.4\nthis is not really a pdf\n");
         var missing = Path.Combine(dir, "does-not-exist");
 
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
-        var report = store.Build([input, missing]);
+        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        var report = BuildPipeline.Run(store, [input, missing]);
 
         var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.File), f => f.Reason);
         Assert.Contains("empty", reasons["empty.txt"], StringComparison.OrdinalIgnoreCase);
@@ -168,10 +143,10 @@ public sealed class StoreBuildTests
     [Fact]
     public void A_placeholder_becomes_the_real_document_when_its_file_is_ingested_later()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
-        store.Build([input]);
+        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        BuildPipeline.Run(store, [input]);
         var v1 = store.CurrentVersion;
 
         var before = store.LoadGraph().Find("kst-21501-20-1591")!;
@@ -179,8 +154,8 @@ public sealed class StoreBuildTests
         Assert.Equal("motion", before.Properties["kind"]);
         Assert.Contains(store.Unresolved(), u => u.Id == "kst-21501-20-1591" && u.CitedBy.Contains("ah-tk-20202021-2302"));
 
-        File.Copy(StoreFixtures.Motion, Path.Combine(input, "motie.txt"));
-        store.Build([input]);
+        File.Copy(PipelineFixtures.Motion, Path.Combine(input, "motie.txt"));
+        BuildPipeline.Run(store, [input]);
 
         var graph = store.LoadGraph();
         var after = graph.Find("kst-21501-20-1591")!;
@@ -200,20 +175,20 @@ public sealed class StoreBuildTests
     [Fact]
     public void Removed_files_stay_until_prune_and_are_then_in_the_deletion_feed()
     {
-        var dir = StoreFixtures.CopyToTemp([.. StoreFixtures.Seeds, StoreFixtures.Motion]);
+        var dir = PipelineFixtures.CopyToTemp([.. PipelineFixtures.Seeds, PipelineFixtures.Motion]);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
-        store.Build([input]);
+        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        BuildPipeline.Run(store, [input]);
         var v1 = store.CurrentVersion;
-        var motion = Path.Combine(input, Path.GetFileName(StoreFixtures.Motion));
+        var motion = Path.Combine(input, Path.GetFileName(PipelineFixtures.Motion));
         File.Delete(motion);
 
-        var kept = store.Build([input]);
+        var kept = BuildPipeline.Run(store, [input]);
         Assert.Equal(0, kept.Pruned);
         Assert.Equal(3, store.Files().Count);
         Assert.Equal(NodeLabel.Motion, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
 
-        var pruned = store.Build([input], new BuildOptions { Prune = true });
+        var pruned = BuildPipeline.Run(store, [input], new BuildOptions { Prune = true });
         Assert.Equal(1, pruned.Pruned);
         Assert.Equal(2, store.Files().Count);
         Assert.Equal(NodeLabel.Placeholder, store.LoadGraph().Find("kst-21501-20-1591")!.Label);
@@ -222,40 +197,28 @@ public sealed class StoreBuildTests
     }
 
     [Fact]
-    public void A_store_from_a_newer_kvgraph_is_refused_and_a_foreign_database_is_left_alone()
+    public void A_file_that_keeps_failing_is_reported_on_every_build_and_force_extracts_everything_again()
     {
-        var dir = TestPaths.NewTempDir("kvgraph-schema");
-        var path = Path.Combine(dir, "newer.db");
-        using (var store = KvStore.Open(path))
-        {
-            Assert.Equal(0, store.CurrentVersion);
-        }
+        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
+        var input = Path.Combine(dir, "input");
+        File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
+        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        var first = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = new CountingExtractor() });
+        Assert.Equal(["empty.txt"], first.Failures.Select(f => Path.GetFileName(f.File)));
 
-        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT count(*) FROM migrations; ";
-            Assert.Equal(1L, cmd.ExecuteScalar());
-            cmd.CommandText = "PRAGMA user_version = 99";
-            cmd.ExecuteNonQuery();
-        }
+        // Nothing changed (the same bytes, the same extractor type): nothing is extracted, the version stays, and the broken file is still reported.
+        var counting = new CountingExtractor();
+        var again = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = counting });
+        Assert.Equal(0, counting.Count);
+        Assert.Equal(3, again.Unchanged);
+        Assert.Equal(first.Version, again.Version);
+        Assert.Equal(first.Failures, again.Failures);
 
-        var e = Assert.Throws<StoreException>(() => KvStore.Open(path));
-        Assert.Contains("newer", e.Message, StringComparison.Ordinal);
-        Assert.Contains("99", e.Message, StringComparison.Ordinal);
-
-        var foreign = Path.Combine(dir, "foreign.db");
-        using (var c = new SqliteConnection($"Data Source={foreign};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "CREATE TABLE t(x)";
-            cmd.ExecuteNonQuery();
-        }
-
-        Assert.Contains("not a KvGraph store", Assert.Throws<StoreException>(() => KvStore.Open(foreign)).Message, StringComparison.Ordinal);
-        Assert.Throws<StoreException>(() => KvStore.OpenReadOnly(Path.Combine(dir, "missing.db")));
+        var forced = new CountingExtractor();
+        var report = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = forced, Force = true });
+        Assert.Equal(2, forced.Count);
+        Assert.Equal(2, report.Extracted);
+        Assert.Equal(first.Version + 1, report.Version);
     }
 
     private sealed class SyncProgress(Action<BuildProgress> action) : IProgress<BuildProgress>

@@ -1,0 +1,322 @@
+using System.Globalization;
+using KvGraph.Core.Graph;
+using KvGraph.Core.Model;
+using KvGraph.Core.Resolution;
+using Microsoft.Data.Sqlite;
+
+namespace KvGraph.Store.Sqlite;
+
+/// <summary>
+/// The SQLite write session (<see cref="IStoreWriter"/>): one transaction, prepared statements reused for every row
+/// (parsing SQL per row costs more than the insert). A changed file's own rows are replaced; nobody else's.
+/// </summary>
+internal sealed class SqliteStoreWriter : IStoreWriter
+{
+    private readonly SqliteKvStore _store;
+    private readonly SqliteConnection _c;
+    private readonly SqliteTransaction _tx;
+    private readonly Dictionary<string, SqliteCommand> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredFile> _files;
+    private readonly Dictionary<string, long> _fileIds;
+
+    // Keys (ids, aliases, unnumbered-motion ids) that appeared or disappeared: whoever cites them resolves differently now.
+    private readonly HashSet<string> _changedKeys = new(StringComparer.OrdinalIgnoreCase);
+    private bool _changed;
+    private bool _done;
+
+    public SqliteStoreWriter(SqliteKvStore store, SqliteConnection connection)
+    {
+        _store = store;
+        _c = connection;
+        _tx = connection.BeginTransaction();
+        try
+        {
+            using (var cmd = Command("SELECT value FROM meta WHERE key = 'version'"))
+            {
+                Version = long.Parse(cmd.ExecuteScalar() as string ?? "0", CultureInfo.InvariantCulture) + 1;
+            }
+
+            (_files, _fileIds) = ReadFiles();
+        }
+        catch
+        {
+            _tx.Dispose();
+            throw;
+        }
+    }
+
+    public long Version { get; }
+
+    public IReadOnlyDictionary<string, StoredFile> Files => _files;
+
+    public void Write(FileRecord file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        Open();
+        var previous = _files.GetValueOrDefault(file.Path);
+        var fileId = Upsert(file);
+        _fileIds[file.Path] = fileId;
+        _files[file.Path] = new StoredFile(file.Path, file.Hash, file.Size, file.Modified, file.Status, file.Error, Version, file.Extractor);
+        if (previous is not null)
+        {
+            CollectKeys(fileId);
+            Clear(fileId);
+            if (previous.Status == "ok" && file.Status != "ok")
+            {
+                Exec("INSERT INTO deletions(path, version) VALUES ($p, $v)", ("$p", file.Path), ("$v", Version));
+            }
+        }
+
+        foreach (var doc in file.Documents)
+        {
+            WriteDocument(fileId, doc);
+        }
+
+        // One file, one set of facts: the records of a JSON Lines file are merged.
+        var seenNodes = new HashSet<string>(StringComparer.Ordinal);
+        var node = Prepare("INSERT INTO nodes(file_id, id, label, name, props) VALUES ($f, $id, $l, $n, $p)", "$f", "$id", "$l", "$n", "$p");
+        var edge = Prepare("INSERT INTO edges(file_id, source, target, type, props) VALUES ($f, $s, $t, $ty, $p)", "$f", "$s", "$t", "$ty", "$p");
+        foreach (var f in file.Documents.Select(d => d.Facts))
+        {
+            foreach (var n in f.Nodes)
+            {
+                if (seenNodes.Add(n.Id))
+                {
+                    Run(node, fileId, n.Id, n.Label, n.Name, StoreJson.Props(n.Properties));
+                }
+            }
+
+            foreach (var e in f.Edges)
+            {
+                Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.Props(e.Properties));
+            }
+        }
+
+        _changed = true;
+    }
+
+    public bool Remove(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Open();
+        if (!_fileIds.TryGetValue(path, out var fileId))
+        {
+            return false;
+        }
+
+        CollectKeys(fileId);
+        Clear(fileId);
+        Exec("DELETE FROM files WHERE id = $id", ("$id", fileId));
+        if (_files[path].Status == "ok")
+        {
+            Exec("INSERT INTO deletions(path, version) VALUES ($p, $v)", ("$p", path), ("$v", Version));
+        }
+
+        _fileIds.Remove(path);
+        _files.Remove(path);
+        _changed = true;
+        return true;
+    }
+
+    public long Commit()
+    {
+        Open();
+        if (_changed)
+        {
+            BumpCiters();
+            Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        _tx.Commit();
+        _done = true;
+        return _changed ? Version : Version - 1;
+    }
+
+    public void Dispose()
+    {
+        foreach (var cmd in _cache.Values)
+        {
+            cmd.Dispose();
+        }
+
+        _cache.Clear();
+
+        // Not committed: rolled back, the previous state stays.
+        _tx.Dispose();
+        _done = true;
+        _store.EndWrite(this);
+    }
+
+    private void Open() => ObjectDisposedException.ThrowIf(_done, this);
+
+    private (Dictionary<string, StoredFile> Files, Dictionary<string, long> Ids) ReadFiles()
+    {
+        var files = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var cmd = Command($"SELECT id, {SqliteKvStore.FileColumns} FROM files");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var file = SqliteKvStore.ReadFile(r, 1);
+            files[file.Path] = file;
+            ids[file.Path] = r.GetInt64(0);
+        }
+
+        return (files, ids);
+    }
+
+    /// <summary>Files whose citations now resolve differently: they cite a key that appeared or disappeared, or assert a document with that id.</summary>
+    private void BumpCiters()
+    {
+        foreach (var chunk in _changedKeys.Chunk(400))
+        {
+            var names = string.Join(", ", chunk.Select((_, i) => $"$k{i}"));
+            var args = chunk.Select((k, i) => ($"$k{i}", (object?)k)).ToArray();
+            using var cmd = Command($"""
+                UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
+                    SELECT file_id FROM edges WHERE target IN ({names})
+                    UNION SELECT file_id FROM documents WHERE id IN ({names}))
+                """, [("$v", Version), .. args]);
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private long Upsert(FileRecord r)
+    {
+        var cmd = Cached("""
+            INSERT INTO files(path, hash, size, mtime, status, error, extractor, version) VALUES ($p, $h, $s, $m, $st, $e, $x, $v)
+            ON CONFLICT(path) DO UPDATE SET hash = $h, size = $s, mtime = $m, status = $st, error = $e, extractor = $x, version = $v
+            RETURNING id
+            """, ("$p", r.Path), ("$h", r.Hash), ("$s", r.Size), ("$m", r.Modified.ToString("O", CultureInfo.InvariantCulture)),
+            ("$st", r.Status), ("$e", r.Error), ("$x", r.Extractor), ("$v", Version));
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private void WriteDocument(long fileId, DocumentRecord record)
+    {
+        var doc = record.Document;
+        foreach (var a in record.Aliases)
+        {
+            var primary = a.Primary;
+            var cmd = Cached("""
+                INSERT INTO documents(file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json)
+                VALUES ($f, $id, $k, $t, $d, $pr, $w, $sp, $as, $an, $pa, $j) RETURNING rowid
+                """,
+                ("$f", fileId), ("$id", a.Id), ("$k", Core.Extraction.ExtractionJson.Name(a.Kind)), ("$t", doc.Doc.Title), ("$d", a.Date),
+                ("$pr", primary ? 1 : 0), ("$w", a.Weight), ("$sp", StoreJson.Strings(a.Sponsors)),
+                ("$as", StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({x.Party})"))),
+                ("$an", StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({x.Party})") : [])),
+                ("$pa", primary ? null : doc.Doc.Id), ("$j", primary ? record.Json : null));
+            var rowid = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (primary)
+            {
+                Exec("INSERT INTO documents_fts(rowid, title, text) VALUES ($r, $t, $x)", ("$r", rowid), ("$t", doc.Doc.Title ?? a.Id), ("$x", doc.Text));
+            }
+
+            Exec("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES ($a, $d, $f, $p)", ("$a", a.Id), ("$d", a.Id), ("$f", fileId), ("$p", AliasEntry.Exact));
+            _changedKeys.Add(a.Id);
+            foreach (var alias in a.Aliases)
+            {
+                Exec("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES ($a, $d, $f, $p)", ("$a", alias.Alias), ("$d", a.Id), ("$f", fileId), ("$p", alias.Priority));
+                _changedKeys.Add(alias.Alias);
+            }
+
+            if (a.Kind == DocumentKind.Motion)
+            {
+                foreach (var s in a.Sponsors)
+                {
+                    _changedKeys.Add(NodeIds.UnnumberedMotion(s));
+                }
+            }
+        }
+    }
+
+    private void CollectKeys(long fileId)
+    {
+        using (var cmd = Command("SELECT alias FROM aliases WHERE file_id = $f", ("$f", fileId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                _changedKeys.Add(r.GetString(0));
+            }
+        }
+
+        using (var cmd = Command("SELECT sponsors FROM documents WHERE file_id = $f AND kind = 'motion'", ("$f", fileId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                foreach (var s in StoreJson.ReadStrings(r.GetString(0)))
+                {
+                    _changedKeys.Add(NodeIds.UnnumberedMotion(s));
+                }
+            }
+        }
+    }
+
+    private void Clear(long fileId)
+    {
+        Exec("DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE file_id = $f)", ("$f", fileId));
+        Exec("DELETE FROM documents WHERE file_id = $f", ("$f", fileId));
+        Exec("DELETE FROM aliases WHERE file_id = $f", ("$f", fileId));
+        Exec("DELETE FROM nodes WHERE file_id = $f", ("$f", fileId));
+        Exec("DELETE FROM edges WHERE file_id = $f", ("$f", fileId));
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        if (_cache.TryGetValue(sql, out var cached))
+        {
+            return cached;
+        }
+
+        var cmd = _c.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = sql;
+        foreach (var n in names)
+        {
+            cmd.Parameters.Add(new SqliteParameter(n, null));
+        }
+
+        cmd.Prepare();
+        _cache[sql] = cmd;
+        return cmd;
+    }
+
+    private SqliteCommand Cached(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = Prepare(sql, [.. parameters.Select(p => p.Name)]);
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters[name].Value = value ?? DBNull.Value;
+        }
+
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        cmd.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _c.CreateCommand();
+        cmd.Transaction = _tx;
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return cmd;
+    }
+
+    private void Exec(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
+}
