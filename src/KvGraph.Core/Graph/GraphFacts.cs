@@ -161,18 +161,6 @@ public static class GraphFacts
             return;
         }
 
-        // A motion names itself ("Motie van het lid Bikker over …" in its title or a motion record's onderwerp): an
-        // unnumbered motion citation whose sponsors are all the document's own sponsors is that, not a citation.
-        if (c.Target is null && document.Doc.Kind == DocumentKind.Motion && document.Doc.Sponsors.Count > 0)
-        {
-            var own = document.Doc.Sponsors.Select(NodeIds.Slug).ToHashSet(StringComparer.Ordinal);
-            var named = (c.Sponsors.Count > 0 ? c.Sponsors : [target["motion:".Length..]]).Select(NodeIds.Slug).ToList();
-            if (named.All(own.Contains))
-            {
-                return;
-            }
-        }
-
         b.Edge(docId, target, EdgeType.Cites, Props(
             ("kind", kind), ("quote", c.Quote), ("start", c.Start), ("end", c.End), ("item", c.Item),
             ("confidence", Math.Round(c.Confidence, 3)), ("sponsor", c.Sponsor),
