@@ -128,6 +128,16 @@ public static class ExtractionJson
             WriteStrings(w, "sponsors", c.Sponsors);
             w.WriteString("reference", c.Reference);
             w.WriteString("date", c.Date);
+            if (c.Subject is not null)
+            {
+                w.WriteString("subject", c.Subject);
+            }
+
+            if (c.Footnote is { } note)
+            {
+                w.WriteNumber("footnote", note);
+            }
+
             w.WriteBoolean("corrected", c.Corrected);
             if (c.Corrected)
             {

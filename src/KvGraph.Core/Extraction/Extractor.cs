@@ -129,8 +129,10 @@ public sealed class Extractor : IExtractor
     }
 
     /// <summary>
-    /// A document's own ids are facts about it, not citations; a citation contained in a longer one with the
-    /// same target says nothing new (the kamerstuk inside "motie X (21 501-20, nr. 1591)"); duplicates go.
+    /// A document's own ids are facts about it, not citations, and neither is a motion naming itself; the identity rules
+    /// (<see cref="CitationIdentity"/>: footnotes followed, a letter with its Kamerstuk number is that Kamerstuk) make
+    /// one citation of pieces; a citation contained in a longer one with the same target says nothing new (the
+    /// kamerstuk inside "motie X (21 501-20, nr. 1591)"); duplicates go.
     /// </summary>
     internal static IReadOnlyList<Citation> Settle(IEnumerable<Citation> found, ReadDocument read)
     {
@@ -152,13 +154,15 @@ public sealed class Extractor : IExtractor
         }
 
         var text = read.Text;
-        var list = found
-            .Where(c => c.Start >= 0 && c.End <= text.Length && c.End > c.Start)
-            .Where(c => c.Target is null || !own.Contains(c.Target))
-            .Where(c => !NamesItself(c, read.Doc))
-            .OrderBy(c => c.Start)
-            .ThenByDescending(c => c.End - c.Start)
-            .ToList();
+        var list = CitationIdentity.Settle(
+            found
+                .Where(c => c.Start >= 0 && c.End <= text.Length && c.End > c.Start)
+                .Where(c => c.Target is null || !own.Contains(c.Target))
+                .Where(c => !CitationIdentity.NamesItself(c, read.Doc, text))
+                .OrderBy(c => c.Start)
+                .ThenByDescending(c => c.End - c.Start)
+                .ToList(),
+            text);
 
         var kept = new List<Citation>(list.Count);
         foreach (var c in list)
@@ -178,14 +182,6 @@ public sealed class Extractor : IExtractor
 
         return kept;
     }
-
-    /// <summary>
-    /// A motion's own title ("Motie van de leden Van der Staaij en Pieter Heerma over …") reads like an unnumbered
-    /// motion citation; it is the motion naming itself, not a reference to another one.
-    /// </summary>
-    private static bool NamesItself(Citation c, DocumentInfo doc) =>
-        doc.Kind == DocumentKind.Motion && c.Kind == CitationKind.Motion && c.Target is null &&
-        doc.Title is { Length: > 0 } title && title.Contains(c.Quote.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<Entity> SettleEntities(IEnumerable<Entity> found, IReadOnlyList<Item> items)
     {

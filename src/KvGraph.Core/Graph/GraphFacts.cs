@@ -161,18 +161,6 @@ public static class GraphFacts
             return;
         }
 
-        // A motion names itself ("Motie van het lid Bikker over …" in its title or a motion record's onderwerp): an
-        // unnumbered motion citation whose sponsors are all the document's own sponsors is that, not a citation.
-        if (c.Target is null && document.Doc.Kind == DocumentKind.Motion && document.Doc.Sponsors.Count > 0)
-        {
-            var own = document.Doc.Sponsors.Select(NodeIds.Slug).ToHashSet(StringComparer.Ordinal);
-            var named = (c.Sponsors.Count > 0 ? c.Sponsors : [target["motion:".Length..]]).Select(NodeIds.Slug).ToList();
-            if (named.All(own.Contains))
-            {
-                return;
-            }
-        }
-
         // Identity evidence the resolver weighs later: a letter's sender, the words around an unnumbered motion.
         string? sender = null;
         string? context = null;
@@ -186,7 +174,8 @@ public static class GraphFacts
             context = string.Join(' ', ContentWords.Of(Window(document.Text, c.Start, c.End)).Order(StringComparer.Ordinal));
         }
 
-        var method = c.Target is null ? Resolution.LinkMethod.Unresolved : c.Corrected ? Resolution.LinkMethod.OcrRepair : Resolution.LinkMethod.ExplicitId;
+        var method = c.Target is null ? Resolution.LinkMethod.Unresolved : c.Corrected ? Resolution.LinkMethod.OcrRepair
+            : c.Footnote is not null ? Resolution.LinkMethod.Footnote : Resolution.LinkMethod.ExplicitId;
         b.Edge(docId, target, EdgeType.Cites, Props(
             ("kind", kind), ("quote", c.Quote), ("start", c.Start), ("end", c.End), ("item", c.Item),
             ("confidence", Math.Round(c.Confidence, 3)), ("method", method), ("sender", sender), ("context", context), ("sponsor", c.Sponsor),

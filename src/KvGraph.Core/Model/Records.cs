@@ -42,6 +42,12 @@ public sealed record Citation(
     /// <summary>Free text from the citation, such as a letter's subject ("over Xinjiang").</summary>
     public string? Subject { get; init; }
 
+    /// <summary>
+    /// The number of the footnote the target came from, when the mention carries a footnote marker and the note gives
+    /// the number ("de motie van het lid Van Zanten c.s.⁶" with note 6 "Kamerstuk 36 410 VIII, nr. 82").
+    /// </summary>
+    public int? Footnote { get; init; }
+
     public Citation Validate()
     {
         if (Start < 0 || End < Start)
@@ -52,6 +58,11 @@ public sealed record Citation(
         if (Confidence is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Confidence), $"Confidence {Confidence} not in 0..1.");
+        }
+
+        if (Footnote is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Footnote), $"Footnote number {Footnote} must be positive.");
         }
 
         if (Target is null && Kind != CitationKind.Motion)

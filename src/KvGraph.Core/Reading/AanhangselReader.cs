@@ -149,6 +149,14 @@ internal sealed partial class AanhangselReader : IDocumentReader
         }
 
         var cleaned = text.ToString();
+
+        // A deferral notice names the questions it defers by their zaak ("De vragen van … (2024Z16988) kunnen … niet
+        // binnen de gebruikelijke termijn worden beantwoord"): that is this document's own zaak, not a citation.
+        if (kind == DocumentKind.Deferral && zaak is null && DeferredZaakRx().Match(cleaned) is { Success: true } deferred)
+        {
+            zaak = deferred.Groups["zaak"].Value;
+        }
+
         var id = kind == DocumentKind.Question
             ? kvId ?? (zaak is null ? ReaderSupport.FileId(source.File) : Ids.Question(zaak))
             : ahId ?? (zaak is null ? ReaderSupport.FileId(source.File) : $"answer:{zaak}");
@@ -484,6 +492,9 @@ internal sealed partial class AanhangselReader : IDocumentReader
     private static partial Regex SpacingAccentRx();
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;»”)]".Contains(line[^1], StringComparison.Ordinal);
+
+    [GeneratedRegex(@"(?m)^Mededeling\n+[^\n]{0,400}?\((?<zaak>\d{4}Z\d{5})\)")]
+    private static partial Regex DeferredZaakRx();
 
     [GeneratedRegex(@"\bah-tk-\d{8}-\d+\b")]
     private static partial Regex AhLineRx();

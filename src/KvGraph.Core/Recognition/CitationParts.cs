@@ -66,9 +66,15 @@ internal static partial class CitationParts
     /// The numbers of a number list, in order, ranges expanded ("1200 en 1201" → 1200, 1201; "10 t/m 12" → 10, 11, 12).
     /// Ranges are capped so a damaged "1 t/m 9999" cannot explode.
     /// </summary>
-    public static IReadOnlyList<int> Numbers(string list)
+    public static IReadOnlyList<int> Numbers(string list) => NumberSpans(list).Select(n => n.Number).ToList();
+
+    /// <summary>
+    /// The numbers of a number list with where each is written in <paramref name="list"/>: a number of a range that is
+    /// not written ("11" in "10 t/m 12") has the span of the range's last number.
+    /// </summary>
+    public static IReadOnlyList<(int Number, int Index, int Length)> NumberSpans(string list)
     {
-        var result = new List<int>();
+        var result = new List<(int Number, int Index, int Length)>();
         int? previous = null;
         var range = false;
         foreach (Match m in NumberOrRangeRx().Matches(list))
@@ -84,12 +90,12 @@ internal static partial class CitationParts
             {
                 for (var i = p + 1; i <= n; i++)
                 {
-                    result.Add(i);
+                    result.Add((i, m.Index, m.Length));
                 }
             }
-            else if (!result.Contains(n))
+            else if (!result.Exists(r => r.Number == n))
             {
-                result.Add(n);
+                result.Add((n, m.Index, m.Length));
             }
 
             previous = n;

@@ -24,12 +24,26 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
 
     public string Name => "kamerstuk";
 
-    public IReadOnlyList<string> Triggers { get; } = ["nr", "kamerstuk", "kamer-stuk", "kamers tuk", "kst"];
+    public IReadOnlyList<string> Triggers { get; } = ["nr", "kamerstuk", "kamer-stuk", "kamers tuk", "kst", "eerste kamer"];
 
     public IEnumerable<Citation> Find(RecognitionContext context)
     {
         var text = context.Text;
         var covered = new List<(int Start, int End)>();
+
+        // Eerste Kamer stukken are lettered: "Kamerstukken I 2023/24, 36 373, H", "Eerste Kamer, 36 373, H".
+        var lettered = new List<(int Start, int End)>();
+        foreach (Match m in EersteKamerRx().Matches(text))
+        {
+            if (Ids.NormalizeDossier(CitationParts.Squash(m.Groups["d"].Value)) is { } dossier)
+            {
+                var start = m.Groups["pre"].Index;
+                var end = m.Index + m.Length;
+                lettered.Add((start, end));
+                yield return new Citation(CitationKind.Kamerstuk, $"kst-{dossier}-{m.Groups["l"].Value}", null, text[start..end], start, end, 1.0);
+            }
+        }
+
         foreach (Match m in KamerstukRx().Matches(text))
         {
             covered.Add((m.Index, m.Index + m.Length));
@@ -52,9 +66,15 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
                 var confidence = hasPrefix ? 1.0 : 0.95;
                 if (Inside(lists, seg) is { } list)
                 {
-                    foreach (var n in CitationParts.Numbers(list.Value))
+                    // Each number its own span: the first the phrase up to its number, the next ones just their number.
+                    var firstNumber = true;
+                    foreach (var (n, at, length) in CitationParts.NumberSpans(list.Value))
                     {
-                        yield return Kst(dossier, n, start, end, text, confidence);
+                        var numberEnd = list.Index + at + length;
+                        yield return firstNumber
+                            ? Kst(dossier, n, start, numberEnd, text, confidence)
+                            : Kst(dossier, n, list.Index + at, numberEnd, text, confidence);
+                        firstNumber = false;
                     }
                 }
                 else if (Inside(cnrs, seg) is { } compact)
@@ -65,7 +85,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
                         yield return Kst(dossier, int.Parse(compact.Value, NumberStyles.None, CultureInfo.InvariantCulture), start, end, text, confidence);
                     }
                 }
-                else if (hasPrefix)
+                else if (hasPrefix && !lettered.Exists(l => seg.Index < l.End && end > l.Start))
                 {
                     yield return new Citation(CitationKind.Dossier, $"dossier:{dossier}", null, text[start..end], start, end, 1.0);
                 }
@@ -136,6 +156,12 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         @"(?: ?[-\u2013] ?(?<cnr>\d(?: ?\d){0,3})(?! ?\d)|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>\d(?: ?\d){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}\d(?: ?\d){0,3}){0,12}))",
         RegexOptions.CultureInvariant)]
     private static partial Regex SpacedRx();
+
+    [GeneratedRegex(
+        @"(?<pre>(?:[Kk]amerstuk(?:ken)?[ \u00a0\n]{1,2}I|Eerste[ \u00a0\n]Kamer|(?<=[;(][ \u00a0\n]{0,2})I)(?![\p{L}])[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)" +
+        @"(?<d>\d{2}[ \u00a0.]?\d{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}\d{1,2}|[ \u00a0][IVXL]{1,6})?)(?!\d)[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}\d])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex EersteKamerRx();
 
     [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant)]
     private static partial Regex SpacedListRx();

@@ -12,7 +12,7 @@ namespace KvGraph.Core.Recognition;
 /// "bij brief van 15 november jl.", "per brief d.d. 6 maart 2024", "de brief van uw ambtsvoorganger van12 april 2024".
 /// A relative date ("12 maart jl.", or no year at all) is resolved against the document's reference date (or its
 /// inferred year) with a lower confidence; without either it is skipped. A letter that is also given as a
-/// Kamerstuk carries the kst id as its reference (the Kamerstuk recogniser cites it separately).
+/// Kamerstuk becomes that Kamerstuk in the settle stage (<c>CitationIdentity</c>), not here.
 /// "de brief die ik stuurde" and "de brief van Vereniging Eigen Huis" have no date and are not letter citations.
 /// </summary>
 internal sealed partial class LetterRecognizer : ICitationRecognizer
@@ -39,11 +39,6 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
 
             var end = m.Index + m.Length;
             string? reference = m.Groups["ref"].Success ? m.Groups["ref"].Value : null;
-            if (reference is null && KamerstukAfterRx().Match(text, end, Math.Min(80, text.Length - end)) is { Success: true } k &&
-                Ids.Kamerstuk(CitationParts.Squash(k.Groups["d"].Value), int.Parse(k.Groups["nr"].Value, NumberStyles.None, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)) is { } kst)
-            {
-                reference = kst;
-            }
 
             // The word may be a compound ("Kamerbrief", "voortgangsbrief"); PDF text glues the article to it
             // ("deKamerbrief"): the citation starts at the word, or at the capital inside it.
@@ -149,7 +144,4 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
 
     [GeneratedRegex(@"brief(?![\p{L}])[^.;()?!]{0,140}(?:van|d\.[ \u00a0]?d\.)[ \u00a0\n]{0,2}\d{1,2}[ \u00a0\n]{1,3}" + Patterns.MonthNames + @"(?:[ \u00a0\n]{1,3}\d{4})?\d{0,2}[ \u00a0\n]{0,3}(?:jl\.?)?[ \u00a0\n]{0,3}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LetterTailRx();
-
-    [GeneratedRegex(@"\G[ \u00a0\n]{0,2}[,(][ \u00a0\n]{0,2}(?:zie[ \u00a0]{1,2})?[Kk]amerstuk(?:ken)?[ \u00a0\n]{0,2}(?:" + Patterns.Chamber + @")?[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?(?<d>" + Patterns.Dossier + @")[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}nr\.?[ \u00a0\n]{0,3}(?<nr>\d{1,5})", RegexOptions.CultureInvariant)]
-    private static partial Regex KamerstukAfterRx();
 }

@@ -13,8 +13,8 @@ namespace KvGraph.Core.Tests.Evaluation;
 /// </summary>
 public sealed partial class CitationEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinPrecision = 0.95;
-    private const double MinRecall = 0.90;
+    private const double MinPrecision = 0.97;
+    private const double MinRecall = 0.95;
 
     private static readonly Dictionary<string, Regex> TargetShapes = new(StringComparer.Ordinal)
     {
@@ -124,7 +124,8 @@ public sealed partial class CitationEvaluationTests(ITestOutputHelper output)
 
         var scores = GoldSet.Load().Select(Evaluate).ToList();
         var report = new EvaluationReport(scores);
-        var text = report.Render();
+        var heldOut = new EvaluationReport(scores.Where(s => s.Gold.HeldOut).ToList());
+        var text = report.Render() + "\nHeld out (annotated before the identity changes, never tuned on):\n" + heldOut.RenderTotals();
         var path = Path.Combine(Path.GetTempPath(), "kvgraph-eval.txt");
         File.WriteAllText(path, text);
         output.WriteLine($"Evaluation report written to {path}");
@@ -135,6 +136,7 @@ public sealed partial class CitationEvaluationTests(ITestOutputHelper output)
 
         var precision = report.Total.Precision ?? 0;
         var recall = report.Total.Recall ?? 0;
+        Assert.True(heldOut.Total.TruePositives + heldOut.Total.FalseNegatives > 0, "the held-out documents must have required gold");
         Assert.True(
             precision >= MinPrecision && recall >= MinRecall,
             $"citation precision {precision:0.000} (need {MinPrecision}) and recall {recall:0.000} (need {MinRecall}) " +

@@ -41,6 +41,16 @@ internal sealed class EvaluationReport
 
     public KindCounts Total { get; }
 
+    /// <summary>The per-kind table only (for a subset such as the held-out documents).</summary>
+    public string RenderTotals()
+    {
+        var sb = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        sb.AppendLine(inv, $"{_scores.Count} documents, {_scores.Sum(s => s.Gold.Required.Count())} required gold citations.");
+        AppendTable(sb);
+        return sb.ToString();
+    }
+
     public string Render()
     {
         var sb = new StringBuilder();
@@ -48,13 +58,7 @@ internal sealed class EvaluationReport
         sb.AppendLine(inv, $"KvGraph citation evaluation: {_scores.Count} documents, {_scores.Sum(s => s.Gold.Required.Count())} required gold citations, " +
                            $"{_scores.Sum(s => s.Gold.Citations.Count(c => c.Optional))} optional.");
         sb.AppendLine();
-        sb.AppendLine(inv, $"{"kind",-12} {"gold",5} {"pred",5} {"TP",5} {"FP",5} {"FN",5} {"precision",10} {"recall",8}");
-        foreach (var k in PerKind.Append(Total))
-        {
-            var gold = k.TruePositives + k.FalseNegatives;
-            var pred = k.TruePositives + k.FalsePositives;
-            sb.AppendLine(inv, $"{k.Kind,-12} {gold,5} {pred,5} {k.TruePositives,5} {k.FalsePositives,5} {k.FalseNegatives,5} {Format(k.Precision),10} {Format(k.Recall),8}");
-        }
+        AppendTable(sb);
 
         sb.AppendLine();
         sb.AppendLine("Per document (TP / FP / FN, optional matched):");
@@ -95,6 +99,18 @@ internal sealed class EvaluationReport
         }
 
         return sb.ToString();
+    }
+
+    private void AppendTable(StringBuilder sb)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        sb.AppendLine(inv, $"{"kind",-12} {"gold",5} {"pred",5} {"TP",5} {"FP",5} {"FN",5} {"precision",10} {"recall",8}");
+        foreach (var k in PerKind.Append(Total))
+        {
+            var gold = k.TruePositives + k.FalseNegatives;
+            var pred = k.TruePositives + k.FalsePositives;
+            sb.AppendLine(inv, $"{k.Kind,-12} {gold,5} {pred,5} {k.TruePositives,5} {k.FalsePositives,5} {k.FalseNegatives,5} {Format(k.Precision),10} {Format(k.Recall),8}");
+        }
     }
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";

@@ -46,6 +46,9 @@ internal sealed record GoldDocument
 
     public string? Note { get; init; }
 
+    /// <summary>Annotated before the identity changes and never tuned on (Gold/README.md, "Held-out documents"); reported separately.</summary>
+    public bool HeldOut { get; init; }
+
     public IReadOnlyList<GoldCitation> Citations { get; init; } = [];
 
     /// <summary>The gold file's own name, for messages.</summary>

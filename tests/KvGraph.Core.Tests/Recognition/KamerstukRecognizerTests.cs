@@ -56,8 +56,49 @@ public sealed class KamerstukRecognizerTests
         // official id
         { "https://zoek.officielebekendmakingen.nl/kst-35570-V-43.html", "kst-35570-V-43" },
         // kamervragen-limburg: comma glued to the dossier after a vergaderjaar
-        { "(Kamerstukken II 2021/22,36 021, nr.6; I 2022/23, 36 021, B)", "kst-36021-6" },
+        { "(Kamerstukken II 2021/22,36 021, nr.6; I 2022/23, 36 021, B)", "kst-36021-B;kst-36021-6" },
+        // kamervragen-limburg 065, footnote 5: an Eerste Kamer stuk is lettered
+        { "Eerste Kamer, 36 373, H", "kst-36373-H" },
+        // brief: the same stuk with chamber and vergaderjaar
+        { "Kamerstukken I 2023/24, 36 373, H", "kst-36373-H" },
+        // learninglion 2271, footnote 14: a continuation list, one citation per number
+        { "Kamerstukken II, 25 424, nr. 679, nr. 684 en 685, en het IZA", "kst-25424-679;kst-25424-684;kst-25424-685" },
+        // brief: "nrs." with three numbers
+        { "Kamerstuk 36 410 VIII, nrs. 12, 13 en 14", "kst-36410-VIII-12;kst-36410-VIII-13;kst-36410-VIII-14" },
+        // brief: two numbers after "nrs."
+        { "Kamerstuk 36 410 VIII, nrs. 12 en 15", "kst-36410-VIII-12;kst-36410-VIII-15" },
     };
+
+    /// <summary>Lettered-stuk and continuation look-alikes that are not Kamerstukken.</summary>
+    public static TheoryData<string> NotLetteredOrContinued => new()
+    {
+        // an amount followed by a capital: no Eerste Kamer context
+        "Het budget is 36 373, A is het plan.",
+        // "Tweede Kamer" is not "Eerste Kamer"; a lettered stuk needs the Eerste Kamer
+        "Tweede Kamer, 36 373, H",
+        // a postcode-like number after "Eerste Kamer" without a comma and letter
+        "De Eerste Kamer stemde op 36 373 punten.",
+        // learninglion 2271: a continuation without any dossier is not a Kamerstuk
+        "nr. 684 en 685",
+        // articles in a list, not numbers of a stuk
+        "artikelen 12, 13 en 14 van de wet",
+        // a word after the comma, not a letter of a stuk
+        "Eerste Kamer, 36 373, Hoofdstuk",
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(NotLetteredOrContinued))]
+    public void Finds_no_lettered_or_continued_kamerstuk(string text) => Rows.AssertNothing("kamerstuk", text);
+
+    [Fact]
+    public void Each_number_of_a_continuation_list_has_its_own_span()
+    {
+        // learninglion 2271, footnote 14
+        const string text = "Kamerstukken II, 25 424, nr. 679, nr. 684 en 685, en het IZA";
+        var found = Rows.Single("kamerstuk", text);
+        Assert.Equal(["Kamerstukken II, 25 424, nr. 679", "684", "685"], found.Select(c => c.Quote).ToArray());
+        Assert.All(found, c => Assert.Equal(text[c.Start..c.End], c.Quote));
+    }
 
     public static TheoryData<string> Negative => new()
     {
