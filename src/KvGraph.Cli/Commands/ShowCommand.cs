@@ -52,6 +52,18 @@ internal static class ShowCommand
                 Row("topics", string.Join("; ", doc.Doc.Topics));
             }
 
+            // The other records of this one document (a motion's open-data record merged into its text), and why.
+            if (Render.Prop(node, "aliases") is { Length: > 0 } aliases)
+            {
+                Row("also known as", $"{aliases} ({Render.Prop(node, "mergeMethod")}, confidence {Render.Prop(node, "mergeConfidence")})");
+                Row("merged because", Render.Prop(node, "mergeEvidence"));
+            }
+
+            if (Render.Prop(node, "candidates") is { Length: > 0 } candidates)
+            {
+                Row("candidates", candidates);
+            }
+
             foreach (var e in graph.Outgoing(node.Id, EdgeType.Answers))
             {
                 Row("answers", e.Target);
@@ -78,16 +90,33 @@ internal static class ShowCommand
 
             var cites = graph.Outgoing(node.Id, EdgeType.Cites)
                 .OrderBy(e => e.Properties.GetValueOrDefault("start") is long s ? s : long.MaxValue).ToList();
-            var citesTable = new Table().Title($"Cites ({cites.Count})").AddColumns("kind", "target", "in corpus", "item", "quote");
+            var citesTable = new Table().Title($"Cites ({cites.Count})").AddColumns("kind", "target", "in corpus", "how", "item", "quote");
+            var weighed = new List<(GraphEdge Edge, CitationLink Link)>();
             foreach (var e in cites)
             {
                 var target = graph.Find(e.Target);
                 var inCorpus = target is null || target.Label == NodeLabel.Placeholder ? "[grey]no[/]" : target.Label == NodeLabel.Dossier ? "dossier" : "[green]yes[/]";
                 var shown = e.Properties.GetValueOrDefault("cited") is string cited && cited != e.Target ? $"{e.Target} (as {cited})" : e.Target;
-                citesTable.AddRow(Render.E(Render.Prop(e, "kind")), Render.E(shown), inCorpus, Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 90)));
+                var link = CitationLink.Of(e);
+                if (link.Evidence is not null)
+                {
+                    weighed.Add((e, link));
+                }
+
+                citesTable.AddRow(Render.E(Render.Prop(e, "kind")), Render.E(shown), inCorpus, Render.How(link), Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 90)));
             }
 
             console.Write(citesTable);
+            if (weighed.Count > 0)
+            {
+                var how = new Table().Title("How the weighed links were made").AddColumns("quote", "target", "how", "evidence", "candidates");
+                foreach (var (e, link) in weighed)
+                {
+                    how.AddRow(Render.E(Render.Short(Render.Prop(e, "quote"), 40)), Render.E(e.Target), Render.How(link), Render.E(link.Evidence ?? string.Empty), Render.E(link.Candidates ?? string.Empty));
+                }
+
+                console.Write(how);
+            }
 
             var refers = graph.Outgoing(node.Id, EdgeType.RefersTo);
             if (refers.Count > 0)
@@ -101,12 +130,14 @@ internal static class ShowCommand
                 console.Write(t);
             }
 
-            var citedBy = graph.Incoming(node.Id, EdgeType.Cites);
-            var byTable = new Table().Title($"Cited by ({citedBy.Count})").AddColumns("document", "date", "kind", "item", "quote");
-            foreach (var e in citedBy.OrderBy(e => graph.Find(e.Source) is { } s ? Render.Prop(s, "date") : string.Empty, StringComparer.Ordinal).ThenBy(e => e.Source, StringComparer.Ordinal))
+            var citedBy = graph.CitedBy(node.Id);
+            var byTable = new Table().Title($"Cited by ({citedBy.Count} documents, {citedBy.Sum(c => c.Mentions.Count)} mentions)").AddColumns("document", "date", "kind", "how", "item", "quote");
+            foreach (var citing in citedBy)
             {
-                var source = graph.Find(e.Source);
-                byTable.AddRow(Render.E(e.Source), Render.E(source is null ? string.Empty : Render.Prop(source, "date")), Render.E(Render.Prop(e, "kind")), Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 80)));
+                foreach (var e in citing.Mentions)
+                {
+                    byTable.AddRow(Render.E(citing.Source.Id), Render.E(citing.Date), Render.E(Render.Prop(e, "kind")), Render.How(CitationLink.Of(e)), Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 80)));
+                }
             }
 
             console.Write(byTable);

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace KvGraph.Cli.Commands;
 
-/// <summary><c>kvgraph unresolved [--limit N]</c>: cited but not in the corpus, most cited first: what to fetch next.</summary>
+/// <summary><c>kvgraph unresolved [--limit N]</c>: cited but not in the corpus, most cited first: what to fetch next; unresolved mentions (an unnumbered motion that no motion matched well enough) with their best candidates.</summary>
 internal static class UnresolvedCommand
 {
     public static Command Create(CliContext context)
@@ -17,11 +17,11 @@ internal static class UnresolvedCommand
         {
             using var store = context.OpenExistingStore(result);
             var list = store.Unresolved(Math.Clamp(result.GetValue(limit), 1, 100000));
-            var t = new Table().Title("Cited, not in the corpus").AddColumns("id", "kind", "cited", "cited by", "where to get it");
+            var t = new Table().Title("Cited, not in the corpus").AddColumns("id", "kind", "cited", "cited by", "where to get it", "best candidates in the corpus");
             foreach (var u in list)
             {
                 var by = string.Join(", ", u.CitedBy.Take(3)) + (u.CitedBy.Count > 3 ? $" +{u.CitedBy.Count - 3}" : string.Empty);
-                t.AddRow(Render.E(u.Id), Render.E(u.Label), u.CitationCount.ToString(CultureInfo.InvariantCulture), Render.E(by), Render.E(KvGraph.Core.Kinds.CitationKinds.OfficialUrl(u.Id)));
+                t.AddRow(Render.E(u.Id), Render.E(u.Label), u.CitationCount.ToString(CultureInfo.InvariantCulture), Render.E(by), Render.E(KvGraph.Core.Kinds.CitationKinds.OfficialUrl(u.Id)), Render.E(u.Candidates ?? string.Empty));
             }
 
             context.Console.Write(t);

@@ -199,7 +199,11 @@ internal sealed class CitationGraph : ICitationGraph
             {
                 var citers = _graph.TryGetInEdges(n.Id, out var ins) ? ins.Where(e => e.Tag.Type == EdgeType.Cites).ToList() : [];
                 var kind = n.Properties.GetValueOrDefault("kind") as string ?? NodeLabel.Placeholder;
-                return new UnresolvedTarget(n.Id, kind, citers.Count, [.. citers.Select(e => e.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+                return new UnresolvedTarget(n.Id, kind, citers.Count, [.. citers.Select(e => e.Source).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])
+                {
+                    Name = n.Name,
+                    Candidates = n.Properties.GetValueOrDefault("candidates") as string,
+                };
             })
             .Where(u => u.CitationCount > 0)
             .OrderByDescending(u => u.CitationCount)

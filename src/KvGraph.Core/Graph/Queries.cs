@@ -17,7 +17,14 @@ public sealed record RelatedReason(string Kind, string Detail, double Score);
 public sealed record RelatedDocument(GraphNode Node, double Score, IReadOnlyList<RelatedReason> Reasons);
 
 /// <summary>A cited target that is not in the corpus, with how often and by whom it is cited.</summary>
-public sealed record UnresolvedTarget(string Id, string Label, int CitationCount, IReadOnlyList<string> CitedBy);
+public sealed record UnresolvedTarget(string Id, string Label, int CitationCount, IReadOnlyList<string> CitedBy)
+{
+    /// <summary>The placeholder's display name ("motie Simons c.s.").</summary>
+    public string? Name { get; init; }
+
+    /// <summary>For an unresolved mention (an unnumbered motion no motion matched well enough): the best candidates with their scores.</summary>
+    public string? Candidates { get; init; }
+}
 
 /// <summary>
 /// Read-only queries over the citation graph. The in-memory implementation is QuikGraph; Neo4j answers
