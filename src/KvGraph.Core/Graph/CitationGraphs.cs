@@ -52,6 +52,23 @@ public static class CitationGraphs
             }
         }
 
+        // Short forms of a double surname that the corpus shows are that person become one node with it (PersonDirectory).
+        var shortForms = Entities.People.PersonDirectory.ShortForms(nodes.Values, memberOf);
+        if (shortForms.Count > 0)
+        {
+            foreach (var (shortId, full) in shortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                nodes[full] = MergeByRule(nodes[full], nodes[shortId] with { Name = nodes[full].Name, Properties = WithName(nodes[shortId].Properties, nodes[full]) });
+                nodes.Remove(shortId);
+            }
+
+            string Map(string id) => shortForms.TryGetValue(id, out var f) ? f : id;
+            memberOf = [.. memberOf.Select(e => new GraphEdge(Map(e.Source), e.Target, e.Type, e.Properties))];
+            structural.Clear();
+            edges = [.. edges.Select(e => shortForms.ContainsKey(e.Source) || shortForms.ContainsKey(e.Target) ? new GraphEdge(Map(e.Source), Map(e.Target), e.Type, e.Properties) : e)
+                .Where(e => e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))];
+        }
+
         edges.AddRange(Entities.People.PartyMembership.Aggregate(memberOf));
         return new CitationGraph(nodes, edges, resolver);
     }
@@ -107,6 +124,18 @@ public static class CitationGraphs
         var name = a.Name is null ? b.Name : b.Name is null ? a.Name : (string?)Preferred(a.Name, b.Name);
         var label = string.CompareOrdinal(a.Label, b.Label) <= 0 ? a.Label : b.Label;
         return new GraphNode(a.Id, label, name, merged);
+    }
+
+    // The short form's properties, named as the double-named person it is.
+    private static Dictionary<string, object?> WithName(IReadOnlyDictionary<string, object?> props, GraphNode full)
+    {
+        var d = new Dictionary<string, object?>(props, StringComparer.Ordinal);
+        if (full.Properties.TryGetValue("name", out var name))
+        {
+            d["name"] = name;
+        }
+
+        return d;
     }
 
     /// <summary>Of two values of one property, the one kept: more letters with diacritics ("Yeşilgöz" over "Yesilgöz"), then longer, then the ordinal first.</summary>

@@ -18,7 +18,10 @@ public static class NodeIds
 
     /// <summary><c>party:&lt;slug&gt;</c> of the party as normalised by <see cref="Entities.Parties.Normalize"/> ("GL", "GroenLinks" → <c>party:gl</c>).</summary>
     public static string Party(string name) =>
-        Entities.Parties.Normalize(name) is { } p ? p.Id : Prefixed("party:", PartyKey(name));
+        Entities.Parties.Get(name) is { } known ? known.Id // already an id (a reader's canonical party:gl)
+        : Entities.Parties.Normalize(name) is { } p ? p.Id
+        : name.StartsWith("party:", StringComparison.Ordinal) ? name
+        : Prefixed("party:", PartyKey(name));
 
     /// <summary><c>office:&lt;slug&gt;</c> ("Minister van Buitenlandse Zaken" → <c>office:minister-van-buitenlandse-zaken</c>).</summary>
     public static string Office(string name) => Prefixed("office:", name);

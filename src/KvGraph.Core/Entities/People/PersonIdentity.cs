@@ -5,8 +5,8 @@ namespace KvGraph.Core.Entities.People;
 /// <summary>A person's name as one source wrote it, split into what identifies the person and what does not.</summary>
 /// <param name="Given">First name or initials as written ("Tom", "S.H.", "Pieter"), or null when the source gave none.</param>
 /// <param name="Surname">The surname in parliamentary form, tussenvoegsel capitalised ("Van den Nieuwenhuijzen-Wittens").</param>
-/// <param name="Base">The part of <paramref name="Surname"/> that identifies the person: a double surname without its second part ("Van den Nieuwenhuijzen").</param>
-/// <param name="Key">The identity key: <paramref name="Base"/> lower case, without diacritics, words joined by '-' ("van-den-nieuwenhuijzen").</param>
+/// <param name="Base">A double surname's first part ("Van den Nieuwenhuijzen"), which the corpus may use for the same person; else the surname.</param>
+/// <param name="Key">The identity key: <paramref name="Surname"/> lower case, without diacritics, words joined by '-' ("van-den-nieuwenhuijzen-wittens").</param>
 public sealed record PersonName(string? Given, string Surname, string Base, string Key)
 {
     public string Surname { get; } = string.IsNullOrWhiteSpace(Surname) ? throw new ArgumentException("A person needs a surname.", nameof(Surname)) : Surname;
@@ -21,22 +21,24 @@ public sealed record PersonName(string? Given, string Surname, string Base, stri
 
 /// <summary>
 /// Who a person is, from any way the sources write a name: the one place that decides whether two phrasings are one
-/// person. Readers, recognisers, graph facts and the explorer all call it.
+/// person. Readers, recognisers, graph facts, the assembled graph and the explorer all call it.
 /// <para>
-/// The rule. A person is identified by the surname alone, compared without case and diacritics, with its tussenvoegsels
-/// ("Van Dijk" is not "Dijk", "Van den Nieuwenhuijzen" is not "Van Nieuwenhuizen Wijbenga"). First names, initials and a
-/// roepnaam in brackets are dropped ("S.H. Simons", "Sylvana Simons", "P.E. (Pieter) Heerma", "Tom van den
-/// Nieuwenhuijzen-Wittens" name Simons, Heerma, Van den Nieuwenhuijzen-Wittens), because parliament itself writes
-/// members by surname: the motion, the Handelingen and the answer that cites the motion have no first name to compare.
-/// A hyphenated double surname "X-Y" is the person "X" (parliament shortens "Van den Nieuwenhuijzen-Wittens" to
-/// "Van den Nieuwenhuijzen", "Yeşilgöz-Zegerius" to "Yeşilgöz"); a double surname written with a space ("Van
-/// Nieuwenhuizen Wijbenga") is one surname and keeps both words.
+/// The rule, per phrasing. A person is identified by the surname, compared without case and diacritics, with its
+/// tussenvoegsels ("Van Dijk" is not "Dijk", "Van den Nieuwenhuijzen" is not "Van Nieuwenhuizen Wijbenga"). First names,
+/// initials and a roepnaam in brackets are dropped ("S.H. Simons", "Sylvana Simons", "P.E. (Pieter) Heerma"), because
+/// parliament writes members by surname: a motion, the Handelingen and the answer citing the motion have no first name
+/// to compare. A double surname is kept whole ("Dekker-Abdulaziz" is not R.J. Dekker of FvD: the 2022–23 records have both).
 /// </para>
 /// <para>
-/// The limit. Every id is computed from one phrasing alone, so a file's facts never depend on other files (the store's
-/// incremental build and the Neo4j push rely on that). Two members who share a surname (the six Van Dijks of the
-/// 2022–23 open-data records, told apart there only by initials) are therefore one node; telling them apart needs a
-/// corpus-wide directory, which this rule does not have.
+/// The rule, over the corpus (<see cref="PersonDirectory"/>, applied when the graph is assembled). A short form "X" is the
+/// double-named "X-Y" ("Van den Nieuwenhuijzen" in a motion citation is "Van den Nieuwenhuijzen-Wittens", the asker)
+/// when the corpus has exactly one double name starting with X and shows no separate X: an X with a party X-Y never had
+/// is another person.
+/// </para>
+/// <para>
+/// The limit. Two members who share a surname and are written without first names (the six Van Dijks of the 2022–23
+/// open-data records, told apart there only by initials) are one node: a file's facts never depend on other files, and
+/// the open-data initials are not kept as evidence.
 /// </para>
 /// </summary>
 public static partial class PersonIdentity
@@ -79,9 +81,8 @@ public static partial class PersonIdentity
             ? text[..^surname.Length].Trim()
             : null;
         given = new[] { initials, roepnaam, given }.Where(g => !string.IsNullOrEmpty(g)).Aggregate((string?)null, (a, g) => a is null ? g : $"{a} {g}");
-        var baseName = BaseOf(surname);
-        var slug = TextFold.Slug(baseName.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal));
-        return slug.Length == 0 ? null : new PersonName(given, surname, baseName, slug);
+        var slug = KeyOf(surname);
+        return slug.Length == 0 ? null : new PersonName(given, surname, BaseOf(surname), slug);
     }
 
     /// <summary>The node id of the person a phrasing names ("S.H. Simons" → <c>person:simons</c>); ids pass through.</summary>
@@ -91,19 +92,31 @@ public static partial class PersonIdentity
         return TryParse(phrasing)?.Id ?? throw new ArgumentException($"'{phrasing}' is not a person's name.", nameof(phrasing));
     }
 
-    /// <summary>True when two phrasings name the same person under <see cref="PersonIdentity">the rule</see>.</summary>
+    /// <summary>
+    /// True when two phrasings can name the same person: the same key, or one is the short form of the other's double
+    /// surname ("Van den Nieuwenhuijzen" and "Tom van den Nieuwenhuijzen-Wittens"). Which short forms really are the
+    /// double-named person is for <see cref="PersonDirectory"/> to decide over the corpus.
+    /// </summary>
     public static bool Same(string? a, string? b) =>
-        TryParse(a) is { } x && TryParse(b) is { } y && string.Equals(x.Key, y.Key, StringComparison.Ordinal);
+        TryParse(a) is { } x && TryParse(b) is { } y &&
+        (x.Key == y.Key || (x.Key != KeyOf(x.Base) && KeyOf(x.Base) == y.Key) || (y.Key != KeyOf(y.Base) && KeyOf(y.Base) == x.Key));
+
+    /// <summary>The id of the short form a double surname may be written as (<c>person:van-den-nieuwenhuijzen</c>), or null for a single surname.</summary>
+    public static string? ShortFormId(string phrasing) =>
+        TryParse(phrasing) is { } p && KeyOf(p.Base) is { Length: > 0 } k && k != p.Key ? Prefix + k : null;
 
     /// <summary>
-    /// The name a person node shows: the identifying surname in parliamentary form ("Van den Nieuwenhuijzen" for
-    /// every phrasing of that person), so every file asserts the same name.
+    /// The name a person node shows: the surname in parliamentary form without first names or initials ("Simons" for
+    /// "S.H. Simons"), so every file that names the person the same way asserts the same name.
     /// </summary>
     public static string DisplayName(string phrasing)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(phrasing);
-        return TryParse(phrasing)?.Base ?? phrasing.Trim();
+        return TryParse(phrasing)?.Surname ?? phrasing.Trim();
     }
+
+    private static string KeyOf(string surname) =>
+        TextFold.Slug(surname.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal));
 
     private static string BaseOf(string surname)
     {
