@@ -56,13 +56,14 @@ public static class CitationGraphs
         var shortForms = Entities.People.PersonDirectory.ShortForms(nodes.Values, memberOf);
         if (shortForms.Count > 0)
         {
-            foreach (var (shortId, full) in shortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (shortId, fullNode) in shortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
+                var full = fullNode.Id;
                 nodes[full] = MergeByRule(nodes[full], nodes[shortId] with { Name = nodes[full].Name, Properties = WithName(nodes[shortId].Properties, nodes[full]) });
                 nodes.Remove(shortId);
             }
 
-            string Map(string id) => shortForms.TryGetValue(id, out var f) ? f : id;
+            string Map(string id) => shortForms.TryGetValue(id, out var f) ? f.Id : id;
             memberOf = [.. memberOf.Select(e => new GraphEdge(Map(e.Source), e.Target, e.Type, e.Properties))];
             structural.Clear();
             edges = [.. edges.Select(e => shortForms.ContainsKey(e.Source) || shortForms.ContainsKey(e.Target) ? new GraphEdge(Map(e.Source), Map(e.Target), e.Type, e.Properties) : e)
@@ -139,7 +140,7 @@ public static class CitationGraphs
     }
 
     /// <summary>Of two values of one property, the one kept: more letters with diacritics ("Yeşilgöz" over "Yesilgöz"), then longer, then the ordinal first.</summary>
-    internal static object? Preferred(object? a, object? b)
+    public static object? Preferred(object? a, object? b)
     {
         var x = GraphFacts.Invariant(a);
         var y = GraphFacts.Invariant(b);

@@ -41,6 +41,21 @@ public sealed class PeopleGraphTests
     }
 
     [Fact]
+    public void Per_file_facts_as_pushed_name_the_same_people_as_the_assembled_graph()
+    {
+        var docs = GraphTestData.All;
+        var resolver = Resolver.Create(docs.SelectMany(DocumentAliases.For));
+        var raw = docs.Select(GraphFacts.Facts).ToList();
+        var graph = CitationGraphs.Assemble(raw, resolver);
+        var shortForms = PersonDirectory.ShortForms(raw.SelectMany(f => f.Nodes), raw.SelectMany(f => f.Edges));
+        Assert.Equal("person:van-den-nieuwenhuijzen-wittens", shortForms["person:van-den-nieuwenhuijzen"].Id);
+        var pushed = raw.Select(f => PersonDirectory.Apply(FactsResolver.Resolve(f, resolver), shortForms)).ToList();
+        var pushedPeople = pushed.SelectMany(f => f.Nodes).Where(n => n.Label == NodeLabel.Person).Select(n => n.Id).Distinct().Order(StringComparer.Ordinal);
+        var graphPeople = graph.Nodes.Where(n => n.Label == NodeLabel.Person).Select(n => n.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(graphPeople, pushedPeople);
+    }
+
+    [Fact]
     public void Membership_is_dated_and_the_party_at_a_date_is_the_one_whose_evidence_spans_it()
     {
         GraphEdge M(string party, string from, string to) =>

@@ -11,12 +11,20 @@ namespace KvGraph.Core.Entities.People;
 /// </summary>
 public static class PersonDirectory
 {
-    /// <summary>Short-form person id → the double-named person's id, for every short form that is that person.</summary>
-    public static IReadOnlyDictionary<string, string> ShortForms(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> memberOf)
+    /// <summary>Short-form person id → the double-named person's node, for every short form that is that person.</summary>
+    public static IReadOnlyDictionary<string, GraphNode> ShortForms(IEnumerable<GraphNode> nodes, IEnumerable<GraphEdge> memberOf)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(memberOf);
-        var people = nodes.Where(n => n.Label == NodeLabel.Person).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        // The same person may come once per file: one node per id, named by the merge rule (CitationGraphs.Preferred).
+        var people = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var n in nodes.Where(n => n.Label == NodeLabel.Person))
+        {
+            people[n.Id] = people.TryGetValue(n.Id, out var known) && known.Name is { } k && n.Name is { } m
+                ? known with { Name = (string?)CitationGraphs.Preferred(k, m) }
+                : known ?? n;
+        }
+
         var parties = memberOf.Where(e => e.Type == EdgeType.MemberOf)
             .GroupBy(e => e.Source, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Target).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -35,7 +43,7 @@ public static class PersonDirectory
             }
         }
 
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var (shortId, candidates) in doubles)
         {
             if (candidates.Count != 1 || !people.ContainsKey(shortId))
@@ -50,10 +58,45 @@ public static class PersonDirectory
             // and the short form must show no party that person never had.
             if (fullParties is not null && (shortParties is null || shortParties.All(fullParties.Contains)))
             {
-                map[shortId] = full;
+                map[shortId] = people[full];
             }
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// One file's facts with its short-form people replaced by the double-named person they are (as the assembled graph
+    /// has them), so what is pushed per file agrees with <see cref="CitationGraphs.Assemble"/>.
+    /// </summary>
+    public static DocumentFacts Apply(DocumentFacts facts, IReadOnlyDictionary<string, GraphNode> shortForms)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(shortForms);
+        if (shortForms.Count == 0 || !facts.Nodes.Any(n => shortForms.ContainsKey(n.Id)))
+        {
+            return facts;
+        }
+
+        string Map(string id) => shortForms.TryGetValue(id, out var full) ? full.Id : id;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nodes = new List<GraphNode>(facts.Nodes.Count);
+        foreach (var n in facts.Nodes)
+        {
+            var node = shortForms.TryGetValue(n.Id, out var full)
+                ? new GraphNode(full.Id, full.Label, full.Name, new Dictionary<string, object?>(n.Properties, StringComparer.Ordinal) { ["name"] = full.Name })
+                : n;
+            if (seen.Add(node.Id))
+            {
+                nodes.Add(node);
+            }
+        }
+
+        var structural = new HashSet<(string, string, string)>();
+        var edges = facts.Edges
+            .Select(e => shortForms.ContainsKey(e.Source) || shortForms.ContainsKey(e.Target) ? new GraphEdge(Map(e.Source), Map(e.Target), e.Type, e.Properties) : e)
+            .Where(e => e.Properties.ContainsKey("start") || e.Type == EdgeType.MemberOf || structural.Add((e.Source, e.Target, e.Type)))
+            .ToList();
+        return new DocumentFacts(facts.File, facts.DocumentIds, nodes, edges);
     }
 }
