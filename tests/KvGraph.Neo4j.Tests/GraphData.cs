@@ -1,3 +1,4 @@
+using KvGraph.Core.Entities.People;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
@@ -54,7 +55,9 @@ internal sealed class GraphData
 
         var resolver = Resolver.Create(docs.SelectMany(DocumentAliases.For));
         var raw = docs.Select(GraphFacts.Facts).ToList();
-        var resolved = raw.Select(f => FactsResolver.Resolve(f, resolver)).ToList();
-        return new GraphData(resolved, CitationGraphs.Assemble(raw, resolver));
+        var graph = CitationGraphs.Assemble(raw, resolver);
+        var shortForms = PersonDirectory.ShortForms(raw.SelectMany(f => f.Nodes), raw.SelectMany(f => f.Edges));
+        var resolved = raw.Select(f => PersonDirectory.Apply(FactsResolver.Resolve(f, resolver), shortForms)).ToList();
+        return new GraphData(resolved, graph);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using KvGraph.Cli.Hosting;
+using KvGraph.Core.Entities;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Ingest;
@@ -75,8 +76,8 @@ internal static class ExtractCommand
         Row("submitted", doc.Submitted);
         Row("answered", doc.Answered);
         Row("date", doc.Date);
-        Row("askers", string.Join("; ", doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({a.Party})")));
-        Row("answerers", string.Join("; ", doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, a.Party }.Where(x => x is not null)))));
+        Row("askers", string.Join("; ", doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({Parties.DisplayName(a.Party)})")));
+        Row("answerers", string.Join("; ", doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, Parties.DisplayName(a.Party) }.Where(x => x is not null)))));
         Row("paired", doc.PairedId);
         Row("own ids", string.Join(", ", doc.OwnIds));
         Row("items", string.Join(" ", d.Items.Select(i => i.Id)));

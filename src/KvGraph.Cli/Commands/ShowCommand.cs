@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KvGraph.Cli.Hosting;
+using KvGraph.Core.Entities;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Graph;
 using Spectre.Console;
@@ -45,8 +46,8 @@ internal static class ShowCommand
 
             if (doc is not null)
             {
-                Row("askers", string.Join("; ", doc.Doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({a.Party})")));
-                Row("answerers", string.Join("; ", doc.Doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, a.Party }.Where(x => x is not null)))));
+                Row("askers", string.Join("; ", doc.Doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({Parties.DisplayName(a.Party)})")));
+                Row("answerers", string.Join("; ", doc.Doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, Parties.DisplayName(a.Party) }.Where(x => x is not null)))));
                 Row("sponsors", string.Join("; ", doc.Doc.Sponsors));
                 Row("own ids", string.Join(", ", doc.Doc.OwnIds));
                 Row("topics", string.Join("; ", doc.Doc.Topics));

@@ -40,6 +40,17 @@ public static class Parties
         P("groep-krol", "Groep Krol", "Groep Krol"),
         P("groep-van-kooten-arissen", "Groep Van Kooten-Arissen", "Groep Van Kooten-Arissen"),
         P("lid-omtzigt", "Lid Omtzigt", "Lid Omtzigt"),
+        P("lid-gundogan", "Lid Gündogan", "Lid Gündogan"),
+        P("fractie-den-haan", "Fractie Den Haan", "Fractie Den Haan"),
+        P("lid-ephraim", "Lid Ephraim", "Lid Ephraim"),
+    ];
+
+    // One-member groups as the open-data ZaakActor's ActorFractie names them: by the member's surname. Only a header
+    // or a record field is normalised with these; running text is not (the PartyRecognizer's lexicon leaves them out,
+    // or "het lid Omtzigt" would be a party).
+    private static readonly (string Alias, string Slug)[] FieldOnlyAliases =
+    [
+        ("Omtzigt", "lid-omtzigt"), ("Gündogan", "lid-gundogan"), ("Gündoğan", "lid-gundogan"), ("Den Haan", "fractie-den-haan"), ("Ephraim", "lid-ephraim"),
     ];
 
     private static readonly Dictionary<string, Party> ById = All.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -66,6 +77,28 @@ public static class Parties
         return ByKey.TryGetValue(key, out var p) ? (p.Id, p.Name) : null;
     }
 
+    /// <summary>
+    /// The name a party is shown by, everywhere (CLI, explorer, Neo4j, exports), from its id or any way it is written:
+    /// <c>party:volt</c> → "Volt", <c>party:gl</c> or "GL" → "GroenLinks", <c>party:gl-pvda</c> → "GroenLinks-PvdA",
+    /// <c>party:bij1</c> → "BIJ1". A party that is not known shows as written, never as an id: <c>party:x-y</c> → "x y".
+    /// </summary>
+    public static string? DisplayName(string? idOrName)
+    {
+        if (string.IsNullOrWhiteSpace(idOrName))
+        {
+            return null;
+        }
+
+        var s = idOrName.Trim();
+        if (Get(s) is { } byId)
+        {
+            return byId.Name;
+        }
+
+        var raw = s.StartsWith("party:", StringComparison.Ordinal) ? s["party:".Length..].Replace('-', ' ') : s;
+        return Normalize(raw) is { } n ? n.Name : raw;
+    }
+
     /// <summary>The party record for a raw name, or null (see <see cref="Normalize"/>).</summary>
     public static Party? Find(string? raw) => Normalize(raw) is { } n ? ById[n.Id] : null;
 
@@ -84,6 +117,11 @@ public static class Parties
             {
                 d.TryAdd(Key(a), p);
             }
+        }
+
+        foreach (var (alias, slug) in FieldOnlyAliases)
+        {
+            d.TryAdd(Key(alias), All.Single(p => p.Id == $"party:{slug}"));
         }
 
         return d;

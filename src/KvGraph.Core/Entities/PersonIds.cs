@@ -6,9 +6,8 @@ namespace KvGraph.Core.Entities;
 /// How people are identified, so readers, recognisers and the graph link the same person the same way.
 /// A person's id is <c>person:</c> followed by the surname with its tussenvoegsels, lower case, without
 /// diacritics, words joined by hyphens: "Van den Hul" → <c>person:van-den-hul</c>, "Kaag" →
-/// <c>person:kaag</c>, "Van den Nieuwenhuijzen-Wittens" → <c>person:van-den-nieuwenhuijzen-wittens</c>.
-/// First names and initials are not part of the id (parliament writes people by surname), so the
-/// surname must be taken from a full name first with <see cref="SurnameOf"/>.
+/// <c>person:kaag</c>, "Van den Nieuwenhuijzen-Wittens" → <c>person:van-den-nieuwenhuijzen</c>.
+/// Who is the same person is decided in one place, <see cref="People.PersonIdentity"/>.
 /// </summary>
 public static class PersonIds
 {
@@ -17,24 +16,11 @@ public static class PersonIds
         "van", "de", "den", "der", "ter", "ten", "te", "het", "'t", "’t", "in", "op", "la", "le", "du", "da", "dos", "el", "von", "vanden", "vander", "d'",
     };
 
-    /// <summary>The id of a person by surname as written ("Van den Hul", "van den Hul", "Kröger").</summary>
-    public static string For(string surname)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(surname);
-        return $"person:{TextFold.Slug(surname.Replace("'", string.Empty, StringComparison.Ordinal).Replace("’", string.Empty, StringComparison.Ordinal))}";
-    }
-
     /// <summary>
-    /// The id without the second part of a double surname ("Van den Nieuwenhuijzen-Wittens" →
-    /// <c>person:van-den-nieuwenhuijzen</c>), for linking a motion's "Van den Nieuwenhuijzen" to the asker
-    /// listed with the full name. Equal to <see cref="For"/> for a single surname.
+    /// The id of a person by name as written ("Van den Hul", "van den Hul", "Kröger", "S.H. Simons"): the one rule of
+    /// <see cref="People.PersonIdentity"/>, so a double surname is the person of its first part.
     /// </summary>
-    public static string BaseFor(string surname)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(surname);
-        var dash = surname.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 ? For(surname[..dash]) : For(surname);
-    }
+    public static string For(string surname) => People.PersonIdentity.IdOf(surname);
 
     /// <summary>
     /// The surname as parliament writes it, from a full name: "Tom van den Nieuwenhuijzen-Wittens" →

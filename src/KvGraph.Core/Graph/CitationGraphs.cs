@@ -18,8 +18,11 @@ public static class CitationGraphs
 
     /// <summary>
     /// Assembles the graph from every file's raw facts: each file's facts are resolved (<see cref="FactsResolver"/>), nodes
-    /// asserted by several files are merged (a document beats a placeholder; otherwise the first assertion wins and later
-    /// ones fill missing properties), structural edges are de-duplicated. O(nodes + edges).
+    /// asserted by several files are merged (a document beats a placeholder; a document's first assertion wins and later
+    /// ones fill missing properties; people, parties and the other non-document nodes take, per property, the value an
+    /// order-independent rule prefers), structural edges are de-duplicated and MEMBER_OF edges are folded into one per
+    /// person and party with the <c>from</c>/<c>to</c> of their evidence (<see cref="Entities.People.PartyMembership"/>).
+    /// The same facts in any file order give the same nodes and edges. O(nodes + edges).
     /// </summary>
     public static ICitationGraph Assemble(IEnumerable<DocumentFacts> rawFacts, Resolver resolver)
     {
@@ -28,6 +31,7 @@ public static class CitationGraphs
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         var edges = new List<GraphEdge>();
         var structural = new HashSet<(string, string, string)>();
+        var memberOf = new List<GraphEdge>();
         foreach (var raw in rawFacts)
         {
             var facts = FactsResolver.Resolve(raw, resolver);
@@ -38,13 +42,36 @@ public static class CitationGraphs
 
             foreach (var e in facts.Edges)
             {
-                if (e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))
+                if (e.Type == EdgeType.MemberOf)
+                {
+                    memberOf.Add(e);
+                }
+                else if (e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))
                 {
                     edges.Add(e);
                 }
             }
         }
 
+        // Short forms of a double surname that the corpus shows are that person become one node with it (PersonDirectory).
+        var shortForms = Entities.People.PersonDirectory.ShortForms(nodes.Values, memberOf);
+        if (shortForms.Count > 0)
+        {
+            foreach (var (shortId, fullNode) in shortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                var full = fullNode.Id;
+                nodes[full] = MergeByRule(nodes[full], nodes[shortId] with { Name = nodes[full].Name, Properties = WithName(nodes[shortId].Properties, nodes[full]) });
+                nodes.Remove(shortId);
+            }
+
+            string Map(string id) => shortForms.TryGetValue(id, out var f) ? f.Id : id;
+            memberOf = [.. memberOf.Select(e => new GraphEdge(Map(e.Source), e.Target, e.Type, e.Properties))];
+            structural.Clear();
+            edges = [.. edges.Select(e => shortForms.ContainsKey(e.Source) || shortForms.ContainsKey(e.Target) ? new GraphEdge(Map(e.Source), Map(e.Target), e.Type, e.Properties) : e)
+                .Where(e => e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))];
+        }
+
+        edges.AddRange(Entities.People.PartyMembership.Aggregate(memberOf));
         return new CitationGraph(nodes, edges, resolver);
     }
 
@@ -67,6 +94,12 @@ public static class CitationGraphs
             return;
         }
 
+        if (!GraphFacts.IsDocumentLabel(n.Label))
+        {
+            nodes[n.Id] = MergeByRule(existing, n);
+            return;
+        }
+
         var missing = n.Properties.Where(kv => !existing.Properties.ContainsKey(kv.Key)).ToList();
         if (missing.Count > 0)
         {
@@ -78,5 +111,43 @@ public static class CitationGraphs
 
             nodes[n.Id] = existing with { Properties = merged };
         }
+    }
+
+    // A person, party, office, … named by several files: every property takes the value Preferred picks from all the files'
+    // values, so the result does not depend on which file came first.
+    private static GraphNode MergeByRule(GraphNode a, GraphNode b)
+    {
+        var merged = new Dictionary<string, object?>(a.Properties, StringComparer.Ordinal);
+        foreach (var (k, v) in b.Properties)
+        {
+            merged[k] = merged.TryGetValue(k, out var old) ? Preferred(old, v) : v;
+        }
+
+        var name = a.Name is null ? b.Name : b.Name is null ? a.Name : (string?)Preferred(a.Name, b.Name);
+        var label = string.CompareOrdinal(a.Label, b.Label) <= 0 ? a.Label : b.Label;
+        return new GraphNode(a.Id, label, name, merged);
+    }
+
+    // The short form's properties, named as the double-named person it is.
+    private static Dictionary<string, object?> WithName(IReadOnlyDictionary<string, object?> props, GraphNode full)
+    {
+        var d = new Dictionary<string, object?>(props, StringComparer.Ordinal);
+        if (full.Properties.TryGetValue("name", out var name))
+        {
+            d["name"] = name;
+        }
+
+        return d;
+    }
+
+    /// <summary>Of two values of one property, the one kept: more letters with diacritics ("Yeşilgöz" over "Yesilgöz"), then longer, then the ordinal first.</summary>
+    public static object? Preferred(object? a, object? b)
+    {
+        var x = GraphFacts.Invariant(a);
+        var y = GraphFacts.Invariant(b);
+        var byAccents = y.Count(c => c > 127).CompareTo(x.Count(c => c > 127));
+        var byLength = y.Length.CompareTo(x.Length);
+        var pickB = byAccents > 0 || (byAccents == 0 && (byLength > 0 || (byLength == 0 && string.CompareOrdinal(y, x) < 0)));
+        return pickB ? b : a;
     }
 }

@@ -50,13 +50,13 @@ public static class GraphFacts
 
         foreach (var asker in doc.Askers)
         {
-            var person = PersonNode(b, asker.Name, asker.Party);
+            var person = PersonNode(b, asker.Name, asker.Party, doc.Submitted ?? DocumentDate(doc));
             b.Edge(questionId, person, EdgeType.AskedBy, Props(("party", asker.Party)));
         }
 
         foreach (var answerer in doc.Answerers)
         {
-            var person = PersonNode(b, answerer.Name, answerer.Party);
+            var person = PersonNode(b, answerer.Name, answerer.Party, DocumentDate(doc));
             b.Edge(docId, person, EdgeType.AnsweredBy, Props(("office", answerer.Office)));
             if (!string.IsNullOrWhiteSpace(answerer.Office))
             {
@@ -74,7 +74,7 @@ public static class GraphFacts
                 .ToDictionary(g => g.Key, g => g.First().Party);
             foreach (var sponsor in doc.Sponsors)
             {
-                var person = PersonNode(b, sponsor, sponsorParties.GetValueOrDefault(NodeIds.Person(sponsor)));
+                var person = PersonNode(b, sponsor, sponsorParties.GetValueOrDefault(NodeIds.Person(sponsor)), DocumentDate(doc));
                 b.Edge(docId, person, EdgeType.SubmittedBy, Props());
             }
 
@@ -92,7 +92,7 @@ public static class GraphFacts
 
         foreach (var e in document.Entities)
         {
-            Mention(b, docId, e);
+            Mention(b, docId, e, doc);
         }
 
         foreach (var topic in doc.Topics)
@@ -197,7 +197,7 @@ public static class GraphFacts
         {
             foreach (var s in c.Sponsors)
             {
-                b.Edge(target, PersonNode(b, s, null), EdgeType.SubmittedBy, Props(("source", "citation")));
+                b.Edge(target, PersonNode(b, s, null, null), EdgeType.SubmittedBy, Props(("source", "citation")));
             }
         }
     }
@@ -210,7 +210,7 @@ public static class GraphFacts
         return from < to ? text[from..to] : string.Empty;
     }
 
-    private static void Mention(FactsBuilder b, string docId, Entity e)
+    private static void Mention(FactsBuilder b, string docId, Entity e, DocumentInfo doc)
     {
         string? id = null;
         string? label = null;
@@ -225,7 +225,7 @@ public static class GraphFacts
                 label = NodeLabel.Organisation;
                 break;
             case EntityKind.Person when e.Role is null or "mentioned" or "minister":
-                id = PersonNode(b, e.Name, e.Party);
+                id = PersonNode(b, e.Name, e.Party, DocumentDate(doc));
                 break;
             case EntityKind.Topic:
                 id = NodeIds.Topic(e.Id);
@@ -244,15 +244,20 @@ public static class GraphFacts
         b.Edge(docId, id, EdgeType.Mentions, Props(("kind", ExtractionJson.Name(e.Kind)), ("quote", e.Quote), ("start", e.Start), ("end", e.End), ("item", e.Item), ("role", e.Role)));
     }
 
-    private static string PersonNode(FactsBuilder b, string name, string? party)
+    // A person node carries only what every file says alike (its identity and display name, Entities.People.PersonIdentity);
+    // the party is time-bound, so it is a MEMBER_OF edge dated by this document (Entities.People.PartyMembership), and the
+    // party node is named by Parties.DisplayName whatever spelling this file used.
+    private static string PersonNode(FactsBuilder b, string name, string? party, string? date)
     {
         var id = NodeIds.Person(name);
-        b.Node(id, NodeLabel.Person, name, Props(("name", name), ("party", party)));
+        var display = Entities.People.PersonIdentity.DisplayName(name);
+        b.Node(id, NodeLabel.Person, display, Props(("name", display)));
         if (!string.IsNullOrWhiteSpace(party))
         {
             var partyId = NodeIds.Party(party);
-            b.Node(partyId, NodeLabel.Party, party, Props(("name", party)));
-            b.Edge(id, partyId, EdgeType.MemberOf, Props());
+            var partyName = Entities.Parties.DisplayName(partyId);
+            b.Node(partyId, NodeLabel.Party, partyName, Props(("name", partyName)));
+            b.Edge(id, partyId, EdgeType.MemberOf, Entities.People.PartyMembership.EdgeProperties(date));
         }
 
         return id;

@@ -9,13 +9,19 @@ namespace KvGraph.Core.Graph;
 /// </summary>
 public static class NodeIds
 {
-    /// <summary><c>person:&lt;slug of surname&gt;</c> ("Van den Hul" → <c>person:van-den-hul</c>), as <see cref="Entities.PersonIds.For"/>.</summary>
+    /// <summary>
+    /// <c>person:&lt;identity key&gt;</c> of the person a name stands for ("Van den Hul" → <c>person:van-den-hul</c>, "Tom van den
+    /// Nieuwenhuijzen-Wittens" → <c>person:van-den-nieuwenhuijzen</c>), by <see cref="Entities.People.PersonIdentity"/>.
+    /// </summary>
     public static string Person(string name) =>
-        string.IsNullOrWhiteSpace(name) || name.StartsWith("person:", StringComparison.Ordinal) ? Prefixed("person:", name ?? string.Empty) : Entities.PersonIds.For(name);
+        Entities.People.PersonIdentity.TryParse(name)?.Id ?? Prefixed("person:", name ?? string.Empty);
 
     /// <summary><c>party:&lt;slug&gt;</c> of the party as normalised by <see cref="Entities.Parties.Normalize"/> ("GL", "GroenLinks" → <c>party:gl</c>).</summary>
     public static string Party(string name) =>
-        Entities.Parties.Normalize(name) is { } p ? p.Id : Prefixed("party:", PartyKey(name));
+        Entities.Parties.Get(name) is { } known ? known.Id // already an id (a reader's canonical party:gl)
+        : Entities.Parties.Normalize(name) is { } p ? p.Id
+        : name.StartsWith("party:", StringComparison.Ordinal) ? name
+        : Prefixed("party:", PartyKey(name));
 
     /// <summary><c>office:&lt;slug&gt;</c> ("Minister van Buitenlandse Zaken" → <c>office:minister-van-buitenlandse-zaken</c>).</summary>
     public static string Office(string name) => Prefixed("office:", name);

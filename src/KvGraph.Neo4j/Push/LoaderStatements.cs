@@ -67,8 +67,15 @@ public static class LoaderStatements
         MERGE (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
         ON CREATE SET b:Placeholder
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
-        SET r += row.props
+        {{(type == Core.Graph.EdgeType.MemberOf ? MemberOfSpan : "SET r += row.props")}}
         SET r.files = CASE WHEN row.file IN coalesce(r.files, []) THEN r.files ELSE coalesce(r.files, []) + row.file END
+        """;
+
+    // MEMBER_OF: each file's evidence date widens the span from/to (min and max commute, so the push order does not matter),
+    // as Core's PartyMembership folds it in the embedded graph.
+    private const string MemberOfSpan = """
+        SET r.from = CASE WHEN row.props.date IS NULL THEN r.from WHEN r.from IS NULL OR row.props.date < r.from THEN row.props.date ELSE r.from END,
+            r.to = CASE WHEN row.props.date IS NULL THEN r.to WHEN r.to IS NULL OR row.props.date > r.to THEN row.props.date ELSE r.to END
         """;
 
     /// <summary>

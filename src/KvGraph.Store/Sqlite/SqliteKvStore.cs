@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KvGraph.Core.Entities.People;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 using KvGraph.Core.Resolution;
@@ -245,9 +246,10 @@ internal sealed class SqliteKvStore : IKvStore
     public IEnumerable<DocumentFacts> FactsChangedSince(long version)
     {
         var resolver = LoadResolver();
+        var shortForms = LoadShortForms();
         foreach (var raw in LoadRawFacts(version))
         {
-            yield return FactsResolver.Resolve(raw, resolver);
+            yield return PersonDirectory.Apply(FactsResolver.Resolve(raw, resolver), shortForms);
         }
     }
 
@@ -303,6 +305,32 @@ internal sealed class SqliteKvStore : IKvStore
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Which short surnames are a double-named person, over every file's people and memberships (<see cref="PersonDirectory"/>).</summary>
+    internal IReadOnlyDictionary<string, GraphNode> LoadShortForms()
+    {
+        var people = new List<GraphNode>();
+        using (var cmd = Command($"SELECT n.id, n.name FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                people.Add(new GraphNode(r.GetString(0), NodeLabel.Person, r.IsDBNull(1) ? null : r.GetString(1), new Dictionary<string, object?>()));
+            }
+        }
+
+        var memberOf = new List<GraphEdge>();
+        using (var cmd = Command($"SELECT DISTINCT e.source, e.target FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND e.type = '{EdgeType.MemberOf}'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                memberOf.Add(new GraphEdge(r.GetString(0), r.GetString(1), EdgeType.MemberOf, new Dictionary<string, object?>()));
+            }
+        }
+
+        return PersonDirectory.ShortForms(people, memberOf);
+    }
 
     /// <summary>Every document's aliases, for resolution. O(documents).</summary>
     internal Resolver LoadResolver()

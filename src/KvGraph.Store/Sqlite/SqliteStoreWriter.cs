@@ -204,8 +204,8 @@ internal sealed class SqliteStoreWriter : IStoreWriter
                 """,
                 ("$f", fileId), ("$id", a.Id), ("$k", Core.Extraction.ExtractionJson.Name(a.Kind)), ("$t", doc.Doc.Title), ("$d", a.Date),
                 ("$pr", primary ? 1 : 0), ("$w", a.Weight), ("$sp", StoreJson.Strings(a.Sponsors)),
-                ("$as", StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({x.Party})"))),
-                ("$an", StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({x.Party})") : [])),
+                ("$as", StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})"))),
+                ("$an", StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})") : [])),
                 ("$pa", primary ? null : doc.Doc.Id), ("$j", primary ? record.Json : null));
             var rowid = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (primary)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using KvGraph.Core.Entities;
+using KvGraph.Core.Entities.People;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 
@@ -44,7 +46,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             if (doc is not null)
             {
                 var d = doc.Doc;
-                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, d.Date ?? d.Answered ?? d.Submitted, d.Submitted, d.Answered, d.Askers, d.Answerers, snippet));
+                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, d.Date ?? d.Answered ?? d.Submitted, d.Submitted, d.Answered, Shown(d.Askers), Shown(d.Answerers), snippet));
             }
             else if (Graph.Find(id) is { } node)
             {
@@ -206,9 +208,10 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         }
 
         var sponsors = new List<SponsorView>();
+        var date = NodeDate(motion);
         void AddSponsor(string name, string? party, string? personId)
         {
-            var existing = sponsors.FindIndex(s => SameName(s.Name, name));
+            var existing = sponsors.FindIndex(s => PersonIdentity.Same(s.Name, name));
             if (existing < 0)
             {
                 sponsors.Add(new SponsorView(name, party, personId));
@@ -223,7 +226,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         {
             if (Graph.Find(edge.Target) is { } person)
             {
-                AddSponsor(person.Name ?? person.Id, PartyOf(person), person.Id);
+                AddSponsor(person.Name ?? person.Id, PartyOf(person, date), person.Id);
             }
         }
 
@@ -248,7 +251,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
                 {
                     foreach (var name in c.Sponsors)
                     {
-                        var person = FindPerson(name, citing);
+                        var person = FindPerson(name, citing, date);
                         AddSponsor(name, person.Party, person.Id);
                     }
                 }
@@ -259,65 +262,28 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         return new MotionView(View(motion), sponsors, timeline, truncated);
     }
 
-    private (string? Id, string? Party) FindPerson(string surname, ExtractedDocument context)
+    private (string? Id, string? Party) FindPerson(string surname, ExtractedDocument context, string? date)
     {
         // The people the citing document names first (its askers), then every person in the graph.
         foreach (var asker in context.Doc.Askers)
         {
-            if (SameName(asker.Name, surname) && asker.Party is not null)
+            if (PersonIdentity.Same(asker.Name, surname) && asker.Party is not null)
             {
-                return (null, asker.Party);
+                return (NodeIds.Person(asker.Name), Parties.DisplayName(asker.Party));
             }
         }
 
-        foreach (var node in Graph.Nodes)
+        if (PersonIdentity.TryParse(surname) is { } who && Graph.Find(who.Id) is { Label: NodeLabel.Person } node)
         {
-            if (node.Label == NodeLabel.Person && node.Name is { } name && SameName(name, surname))
-            {
-                return (node.Id, PartyOf(node));
-            }
+            return (node.Id, PartyOf(node, date));
         }
 
         return (null, null);
     }
 
-    /// <summary>"Van den Nieuwenhuijzen" names "Tom van den Nieuwenhuijzen-Wittens"; "Kuzu" names "Kuzu".</summary>
-    internal static bool SameName(string fullName, string surname)
-    {
-        var full = fullName.Trim();
-        var sur = surname.Trim();
-        if (sur.Length == 0)
-        {
-            return false;
-        }
-
-        var at = full.IndexOf(sur, StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
-        {
-            var before = at == 0 || full[at - 1] == ' ';
-            var endAt = at + sur.Length;
-            var after = endAt == full.Length || full[endAt] is ' ' or '-' or ',';
-            if (before && after)
-            {
-                return true;
-            }
-
-            at = full.IndexOf(sur, at + 1, StringComparison.OrdinalIgnoreCase);
-        }
-
-        return false;
-    }
-
-    private string? PartyOf(GraphNode person)
-    {
-        if (person.Properties.TryGetValue("party", out var p) && p is not null)
-        {
-            return Convert.ToString(p, CultureInfo.InvariantCulture);
-        }
-
-        var member = Graph.Outgoing(person.Id, EdgeType.MemberOf).FirstOrDefault();
-        return member is null ? null : Graph.Find(member.Target)?.Name ?? member.Target;
-    }
+    // The party a person was in at a date (a motion's, a question's): their dated MEMBER_OF evidence, shown by name.
+    private string? PartyOf(GraphNode person, string? date) =>
+        PartyMembership.PartyAt(Graph.Outgoing(person.Id, EdgeType.MemberOf), date) is { } partyId ? Parties.DisplayName(partyId) : null;
 
     private CitationView CitationOf(Citation c, ExtractedDocument doc)
     {
@@ -455,7 +421,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
 
         // Only the file name: the server's folders are none of the page's business.
         return new DocumentDetailsView(
-            KindName(d.Kind), d.Id, d.Title, d.Zaak, d.Submitted, d.Answered, d.Date, d.Askers, d.Answerers, d.PairedId,
+            KindName(d.Kind), d.Id, d.Title, d.Zaak, d.Submitted, d.Answered, d.Date, Shown(d.Askers), Shown(d.Answerers), d.PairedId,
             d.OwnIds, d.Topics, d.Sponsors, d.SourceUrl, doc.Format, Path.GetFileName(doc.File), doc.Metadata);
     }
 
@@ -502,6 +468,11 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
     /// <summary>An answer inside the document itself (<c>ah-tk-…#a2</c>), which the page links in place rather than as a node.</summary>
     private static bool IsOwnItem(string document, string target) =>
         target.Length > document.Length && target[document.Length] == '#' && target.StartsWith(document, StringComparison.Ordinal);
+
+    // Askers and answerers as a page shows them: the party by its display name ("GL" → "GroenLinks").
+    private static List<Asker> Shown(IEnumerable<Asker> askers) => [.. askers.Select(a => a with { Party = Parties.DisplayName(a.Party) })];
+
+    private static List<Answerer> Shown(IEnumerable<Answerer> answerers) => [.. answerers.Select(a => a with { Party = Parties.DisplayName(a.Party) })];
 
     internal static string? NodeDate(GraphNode node)
     {

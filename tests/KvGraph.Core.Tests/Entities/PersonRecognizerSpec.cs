@@ -87,9 +87,9 @@ public sealed class PersonRecognizerSpec
     public void Surnames_from_full_names(string full, string surname) => Assert.Equal(surname, PersonIds.SurnameOf(full));
 
     [Fact]
-    public void Base_id_links_a_short_double_name()
+    public void Short_form_id_links_a_short_double_name()
     {
-        Assert.Equal(PersonIds.For("Van den Nieuwenhuijzen"), PersonIds.BaseFor("Van den Nieuwenhuijzen-Wittens"));
-        Assert.Equal("person:kaag", PersonIds.BaseFor("Kaag"));
+        Assert.Equal(PersonIds.For("Van den Nieuwenhuijzen"), KvGraph.Core.Entities.People.PersonIdentity.ShortFormId("Van den Nieuwenhuijzen-Wittens"));
+        Assert.Null(KvGraph.Core.Entities.People.PersonIdentity.ShortFormId("Kaag"));
     }
 }

@@ -47,7 +47,7 @@ public sealed class GraphApiTests(SeedCorpus corpus) : ApiTestBase(corpus)
     public async Task Motion_page_data_has_sponsors_with_parties_and_a_dated_timeline_of_citing_documents()
     {
         var m = await GetJson("/api/motion?id=kst-21501-20-1591");
-        Assert.Contains(m.Items("sponsors"), s => s.Str("name")!.Contains("Nieuwenhuijzen", StringComparison.OrdinalIgnoreCase) && s.Str("party") == "GL");
+        Assert.Contains(m.Items("sponsors"), s => s.Str("name")!.Contains("Nieuwenhuijzen", StringComparison.OrdinalIgnoreCase) && s.Str("party") == "GroenLinks");
         var entry = Assert.Single(m.Items("timeline"), t => t.GetProperty("document").Str("id") == Corpus.Seed000Id);
         Assert.StartsWith("2021-", entry.Str("date"), StringComparison.Ordinal);
 

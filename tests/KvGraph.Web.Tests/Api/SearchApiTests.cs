@@ -13,7 +13,7 @@ public sealed class SearchApiTests(SeedCorpus corpus) : ApiTestBase(corpus)
         Assert.Equal("answer", seed000.Str("kind"));
         Assert.Equal("2021-04-12", seed000.Str("answered"));
         var askers = seed000.Items("askers").Select(a => $"{a.Str("name")} ({a.Str("party")})").ToList();
-        Assert.Contains(askers, a => a.Contains("Van Ojik", StringComparison.OrdinalIgnoreCase) && a.EndsWith("(GL)", StringComparison.Ordinal));
+        Assert.Contains(askers, a => a.Contains("Van Ojik", StringComparison.OrdinalIgnoreCase) && a.EndsWith("(GroenLinks)", StringComparison.Ordinal));
         Assert.Contains(seed000.Items("answerers"), a => a.Str("name")!.Contains("Blok", StringComparison.Ordinal));
 
         // Seed 004 speaks of Xinjiang too (the earlier letter "Kamerbrief over Xinjiang").

@@ -23,7 +23,7 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         var hit = page.Locator($"li.result[data-id='{corpus.Seed000Id}']");
         await hit.WaitForAsync();
         Assert.Contains("answer", await hit.Locator(".badge-kind").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("Van Ojik (GL)", await hit.Locator(".result-askers").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Van Ojik (GroenLinks)", await hit.Locator(".result-askers").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Blok (VVD)", await hit.Locator(".result-answerers").InnerTextAsync(), StringComparison.Ordinal);
 
         // Open seed 000: its four motions are highlighted inline.
