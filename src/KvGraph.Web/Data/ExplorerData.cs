@@ -73,43 +73,21 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         if (doc is not null)
         {
             details = Details(doc);
-            var inDoc = doc.Citations.Select(c => CitationOf(c, doc)).ToList();
+            // The resolved CITES edges of this document by position: where each citation really leads and how it was linked.
+            var resolved = Graph.Outgoing(node?.Id ?? doc.Doc.Id, EdgeType.Cites)
+                .GroupBy(e => Int(e, "start")).ToDictionary(g => g.Key, g => g.First());
+            var inDoc = doc.Citations.Select(c => WithLink(CitationOf(c, doc), resolved.GetValueOrDefault(c.Start))).ToList();
             citations = inDoc;
             blocks = Blocks(doc, inDoc);
         }
 
-        // Citations may point at either id of an openkamer page (question or answer), so collect both.
-        var ids = new List<string> { nodeView.Id };
-        if (doc is not null)
+        // Who cites it: the one "cited by" (Core), a question and its answer counted as one, each citer once.
+        var citing = Graph.CitedBy(nodeView.Id, MaxCitedBy + 1);
+        var truncated = citing.Count > MaxCitedBy;
+        var citedBy = citing.Take(MaxCitedBy).Select(c => new CitingView(View(c.Source), Str(c.Mentions[0], "kind"), Str(c.Mentions[0], "quote"), Str(c.Mentions[0], "item"))
         {
-            ids.Add(doc.Doc.Id);
-            if (doc.Doc.PairedId is { Length: > 0 } paired)
-            {
-                ids.Add(paired);
-            }
-        }
-
-        var citedBy = new List<CitingView>();
-        var truncated = false;
-        var seen = new HashSet<(string, int)>();
-        foreach (var edge in ids.Distinct(StringComparer.Ordinal).SelectMany(i => Graph.Incoming(i, EdgeType.Cites)))
-        {
-            if (!seen.Add((edge.Source, Int(edge, "start"))))
-            {
-                continue;
-            }
-
-            if (citedBy.Count == MaxCitedBy)
-            {
-                truncated = true;
-                break;
-            }
-
-            var from = Graph.Find(edge.Source);
-            citedBy.Add(new CitingView(from is null ? Unknown(edge.Source) : View(from), Str(edge, "kind"), Str(edge, "quote"), Str(edge, "item")));
-        }
-
-        citedBy.Sort((a, b) => string.CompareOrdinal(a.Source.Date ?? string.Empty, b.Source.Date ?? string.Empty) is var c and not 0 ? c : string.CompareOrdinal(a.Source.Id, b.Source.Id));
+            Mentions = [.. c.Mentions.Select(Mention)],
+        }).ToList();
         return new DocumentView(nodeView, details, blocks, citations, citedBy, truncated);
     }
 
@@ -318,6 +296,38 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         }
 
         return new CitationView(KindName(c.Kind), c.Target, c.Sponsor, c.Quote, c.Start, c.End, c.Item, c.Confidence, inCorpus, href, official);
+    }
+
+    /// <summary>The citation as the graph resolved it: its node, and how the link was made (marked when uncertain).</summary>
+    private CitationView WithLink(CitationView view, GraphEdge? edge)
+    {
+        if (edge is null)
+        {
+            return view;
+        }
+
+        var link = CitationLink.Of(edge);
+        var target = Graph.Find(edge.Target);
+        var inCorpus = target is not null && DocumentLabels.Contains(target.Label);
+        var page = view.Kind == "motion" ? "motion.html" : "doc.html";
+        return view with
+        {
+            Resolved = edge.Target,
+            InCorpus = view.InCorpus || inCorpus,
+            Href = view.Href is { } h && h.Contains('#', StringComparison.Ordinal) ? h : page + "?id=" + Uri.EscapeDataString(edge.Target),
+            OfficialUrl = inCorpus ? null : view.OfficialUrl ?? KvGraph.Core.Kinds.CitationKinds.OfficialUrl(edge.Target),
+            Method = link.Method,
+            LinkConfidence = link.Confidence,
+            Evidence = link.Evidence,
+            Candidates = link.Candidates,
+            LowConfidence = link.IsLowConfidence,
+        };
+    }
+
+    private static MentionView Mention(GraphEdge edge)
+    {
+        var link = CitationLink.Of(edge);
+        return new MentionView(Str(edge, "kind"), Str(edge, "quote"), Str(edge, "item"), link.Method, link.Confidence, link.Evidence, link.IsLowConfidence);
     }
 
     private static string? AnchorFor(string target, ExtractedDocument doc)

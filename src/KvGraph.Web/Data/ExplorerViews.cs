@@ -41,7 +41,26 @@ public sealed record CitationView(
     double Confidence,
     bool InCorpus,
     string? Href,
-    string? OfficialUrl);
+    string? OfficialUrl)
+{
+    /// <summary>The node the citation was resolved to in the graph (an alias's document, a matched motion, a letter's node).</summary>
+    public string? Resolved { get; init; }
+
+    /// <summary>How the link was made (explicit-id, alias, footnote, sponsor+subject+date, date+sender, unresolved).</summary>
+    public string? Method { get; init; }
+
+    /// <summary>The link's confidence (0..1).</summary>
+    public double? LinkConfidence { get; init; }
+
+    /// <summary>What was weighed, shown on hover.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>For an unresolved mention, its best candidates.</summary>
+    public string? Candidates { get; init; }
+
+    /// <summary>True when the link is uncertain: the page marks it.</summary>
+    public bool LowConfidence { get; init; }
+}
 
 /// <summary>A run of text, highlighted when it is the quote of a citation.</summary>
 public sealed record SegmentView(string Text, CitationView? Citation);
@@ -69,8 +88,15 @@ public sealed record DocumentDetailsView(
     string File,
     IReadOnlyDictionary<string, string> Metadata);
 
-/// <summary>A document that cites the one shown, with the quote that is the evidence.</summary>
-public sealed record CitingView(NodeView Source, string? Kind, string? Quote, string? Item);
+/// <summary>A document that cites the one shown, with the quote that is the evidence (its first mention) and every mention.</summary>
+public sealed record CitingView(NodeView Source, string? Kind, string? Quote, string? Item)
+{
+    /// <summary>Every mention of the shown document in this citing document, in text order.</summary>
+    public IReadOnlyList<MentionView> Mentions { get; init; } = [];
+}
+
+/// <summary>One mention: the quote, where it stands and how the link was made.</summary>
+public sealed record MentionView(string? Kind, string? Quote, string? Item, string Method, double Confidence, string? Evidence, bool LowConfidence);
 
 /// <summary>The document page: metadata, the text in blocks with citations inline, what it cites and who cites it.</summary>
 public sealed record DocumentView(
