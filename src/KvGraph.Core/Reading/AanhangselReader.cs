@@ -227,6 +227,18 @@ internal sealed partial class AanhangselReader : IDocumentReader
                 continue;
             }
 
+            if (!afterFooter && ColumnZoneAt(body, i, expected) is { } column)
+            {
+                foreach (var (n, note) in column.Notes)
+                {
+                    notes[n] = note;
+                }
+
+                expected += column.Notes.Count;
+                i = column.End - 1;
+                continue;
+            }
+
             if (FootnoteZoneAt(body, i, expected) is { } zoneEnd)
             {
                 var current = -1;
@@ -275,7 +287,111 @@ internal sealed partial class AanhangselReader : IDocumentReader
             lines.Add(PageFurniture.StripInline(line));
         }
 
+        MarkersAtLineStart(lines, notes);
         return (lines, notes);
+    }
+
+    /// <summary>
+    /// A footnote zone laid out as a column of numbers apart from the notes (pdftotext): "1\n2\n", the page furniture
+    /// ("ah-tk-…", "ISSN …", "’s-Gravenhage 2024"), then the notes in order, one line each, up to the page footer. The
+    /// numbers may be printed out of order or between the notes ("2\nnote\nnote\n4\nnote\n3"): the zone holds exactly
+    /// the numbers expected..expected+k-1 and k note lines, and the notes take the numbers in ascending order. A single
+    /// number takes all the lines that follow it. A heading in the zone, a number outside the range or more lines than
+    /// notes means it is no such zone.
+    /// </summary>
+    internal static (int End, List<(int Number, string Text)> Notes)? ColumnZoneAt(List<string> body, int i, int expected)
+    {
+        if (!IsNoteNumber(body[i], expected, out _))
+        {
+            return null;
+        }
+
+        var numbers = new List<int>();
+        var texts = new List<string>();
+        var end = body.Count;
+        for (var j = i; j < body.Count; j++)
+        {
+            var l = body[j];
+            if (l.Length == 0)
+            {
+                continue;
+            }
+
+            if (PageFurniture.IsFooter(l))
+            {
+                if (texts.Count == 0)
+                {
+                    continue; // the first page's colophon stands between the numbers and the notes
+                }
+
+                end = j;
+                break;
+            }
+
+            if (QuestionBlocks.Parse(l) is { Numbers.Count: > 0 } || numbers.Count + texts.Count > 24)
+            {
+                return null;
+            }
+
+            if (IsNoteNumber(l, expected, out var n))
+            {
+                if (numbers.Contains(n))
+                {
+                    return null;
+                }
+
+                numbers.Add(n);
+            }
+            else if (NumberLineRx().IsMatch(l))
+            {
+                return null;
+            }
+            else
+            {
+                texts.Add(l);
+            }
+        }
+
+        numbers.Sort();
+        var k = numbers.Count;
+        if (texts.Count == 0 || numbers[^1] != expected + k - 1 || (k > 1 && texts.Count != k))
+        {
+            return null;
+        }
+
+        var result = k == 1
+            ? [(expected, LineJoiner.Join(texts))]
+            : numbers.Select((n, x) => (n, texts[x])).ToList();
+        return (end, result);
+    }
+
+    // A line that is only a note number no lower than the next expected one (the column holds at most a page of notes).
+    private static bool IsNoteNumber(string line, int expected, out int n)
+    {
+        n = 0;
+        return NumberLineRx().IsMatch(line) && line.Length <= 2 && int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= expected && n < expected + 20;
+    }
+
+    /// <summary>
+    /// A marker the PDF put at the start of the next line ("… de Kamerbrief van 4 november 2022" / "5 is uitgebreid …"):
+    /// a known note's number, a space and a word that does not count something ("5 miljoen", "3 en 4"), after a line that
+    /// does not ask for a number ("nr.", "artikel", "van"). It is moved to the end of the line before as "[n]".
+    /// </summary>
+    internal static void MarkersAtLineStart(List<string> lines, IReadOnlyDictionary<int, string> notes)
+    {
+        for (var x = 1; x < lines.Count; x++)
+        {
+            var prev = lines[x - 1];
+            if (LineStartMarkerRx().Match(lines[x]) is not { Success: true } m || prev.Length == 0 ||
+                !int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !notes.ContainsKey(n) ||
+                CountedRx().IsMatch(m.Groups["w"].Value) || AsksNumberRx().IsMatch(prev) || QuestionBlocks.Parse(prev) is not null)
+            {
+                continue;
+            }
+
+            lines[x - 1] = $"{prev}[{n}]";
+            lines[x] = lines[x][(m.Groups["n"].Length + 1)..];
+        }
     }
 
     // Where the footnote zone that starts at line i ends (exclusive), or null when line i does not start one.
@@ -510,6 +626,17 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
     [GeneratedRegex(@"\[(\d{1,2})\]")]
     private static partial Regex BracketMarkerRx();
+
+    [GeneratedRegex(@"^(?<n>[1-9]\d?) (?<w>\p{L}+)(?=[\s,.;:?!]|$)")]
+    private static partial Regex LineStartMarkerRx();
+
+    // Words that make the number before them a count, a date or part of a list, not a footnote marker.
+    [GeneratedRegex(@"^(?:en|of|tot|t/m|à|a|x|maal|keer|miljoen|miljard|mln|mld|duizend|honderd|procent|euro|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|seconden|eeuw|kilometer|km|meter|m|kg|ton|liter|personen|mensen|leden|vragen|gevallen|stuks|plaatsen|nummers|van|op|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jl|jongstleden)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedRx();
+
+    // A line ending in a word that asks for the number on the next line ("nr.", "artikel", "van", "€", a dash).
+    [GeneratedRegex(@"(?:\b(?:nr|nrs|nummer|artikel|art|lid|onderdeel|bijlage|vraag|vragen|van|tot|en|of|met|op|in|om|per|circa|ca|ruim|bijna|ongeveer|slechts|zo'n|zo’n|dan|de|het|pagina|p|blz|stap|fase|niveau|week|punt|groep|klasse|schaal|Kamerstuk|Kamerstukken)\.?|[€$%+\-–/(:])\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksNumberRx();
 
     [GeneratedRegex(@"^\d{1,2}(?: \d{1,2})*$")]
     private static partial Regex MarkerLineRx();
