@@ -66,7 +66,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.SeedStore>
 
         Assert.Contains("Van den Nieuwenhuijzen c.s.", output, StringComparison.Ordinal);
         Assert.Contains("2021Z02286", output, StringComparison.Ordinal);
-        Assert.Contains("Cited by (0)", output, StringComparison.Ordinal);
+        Assert.Contains("Cited by (0 documents, 0 mentions)", output, StringComparison.Ordinal);
         Assert.Contains("Items", output, StringComparison.Ordinal);
     }
 

@@ -72,15 +72,17 @@ public sealed class CitationGraphTests
     }
 
     [Fact]
-    public void An_unnumbered_motion_resolves_by_sponsor_and_date()
+    public void An_unnumbered_motion_resolves_by_sponsor_subject_and_date()
     {
-        var edges = Graph.Value.Outgoing("ah-tk-20202021-9002", EdgeType.Cites).Where(e => e.Properties.GetValueOrDefault("resolvedBy") is "sponsor+date").ToList();
+        // "de motie Van den Nieuwenhuijzen over bedrijven in China": sponsor, subject words and date agree with the motion.
+        var edges = Graph.Value.Outgoing("ah-tk-20202021-9002", EdgeType.Cites).Where(e => e.Properties.GetValueOrDefault("method") is LinkMethod.SponsorSubjectDate).ToList();
         Assert.NotEmpty(edges);
         Assert.All(edges, e => Assert.Equal("kst-21501-20-1591", e.Target));
+        Assert.All(edges, e => Assert.Contains("subject", CitationLink.Of(e).Evidence, StringComparison.Ordinal));
 
-        // Without the motion in the corpus it stays a placeholder named after the sponsor.
+        // Without the motion in the corpus the mention stays its own placeholder: never one node per surname.
         var alone = CitationGraphs.FromDocuments([GraphTestData.Fictional2]);
-        Assert.Contains(alone.Unresolved(), u => u.Id == "motion:van-den-nieuwenhuijzen" && u.Label == "motion");
+        Assert.Contains(alone.Unresolved(), u => u.Id == "motion:van-den-nieuwenhuijzen@ah-tk-20202021-9002" && u.Label == "motion");
     }
 
     [Fact]

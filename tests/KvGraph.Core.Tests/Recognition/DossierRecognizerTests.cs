@@ -21,6 +21,12 @@ public sealed class DossierRecognizerTests
         "Daarom spant Nederland zich in voor een breder internationaal draagvlak op dit dossier.",
         // a dossier with a number is a Kamerstuk, not a bare dossier (checked through the dossier recogniser only)
         "het dossier van 2021 is gesloten.",
+        // a dossier's title, no number at all
+        "het dossier Raad Buitenlandse Zaken",
+        // kamervragen-limburg (toeslagen): case files, not parliamentary dossiers
+        "de dossiers van gedupeerde ouders worden opnieuw bekeken",
+        // a year after the word is no dossier number
+        "in het dossier uit 2023 staat dat",
     };
 
     [SkippableTheory]

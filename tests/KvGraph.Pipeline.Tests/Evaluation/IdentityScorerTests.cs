@@ -41,7 +41,7 @@ public sealed class IdentityScorerTests
         Assert.Equal(["kst-35570-V-43", "kst-35570-V-53"], Resolve("cite:ah-tk-20202021-2302|(35 570 V"));
 
         // The letter and the earlier answer cited by seed 004; a fragment no quote holds finds nothing.
-        Assert.Equal(["letter:2018-08-27"], Resolve("cite:answer:2019Z19189|Kamerbrief over Xinjiang"));
+        Assert.Equal(["letter:2018-08-27:buitenlandse-zaken"], Resolve("cite:answer:2019Z19189|Kamerbrief over Xinjiang"));
         Assert.Equal(["2019Z10940"], Resolve("cite:answer:2019Z19189|kenmerk 2019210940"));
         Assert.Empty(Resolve("cite:answer:2019Z19189|Verzamelbrief"));
     }

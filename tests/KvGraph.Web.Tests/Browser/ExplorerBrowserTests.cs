@@ -90,7 +90,7 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         await page.WaitForURLAsync("**/motion.html?id=kst-21501-20-1591");
         var sponsor = page.Locator("ul.sponsors li.sponsor").Filter(new() { HasText = "Nieuwenhuijzen" });
         await sponsor.WaitForAsync();
-        Assert.Contains("GL", await sponsor.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("GroenLinks", await sponsor.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator($"ol.timeline li[data-id='{corpus.Seed000Id}']").CountAsync());
         Assert.Equal("https://zoek.officielebekendmakingen.nl/kst-21501-20-1591.html", await page.Locator(".not-in-corpus a.official").GetAttributeAsync("href"));
         await page.CloseAsync();
