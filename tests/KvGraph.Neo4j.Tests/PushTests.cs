@@ -88,6 +88,33 @@ public sealed class PushTests(Neo4jServer server)
     }
 
     [SkippableFact]
+    public async Task Every_pushed_citation_says_how_it_was_made()
+    {
+        // The same provenance as show and the explorer: method, confidence, and the evidence where something was weighed.
+        server.Require();
+        using var runner = await server.ConnectAsync();
+        await GraphPusher.DeleteAllAsync(runner);
+        var data = GraphData.Seeds;
+        await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(data.Facts), PushState.Load(Path.Combine(TestPaths.NewTempDir(), "push.json"), "t"));
+
+        var missing = await runner.RunAsync(new CypherStatement("MATCH ()-[c:CITES]->() WHERE c.method IS NULL OR c.confidence IS NULL RETURN count(c) AS n", new Dictionary<string, object?>()));
+        Assert.Equal(0L, missing.Rows[0][0]);
+
+        // Seed 004's "Kamerbrief over Xinjiang van 27 augustus 2018" is a letter identified by date and sender, with the evidence.
+        var letter = await runner.RunAsync(new CypherStatement(
+            "MATCH (:Node {id: $from})-[c:CITES]->(l:Node {id: $letter}) RETURN c.method AS method, c.evidence AS evidence",
+            new Dictionary<string, object?> { ["from"] = "answer:2019Z19189", ["letter"] = "letter:2018-08-27:buitenlandse-zaken" }));
+        var row = Assert.Single(letter.Rows);
+        Assert.Equal(KvGraph.Core.Resolution.LinkMethod.DateSender, row[0]);
+        Assert.Contains("buitenlandse-zaken", row[1] as string, StringComparison.Ordinal);
+
+        // Explicit Kamerstuk numbers say so.
+        var explicitIds = await runner.RunAsync(new CypherStatement(
+            "MATCH ()-[c:CITES]->(:Node {id: $kst}) RETURN collect(DISTINCT c.method) AS methods", new Dictionary<string, object?> { ["kst"] = "kst-35570-V-43" }));
+        Assert.Equal(new object?[] { KvGraph.Core.Resolution.LinkMethod.ExplicitId }, (explicitIds.Rows[0][0] as IEnumerable<object?>)!.ToArray());
+    }
+
+    [SkippableFact]
     public async Task A_changed_file_replaces_its_facts_and_a_removed_file_leaves_only_what_others_assert()
     {
         server.Require();

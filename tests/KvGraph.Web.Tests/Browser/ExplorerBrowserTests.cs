@@ -145,6 +145,17 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         Assert.True(await page.EvaluateAsync<bool>("() => window.__kvXss === undefined"));
         Assert.Equal(0, dialogs);
 
+        // Every link says how it was made. "de motie-Ploumen over digitale weerbaarheid" matches no motion in the corpus: it
+        // stays an unresolved mention, visibly marked in the text and in the citations table, the evidence on hover; the
+        // explicit Kamerstuk number of the Sjoerdsma motion is not marked.
+        var uncertain = page.Locator("article.doc-body .cite.low-confidence");
+        Assert.Equal(1, await uncertain.CountAsync());
+        Assert.Contains("Ploumen", await uncertain.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("unresolved", await uncertain.GetAttributeAsync("title") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Equal("unresolved", await page.Locator("table.citations td.how-low").First.GetAttributeAsync("data-method"));
+        Assert.Equal("explicit-id", await page.Locator("article.doc-body .cite[data-target='kst-21501-20-1596']").First.GetAttributeAsync("data-method"));
+        Assert.Equal(0, await page.Locator("article.doc-body .cite[data-target='kst-21501-20-1596'].low-confidence").CountAsync());
+
         // The search page shows what was typed as text too.
         await page.GotoAsync($"{host.BaseUrl}/index.html?q={Uri.EscapeDataString("<img src=x onerror=window.__kvXss=4>")}");
         await page.Locator("main h1").WaitForAsync();

@@ -18,10 +18,30 @@
     return dl;
   }
 
+  // How a link was made, in words: "sponsor+subject+date 0.72 — sponsors Simons (lead); subject 0.91 (…)".
+  function howText(c) {
+    if (!c.method) return '';
+    const conf = typeof c.linkConfidence === 'number' ? ` ${c.linkConfidence.toFixed(2)}` : '';
+    return `${c.method}${conf}${c.evidence ? ' — ' + c.evidence : ''}${c.candidates ? ' · candidates: ' + c.candidates : ''}`;
+  }
+
   function citationLink(c) {
-    const title = `${c.kind}${c.target ? ' → ' + c.target : ''}${c.sponsor ? ' (' + c.sponsor + ')' : ''}${c.inCorpus ? '' : ' · not in corpus'}`;
-    const attrs = { class: `cite cite-${c.kind}${c.inCorpus ? '' : ' missing'}`, title, 'data-kind': c.kind, 'data-target': c.target || '' };
+    const target = c.resolved || c.target;
+    const how = howText(c);
+    const title = `${c.kind}${target ? ' → ' + target : ''}${c.sponsor ? ' (' + c.sponsor + ')' : ''}${c.inCorpus ? '' : ' · not in corpus'}${how ? ' · ' + how : ''}`;
+    const attrs = {
+      class: `cite cite-${c.kind}${c.inCorpus ? '' : ' missing'}${c.lowConfidence ? ' low-confidence' : ''}`,
+      title, 'data-kind': c.kind, 'data-target': target || '', 'data-method': c.method || '',
+    };
     return c.href ? el('a', Object.assign(attrs, { href: c.href }), c.quote) : el('mark', attrs, c.quote);
+  }
+
+  // The "how" cell: the method and confidence, marked when uncertain, the evidence on hover.
+  function howCell(c) {
+    if (!c.method) return el('td', { text: '' });
+    const conf = typeof c.linkConfidence === 'number' ? ` ${c.linkConfidence.toFixed(2)}` : '';
+    return el('td', { class: `how${c.lowConfidence ? ' how-low' : ''}`, title: howText(c), 'data-method': c.method },
+      `${c.method}${conf}${c.lowConfidence ? ' ?' : ''}`);
   }
 
   function block(b) {
@@ -42,14 +62,15 @@
     for (const c of citations) {
       body.append(el('tr', { 'data-kind': c.kind },
         el('td', {}, badge(c.kind, `badge-cite badge-${c.kind}`)),
-        el('td', {}, c.href ? el('a', { href: c.href, text: c.target || '' }) : (c.target || '—'),
+        el('td', {}, c.href ? el('a', { href: c.href, text: c.resolved || c.target || '' }) : (c.resolved || c.target || '—'),
           c.sponsor ? el('div', { class: 'muted', text: c.sponsor }) : null),
         el('td', { class: 'quote', text: c.quote }),
         el('td', { text: c.item || '' }),
+        howCell(c),
         el('td', {}, c.inCorpus ? badge('in corpus', 'badge-ok') : KV.notInCorpus(c.officialUrl))));
     }
     return el('table', { class: 'citations' },
-      el('thead', {}, el('tr', {}, ...['Kind', 'Target', 'Quote', 'Item', 'Status'].map((h) => el('th', { text: h })))),
+      el('thead', {}, el('tr', {}, ...['Kind', 'Target', 'Quote', 'Item', 'How', 'Status'].map((h) => el('th', { text: h })))),
       body);
   }
 
@@ -109,11 +130,17 @@
       parts.push(el('p', { class: 'placeholder-note', text: 'This document is cited but not in the corpus yet. It becomes a real document when it is ingested.' }));
     }
 
+    // One entry per citing document, each mention quoted, uncertain links marked with their evidence on hover.
+    const mentionsOf = (c) => (c.mentions && c.mentions.length ? c.mentions : [{ quote: c.quote }]);
     const citedBy = el('ul', { class: 'cited-by' }, ...view.citedBy.map((c) => el('li', { 'data-id': c.source.id },
       el('a', { href: docHref(c.source.id), text: c.source.name || c.source.id }),
       c.source.date ? ` (${c.source.date})` : '',
-      c.quote ? el('blockquote', { text: c.quote }) : null)));
-    parts.push(el('h2', { text: `Cited by (${view.citedBy.length}${view.citedByTruncated ? '+' : ''})` }),
+      ...mentionsOf(c).filter((m) => m.quote).map((m) => el('blockquote', {
+        class: m.lowConfidence ? 'low-confidence' : '',
+        title: m.method ? `${m.method} ${typeof m.confidence === 'number' ? m.confidence.toFixed(2) : ''}${m.evidence ? ' — ' + m.evidence : ''}` : '',
+        'data-method': m.method || '',
+      }, m.quote, m.lowConfidence ? el('span', { class: 'how-low', text: ' (uncertain link)' }) : null)))));
+    parts.push(el('h2', { text: `Cited by (${view.citedBy.length}${view.citedByTruncated ? '+' : ''} documents)` }),
       view.citedBy.length ? citedBy : el('p', { class: 'muted', text: 'Nothing in the corpus cites this.' }));
 
     const relatedBox = el('section', { class: 'related-panel', id: 'related' });
