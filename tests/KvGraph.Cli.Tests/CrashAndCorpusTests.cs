@@ -1,3 +1,4 @@
+using KvGraph.Core.Graph;
 using System.Diagnostics;
 using KvGraph.Store;
 using KvGraph.TestSupport;
@@ -142,6 +143,41 @@ public sealed class CrashAndCorpusTests
 
         Assert.True(stats.Documents > 500, $"only {stats.Documents} documents");
         Assert.True(stats.Citations > 0);
+
+        ShowsTheIdentityTheIssueAsksFor(store, storePath);
+    }
+
+    /// <summary>The identity issue's "what must be shown", on the real corpus (the gold measures the rest).</summary>
+    private static void ShowsTheIdentityTheIssueAsksFor(IKvStore store, string storePath)
+    {
+        // A motion known by its open-data record and by its text is one node: show finds the same one either way,
+        // and says which record was merged in and why.
+        var byRecord = CliRunner.Run("show", "2023Z01490", "--store", storePath).GetAwaiter().GetResult();
+        var byText = CliRunner.Run("show", "kst-31288-1013", "--store", storePath).GetAwaiter().GetResult();
+        Assert.Equal(0, byRecord.Exit);
+        Assert.StartsWith("── kst-31288-1013 motion", byRecord.Out.TrimStart(), StringComparison.Ordinal);
+        Assert.Equal(byText.Out, byRecord.Out);
+        Assert.Contains("also known as", byRecord.Out, StringComparison.Ordinal);
+        Assert.Contains("zaak:2023Z01490", byRecord.Out, StringComparison.Ordinal);
+
+        var graph = store.LoadGraph();
+        string[] Cited(string id, string quote) =>
+            [.. graph.Outgoing(id, EdgeType.Cites).Where(e => (e.Properties.GetValueOrDefault("quote") as string ?? string.Empty).Contains(quote, StringComparison.Ordinal)).Select(e => e.Target).Distinct()];
+
+        // The two letters of 27 June 2024 (a climate letter, a Verzamelbrief justitiële jeugd) are different nodes.
+        var climate = Assert.Single(Cited("ah-tk-20232024-2210", "27 juni"));
+        var jeugd = Assert.Single(Cited("ah-tk-20242025-604", "27 juni"));
+        Assert.NotEqual(climate, jeugd);
+
+        // A letter cited with its Kamerstuk number is that Kamerstuk: one citation, no separate letter node.
+        Assert.Equal(["kst-29826-214"], Cited("ah-tk-20242025-576", "Voortgang verduurzaming industrie"));
+
+        // The Aruba answer's "motie-Simons c.s." is not the Kabul-evacuation motion Simons co-signed.
+        var kabul = graph.Find("2023Z18661")!.Id;
+        Assert.DoesNotContain(kabul, Cited("ah-tk-20232024-1481", "Simons"));
+
+        // A motion's own heading is not a citation: kst-36410-V-51 (Piri en Veldkamp) cites no Piri motion.
+        Assert.DoesNotContain(graph.Outgoing("kst-36410-V-51", EdgeType.Cites), e => e.Properties.GetValueOrDefault("kind") as string == "motion");
     }
 
     /// <summary>
