@@ -143,7 +143,7 @@ public sealed class IdRecognizerTests
     public void The_recognisers_are_registered_in_order()
     {
         Assert.Equal(
-            ["motion", "kamerstuk", "dossier", "aanhangsel", "handelingen", "answer", "answer-intra", "letter", "zaak", "tkdocument", "reference", "ecli"],
+            ["motion", "motion-read-out", "kamerstuk", "dossier", "aanhangsel", "handelingen", "answer", "answer-intra", "letter", "zaak", "tkdocument", "reference", "ecli"],
             CitationRecognizers.Default.Select(r => r.Name));
         Assert.All(CitationRecognizers.Default, r => Assert.NotEmpty(r.Triggers));
     }

@@ -8,13 +8,13 @@ namespace KvGraph.Core.Kinds.Motion;
 /// <summary>
 /// Motions: "motie Van den Nieuwenhuijzen c.s. (21 501-20, nr. 1591)" (target a Kamerstuk) or "de motie-Simons c.s."
 /// (unnumbered; resolved by scored evidence or left as a mention <c>motion:&lt;sponsor&gt;@&lt;citing document&gt;</c>).
-/// A motion covers the Kamerstuk it contains.
+/// A motion read out in the Handelingen ("Zij krijgt nr. 253 (29538)") is that Kamerstuk. A motion covers the Kamerstuk it contains.
 /// </summary>
 public sealed class MotionKind : CitationKindModule
 {
     public override CitationKind Kind => CitationKind.Motion;
 
-    public override IReadOnlyList<ICitationRecognizer> Recognizers { get; } = [new MotionRecognizer()];
+    public override IReadOnlyList<ICitationRecognizer> Recognizers { get; } = [new MotionRecognizer(), new ReadOutMotionRecognizer()];
 
     public override IReadOnlyList<IdScheme> OwnedSchemes { get; } = [IdScheme.Motion];
 
