@@ -20,6 +20,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly Dictionary<string, long> _fileIds;
 
     // Keys (ids, aliases, unnumbered-motion ids) that appeared or disappeared: whoever cites them resolves differently now.
+    /// <summary>The key under which a change to a motion of a given day reaches the other motions of that day.</summary>
+    private const string MotionDayKey = "motion-day:";
+
     private readonly HashSet<string> _changedKeys = new(StringComparer.OrdinalIgnoreCase);
     private bool _changed;
     private bool _done;
@@ -89,6 +92,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             foreach (var e in f.Edges)
             {
                 Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.Props(e.Properties));
+
+                // Letters of one day and sender are told apart across files (LetterIdentity): other citers of the key resolve anew.
+                if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
+                {
+                    _changedKeys.Add(e.Target);
+                }
             }
         }
 
@@ -175,7 +184,8 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             using var cmd = Command($"""
                 UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
                     SELECT file_id FROM edges WHERE target IN ({names})
-                    UNION SELECT file_id FROM documents WHERE id IN ({names}))
+                    UNION SELECT file_id FROM documents WHERE id IN ({names})
+                    UNION SELECT file_id FROM documents WHERE kind = 'motion' AND date IS NOT NULL AND ('{MotionDayKey}' || date) IN ({names}))
                 """, [("$v", Version), .. args]);
             cmd.ExecuteNonQuery();
         }
@@ -227,6 +237,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
                 {
                     _changedKeys.Add(NodeIds.UnnumberedMotion(s));
                 }
+
+                // A motion's records merge by date (MotionIdentity.Merges): the other records of that day resolve anew.
+                if (a.Date is { } day)
+                {
+                    _changedKeys.Add(MotionDayKey + day);
+                }
             }
         }
     }
@@ -242,7 +258,16 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
         }
 
-        using (var cmd = Command("SELECT sponsors FROM documents WHERE file_id = $f AND kind = 'motion'", ("$f", fileId)))
+        using (var cmd = Command("SELECT target FROM edges WHERE file_id = $f AND type = 'CITES' AND target >= 'letter:' AND target < 'letter;'", ("$f", fileId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                _changedKeys.Add(r.GetString(0));
+            }
+        }
+
+        using (var cmd = Command("SELECT sponsors, date FROM documents WHERE file_id = $f AND kind = 'motion'", ("$f", fileId)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -250,6 +275,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
                 foreach (var s in StoreJson.ReadStrings(r.GetString(0)))
                 {
                     _changedKeys.Add(NodeIds.UnnumberedMotion(s));
+                }
+
+                if (!r.IsDBNull(1))
+                {
+                    _changedKeys.Add(MotionDayKey + r.GetString(1));
                 }
             }
         }
