@@ -23,10 +23,7 @@ public sealed record CitationLink(string Method, double Confidence, string? Evid
     /// <summary>The link of a CITES edge.</summary>
     public static CitationLink Of(GraphEdge edge)
     {
-        ArgumentNullException.ThrowIfNull(edge);
-        var p = edge.Properties;
-        var method = p.GetValueOrDefault("method") as string ?? (p.ContainsKey("cited") ? LinkMethod.Alias : LinkMethod.ExplicitId);
-        var confidence = p.GetValueOrDefault("confidence") is { } c ? Convert.ToDouble(c, CultureInfo.InvariantCulture) : 1.0;
-        return new CitationLink(method, confidence, p.GetValueOrDefault("evidence") as string, p.GetValueOrDefault("candidates") as string);
+        var cite = CitesEdge.From(edge);
+        return new CitationLink(cite.Method, cite.Confidence, cite.Evidence, cite.Candidates);
     }
 }

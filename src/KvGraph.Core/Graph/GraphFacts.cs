@@ -176,12 +176,24 @@ public static class GraphFacts
 
         var method = c.Target is null ? Resolution.LinkMethod.Unresolved : c.Corrected ? Resolution.LinkMethod.OcrRepair
             : c.Footnote is not null ? Resolution.LinkMethod.Footnote : Resolution.LinkMethod.ExplicitId;
-        b.Edge(docId, target, EdgeType.Cites, Props(
-            ("kind", kind), ("quote", c.Quote), ("start", c.Start), ("end", c.End), ("item", c.Item),
-            ("confidence", Math.Round(c.Confidence, 3)), ("method", method), ("sender", sender), ("context", context), ("sponsor", c.Sponsor),
-            ("sponsors", c.Sponsors.Count > 0 ? string.Join("; ", c.Sponsors) : null),
-            ("reference", c.Reference), ("corrected", c.Corrected ? true : null), ("original", c.OriginalText),
-            ("date", c.Date), ("subject", c.Subject), ("fragment", fragment), ("docDate", DocumentDate(document.Doc))));
+        b.Add(new CitesEdge(docId, target, kind, c.Quote, c.Start, c.End)
+        {
+            Item = c.Item,
+            Confidence = c.Confidence,
+            Method = method,
+            Sender = sender,
+            Context = context,
+            Sponsor = c.Sponsor,
+            Sponsors = c.Sponsors.Count > 0 ? string.Join("; ", c.Sponsors) : null,
+            Reference = c.Reference,
+            Corrected = c.Corrected,
+            Original = c.OriginalText,
+            Date = c.Date,
+            Subject = c.Subject,
+            Fragment = fragment,
+            Footnote = c.Footnote,
+            DocDate = DocumentDate(document.Doc),
+        }.ToEdge());
 
         if (target.StartsWith("kst-", StringComparison.Ordinal) && Ids.DossierOfKamerstuk(target) is { } dossier)
         {
@@ -351,6 +363,8 @@ public static class GraphFacts
             _nodeIndex[id] = Nodes.Count;
             Nodes.Add(new GraphNode(id, label, name, props));
         }
+
+        public void Add(GraphEdge edge) => Edges.Add(edge);
 
         public void Edge(string source, string target, string type, Dictionary<string, object?> props)
         {

@@ -88,75 +88,30 @@ public static class FactsResolver
 
             var source = own.Contains(e.Source) ? Own(e.Source) : Canonical(e.Source, resolver);
             var target = e.Target == e.Source ? source : own.Contains(e.Target) ? Own(e.Target) : Canonical(e.Target, resolver);
-            Dictionary<string, object?>? props = null;
-            Dictionary<string, object?> Edit() => props ??= new Dictionary<string, object?>(e.Properties, StringComparer.Ordinal);
+            if (e.Type != EdgeType.Cites)
+            {
+                edges.Add(source == e.Source && target == e.Target ? e : new GraphEdge(source, target, e.Type, e.Properties));
+                continue;
+            }
 
-            if (e.Type == EdgeType.Cites && e.Target.StartsWith("motion:", StringComparison.Ordinal))
-            {
-                var sponsors = (e.Properties.GetValueOrDefault("sponsors") as string)?.Split("; ", StringSplitOptions.RemoveEmptyEntries)
-                    ?? [e.Target["motion:".Length..]];
-                var date = e.Properties.GetValueOrDefault("docDate") as string ?? docDates.GetValueOrDefault(e.Source);
-                var context = ((e.Properties.GetValueOrDefault("context") as string) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-                var match = resolver.ResolveMotion(sponsors, date, context);
-                if (match.Id is { } motion)
-                {
-                    target = resolver.Canonical(motion);
-                    Edit()["method"] = LinkMethod.SponsorSubjectDate;
-                    Edit()["confidence"] = Math.Round(match.Score, 3);
-                    Edit()["evidence"] = match.Evidence;
-                }
-                else
-                {
-                    // Never joined with other mentions on a surname: the mention is its own placeholder.
-                    target = $"{e.Target}@{source}";
-                    Edit()["method"] = LinkMethod.Unresolved;
-                    if (match.Candidates.Count > 0)
-                    {
-                        Edit()["candidates"] = Candidates(match);
-                        Edit()["evidence"] = $"best candidate scored {match.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}, below what links: {match.Evidence}";
-                    }
-                    else
-                    {
-                        Edit()["evidence"] = match.Evidence;
-                    }
-                }
-            }
-            else if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
-            {
-                var letter = resolver.ResolveLetter(e.Target, e.Properties.GetValueOrDefault("reference") as string, e.Properties.GetValueOrDefault("subject") as string, e.Source);
-                target = resolver.Resolve(letter.Id) ?? letter.Id;
-                Edit()["method"] = letter.Method;
-                Edit()["confidence"] = Math.Round(Math.Min(letter.Confidence, Confidence(e)), 3);
-                Edit()["evidence"] = target != letter.Id ? $"{letter.Evidence}; the letter is in the corpus" : letter.Evidence;
-            }
-            else if (e.Type == EdgeType.Cites && target != e.Target)
-            {
-                Edit()["method"] = LinkMethod.Alias;
-                Edit()["evidence"] = $"{e.Target} is another name of {target}";
-            }
+            var cite = Link(CitesEdge.From(e) with { Source = source, Target = target }, e.Target, docDates.GetValueOrDefault(e.Source), resolver);
 
             // A document does not cite itself (an alias of its own id written in its text, a motion resolved to itself).
-            if (e.Type == EdgeType.Cites && target == source)
+            if (cite.Target == source)
             {
                 continue;
             }
 
-            if (target != e.Target && e.Type == EdgeType.Cites)
+            edges.Add(cite.ToEdge());
+            if (!nodes.ContainsKey(cite.Target) && !resolver.IsDocument(cite.Target))
             {
-                Edit()["cited"] = e.Target;
-            }
-
-            edges.Add(source == e.Source && target == e.Target && props is null ? e : new GraphEdge(source, target, e.Type, props ?? e.Properties));
-
-            if (e.Type == EdgeType.Cites && !nodes.ContainsKey(target) && !resolver.IsDocument(target))
-            {
-                var placeholder = Placeholder(target, e.Properties.GetValueOrDefault("kind") as string, e.Properties.GetValueOrDefault("sponsor") as string);
-                if (props?.GetValueOrDefault("candidates") is string candidates)
+                var placeholder = Placeholder(cite.Target, cite.Kind, cite.Sponsor);
+                if (cite.Candidates is { } candidates)
                 {
                     placeholder = placeholder with { Properties = new Dictionary<string, object?>(placeholder.Properties, StringComparer.Ordinal) { ["candidates"] = candidates } };
                 }
 
-                nodes[target] = placeholder;
+                nodes[cite.Target] = placeholder;
             }
         }
 
@@ -178,6 +133,52 @@ public static class FactsResolver
         return new DocumentFacts(raw.File, ids, [.. nodes.Values], edges);
     }
 
+    /// <summary>
+    /// Resolves one CITES edge: an unnumbered motion by scored evidence, a letter by date and sender, an alias to its
+    /// document; says how (method, confidence, evidence) and keeps the raw target as <see cref="CitesEdge.Cited"/>.
+    /// </summary>
+    private static CitesEdge Link(CitesEdge cite, string raw, string? citingDate, Resolver resolver)
+    {
+        if (raw.StartsWith("motion:", StringComparison.Ordinal))
+        {
+            var sponsors = cite.SponsorList.Count > 0 ? cite.SponsorList : [raw["motion:".Length..]];
+            var context = (cite.Context ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            var match = resolver.ResolveMotion(sponsors, cite.DocDate ?? citingDate, context);
+            if (match.Id is { } motion)
+            {
+                return cite with { Target = resolver.Canonical(motion), Cited = raw, Method = LinkMethod.SponsorSubjectDate, Confidence = Math.Round(match.Score, 3), Evidence = match.Evidence };
+            }
+
+            // Never joined with other mentions on a surname: the mention is its own placeholder.
+            return cite with
+            {
+                Target = $"{raw}@{cite.Source}",
+                Cited = raw,
+                Method = LinkMethod.Unresolved,
+                Candidates = match.Candidates.Count > 0 ? Candidates(match) : null,
+                Evidence = match.Candidates.Count > 0
+                    ? $"best candidate scored {match.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}, below what links: {match.Evidence}"
+                    : match.Evidence,
+            };
+        }
+
+        if (raw.StartsWith("letter:", StringComparison.Ordinal))
+        {
+            var letter = resolver.ResolveLetter(raw, cite.Reference, cite.Subject, cite.Source);
+            var target = resolver.Resolve(letter.Id) ?? letter.Id;
+            return cite with
+            {
+                Target = target,
+                Cited = raw,
+                Method = letter.Method,
+                Confidence = Math.Round(Math.Min(letter.Confidence, cite.Confidence), 3),
+                Evidence = target != letter.Id ? $"{letter.Evidence}; the letter is in the corpus" : letter.Evidence,
+            };
+        }
+
+        return cite.Target == raw ? cite : cite with { Cited = raw, Method = LinkMethod.Alias, Evidence = $"{raw} is another name of {cite.Target}" };
+    }
+
     /// <summary>The letter mentions among a file's raw facts, for <see cref="Resolver.Create"/>.</summary>
     public static IEnumerable<LetterMention> LetterMentions(DocumentFacts raw)
     {
@@ -190,9 +191,6 @@ public static class FactsResolver
     /// <summary>The candidates of an unresolved motion mention as one line: "kst-… (0.52); zaak:… (0.41)".</summary>
     private static string Candidates(MotionMatch match) =>
         string.Join("; ", match.Candidates.Take(3).Select(c => $"{c.Id} ({c.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})"));
-
-    private static double Confidence(GraphEdge e) =>
-        e.Properties.GetValueOrDefault("confidence") is { } c ? Convert.ToDouble(c, System.Globalization.CultureInfo.InvariantCulture) : 1.0;
 
     /// <summary>A placeholder node for a cited id that is not in the corpus.</summary>
     public static GraphNode Placeholder(string id, string? citationKind, string? sponsor)
