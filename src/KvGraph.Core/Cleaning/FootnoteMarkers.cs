@@ -5,7 +5,7 @@ namespace KvGraph.Core.Cleaning;
 
 /// <summary>
 /// Footnote reference numbers that text extraction glued to the preceding word or quote ("kampen»?1",
-/// "onderzoek?1", "29 juni 20222" where footnote 2 follows the year). They are rewritten as "[1]" so that the
+/// "onderzoek?1", "29 juni 20222" where footnote 2 follows the year, "JosephAgema,7 blijft"). They are rewritten as "[1]" so that the
 /// digit can never merge into a number a recogniser reads (a year, a Kamerstuk number) and the reader still sees
 /// where the note was.
 /// </summary>
@@ -51,6 +51,19 @@ public static partial class FootnoteMarkers
                 return $"{m.Groups["date"].Value}[{n}]";
             });
 
+            // A marker after a comma that follows a word: "de motie JosephAgema,7 blijft". Only known notes.
+            t = AfterCommaRx().Replace(t, m =>
+            {
+                var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (n == 0 || !isKnown(n))
+                {
+                    return m.Value;
+                }
+
+                markers.Add(new Marker(n, m.Index));
+                return $",[{n}]";
+            });
+
             // A word directly followed by a marker: "Zorgakkoord1". Only known notes, only real words.
             t = AfterWordRx().Replace(t, m =>
             {
@@ -73,6 +86,9 @@ public static partial class FootnoteMarkers
 
     [GeneratedRegex(@"(?<date>\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)\d{2})(?<n>\d{1,2})\b", RegexOptions.IgnoreCase)]
     private static partial Regex YearRx();
+
+    [GeneratedRegex(@"(?<=\p{L}),(?<n>\d{1,2})(?= \p{L})")]
+    private static partial Regex AfterCommaRx();
 
     [GeneratedRegex(@"(?<w>\b\p{L}\p{Ll}{3,})(?<n>\d{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline)]
     private static partial Regex AfterWordRx();

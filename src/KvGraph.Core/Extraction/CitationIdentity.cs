@@ -79,11 +79,13 @@ internal static partial class CitationIdentity
             return found;
         }
 
+        var anaphors = AnaphorRx().Matches(text);
         var result = new List<Citation>(found.Count);
         foreach (var c in found)
         {
             var linkable = (c.Kind == CitationKind.Motion && c.Target is null) || c.Kind == CitationKind.Letter;
-            if (!linkable || InAnyNote(notes, c.Start) || MarkerAfter(c, found, text) is not { } n ||
+            if (!linkable || InAnyNote(notes, c.Start) ||
+                (MarkerAfter(c, found, text) ?? AnaphorMarker(c, found, text, anaphors)) is not { } n ||
                 !notes.TryGetValue(n, out var zone))
             {
                 result.Add(c);
@@ -165,13 +167,22 @@ internal static partial class CitationIdentity
                 return null;
             }
 
-            if (ch == '[' && MarkerRx().Match(text, i) is { Success: true } m && m.Index == i)
+            if (ch == '[' && GroupRx().Match(text, i) is { Success: true } m && m.Index == i)
             {
-                // Markers in a group ("[2] [3]") lost their places in extraction: which one is this mention's is unknown.
-                var after = m.Index + m.Length;
-                var grouped = GroupedRx().IsMatch(text.AsSpan(after, Math.Min(3, text.Length - after))) ||
-                              (i >= 2 && text.AsSpan(i - 2, 2).EndsWith("]", StringComparison.Ordinal)) || (i >= 1 && text[i - 1] == ']');
-                return grouped ? null : int.Parse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+                if ((i >= 2 && text.AsSpan(i - 2, 2).EndsWith("]", StringComparison.Ordinal)) || (i >= 1 && text[i - 1] == ']'))
+                {
+                    return null;
+                }
+
+                // Markers in a group ("motie Bikker-Van den Hil.[2][3]") keep the order of what they annotate, so the
+                // mention right before the group has the last one; a mention further back cannot be told its own.
+                var markers = m.Groups["n"].Captures;
+                if (markers.Count > 1 && (i - c.End > MotionMarkerWindow || !GroupGapRx().IsMatch(text.AsSpan(c.End, i - c.End))))
+                {
+                    return null;
+                }
+
+                return int.Parse(markers[^1].Value, NumberStyles.None, CultureInfo.InvariantCulture);
             }
 
             if (ch is '.' or '?' or '!' or ';' && SentenceEnds(text, i))
@@ -183,6 +194,38 @@ internal static partial class CitationIdentity
             {
                 return null;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The marker of an unnumbered motion taken up again later in its paragraph by a phrase that can only mean it ("de
+    /// aangenomen motie-Simons c.s., waarin … binnen het kader van de betreffende motie?[1]"): the first such phrase
+    /// after the mention on its line, when no other motion is mentioned in between.
+    /// </summary>
+    private static int? AnaphorMarker(Citation c, List<Citation> all, string text, MatchCollection anaphors)
+    {
+        if (c.Kind != CitationKind.Motion)
+        {
+            return null;
+        }
+
+        var lineEnd = text.IndexOf('\n', c.End);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        foreach (Match a in anaphors)
+        {
+            if (a.Index < c.End)
+            {
+                continue;
+            }
+
+            if (a.Index >= lineEnd || all.Exists(o => o.Kind == CitationKind.Motion && o.Start >= c.End && o.Start < a.Index))
+            {
+                return null;
+            }
+
+            return int.Parse(a.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
         }
 
         return null;
@@ -220,11 +263,16 @@ internal static partial class CitationIdentity
     [GeneratedRegex(@"^\[(?<n>\d{1,2})\] [^\n]*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex NoteLineRx();
 
-    [GeneratedRegex(@"\G\[(?<n>\d{1,2})\]", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkerRx();
+    [GeneratedRegex(@"\G\[(?<n>\d{1,2})\](?: ?\[(?<n>\d{1,2})\])*", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupRx();
 
-    [GeneratedRegex(@"^\s?\[\d", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupedRx();
+    // What may stand between a mention and the group of markers that ends on its note: punctuation, a space.
+    [GeneratedRegex(@"^[\s.,;:?!»”’"")]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupGapRx();
+
+    // A phrase that takes up the motion just named ("de betreffende motie?[1]"), with the marker after it.
+    [GeneratedRegex(@"\b(?:de\s+(?:betreffende|desbetreffende|genoemde|voornoemde|bovengenoemde)|deze|die|dezelfde)\s+motie[?!.,;:»”]{0,2}\[(?<n>\d{1,2})\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex AnaphorRx();
 
     [GeneratedRegex(@"^[\s,(]*(?:zie[\s]{1,2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex GapRx();

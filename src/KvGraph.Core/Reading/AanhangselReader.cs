@@ -384,7 +384,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
             var prev = lines[x - 1];
             if (LineStartMarkerRx().Match(lines[x]) is not { Success: true } m || prev.Length == 0 ||
                 !int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !notes.ContainsKey(n) ||
-                CountedRx().IsMatch(m.Groups["w"].Value) || AsksNumberRx().IsMatch(prev) || QuestionBlocks.Parse(prev) is not null)
+                Counts(m, lines[x]) || AsksNumberRx().IsMatch(prev) || QuestionBlocks.Parse(prev) is not null)
             {
                 continue;
             }
@@ -392,6 +392,25 @@ internal sealed partial class AanhangselReader : IDocumentReader
             lines[x - 1] = $"{prev}[{n}]";
             lines[x] = lines[x][(m.Groups["n"].Length + 1)..];
         }
+    }
+
+    // Whether the word after the number makes it a count, a date or part of a list: "5 miljoen", "3 november", and "3 en 4"
+    // but not "2 en over de invulling" (kl-074: the marker of "de motie El Yassini en Peters" before a clause).
+    private static bool Counts(Match m, string line)
+    {
+        var w = m.Groups["w"].Value;
+        if (!CountedRx().IsMatch(w))
+        {
+            return false;
+        }
+
+        if (!ListWordRx().IsMatch(w))
+        {
+            return true;
+        }
+
+        var rest = line.AsSpan(m.Index + m.Length).TrimStart();
+        return rest.Length == 0 || char.IsDigit(rest[0]);
     }
 
     // Where the footnote zone that starts at line i ends (exclusive), or null when line i does not start one.
@@ -633,6 +652,10 @@ internal sealed partial class AanhangselReader : IDocumentReader
     // Words that make the number before them a count, a date or part of a list, not a footnote marker.
     [GeneratedRegex(@"^(?:en|of|tot|t/m|à|a|x|maal|keer|miljoen|miljard|mln|mld|duizend|honderd|procent|euro|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|seconden|eeuw|kilometer|km|meter|m|kg|ton|liter|personen|mensen|leden|vragen|gevallen|stuks|plaatsen|nummers|van|op|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jl|jongstleden)$", RegexOptions.IgnoreCase)]
     private static partial Regex CountedRx();
+
+    // Words that join numbers in a list ("3 en 4", "2 of 3", "1 tot 5"): a count only when a number follows.
+    [GeneratedRegex(@"^(?:en|of|tot)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListWordRx();
 
     // A line ending in a word that asks for the number on the next line ("nr.", "artikel", "van", "€", a dash).
     [GeneratedRegex(@"(?:\b(?:nr|nrs|nummer|artikel|art|lid|onderdeel|bijlage|vraag|vragen|van|tot|en|of|met|op|in|om|per|circa|ca|ruim|bijna|ongeveer|slechts|zo'n|zo’n|dan|de|het|pagina|p|blz|stap|fase|niveau|week|punt|groep|klasse|schaal|Kamerstuk|Kamerstukken)\.?|[€$%+\-–/(:])\s*$", RegexOptions.IgnoreCase)]

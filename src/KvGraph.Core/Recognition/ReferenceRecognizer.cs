@@ -17,7 +17,7 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
 
     public string Name => "reference";
 
-    public IReadOnlyList<string> Triggers { get; } = ["kenmerk", "referentie", "bzdoc"];
+    public IReadOnlyList<string> Triggers { get; } = ["kenmerk", "referentie", "bzdoc", "brief"];
 
     public IEnumerable<Citation> Find(RecognitionContext context)
     {
@@ -51,6 +51,20 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
             var start = CitationParts.ExtendBack(text, m.Index, Owners);
             yield return new Citation(CitationKind.Reference, value, null, text[start..(m.Index + m.Length)], start, m.Index + m.Length, 1.0);
         }
+
+        // A ministry kenmerk with no keyword, in parentheses right after the letter it numbers: "Kamerbrief (BZ2407724)".
+        foreach (Match m in LetterCodeRx().Matches(text))
+        {
+            var v = m.Groups["v"];
+            if (Ids.TryReadZaak(v.Value, kenmerkContext: true, out _, out _) || TkDocumentRx().IsMatch(v.Value))
+            {
+                continue;
+            }
+
+            var start = v.Index - 1;
+            var end = v.Index + v.Length + 1;
+            yield return new Citation(CitationKind.Reference, v.Value, null, text[start..end], start, end, 0.9);
+        }
     }
 
     private static bool IsYearOrDate(string value) => value.All(char.IsAsciiDigit) && value.Length <= 4 || DutchDates.TryParse(value) is not null;
@@ -61,6 +75,12 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
         @"|(?<v>BZDOC-\d{4,12}-\d{1,4})(?!\d)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ReferenceRx();
+
+    /// <summary>Letters then digits, nothing else, in parentheses after "brief": the form of a ministry's kenmerk ("BZ2407724").</summary>
+    internal const string LetterCode = @"\((?<v>[A-Z]{2,8}[-/]?\d{5,10})\)";
+
+    [GeneratedRegex(@"brief(?![\p{L}])[ \u00a0\n]{0,2}" + LetterCode, RegexOptions.CultureInvariant)]
+    private static partial Regex LetterCodeRx();
 
     [GeneratedRegex(@"^(?:19|20)\d{2}[Dd]\d{5}$", RegexOptions.CultureInvariant)]
     private static partial Regex TkDocumentRx();

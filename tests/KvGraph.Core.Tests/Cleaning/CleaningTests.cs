@@ -61,9 +61,12 @@ public sealed class CleaningTests
     [InlineData("World Weather Attribution2, dat", "World Weather Attribution[2], dat")]
     [InlineData("in de CO2 uitstoot", "in de CO2 uitstoot")]                                          // not a note: "CO" is not a word
     [InlineData("op 29 juni 20229 is", "op 29 juni 20229 is")]                                        // no note 9 in the document
+    [InlineData("uitvoering te geven aan de motie JosephAgema,7 blijft de keuze", "uitvoering te geven aan de motie JosephAgema,[7] blijft de keuze")] // ll-1980: note 7 after a comma
+    [InlineData("uitvoering te geven aan de motie JosephAgema,9 blijft de keuze", "uitvoering te geven aan de motie JosephAgema,9 blijft de keuze")] // no note 9 in the document
+    [InlineData("het aantal steeg van 2,1 naar 2,7 procent", "het aantal steeg van 2,1 naar 2,7 procent")] // a decimal comma: a digit, not a word, before it
     public void Markers_are_separated_only_for_notes_that_exist(string input, string expected)
     {
-        var known = new HashSet<int> { 1, 2 };
+        var known = new HashSet<int> { 1, 2, 7 };
         Assert.Equal(expected, FootnoteMarkers.Separate(input, known.Contains).Text);
     }
 

@@ -105,18 +105,71 @@ public sealed class CitationIdentityTests
         Assert.Equal("Van Zanten", Assert.Single(c.Sponsors));
     }
 
+    /// <summary>
+    /// Markers that belong to the motion although they do not stand right after it alone: (text, target, footnote).
+    /// </summary>
+    public static TheoryData<string, string, int> FootnoteFollowed => new()
+    {
+        // kamervragen-limburg 008: a group of markers after the sentence; the motion right before it has the last one
+        { "zoals aangegeven in het verslag van een schriftelijk overleg over de reactie op het rapport MIND onderzoek wachttijden ggz van 4 april 2024 en de uitvoering van de motie Bikker-Van den Hil.[2][3]\n[2] Kamerstuk 25 242, nr. 686\n[3] Kamerstuk 36 200, nr. 77", "kst-36200-77", 3 },
+        // the same group with a space between the markers
+        { "de uitvoering van de motie Bikker-Van den Hil.[2] [3]\n[2] Kamerstuk 25 242, nr. 686\n[3] Kamerstuk 36 200, nr. 77", "kst-36200-77", 3 },
+        // learninglion 1481: "de betreffende motie" takes up the motion named earlier in the question
+        { "Kunt u naar aanleiding van de aangenomen motie-Simons c.s., waarin wordt verzocht in gesprek te gaan met NGO’s, toelichten met welke lokale organisaties er is gesproken binnen het kader van de betreffende motie?[1]\n[1] Kamerstuk 36 200 IV, nr. 25.", "kst-36200-IV-25", 1 },
+        // learninglion 1980: the marker after a comma ("JosephAgema,7" as the reader writes it)
+        { "Hoewel de verplichting komt te vervallen door uitvoering te geven aan de motie Joseph Agema,[7] blijft de keuze aan de zorgaanbieders.\n[7] Kamerstukken II 2023–34, 29 509, nr. 80.", "kst-29509-80", 7 },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(FootnoteFollowed))]
+    public void A_marker_in_a_group_or_after_a_phrase_that_takes_up_the_motion_is_followed(string text, string target, int footnote)
+    {
+        var doc = Rows.Pipeline(text);
+        var c = Assert.Single(doc.Citations, c => c.Kind == CitationKind.Motion);
+        Assert.Equal(target, c.Target);
+        Assert.Equal(footnote, c.Footnote);
+        Assert.DoesNotContain(doc.Citations, k => k.Kind == CitationKind.Kamerstuk && k.Target == target);
+    }
+
     /// <summary>Markers that do not belong to the mention: the motion stays unnumbered, the note's Kamerstuk stays.</summary>
     public static TheoryData<string> FootnoteNotFollowed => new()
     {
         // learninglion 1432: the marker stands after the later clause, not after the motion
         "de motie van het lid Van Zanten c.s. is aangenomen en er is veel gebeurd sinds die tijd op dit terrein[2]\n[2] Kamerstuk 36 410 VIII, nr. 82",
-        // kamervragen-limburg 008: two markers in a group lost their places
-        "de uitvoering van de motie Bikker-Van den Hil.[2] [3]\n[2] Kamerstuk 25 242, nr. 686\n[3] Kamerstuk 36 200, nr. 77",
+        // kamervragen-limburg 008 reordered: the motion is not the last thing before the group, which marker is its own is unknown
+        "de uitvoering van de motie Bikker-Van den Hil en het verslag van een schriftelijk overleg.[2][3]\n[2] Kamerstuk 36 200, nr. 77\n[3] Kamerstuk 25 242, nr. 686",
+        // a group whose last note names two Kamerstukken
+        "de uitvoering van de motie Bikker-Van den Hil.[2][3]\n[2] Kamerstuk 25 242, nr. 686\n[3] Kamerstuk 36 200, nr. 77 en Kamerstuk 36 200, nr. 78",
+        // learninglion 1481 with the phrase in the next paragraph: it may take up another motion
+        "In het kader van motie-Simons c.s. zijn gesprekken gevoerd.\nIk verwijs naar de betreffende motie?[1]\n[1] Kamerstuk 36 200 IV, nr. 25.",
+        // "een motie" takes up nothing: it is another motion
+        "naar aanleiding van de aangenomen motie-Simons c.s. is ook een motie[1] ingediend over opvang\n[1] Kamerstuk 36 200 IV, nr. 25.",
+        // a comma marker is not the motion's when a clause stands between them
+        "door uitvoering te geven aan de motie Joseph Agema over de cliëntprofielen,[7] blijft de keuze aan de zorgaanbieders.\n[7] Kamerstukken II 2023–34, 29 509, nr. 80.",
         // the note names two different Kamerstukken: which one is unknown
         "de motie van het lid Van Zanten c.s.[2] is aangenomen.\n[2] Kamerstuk 36 410 VIII, nr. 82 en Kamerstuk 36 410 VIII, nr. 83",
         // the note is a news article
         "de motie van het lid Van Zanten c.s.[2] is aangenomen.\n[2] NOS, 8 oktober 2024, «Toezichthouder»",
     };
+
+    /// <summary>A phrase that takes up a motion goes to the nearest one only: (text, sponsor of the motion that stays unnumbered).</summary>
+    public static TheoryData<string, string> AnaphorNearestOnly => new()
+    {
+        // learninglion 1481 with a second motion named between: "de betreffende motie" is that one
+        { "naar aanleiding van de aangenomen motie-Simons c.s. en de motie Van Dijk over opvang, binnen het kader van de betreffende motie?[1]\n[1] Kamerstuk 36 200 IV, nr. 25.", "Simons c.s." },
+        // kamervragen-limburg 008 grouped: the earlier mention keeps no marker of the group
+        { "de motie Van Dijk en de uitvoering van de motie Bikker-Van den Hil.[2][3]\n[2] Kamerstuk 25 242, nr. 686\n[3] Kamerstuk 36 200, nr. 77", "Van Dijk" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(AnaphorNearestOnly))]
+    public void A_marker_goes_to_the_nearest_motion_only(string text, string sponsor)
+    {
+        var doc = Rows.Pipeline(text);
+        var c = Assert.Single(doc.Citations, c => c.Kind == CitationKind.Motion && c.Sponsor == sponsor);
+        Assert.Null(c.Target);
+        Assert.Null(c.Footnote);
+    }
 
     [SkippableTheory]
     [MemberData(nameof(FootnoteNotFollowed))]

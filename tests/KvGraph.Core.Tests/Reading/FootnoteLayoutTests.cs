@@ -66,12 +66,18 @@ public sealed class FootnoteLayoutTests
     [InlineData("Zie de antwoorden op de vragen 1, 2,|3 en 4.", "Zie de antwoorden op de vragen 1, 2,|3 en 4.")]
     // "nr." asks for the number.
     [InlineData("Kamerstuk 36 410 VIII, nr.|6 is aangenomen", "Kamerstuk 36 410 VIII, nr.|6 is aangenomen")]
+    // kl-074: the marker of the motion before a clause that starts with "en".
+    [InlineData("Deze monitor is mede opgezet naar aanleiding van de motie El Yassini enPeters|2 en over de invulling van deze monitor heb ik uw Kamer reeds", "Deze monitor is mede opgezet naar aanleiding van de motie El Yassini enPeters[2]|en over de invulling van deze monitor heb ik uw Kamer reeds")]
+    // A list of numbers across the line break: "en" with a number after it.
+    [InlineData("De antwoorden op de vragen 1,|2 en 3 volgen later.", "De antwoorden op de vragen 1,|2 en 3 volgen later.")]
+    // A range: "tot" with a number after it.
+    [InlineData("De maatregelen gelden in de fasen 1,|2 tot 4 van het plan", "De maatregelen gelden in de fasen 1,|2 tot 4 van het plan")]
     // No note 9 on this page: the number stays.
     [InlineData("In de Kamerbrief van 4 november 2022|9 is uitgebreid ingegaan op het", "In de Kamerbrief van 4 november 2022|9 is uitgebreid ingegaan op het")]
     public void A_known_marker_at_the_start_of_the_next_line_moves_back(string input, string output)
     {
         var lines = Lines(input);
-        var notes = new Dictionary<int, string> { [3] = "Kamerstuk 33 842, nr. 3", [5] = "Kamerstuk 32 317, nr. 787", [6] = "Kamerstuk 29 628, nr. 859" };
+        var notes = new Dictionary<int, string> { [2] = "Kamerstukken II, vergaderjaar 2022/2023 36 229, nr. 29", [3] = "Kamerstuk 33 842, nr. 3", [5] = "Kamerstuk 32 317, nr. 787", [6] = "Kamerstuk 29 628, nr. 859" };
         AanhangselReader.MarkersAtLineStart(lines, notes);
         Assert.Equal(output, string.Join('|', lines));
     }

@@ -52,6 +52,8 @@ public sealed class IdRecognizerTests
         { "Kenmerk\nI E NW/BSK-2023/297705", "IENW/BSK-2023/297705" },
         // a bare BZDOC reference
         { "(BZDOC-1234567-12)", "BZDOC-1234567-12" },
+        // kamervragen-limburg 055: a ministry kenmerk with no keyword, in parentheses after the letter
+        { "Op 29 oktober is de Kamer aanvullend geïnformeerd over de BNI-koppeling middels een Kamerbrief (BZ2407724).", "BZ2407724" },
     };
 
     public static TheoryData<string, string> Ecli => new()
@@ -100,6 +102,12 @@ public sealed class IdRecognizerTests
         { "reference", "kenmerk 2024" },
         // an own kenmerk without a value
         { "reference", "ons kenmerk: onbekend" },
+        // kamervragen-limburg 055 phrasing with an abbreviation, no digits, in the parentheses
+        { "reference", "middels een Kamerbrief (BNI-koppeling) over de raming" },
+        // letters and only two digits: a name, not a kenmerk
+        { "reference", "in de Kamerbrief (COVID19) over de maatregelen" },
+        // a kenmerk-like code in parentheses that follows no letter
+        { "reference", "de raming van het bureau (CPB2407724) is hoger" },
         // seed 004: the letter's kenmerk belongs to the letter, not the zaak list
         { "zaak", "Kamerbrief over Xinjiang van 27 augustus 2018 (kenmerk 2018715781)" },
     };

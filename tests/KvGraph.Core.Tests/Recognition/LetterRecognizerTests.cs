@@ -7,6 +7,8 @@ public sealed class LetterRecognizerTests
 {
     public static TheoryData<string, string> Positive => new()
     {
+        // kamervragen-limburg 055 with the year written: the date first, the letter after "geïnformeerd … middels"
+        { "Op 29 oktober 2024 is de Kamer aanvullend geïnformeerd over de BNI-koppeling middels een Kamerbrief (BZ2407724).", "letter:2024-10-29" },
         // seed 004, answer 2,3,6 (date over a line break)
         { "verwijs ik u naar de Kamerbrief over Xinjiang van 27\naugustus 2018 (kenmerk 2018715781). Het kabinet", "letter:2018-08-27" },
         // issue 2 §3
@@ -53,6 +55,12 @@ public sealed class LetterRecognizerTests
         "de brieven van de gemeenten",
         // "op" without a date
         "de brief die ik op korte termijn stuur",
+        // kamervragen-limburg 055 without the letter: the Kamer informed, by what is not said
+        "Op 29 oktober 2024 is de Kamer aanvullend geïnformeerd over de BNI-koppeling.",
+        // the Kamer informed in a debate, a letter only in the next sentence
+        "Op 29 oktober 2024 is de Kamer geïnformeerd in het debat. Een brief volgt later.",
+        // the Kamer informed, the letter is someone else's
+        "Op 29 oktober 2024 is de Kamer geïnformeerd over de brief die de gemeente stuurde.",
     };
 
     [SkippableTheory]
@@ -89,6 +97,8 @@ public sealed class LetterRecognizerTests
     [InlineData("de brief van 12 maart jl.", "2024-02-01", "letter:2023-03-12")]
     // learninglion: footnote glued after "jl."
     [InlineData("Zoals toegelicht in de Kamerbrief van 15 december jl.3", "2024-11-20", "letter:2023-12-15")]
+    // kamervragen-limburg 055: the date first, "Op 29 oktober is de Kamer … geïnformeerd … middels een Kamerbrief"
+    [InlineData("Op 29 oktober is de Kamer aanvullend geïnformeerd over de BNI-koppeling middels een Kamerbrief (BZ2407724).", "2024-11-22", "letter:2024-10-29")]
     public void Resolves_relative_dates_against_the_reference_date(string text, string reference, string expected)
     {
         var c = Assert.Single(Rows.Single("letter", text, DateOnly.Parse(reference, System.Globalization.CultureInfo.InvariantCulture)));
