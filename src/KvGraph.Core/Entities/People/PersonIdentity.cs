@@ -42,9 +42,10 @@ public sealed record PersonName(string? Given, string Surname, string Base, stri
 /// is another person.
 /// </para>
 /// <para>
-/// The limit. Two members who share a surname and are written without first names (the six Van Dijks of the 2022–23
-/// open-data records, told apart there only by initials) are one node: a file's facts never depend on other files, and
-/// the open-data initials are not kept as evidence.
+/// Namesakes. The initials and first name a phrasing gives are kept apart (<see cref="PersonName.Initials"/>,
+/// <see cref="PersonName.FirstName"/>) and travel with the mention (<see cref="PersonMention"/>): a file's facts never
+/// depend on other files, so the id here is the surname's, and <see cref="PersonDirectory"/> splits a surname the corpus
+/// writes with different initials (the six Van Dijks of the 2022–23 open-data records) into one node per person.
 /// </para>
 /// </summary>
 public static partial class PersonIdentity
