@@ -56,8 +56,8 @@ internal sealed class GraphData
         var resolver = Resolver.Create(docs.SelectMany(DocumentAliases.For));
         var raw = docs.Select(GraphFacts.Facts).ToList();
         var graph = CitationGraphs.Assemble(raw, resolver);
-        var shortForms = PersonDirectory.ShortForms(raw.SelectMany(f => f.Nodes), raw.SelectMany(f => f.Edges));
-        var resolved = raw.Select(f => PersonDirectory.Apply(FactsResolver.Resolve(f, resolver), shortForms)).ToList();
+        var people = PersonDirectory.Of(raw.SelectMany(f => f.Nodes), raw.SelectMany(f => f.Edges));
+        var resolved = raw.Select(f => people.Apply(FactsResolver.Resolve(f, resolver))).ToList();
         return new GraphData(resolved, graph);
     }
 }

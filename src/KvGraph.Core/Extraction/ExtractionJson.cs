@@ -168,6 +168,16 @@ public static class ExtractionJson
                 w.WriteString("party", e.Party);
             }
 
+            if (e.Initials is not null)
+            {
+                w.WriteString("initials", e.Initials);
+            }
+
+            if (e.FirstName is not null)
+            {
+                w.WriteString("firstName", e.FirstName);
+            }
+
             if (e.Precision is { } p)
             {
                 w.WriteString("precision", Name(p));

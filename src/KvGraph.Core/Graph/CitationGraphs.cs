@@ -32,9 +32,13 @@ public static class CitationGraphs
         var edges = new List<GraphEdge>();
         var structural = new HashSet<(string, string, string)>();
         var memberOf = new List<GraphEdge>();
-        foreach (var raw in rawFacts)
+        var resolved = rawFacts.Select(raw => FactsResolver.Resolve(raw, resolver)).ToList();
+
+        // Every person mention on the person it names, as the corpus tells them apart (PersonDirectory): short forms of a
+        // double surname on the double-named person, namesakes on one node each. The store's change feed applies the same.
+        var people = Entities.People.PersonDirectory.Of(resolved.SelectMany(f => f.Nodes), resolved.SelectMany(f => f.Edges));
+        foreach (var facts in resolved.Select(people.Apply))
         {
-            var facts = FactsResolver.Resolve(raw, resolver);
             foreach (var n in facts.Nodes)
             {
                 Merge(nodes, n);
@@ -51,24 +55,6 @@ public static class CitationGraphs
                     edges.Add(e);
                 }
             }
-        }
-
-        // Short forms of a double surname that the corpus shows are that person become one node with it (PersonDirectory).
-        var shortForms = Entities.People.PersonDirectory.ShortForms(nodes.Values, memberOf);
-        if (shortForms.Count > 0)
-        {
-            foreach (var (shortId, fullNode) in shortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            {
-                var full = fullNode.Id;
-                nodes[full] = MergeByRule(nodes[full], nodes[shortId] with { Name = nodes[full].Name, Properties = WithName(nodes[shortId].Properties, nodes[full]) });
-                nodes.Remove(shortId);
-            }
-
-            string Map(string id) => shortForms.TryGetValue(id, out var f) ? f.Id : id;
-            memberOf = [.. memberOf.Select(e => new GraphEdge(Map(e.Source), e.Target, e.Type, e.Properties))];
-            structural.Clear();
-            edges = [.. edges.Select(e => shortForms.ContainsKey(e.Source) || shortForms.ContainsKey(e.Target) ? new GraphEdge(Map(e.Source), Map(e.Target), e.Type, e.Properties) : e)
-                .Where(e => e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))];
         }
 
         edges.AddRange(Entities.People.PartyMembership.Aggregate(memberOf));
@@ -126,18 +112,6 @@ public static class CitationGraphs
         var name = a.Name is null ? b.Name : b.Name is null ? a.Name : (string?)Preferred(a.Name, b.Name);
         var label = string.CompareOrdinal(a.Label, b.Label) <= 0 ? a.Label : b.Label;
         return new GraphNode(a.Id, label, name, merged);
-    }
-
-    // The short form's properties, named as the double-named person it is.
-    private static Dictionary<string, object?> WithName(IReadOnlyDictionary<string, object?> props, GraphNode full)
-    {
-        var d = new Dictionary<string, object?>(props, StringComparer.Ordinal);
-        if (full.Properties.TryGetValue("name", out var name))
-        {
-            d["name"] = name;
-        }
-
-        return d;
     }
 
     /// <summary>Of two values of one property, the one kept: more letters with diacritics ("Yeşilgöz" over "Yesilgöz"), then longer, then the ordinal first.</summary>

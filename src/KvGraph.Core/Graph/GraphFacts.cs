@@ -50,14 +50,14 @@ public static class GraphFacts
 
         foreach (var asker in doc.Askers)
         {
-            var person = PersonNode(b, asker.Name, asker.Party, doc.Submitted ?? DocumentDate(doc));
-            b.Edge(questionId, person, EdgeType.AskedBy, Props(("party", asker.Party)));
+            var (person, mention) = PersonNode(b, asker.Name, asker.Party, doc.Submitted ?? DocumentDate(doc));
+            b.Edge(questionId, person, EdgeType.AskedBy, Props([("party", asker.Party), .. mention]));
         }
 
         foreach (var answerer in doc.Answerers)
         {
-            var person = PersonNode(b, answerer.Name, answerer.Party, DocumentDate(doc));
-            b.Edge(docId, person, EdgeType.AnsweredBy, Props(("office", answerer.Office)));
+            var (person, mention) = PersonNode(b, answerer.Name, answerer.Party, DocumentDate(doc));
+            b.Edge(docId, person, EdgeType.AnsweredBy, Props([("office", answerer.Office), .. mention]));
             if (!string.IsNullOrWhiteSpace(answerer.Office))
             {
                 var office = NodeIds.Office(answerer.Office);
@@ -72,10 +72,15 @@ public static class GraphFacts
                 .Where(e => e.Kind == EntityKind.Person && e.Party is not null)
                 .GroupBy(e => NodeIds.Person(e.Name))
                 .ToDictionary(g => g.Key, g => g.First().Party);
+            var occurrence = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var sponsor in doc.Sponsors)
             {
-                var person = PersonNode(b, sponsor, sponsorParties.GetValueOrDefault(NodeIds.Person(sponsor)), DocumentDate(doc));
-                b.Edge(docId, person, EdgeType.SubmittedBy, Props());
+                // The k-th sponsor of a name is the k-th sponsor entity of that name: two Van Dijks may sign one motion.
+                var k = occurrence[sponsor] = occurrence.GetValueOrDefault(sponsor) + 1;
+                var entity = document.Entities.Where(e => e.Kind == EntityKind.Person && e.Role == "sponsor" && e.Name == sponsor).Skip(k - 1).FirstOrDefault();
+                var party = entity is null ? sponsorParties.GetValueOrDefault(NodeIds.Person(sponsor)) : entity.Party;
+                var (person, mention) = PersonNode(b, sponsor, party, DocumentDate(doc), entity?.Initials, entity?.FirstName);
+                b.Edge(docId, person, EdgeType.SubmittedBy, Props(mention));
             }
 
             if (doc.Dossier is { } dossier)
@@ -209,7 +214,8 @@ public static class GraphFacts
         {
             foreach (var s in c.Sponsors)
             {
-                b.Edge(target, PersonNode(b, s, null, null), EdgeType.SubmittedBy, Props(("source", "citation")));
+                var (person, mention) = PersonNode(b, s, null, null);
+                b.Edge(target, person, EdgeType.SubmittedBy, Props([("source", "citation"), .. mention]));
             }
         }
     }
@@ -225,6 +231,7 @@ public static class GraphFacts
     private static void Mention(FactsBuilder b, string docId, Entity e, DocumentInfo doc)
     {
         string? id = null;
+        (string, object?)[] evidence = [];
         string? label = null;
         switch (e.Kind)
         {
@@ -237,7 +244,7 @@ public static class GraphFacts
                 label = NodeLabel.Organisation;
                 break;
             case EntityKind.Person when e.Role is null or "mentioned" or "minister":
-                id = PersonNode(b, e.Name, e.Party, DocumentDate(doc));
+                (id, evidence) = PersonNode(b, e.Name, e.Party, DocumentDate(doc), e.Initials, e.FirstName);
                 break;
             case EntityKind.Topic:
                 id = NodeIds.Topic(e.Id);
@@ -253,26 +260,35 @@ public static class GraphFacts
             b.Node(id, label, e.Name, Props(("name", e.Name), ("code", e.Kind == EntityKind.Country ? e.Id : null)));
         }
 
-        b.Edge(docId, id, EdgeType.Mentions, Props(("kind", ExtractionJson.Name(e.Kind)), ("quote", e.Quote), ("start", e.Start), ("end", e.End), ("item", e.Item), ("role", e.Role)));
+        b.Edge(docId, id, EdgeType.Mentions, Props([("kind", ExtractionJson.Name(e.Kind)), ("quote", e.Quote), ("start", e.Start), ("end", e.End), ("item", e.Item), ("role", e.Role), .. evidence]));
     }
 
     // A person node carries only what every file says alike (its identity and display name, Entities.People.PersonIdentity);
     // the party is time-bound, so it is a MEMBER_OF edge dated by this document (Entities.People.PartyMembership), and the
-    // party node is named by Parties.DisplayName whatever spelling this file used.
-    private static string PersonNode(FactsBuilder b, string name, string? party, string? date)
+    // party node is named by Parties.DisplayName whatever spelling this file used. The mention's initials and first name
+    // (Entities.People.PersonMention) go on its edges and on MEMBER_OF: the evidence that tells namesakes apart, weighed
+    // over the corpus by Entities.People.PersonDirectory.
+    private static (string Id, (string, object?)[] Mention) PersonNode(FactsBuilder b, string name, string? party, string? date, string? initials = null, string? firstName = null)
     {
         var id = NodeIds.Person(name);
         var display = Entities.People.PersonIdentity.DisplayName(name);
+        var mention = Entities.People.PersonMention.Of(name, initials, firstName).Properties().ToArray();
         b.Node(id, NodeLabel.Person, display, Props(("name", display)));
         if (!string.IsNullOrWhiteSpace(party))
         {
             var partyId = NodeIds.Party(party);
             var partyName = Entities.Parties.DisplayName(partyId);
             b.Node(partyId, NodeLabel.Party, partyName, Props(("name", partyName)));
-            b.Edge(id, partyId, EdgeType.MemberOf, Entities.People.PartyMembership.EdgeProperties(date));
+            var props = Entities.People.PartyMembership.EdgeProperties(date);
+            foreach (var (k, v) in mention)
+            {
+                props[k] = v;
+            }
+
+            b.Edge(id, partyId, EdgeType.MemberOf, props);
         }
 
-        return id;
+        return (id, mention);
     }
 
     private static string DossierNode(FactsBuilder b, string dossier)
@@ -338,7 +354,7 @@ public static class GraphFacts
     private sealed class FactsBuilder
     {
         private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
-        private readonly HashSet<(string, string, string)> _structural = [];
+        private readonly HashSet<(string, string, string, string)> _structural = [];
 
         public List<GraphNode> Nodes { get; } = [];
 
@@ -368,8 +384,9 @@ public static class GraphFacts
 
         public void Edge(string source, string target, string type, Dictionary<string, object?> props)
         {
-            // Structural edges (MEMBER_OF, IN_DOSSIER, …) are asserted once per file; evidence edges (CITES, MENTIONS) once per span.
-            if (!props.ContainsKey("start") && !_structural.Add((source, target, type)))
+            // Structural edges (MEMBER_OF, IN_DOSSIER, …) are asserted once per file and person mention (two Van Dijks may
+            // sign one motion); evidence edges (CITES, MENTIONS) once per span.
+            if (!props.ContainsKey("start") && !_structural.Add((source, target, type, Entities.People.PersonMention.From(props).Key)))
             {
                 return;
             }

@@ -97,6 +97,12 @@ public sealed record Entity(EntityKind Kind, string Id, string Name, int Start, 
     /// <summary>For people: their party id, when known.</summary>
     public string? Party { get; init; }
 
+    /// <summary>For people: the initials the source gave ("J.J." of the open-data ZaakActor "J.J. (Jasper) van Dijk"), when not in <see cref="Name"/>.</summary>
+    public string? Initials { get; init; }
+
+    /// <summary>For people: the first name the source gave ("Jasper"), when not in <see cref="Name"/>.</summary>
+    public string? FirstName { get; init; }
+
     /// <summary>The exact quote, when the entity has a span.</summary>
     public string? Quote { get; init; }
 }

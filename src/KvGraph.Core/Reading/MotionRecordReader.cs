@@ -71,6 +71,7 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                     }
 
                     var surname = Surname(name);
+                    var written = Entities.People.PersonIdentity.TryParse(name);
                     var party = Str(a, "ActorFractie");
                     sponsors.Add(surname);
                     var span = text.Line(party is null ? $"Indiener: {surname}" : $"Indiener: {surname} ({party})");
@@ -80,6 +81,8 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                         Role = "sponsor",
                         Party = party is null ? null : ReaderSupport.CanonicalId(EntityKind.Party, party),
                         Quote = surname,
+                        Initials = written?.Initials,
+                        FirstName = written?.FirstName,
                     });
                 }
             }

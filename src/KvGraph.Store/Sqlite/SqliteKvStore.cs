@@ -246,10 +246,10 @@ internal sealed class SqliteKvStore : IKvStore
     public IEnumerable<DocumentFacts> FactsChangedSince(long version)
     {
         var resolver = LoadResolver();
-        var shortForms = LoadShortForms();
+        var people = LoadPersonDirectory();
         foreach (var raw in LoadRawFacts(version))
         {
-            yield return PersonDirectory.Apply(FactsResolver.Resolve(raw, resolver), shortForms);
+            yield return people.Apply(FactsResolver.Resolve(raw, resolver));
         }
     }
 
@@ -306,8 +306,11 @@ internal sealed class SqliteKvStore : IKvStore
 
     public void Dispose() => _connection.Dispose();
 
-    /// <summary>Which short surnames are a double-named person, over every file's people and memberships (<see cref="PersonDirectory"/>).</summary>
-    internal IReadOnlyDictionary<string, GraphNode> LoadShortForms()
+    /// <summary>
+    /// Who each person mention is, over every file's people, person mentions (with their initials and first names) and
+    /// memberships (<see cref="PersonDirectory"/>): the same directory <see cref="CitationGraphs.Assemble"/> builds.
+    /// </summary>
+    internal PersonDirectory LoadPersonDirectory()
     {
         var people = new List<GraphNode>();
         using (var cmd = Command($"SELECT n.id, n.name FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}'"))
@@ -319,17 +322,36 @@ internal sealed class SqliteKvStore : IKvStore
             }
         }
 
-        var memberOf = new List<GraphEdge>();
-        using (var cmd = Command($"SELECT DISTINCT e.source, e.target FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND e.type = '{EdgeType.MemberOf}'"))
+        var edges = new List<GraphEdge>();
+        using (var cmd = Command($"""
+            SELECT e.source, e.target, e.type, json_extract(e.props, '$.{PersonMention.InitialsProperty}'), json_extract(e.props, '$.{PersonMention.FirstNameProperty}'), json_extract(e.props, '$.date')
+            FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND (e.type = '{EdgeType.MemberOf}' OR e.target LIKE 'person:%')
+            """))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                memberOf.Add(new GraphEdge(r.GetString(0), r.GetString(1), EdgeType.MemberOf, new Dictionary<string, object?>()));
+                var props = new Dictionary<string, object?>(StringComparer.Ordinal);
+                if (!r.IsDBNull(3))
+                {
+                    props[PersonMention.InitialsProperty] = r.GetString(3);
+                }
+
+                if (!r.IsDBNull(4))
+                {
+                    props[PersonMention.FirstNameProperty] = r.GetString(4);
+                }
+
+                if (!r.IsDBNull(5))
+                {
+                    props["date"] = r.GetString(5);
+                }
+
+                edges.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), props));
             }
         }
 
-        return PersonDirectory.ShortForms(people, memberOf);
+        return PersonDirectory.Of(people, edges);
     }
 
     /// <summary>Every document's aliases, for resolution. O(documents).</summary>

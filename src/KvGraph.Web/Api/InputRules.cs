@@ -37,7 +37,7 @@ internal static partial class InputRules
 
         if (!IdPattern().IsMatch(id) || id.Contains("..", StringComparison.Ordinal))
         {
-            return "An id may contain letters, digits, spaces and : . _ - # , ( ) ' + & only.";
+            return "An id may contain letters, digits, spaces and : . _ - # , ( ) ' + & ~ only.";
         }
 
         return null;
@@ -68,6 +68,6 @@ internal static partial class InputRules
     public static string? CheckRange(int? value, int min, int max, string name) =>
         value is { } v && (v < min || v > max) ? $"{name} must be between {min} and {max}." : null;
 
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{N} :._\-#,()'+&]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\p{L}\p{M}\p{N} :._\-#,()'+&~]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

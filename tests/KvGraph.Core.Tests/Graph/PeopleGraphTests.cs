@@ -47,9 +47,9 @@ public sealed class PeopleGraphTests
         var resolver = Resolver.Create(docs.SelectMany(DocumentAliases.For));
         var raw = docs.Select(GraphFacts.Facts).ToList();
         var graph = CitationGraphs.Assemble(raw, resolver);
-        var shortForms = PersonDirectory.ShortForms(raw.SelectMany(f => f.Nodes), raw.SelectMany(f => f.Edges));
-        Assert.Equal("person:van-den-nieuwenhuijzen-wittens", shortForms["person:van-den-nieuwenhuijzen"].Id);
-        var pushed = raw.Select(f => PersonDirectory.Apply(FactsResolver.Resolve(f, resolver), shortForms)).ToList();
+        var people = PersonDirectory.Of(raw.SelectMany(f => f.Nodes), raw.SelectMany(f => f.Edges));
+        Assert.Equal("person:van-den-nieuwenhuijzen-wittens", people.ShortForms["person:van-den-nieuwenhuijzen"].Id);
+        var pushed = raw.Select(f => people.Apply(FactsResolver.Resolve(f, resolver))).ToList();
         var pushedPeople = pushed.SelectMany(f => f.Nodes).Where(n => n.Label == NodeLabel.Person).Select(n => n.Id).Distinct().Order(StringComparer.Ordinal);
         var graphPeople = graph.Nodes.Where(n => n.Label == NodeLabel.Person).Select(n => n.Id).Order(StringComparer.Ordinal);
         Assert.Equal(graphPeople, pushedPeople);

@@ -15,6 +15,12 @@ public sealed record PersonName(string? Given, string Surname, string Base, stri
 
     public string Key { get; } = string.IsNullOrWhiteSpace(Key) ? throw new ArgumentException("A person needs an identity key.", nameof(Key)) : Key;
 
+    /// <summary>The initials as written ("J.J.", "D.J.H."), or null when the source gave none.</summary>
+    public string? Initials { get; init; }
+
+    /// <summary>The first name (a roepnaam in brackets, else a written first name: "Jasper", "Inge"), or null.</summary>
+    public string? FirstName { get; init; }
+
     /// <summary>The node id: <c>person:&lt;key&gt;</c>.</summary>
     public string Id => PersonIdentity.Prefix + Key;
 }
@@ -36,9 +42,10 @@ public sealed record PersonName(string? Given, string Surname, string Base, stri
 /// is another person.
 /// </para>
 /// <para>
-/// The limit. Two members who share a surname and are written without first names (the six Van Dijks of the 2022–23
-/// open-data records, told apart there only by initials) are one node: a file's facts never depend on other files, and
-/// the open-data initials are not kept as evidence.
+/// Namesakes. The initials and first name a phrasing gives are kept apart (<see cref="PersonName.Initials"/>,
+/// <see cref="PersonName.FirstName"/>) and travel with the mention (<see cref="PersonMention"/>): a file's facts never
+/// depend on other files, so the id here is the surname's, and <see cref="PersonDirectory"/> splits a surname the corpus
+/// writes with different initials (the six Van Dijks of the 2022–23 open-data records) into one node per person.
 /// </para>
 /// </summary>
 public static partial class PersonIdentity
@@ -77,12 +84,17 @@ public static partial class PersonIdentity
         }
 
         var surname = PersonIds.SurnameOf(text);
-        var given = text.Length > surname.Length && text.EndsWith(surname, StringComparison.OrdinalIgnoreCase)
+        var written = text.Length > surname.Length && text.EndsWith(surname, StringComparison.OrdinalIgnoreCase)
             ? text[..^surname.Length].Trim()
             : null;
-        given = new[] { initials, roepnaam, given }.Where(g => !string.IsNullOrEmpty(g)).Aggregate((string?)null, (a, g) => a is null ? g : $"{a} {g}");
+        var given = new[] { initials, roepnaam, written }.Where(g => !string.IsNullOrEmpty(g)).Aggregate((string?)null, (a, g) => a is null ? g : $"{a} {g}");
+        var firstName = roepnaam is { Length: > 0 } ? roepnaam : written?.Split(' ')[0];
         var slug = KeyOf(surname);
-        return slug.Length == 0 ? null : new PersonName(given, surname, BaseOf(surname), slug);
+        return slug.Length == 0 ? null : new PersonName(given, surname, BaseOf(surname), slug)
+        {
+            Initials = initials,
+            FirstName = firstName is { Length: > 1 } f && char.IsLetter(f[0]) && !f.EndsWith('.') ? f : null,
+        };
     }
 
     /// <summary>The node id of the person a phrasing names ("S.H. Simons" → <c>person:simons</c>); ids pass through.</summary>
