@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Kinds.Letter;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Zaak;
 
 /// <summary>
 /// Zaak numbers: "2021Z02286" anywhere, also "kv-tk-2024Z18893" (the written questions of a zaak) and "(vraagnummer

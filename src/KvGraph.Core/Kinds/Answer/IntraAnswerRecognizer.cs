@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Answer;
 
 /// <summary>
 /// References to another answer in the same document: "Zie antwoord vraag 2", "zie het antwoord op vraag 7", "Zoals in

@@ -2,8 +2,12 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Kinds.Aanhangsel;
+using KvGraph.Core.Kinds.Letter;
+using KvGraph.Core.Kinds.Zaak;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Answer;
 
 /// <summary>
 /// Earlier answers in other documents, identified by what the parenthesis gives: "mijn antwoorden op Kamervragen over

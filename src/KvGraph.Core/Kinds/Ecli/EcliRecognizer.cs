@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Ecli;
 
 /// <summary>
 /// Court decisions by ECLI: "ECLI:NL:HR:2024:123" as is, upper case, trailing punctuation left out; also when PDF

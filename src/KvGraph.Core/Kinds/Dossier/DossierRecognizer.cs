@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Dossier;
 
 /// <summary>
 /// A dossier named as such without a number: "dossier 31 015", "dossiernummer 36 600 XVI" → <c>dossier:31015</c>.

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Handelingen;
 
 /// <summary>
 /// Handelingen (the plenary record): "Handelingen II 2023/24, nr. 45, item 12" → <c>h-tk-20232024-45-12</c>,

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Kamerstuk;
 
 /// <summary>
 /// Kamerstukken: "Kamerstuk 23 432, nr. 537", "Kamerstukken II 2019/20, 35 300-XV, nr. 28", a bare "(21 501-20, nr. 1591)",

@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Kinds.Letter;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Reference;
 
 /// <summary>
 /// Ministry references that are neither zaak nor TK document numbers: "kenmerk 2024-0000123456", "ons kenmerk BZ-123",

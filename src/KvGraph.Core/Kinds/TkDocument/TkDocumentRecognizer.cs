@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.TkDocument;
 
 /// <summary>
 /// Tweede Kamer document numbers: "2024D12345", also in "Kamerstuk 2024D28457", "kenmerk 2024D45202" and in a

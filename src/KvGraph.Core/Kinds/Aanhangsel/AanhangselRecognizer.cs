@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Aanhangsel;
 
 /// <summary>
 /// Aanhangsel van de Handelingen (the published answers): "Aanhangsel Handelingen II 2023/24, nr. 1234",

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Kinds.Reference;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Letter;
 
 /// <summary>
 /// Earlier letters identified by their date: "Kamerbrief over Xinjiang van 27 augustus 2018 (kenmerk 2018715781)"

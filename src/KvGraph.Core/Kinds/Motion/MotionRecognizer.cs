@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Core.Recognition;
 
-namespace KvGraph.Core.Recognition;
+namespace KvGraph.Core.Kinds.Motion;
 
 /// <summary>
 /// Motions with their sponsors and, when given, dossier and number: "motie Van den Nieuwenhuijzen c.s. (21 501-20,
