@@ -167,10 +167,8 @@ public sealed class Extractor : IExtractor
         var kept = new List<Citation>(list.Count);
         foreach (var c in list)
         {
-            var redundant = kept.Any(k =>
-                k.Start <= c.Start && k.End >= c.End &&
-                (string.Equals(k.Target, c.Target, StringComparison.Ordinal) && (k.Kind == c.Kind || k.Kind == CitationKind.Motion || c.Kind == CitationKind.Kamerstuk)));
-            if (redundant)
+            // What a kept citation covers says nothing new; each kind decides what it covers (CitationKinds).
+            if (kept.Any(k => Kinds.CitationKinds.Covers(k, c)))
             {
                 continue;
             }

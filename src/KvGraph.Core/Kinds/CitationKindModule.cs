@@ -39,13 +39,15 @@ public abstract class CitationKindModule
 
     /// <summary>
     /// True when <paramref name="mine"/> (a citation of this kind) makes <paramref name="other"/> redundant: it contains
-    /// it and says the same or more. By default: the same target, and <paramref name="other"/> lies inside.
+    /// it and says the same or more. By default: <paramref name="other"/> lies inside, has the same target, and is of the
+    /// same kind or a bare Kamerstuk (the number inside "mijn antwoord (Aanhangsel …, nr. 135)" adds nothing).
     /// </summary>
     public virtual bool Covers(Citation mine, Citation other)
     {
         ArgumentNullException.ThrowIfNull(mine);
         ArgumentNullException.ThrowIfNull(other);
-        return Contains(mine, other) && string.Equals(mine.Target, other.Target, StringComparison.Ordinal) && mine.Kind == other.Kind;
+        return Contains(mine, other) && string.Equals(mine.Target, other.Target, StringComparison.Ordinal)
+            && (mine.Kind == other.Kind || other.Kind == CitationKind.Kamerstuk);
     }
 
     /// <summary>The parsed target of a citation of this kind, or null for an unnumbered motion.</summary>

@@ -118,6 +118,32 @@ public sealed class KindConventionTests
     public void Official_url_comes_from_the_kind_that_owns_the_id(string id, string? url) =>
         Assert.Equal(url, CitationKinds.OfficialUrl(id));
 
+    /// <summary>What a kept citation covers, decided by its kind (the settle stage drops covered citations).</summary>
+    public static TheoryData<CitationKind, string, int, int, CitationKind, string, int, int, bool> Covering => new()
+    {
+        // seed 000: "motie Van den Nieuwenhuijzen c.s. (21 501-20, nr. 1591)" covers the Kamerstuk number inside it
+        { CitationKind.Motion, "kst-21501-20-1591", 0, 55, CitationKind.Kamerstuk, "kst-21501-20-1591", 35, 54, true },
+        // a motion covers any reading inside it with its target
+        { CitationKind.Motion, "kst-21501-20-1591", 0, 55, CitationKind.Dossier, "kst-21501-20-1591", 35, 45, true },
+        // an answer's Aanhangsel number read again as a bare Kamerstuk says nothing new
+        { CitationKind.Answer, "ah-tk-20242025-135", 0, 80, CitationKind.Kamerstuk, "ah-tk-20242025-135", 40, 79, true },
+        // negative: another target inside (a letter's kenmerk zaak is its own citation)
+        { CitationKind.Letter, "letter:2018-08-27", 0, 60, CitationKind.Zaak, "2018Z15781", 40, 58, false },
+        // negative: a Kamerstuk does not swallow the motion reading of the same number
+        { CitationKind.Kamerstuk, "kst-21501-20-1591", 0, 30, CitationKind.Motion, "kst-21501-20-1591", 5, 25, false },
+        // negative: same target, but not inside
+        { CitationKind.Motion, "kst-21501-20-1591", 0, 20, CitationKind.Kamerstuk, "kst-21501-20-1591", 30, 50, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Covering))]
+    public void Each_kind_decides_what_it_covers(CitationKind kind, string target, int start, int end, CitationKind otherKind, string otherTarget, int otherStart, int otherEnd, bool covers)
+    {
+        var mine = new Citation(kind, target, null, new string('x', end - start), start, end, 1.0);
+        var other = new Citation(otherKind, otherTarget, null, new string('x', otherEnd - otherStart), otherStart, otherEnd, 1.0);
+        Assert.Equal(covers, CitationKinds.Covers(mine, other));
+    }
+
     private static int Rows(Type type, string property)
     {
         var p = type.GetProperty(property, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"{type.Name}.{property} is missing");

@@ -25,6 +25,11 @@ public sealed class MotionKind : CitationKindModule
 
     public override string PlaceholderName(DocId id, string? sponsor) => sponsor is { Length: > 0 } s ? $"motie {s}" : id.Value;
 
-    public override bool Covers(Citation mine, Citation other) =>
-        base.Covers(mine, other) || (Contains(mine, other) && other.Kind == CitationKind.Kamerstuk && string.Equals(mine.Target, other.Target, StringComparison.Ordinal));
+    /// <summary>A motion covers whatever it contains with the same target: its own Kamerstuk number, its dossier's reading.</summary>
+    public override bool Covers(Citation mine, Citation other)
+    {
+        ArgumentNullException.ThrowIfNull(mine);
+        ArgumentNullException.ThrowIfNull(other);
+        return Contains(mine, other) && string.Equals(mine.Target, other.Target, StringComparison.Ordinal);
+    }
 }
