@@ -46,7 +46,7 @@ public sealed class MotionIdentity
         ArgumentNullException.ThrowIfNull(motions);
         var identity = new MotionIdentity();
         var all = motions.Where(d => d.Kind == DocumentKind.Motion && d.Sponsors.Count > 0)
-            .Select(d => new Candidate(d.Id, ParseDate(d.Date), [.. d.Sponsors.Select(NodeIds.Slug).Where(s => s.Length > 0)], ContentWords.Of(ContentWords.SubjectOfMotionTitle(d.Title))))
+            .Select(d => new Candidate(d.Id, ParseDate(d.Date), [.. d.Sponsors.Select(Key).Where(s => s.Length > 0)], ContentWords.Of(ContentWords.SubjectOfMotionTitle(d.Title))))
             .ToList();
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in all)
@@ -83,7 +83,7 @@ public sealed class MotionIdentity
     {
         ArgumentNullException.ThrowIfNull(sponsors);
         ArgumentNullException.ThrowIfNull(context);
-        var slugs = sponsors.Select(NodeIds.Slug).Where(s => s.Length > 0).ToList();
+        var slugs = sponsors.Select(Key).Where(s => s.Length > 0).ToList();
         if (slugs.Count == 0 || !_bySponsor.TryGetValue(slugs[0], out var candidates))
         {
             return new MotionMatch(null, 0, "no motion in the corpus has this sponsor", []);
@@ -178,7 +178,10 @@ public sealed class MotionIdentity
         return merges;
     }
 
-    private static HashSet<string> Slugs(IEnumerable<string> names) => names.Select(NodeIds.Slug).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Sponsors compared as people: "Martin Bosma" in a motion's signature and "Bosma" in its record are one sponsor.</summary>
+    private static HashSet<string> Slugs(IEnumerable<string> names) => names.Select(Key).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    private static string Key(string name) => string.IsNullOrWhiteSpace(name) ? string.Empty : Entities.PersonIds.For(name);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
         a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / a.Union(b).Count();
