@@ -125,7 +125,7 @@ public sealed class FileSourceTests
         var first = ReadDoc(docs[0]);
         Assert.Equal(DocumentKind.Motion, first.Doc.Kind);
         Assert.Equal("zaak:2022Z00782", first.Doc.Id);
-        Assert.Equal("2022-01-19", first.Doc.Date);
+        Assert.Equal(new DateOnly(2022, 1, 19), first.Doc.Date);
         Assert.Equal(["Klaver", "Dassen", "Ploumen", "Simons"], first.Doc.Sponsors);
     }
 

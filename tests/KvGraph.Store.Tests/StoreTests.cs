@@ -35,6 +35,29 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public void Document_dates_are_stored_as_the_iso_text_earlier_stores_hold_and_read_back_as_dates()
+    {
+        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        Assert.Equal(1, StoreFixtures.WriteAll(store, dir));
+        var read = store.GetDocument("ah-tk-20202021-2302");
+        Assert.NotNull(read);
+        Assert.Equal(new DateOnly(2021, 2, 4), read.Doc.Submitted);
+        Assert.Equal(new DateOnly(2021, 4, 12), read.Doc.Answered);
+
+        // The stored JSON keeps the dates as the "yyyy-MM-dd" strings stores written before DateOnly hold, so
+        // reading such a store gives the same dates back.
+        var json = Sqlite.StoreJson.Document(read);
+        Assert.Contains("\"submitted\":\"2021-02-04\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"answered\":\"2021-04-12\"", json, StringComparison.Ordinal);
+        var again = Sqlite.StoreJson.ReadDocument(json);
+        Assert.NotNull(again);
+        Assert.Equal(read.Doc.Submitted, again.Doc.Submitted);
+        Assert.Equal(read.Doc.Answered, again.Doc.Answered);
+        Assert.Equal(read.Citations.Select(c => c.Date), again.Citations.Select(c => c.Date));
+    }
+
+    [Fact]
     public void The_store_resolves_every_id_and_alias_exactly_as_cores_resolver_does()
     {
         var dir = StoreFixtures.CopyToTemp([.. StoreFixtures.Seeds, StoreFixtures.Motion, StoreFixtures.Fictional1, StoreFixtures.Fictional2]);

@@ -4,6 +4,7 @@ using KvGraph.Cli.Hosting;
 using KvGraph.Core.Entities;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Text;
 using KvGraph.Ingest;
 using Spectre.Console;
 
@@ -73,9 +74,9 @@ internal static class ExtractCommand
         Row("file", d.File);
         Row("title", doc.Title);
         Row("zaak", doc.Zaak);
-        Row("submitted", doc.Submitted);
-        Row("answered", doc.Answered);
-        Row("date", doc.Date);
+        Row("submitted", DutchDates.Iso(doc.Submitted));
+        Row("answered", DutchDates.Iso(doc.Answered));
+        Row("date", DutchDates.Iso(doc.Date));
         Row("askers", string.Join("; ", doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({Parties.DisplayName(a.Party)})")));
         Row("answerers", string.Join("; ", doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, Parties.DisplayName(a.Party) }.Where(x => x is not null)))));
         Row("paired", doc.PairedId);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using KvGraph.Core.Model;
+using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Extraction;
 
@@ -60,8 +61,8 @@ public static class ExtractionJson
         w.WriteString("kind", Name(d.Doc.Kind));
         w.WriteString("id", d.Doc.Id);
         w.WriteString("zaak", d.Doc.Zaak);
-        w.WriteString("submitted", d.Doc.Submitted);
-        w.WriteString("answered", d.Doc.Answered);
+        w.WriteString("submitted", DutchDates.Iso(d.Doc.Submitted));
+        w.WriteString("answered", DutchDates.Iso(d.Doc.Answered));
         w.WriteStartArray("askers");
         foreach (var a in d.Doc.Askers)
         {
@@ -85,7 +86,7 @@ public static class ExtractionJson
         w.WriteEndArray();
         w.WriteString("format", d.Format);
         w.WriteString("title", d.Doc.Title);
-        w.WriteString("date", d.Doc.Date);
+        w.WriteString("date", DutchDates.Iso(d.Doc.Date));
         w.WriteString("paired", d.Doc.PairedId);
         WriteStrings(w, "ownIds", d.Doc.OwnIds);
         WriteStrings(w, "topics", d.Doc.Topics);
@@ -127,7 +128,7 @@ public static class ExtractionJson
             w.WriteString("item", c.Item);
             WriteStrings(w, "sponsors", c.Sponsors);
             w.WriteString("reference", c.Reference);
-            w.WriteString("date", c.Date);
+            w.WriteString("date", DutchDates.Iso(c.Date));
             if (c.Subject is not null)
             {
                 w.WriteString("subject", c.Subject);

@@ -115,18 +115,7 @@ public sealed class Extractor : IExtractor
         return false;
     }
 
-    private static DateOnly? ReferenceDate(DocumentInfo doc)
-    {
-        foreach (var d in new[] { doc.Answered, doc.Date, doc.Submitted })
-        {
-            if (d is not null && DateOnly.TryParseExact(d, "yyyy-MM-dd", out var date))
-            {
-                return date;
-            }
-        }
-
-        return null;
-    }
+    private static DateOnly? ReferenceDate(DocumentInfo doc) => doc.Answered ?? doc.Date ?? doc.Submitted;
 
     /// <summary>
     /// A document's own ids are facts about it, not citations, and neither is a motion naming itself; the identity rules

@@ -43,14 +43,14 @@ public static class GraphFacts
             questionId = paired;
             ids.Add(paired);
             b.Node(paired, NodeLabel.Question, doc.Title ?? paired, Props(
-                ("id", paired), ("kind", "question"), ("title", doc.Title), ("date", doc.Submitted), ("submitted", doc.Submitted),
+                ("id", paired), ("kind", "question"), ("title", doc.Title), ("date", DutchDates.Iso(doc.Submitted)), ("submitted", DutchDates.Iso(doc.Submitted)),
                 ("zaak", doc.Zaak), ("file", document.File), ("format", document.Format), ("url", Kinds.CitationKinds.OfficialUrl(paired))));
             b.Edge(docId, paired, EdgeType.Answers, Props());
         }
 
         foreach (var asker in doc.Askers)
         {
-            var (person, mention) = PersonNode(b, asker.Name, asker.Party, doc.Submitted ?? DocumentDate(doc));
+            var (person, mention) = PersonNode(b, asker.Name, asker.Party, DutchDates.Iso(doc.Submitted) ?? DocumentDate(doc));
             b.Edge(questionId, person, EdgeType.AskedBy, Props([("party", asker.Party), .. mention]));
         }
 
@@ -172,7 +172,7 @@ public static class GraphFacts
         if (c.Kind == CitationKind.Letter && target.StartsWith("letter:", StringComparison.Ordinal))
         {
             sender = Resolution.Senders.NamedIn(c.Quote) ?? document.Doc.Answerers.Select(a => Resolution.Senders.FromOffice(a.Office)).FirstOrDefault(x => x is not null);
-            target = Resolution.LetterIdentity.Key(c.Date ?? target["letter:".Length..], sender);
+            target = Resolution.LetterIdentity.Key(DutchDates.Iso(c.Date) ?? target["letter:".Length..], sender);
         }
         else if (c.Target is null)
         {
@@ -193,7 +193,7 @@ public static class GraphFacts
             Reference = c.Reference,
             Corrected = c.Corrected,
             Original = c.OriginalText,
-            Date = c.Date,
+            Date = DutchDates.Iso(c.Date),
             Subject = c.Subject,
             Fragment = fragment,
             Footnote = c.Footnote,
@@ -301,7 +301,7 @@ public static class GraphFacts
 
     private static Dictionary<string, object?> DocumentProperties(ExtractedDocument d) => Props(
         ("id", d.Doc.Id), ("kind", ExtractionJson.Name(d.Doc.Kind)), ("title", d.Doc.Title), ("date", DocumentDate(d.Doc)),
-        ("submitted", d.Doc.Submitted), ("answered", d.Doc.Answered), ("zaak", d.Doc.Zaak), ("file", d.File), ("format", d.Format),
+        ("submitted", DutchDates.Iso(d.Doc.Submitted)), ("answered", DutchDates.Iso(d.Doc.Answered)), ("zaak", d.Doc.Zaak), ("file", d.File), ("format", d.Format),
         ("dossier", d.Doc.Dossier), ("number", d.Doc.Number), ("vergaderjaar", d.Doc.Vergaderjaar),
         ("sourceUrl", d.Doc.SourceUrl), ("url", Kinds.CitationKinds.OfficialUrl(d.Doc.Id)));
 
@@ -309,7 +309,7 @@ public static class GraphFacts
     public static string? DocumentDate(DocumentInfo doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        return doc.Answered ?? doc.Date ?? doc.Submitted;
+        return DutchDates.Iso(doc.Answered ?? doc.Date ?? doc.Submitted);
     }
 
     private static string? FirstSponsor(string? phrase)

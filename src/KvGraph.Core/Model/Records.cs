@@ -36,8 +36,8 @@ public sealed record Citation(
     /// <summary>The original text of a repaired token, when <see cref="Corrected"/>.</summary>
     public string? OriginalText { get; init; }
 
-    /// <summary>Date of a cited letter or document, when the text gives it (ISO yyyy-mm-dd).</summary>
-    public string? Date { get; init; }
+    /// <summary>Date of a cited letter or document, when the text gives it (ISO yyyy-mm-dd in JSON and graph properties).</summary>
+    public DateOnly? Date { get; init; }
 
     /// <summary>Free text from the citation, such as a letter's subject ("over Xinjiang").</summary>
     public string? Subject { get; init; }
@@ -137,14 +137,14 @@ public sealed record DocumentInfo
     /// <summary>The zaak number of the questions (2021Z02286).</summary>
     public string? Zaak { get; init; }
 
-    /// <summary>ISO date the questions were submitted (ingezonden).</summary>
-    public string? Submitted { get; init; }
+    /// <summary>Date the questions were submitted (ingezonden); ISO text in JSON and graph properties.</summary>
+    public DateOnly? Submitted { get; init; }
 
-    /// <summary>ISO date the answer was received (beantwoord / ontvangen).</summary>
-    public string? Answered { get; init; }
+    /// <summary>Date the answer was received (beantwoord / ontvangen); ISO text in JSON and graph properties.</summary>
+    public DateOnly? Answered { get; init; }
 
-    /// <summary>ISO date of the document itself (motion "Voorgesteld", letter date).</summary>
-    public string? Date { get; init; }
+    /// <summary>Date of the document itself (motion "Voorgesteld", letter date); ISO text in JSON and graph properties.</summary>
+    public DateOnly? Date { get; init; }
 
     public IReadOnlyList<Asker> Askers { get; init; } = [];
 

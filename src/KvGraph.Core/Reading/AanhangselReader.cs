@@ -86,14 +86,15 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
         // Header facts.
         var askers = new List<Asker>();
-        string? submitted = null, answered = null, title = null, addressee = null;
+        DateOnly? submitted = null, answered = null;
+        string? title = null, addressee = null;
         var asked = AskedRx().Match(header);
         if (asked.Success)
         {
             askers.AddRange(ReaderSupport.ParseMembers(asked.Groups["askers"].Value));
             addressee = asked.Groups["to"].Value.Trim();
             title = asked.Groups["subject"].Value.Trim().TrimEnd('.').Trim();
-            submitted = ReaderSupport.IsoDate(asked.Groups["date"].Value);
+            submitted = ReaderSupport.DateOf(asked.Groups["date"].Value);
             metadata["aan"] = addressee;
         }
         else
@@ -107,7 +108,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         if (reply.Success)
         {
             kind = reply.Groups["kind"].Value == "Mededeling" ? DocumentKind.Deferral : DocumentKind.Answer;
-            answered = ReaderSupport.IsoDate(reply.Groups["date"].Value);
+            answered = ReaderSupport.DateOf(reply.Groups["date"].Value);
             answerers.Add(Answerer(reply.Groups["role"].Value, reply.Groups["name"].Value, reply.Groups["ministry"].Value, addressee));
             if (reply.Groups["name2"].Success)
             {

@@ -49,7 +49,8 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
-        string? ahNumber = null, zaak = null, submitted = null, answered = null, title = null;
+        string? ahNumber = null, zaak = null, title = null;
+        DateOnly? submitted = null, answered = null;
         var askers = new List<Asker>();
         var answerers = new List<Answerer>();
         var kind = DocumentKind.Question;
@@ -75,12 +76,12 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
             }
             else if (l.StartsWith("(ingezonden", StringComparison.Ordinal))
             {
-                submitted = ReaderSupport.IsoDate(l["(ingezonden".Length..].Trim(' ', ')'));
+                submitted = ReaderSupport.DateOf(l["(ingezonden".Length..].Trim(' ', ')'));
             }
             else if (ReplyRx().Match(l) is { Success: true } reply)
             {
                 kind = reply.Groups["kind"].Value == "Mededeling" ? DocumentKind.Deferral : DocumentKind.Answer;
-                answered = ReaderSupport.IsoDate(reply.Groups["date"].Value);
+                answered = ReaderSupport.DateOf(reply.Groups["date"].Value);
                 answerers.Add(AanhangselReader.Answerer(reply.Groups["role"].Value, reply.Groups["name"].Value, reply.Groups["ministry"].Value, null));
                 if (reply.Groups["namens"].Success)
                 {
@@ -120,12 +121,12 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
 
         string? vergaderjaar = null;
         string? ahId = null;
-        if (ahNumber is not null && (answered ?? submitted) is { } dateIso && DateOnly.TryParseExact(dateIso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (ahNumber is not null && (answered ?? submitted) is { } d)
         {
             var startYear = d.Month >= 9 ? d.Year : d.Year - 1;
             vergaderjaar = $"{startYear}{startYear + 1}";
             ahId = Ids.Aanhangsel(vergaderjaar, ahNumber);
-            metadata["vergaderjaar-afgeleid"] = $"from the date {dateIso}";
+            metadata["vergaderjaar-afgeleid"] = $"from the date {DutchDates.Iso(d)}";
         }
 
         var id = kind == DocumentKind.Question

@@ -64,7 +64,7 @@ internal sealed partial class HandelingenXmlReader : IDocumentReader
             ?? (HtkRx().Match(Path.GetFileName(source.File)) is { Success: true } f ? f.Value : null)
             ?? ReaderSupport.FileId(source.File);
         var dateText = xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "vergaderdatum")?.Value;
-        var date = dateText is null ? null : DateRx().Match(dateText) is { Success: true } dm ? ReaderSupport.IsoDate(dm.Value) : null;
+        var date = dateText is null ? null : DateRx().Match(dateText) is { Success: true } dm ? ReaderSupport.DateOf(dm.Value) : null;
         var vj = HtkRx().Match(id) is { Success: true } hm ? hm.Groups["vj"].Value : null;
         var title = xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "titel")?.Value.Trim();
 

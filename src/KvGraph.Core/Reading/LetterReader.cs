@@ -30,12 +30,12 @@ internal sealed partial class LetterReader : IDocumentReader
 
         // The letterhead puts labels and values in two columns, which text extraction often serialises as all labels
         // first: the date and subject are then the first date-like and first non-label lines after "Datum"/"Betreft".
-        string? date = null;
+        DateOnly? date = null;
         foreach (var l in head)
         {
             if (l.Length < 60 && DayMonthYearRx().Match(l) is { Success: true } dm && DutchDates.TryParse(dm.Value) is { } d)
             {
-                date = DutchDates.Iso(d);
+                date = d;
                 break;
             }
         }
@@ -92,7 +92,7 @@ internal sealed partial class LetterReader : IDocumentReader
         var doc = new DocumentInfo
         {
             Kind = DocumentKind.Letter,
-            Id = date is null ? ReaderSupport.FileId(source.File) : $"letter:{date}",
+            Id = date is { } day ? Ids.Letter(day) : ReaderSupport.FileId(source.File),
             Title = title,
             Date = date,
             OwnIds = ownIds,

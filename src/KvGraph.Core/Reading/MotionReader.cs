@@ -56,7 +56,8 @@ internal sealed partial class MotionReader : IDocumentReader
         }
 
         var warnings = new List<string>();
-        string? kst = null, dossier = null, number = null, date = null, vergaderjaar = null;
+        string? kst = null, dossier = null, number = null, vergaderjaar = null;
+        DateOnly? date = null;
         var motieIndex = body.FindIndex(l => MotieRx().IsMatch(l));
         if (motieIndex < 0)
         {
@@ -71,7 +72,7 @@ internal sealed partial class MotionReader : IDocumentReader
                 vergaderjaar = Ids.Vergaderjaar(vj.Groups["vj"].Value);
             }
 
-            date ??= VoorgesteldRx().Match(l) is { Success: true } vg ? ReaderSupport.IsoDate(vg.Groups["d"].Value) : null;
+            date ??= VoorgesteldRx().Match(l) is { Success: true } vg ? ReaderSupport.DateOf(vg.Groups["d"].Value) : null;
         }
 
         // Dossier and number stand above the MOTIE line: "29 984" … "Nr. 1082", or "31016-367" in the short layout.
@@ -93,7 +94,7 @@ internal sealed partial class MotionReader : IDocumentReader
             }
             else if (date is null && DutchDates.TryParse(l) is { } top && l.Length < 25)
             {
-                date = DutchDates.Iso(top);
+                date = top;
             }
         }
 

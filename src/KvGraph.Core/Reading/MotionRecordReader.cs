@@ -109,7 +109,7 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                 Id = $"zaak:{zaak}",
                 Title = onderwerp,
                 Zaak = zaak,
-                Date = date,
+                Date = ReaderSupport.DateOf(date),
                 Sponsors = sponsors,
                 Topics = titel is null ? [] : [titel],
                 OwnIds = Str(r, "Id") is { } guid ? [zaak, $"zaakguid:{guid}"] : [zaak],

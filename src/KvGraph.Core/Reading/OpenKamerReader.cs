@@ -34,7 +34,8 @@ internal sealed partial class OpenKamerReader : IDocumentReader
         var text = new TextBuilder();
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
-        string? title = null, submitted = null, answered = null, questionUrl = null, answerUrl = null, ahId = null, kvId = null;
+        DateOnly? submitted = null, answered = null;
+        string? title = null, questionUrl = null, answerUrl = null, ahId = null, kvId = null;
         var askers = new List<Asker>();
         var answerers = new List<Answerer>();
         var topics = new List<string>();
@@ -72,13 +73,13 @@ internal sealed partial class OpenKamerReader : IDocumentReader
             switch (field.Success ? field.Groups["key"].Value : string.Empty)
             {
                 case "Ingediend":
-                    submitted = ReaderSupport.IsoDate(value);
+                    submitted = ReaderSupport.DateOf(value);
                     break;
                 case "Beantwoord door":
                     answerers.AddRange(ParseAnswerers(value));
                     break;
                 case "Beantwoord":
-                    answered = ReaderSupport.IsoDate(value);
+                    answered = ReaderSupport.DateOf(value);
                     break;
                 case "Indieners":
                     askers.AddRange(ParseAskers(value));

@@ -9,9 +9,8 @@ namespace KvGraph.Core.Reading;
 /// <summary>Small pieces the format readers share: dates, fallback ids, header entities, party lists.</summary>
 internal static partial class ReaderSupport
 {
-    /// <summary>ISO date of a Dutch date phrase, or null.</summary>
-    public static string? IsoDate(string? text) =>
-        text is null ? null : DutchDates.TryParse(text) is { } d ? DutchDates.Iso(d) : null;
+    /// <summary>The date of a Dutch date phrase, or null.</summary>
+    public static DateOnly? DateOf(string? text) => text is null ? null : DutchDates.TryParse(text);
 
     /// <summary>The id a document gets when it states none of its own.</summary>
     public static string FileId(string file) => $"file:{Path.GetFileNameWithoutExtension(file)}";

@@ -60,7 +60,7 @@ public sealed record DocumentAliases(
         }
 
         // A letter in the corpus is what "mijn brief van 27 augustus 2018" by the same sender cites.
-        if (doc.Kind == DocumentKind.Letter && doc.Date is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) &&
+        if (doc.Kind == DocumentKind.Letter && doc.Date is { } d &&
             doc.Answerers.Select(a => Senders.FromOffice(a.Office)).FirstOrDefault(s => s is not null) is { } sender)
         {
             aliases.Add(new AliasEntry(LetterIdentity.Key(Text.DutchDates.Iso(d), sender), AliasEntry.OwnId));
@@ -75,7 +75,7 @@ public sealed record DocumentAliases(
         if (doc.Kind == DocumentKind.Answer && (doc.PairedId ?? (doc.Zaak is { } z ? Ids.Question(z) : null)) is { } paired && paired != doc.Id)
         {
             var qAliases = doc.Zaak is { } qz ? new List<AliasEntry> { new(qz, AliasEntry.OtherZaak) } : [];
-            list.Add(new DocumentAliases(paired, DocumentKind.Question, document.File, false, weight, qAliases, doc.Submitted, []));
+            list.Add(new DocumentAliases(paired, DocumentKind.Question, document.File, false, weight, qAliases, Text.DutchDates.Iso(doc.Submitted), []));
         }
 
         return list;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -68,6 +69,10 @@ public static partial class DutchDates
 
     /// <summary>ISO form yyyy-mm-dd.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO form yyyy-mm-dd of a date that may be absent, for the edges that keep dates as text (JSON, graph properties).</summary>
+    [return: NotNullIfNotNull(nameof(date))]
+    public static string? Iso(DateOnly? date) => date is { } d ? Iso(d) : null;
 
     [GeneratedRegex(@"^(?<day>\d{1,2})\s+(?<month>[a-z]+\.?)\s+(?<year>\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();

@@ -3,6 +3,7 @@ using KvGraph.Core.Entities;
 using KvGraph.Core.Entities.People;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
+using KvGraph.Core.Text;
 
 namespace KvGraph.Web.Data;
 
@@ -46,7 +47,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             if (doc is not null)
             {
                 var d = doc.Doc;
-                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, d.Date ?? d.Answered ?? d.Submitted, d.Submitted, d.Answered, Shown(d.Askers), Shown(d.Answerers), snippet));
+                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, DutchDates.Iso(d.Date ?? d.Answered ?? d.Submitted), DutchDates.Iso(d.Submitted), DutchDates.Iso(d.Answered), Shown(d.Askers), Shown(d.Answerers), snippet));
             }
             else if (Graph.Find(id) is { } node)
             {
@@ -431,7 +432,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
 
         // Only the file name: the server's folders are none of the page's business.
         return new DocumentDetailsView(
-            KindName(d.Kind), d.Id, d.Title, d.Zaak, d.Submitted, d.Answered, d.Date, Shown(d.Askers), Shown(d.Answerers), d.PairedId,
+            KindName(d.Kind), d.Id, d.Title, d.Zaak, DutchDates.Iso(d.Submitted), DutchDates.Iso(d.Answered), DutchDates.Iso(d.Date), Shown(d.Askers), Shown(d.Answerers), d.PairedId,
             d.OwnIds, d.Topics, d.Sponsors, d.SourceUrl, doc.Format, Path.GetFileName(doc.File), doc.Metadata);
     }
 
@@ -460,7 +461,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             : KvGraph.Core.Kinds.CitationKinds.OfficialUrl(node.Id);
 
     private static NodeView DocNode(ExtractedDocument doc) =>
-        new(doc.Doc.Id, KindName(doc.Doc.Kind), doc.Doc.Title, doc.Doc.Date ?? doc.Doc.Answered ?? doc.Doc.Submitted, true, null, new Dictionary<string, object?>());
+        new(doc.Doc.Id, KindName(doc.Doc.Kind), doc.Doc.Title, DutchDates.Iso(doc.Doc.Date ?? doc.Doc.Answered ?? doc.Doc.Submitted), true, null, new Dictionary<string, object?>());
 
     private static NodeView Unknown(string id) =>
         new(id, NodeLabel.Placeholder, id, null, false, KvGraph.Core.Kinds.CitationKinds.OfficialUrl(id), new Dictionary<string, object?>());

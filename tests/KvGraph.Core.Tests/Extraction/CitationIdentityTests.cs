@@ -1,6 +1,7 @@
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
 using KvGraph.Core.Tests.Recognition;
+using KvGraph.Core.Text;
 using KvGraph.TestSupport;
 
 namespace KvGraph.Core.Tests.Extraction;
@@ -42,7 +43,7 @@ public sealed class CitationIdentityTests
         var c = Assert.Single(doc.Citations);
         Assert.Equal(CitationKind.Kamerstuk, c.Kind);
         Assert.Equal(target, c.Target);
-        Assert.Equal(date, c.Date);
+        Assert.Equal(date, DutchDates.Iso(c.Date));
         Assert.Equal(doc.Text[c.Start..c.End], c.Quote);
         Assert.Contains("brief", c.Quote, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("nr", c.Quote, StringComparison.Ordinal);

@@ -28,8 +28,8 @@ public sealed class CorpusFormatTests
         Assert.Equal(DocumentKind.Answer, r.Doc.Kind);
         Assert.Equal("ah-tk-20242025-594", r.Doc.Id);
         Assert.Equal("20242025", r.Doc.Vergaderjaar);
-        Assert.Equal("2024-10-30", r.Doc.Submitted);
-        Assert.Equal("2024-11-19", r.Doc.Answered);
+        Assert.Equal(new DateOnly(2024, 10, 30), r.Doc.Submitted);
+        Assert.Equal(new DateOnly(2024, 11, 19), r.Doc.Answered);
         Assert.Equal([new Asker("Daniëlle Jansen", "Nieuw Sociaal Contract")], r.Doc.Askers);       // glued "DaniëlleJansen" split
         Assert.Equal([new Answerer("Agema", "Minister van Volksgezondheid, Welzijn en Sport", null)], r.Doc.Answerers);
         Assert.Equal(11, r.Items.Count(i => i.Kind == ItemKind.Question));
@@ -81,7 +81,7 @@ public sealed class CorpusFormatTests
         Assert.Equal("ah-tk-20242025-604", r.Doc.Id);
         Assert.Equal("2024Z18294", r.Doc.Zaak);
         Assert.Equal("kv-tk-2024Z18294", r.Doc.PairedId);
-        Assert.Equal("2024-11-20", r.Doc.Answered);
+        Assert.Equal(new DateOnly(2024, 11, 20), r.Doc.Answered);
         Assert.Equal([new Answerer("Van Weel", "Minister van Justitie en Veiligheid", null)], r.Doc.Answerers);
         Assert.Contains(r.Items, i => i.Id == "a3,4" && i.Numbers.SequenceEqual([3, 4]));         // "Antwoord op vraag 3 en 4"
         Assert.Equal(8, r.Items.Count(i => i.Kind == ItemKind.Question));
@@ -103,7 +103,7 @@ public sealed class CorpusFormatTests
         var q = Read("kamervragen-limburg", "docs", "011_*");
         Assert.Equal(DocumentKind.Question, q.Doc.Kind);
         Assert.Equal("kv-tk-2024Z18891", q.Doc.Id);
-        Assert.Equal("2024-11-20", q.Doc.Submitted);
+        Assert.Equal(new DateOnly(2024, 11, 20), q.Doc.Submitted);
         Assert.Equal([new Asker("Tseggai", "GroenLinks-PvdA")], q.Doc.Askers);
         Assert.Equal(6, q.Items.Count);
 
@@ -143,7 +143,7 @@ public sealed class CorpusFormatTests
         Assert.Equal("kst-29984-1082", r.Doc.Id);
         Assert.Equal("29984", r.Doc.Dossier);
         Assert.Equal("1082", r.Doc.Number);
-        Assert.Equal("2023-01-26", r.Doc.Date);
+        Assert.Equal(new DateOnly(2023, 1, 26), r.Doc.Date);
         Assert.Equal(["Minhas", "Van der Graaf"], r.Doc.Sponsors);
         Assert.Equal(["Spoor: vervoer- en beheerplan"], r.Doc.Topics);
         Assert.DoesNotContain("ISSN", r.Text, StringComparison.Ordinal);
@@ -163,7 +163,7 @@ public sealed class CorpusFormatTests
 
         var noFooter = Read("moties-toegelicht", "motions", "0a24c346-5c39-444e-8353-7c3b021beb15.txt");
         Assert.Equal("kst-31016-367", noFooter.Doc.Id);                                             // "31016-367" above the MOTIE line
-        Assert.Equal("2024-02-15", noFooter.Doc.Date);
+        Assert.Equal(new DateOnly(2024, 2, 15), noFooter.Doc.Date);
         Assert.Equal(["Diederik van Dijk", "Bikker"], noFooter.Doc.Sponsors);
     }
 
@@ -173,7 +173,7 @@ public sealed class CorpusFormatTests
         var h = Read("handelingen-xml-2018", "h-tk-20172018-70-1.xml");
         Assert.Equal(DocumentKind.Handelingen, h.Doc.Kind);
         Assert.Equal("h-tk-20172018-70-1", h.Doc.Id);
-        Assert.Equal("2018-04-05", h.Doc.Date);
+        Assert.Equal(new DateOnly(2018, 4, 5), h.Doc.Date);
         Assert.Contains("Kröger", h.Text, StringComparison.Ordinal);                                 // mojibake "KrÃ¶ger" repaired
         Assert.DoesNotContain("<al>", h.Text, StringComparison.Ordinal);
 

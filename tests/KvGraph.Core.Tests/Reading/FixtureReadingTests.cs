@@ -21,7 +21,7 @@ public sealed class FixtureReadingTests
         Assert.Equal("kv-tk-2023Z99901", r.Doc.Id);
         Assert.Null(r.Doc.PairedId);
         Assert.Null(r.Doc.Answered);
-        Assert.Equal("2023-03-03", r.Doc.Submitted);
+        Assert.Equal(new DateOnly(2023, 3, 3), r.Doc.Submitted);
         Assert.Equal([new Asker("De Vries", "CDA"), new Asker("Van der Berg-Smit", "SP")], r.Doc.Askers);
         Assert.Equal(["q1", "q2"], r.Items.Select(i => i.Id));
         Assert.Contains("de deuren»?[1]", r.Text, StringComparison.Ordinal);

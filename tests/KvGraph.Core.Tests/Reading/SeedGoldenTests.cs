@@ -24,8 +24,8 @@ public sealed class SeedGoldenTests
         Assert.Equal("ah-tk-20202021-2302", r.Doc.Id);
         Assert.Equal("2021Z02286", r.Doc.Zaak);
         Assert.Equal("kv-tk-2021Z02286", r.Doc.PairedId);
-        Assert.Equal("2021-02-04", r.Doc.Submitted);
-        Assert.Equal("2021-04-12", r.Doc.Answered);
+        Assert.Equal(new DateOnly(2021, 2, 4), r.Doc.Submitted);
+        Assert.Equal(new DateOnly(2021, 4, 12), r.Doc.Answered);
         Assert.Equal("20202021", r.Doc.Vergaderjaar);
         Assert.Equal("De stelselmatige verkrachting van Oeigoerse vrouwen in Chinese kampen", r.Doc.Title);
         Assert.Contains("openbare orde en veiligheid", r.Doc.Topics);

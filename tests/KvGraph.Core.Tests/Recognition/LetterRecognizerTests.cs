@@ -77,7 +77,7 @@ public sealed class LetterRecognizerTests
         var c = Assert.Single(Rows.Single("letter", "verwijs ik u naar de Kamerbrief over Xinjiang van 27\naugustus 2018 (kenmerk 2018715781). Het"));
         Assert.Equal("2018715781", c.Reference);
         Assert.Equal("Xinjiang", c.Subject);
-        Assert.Equal("2018-08-27", c.Date);
+        Assert.Equal(new DateOnly(2018, 8, 27), c.Date);
         Assert.Equal("Kamerbrief over Xinjiang van 27\naugustus 2018 (kenmerk 2018715781)", c.Quote);
     }
 

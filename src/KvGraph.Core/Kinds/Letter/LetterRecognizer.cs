@@ -41,7 +41,7 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
                 yield return new Citation(CitationKind.Letter, Ids.Letter(resolved.Date), null, text[m.Index..end], m.Index, end, resolved.Confidence)
                 {
                     Reference = m.Groups["v"].Success ? m.Groups["v"].Value : null,
-                    Date = DutchDates.Iso(resolved.Date),
+                    Date = resolved.Date,
                 };
             }
         }
@@ -76,7 +76,7 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
             yield return new Citation(CitationKind.Letter, Ids.Letter(resolved.Date), null, text[start..end], start, end, resolved.Confidence)
             {
                 Reference = reference,
-                Date = DutchDates.Iso(resolved.Date),
+                Date = resolved.Date,
                 Subject = Subject(m.Groups["mid"].Value),
             };
         }
