@@ -160,6 +160,17 @@ public sealed class CrashAndCorpusTests
         Assert.Contains("also known as", byRecord.Out, StringComparison.Ordinal);
         Assert.Contains("zaak:2023Z01490", byRecord.Out, StringComparison.Ordinal);
 
+        // The merged node has the text of the document and the fate of the record.
+        Assert.Contains("aangenomen (Stemmen - aangenomen)", byRecord.Out, StringComparison.Ordinal);
+        Assert.Contains("125 for, 25 against, 0 other (Met handopsteken)", byRecord.Out, StringComparison.Ordinal);
+        Assert.Contains("Oordeel Kamer", byRecord.Out, StringComparison.Ordinal);
+
+        // A motion known only by its record shows its fate: rejected, 32-117, advised against.
+        var rejected = CliRunner.Run("show", "2022Z00782", "--store", storePath).GetAwaiter().GetResult();
+        Assert.Contains("verworpen (Stemmen - verworpen)", rejected.Out, StringComparison.Ordinal);
+        Assert.Contains("32 for, 117 against, 0 other (Met handopsteken)", rejected.Out, StringComparison.Ordinal);
+        Assert.Contains("Ontraden", rejected.Out, StringComparison.Ordinal);
+
         var graph = store.LoadGraph();
         string[] Cited(string id, string quote) =>
             [.. graph.Outgoing(id, EdgeType.Cites).Where(e => (e.Properties.GetValueOrDefault("quote") as string ?? string.Empty).Contains(quote, StringComparison.Ordinal)).Select(e => e.Target).Distinct()];

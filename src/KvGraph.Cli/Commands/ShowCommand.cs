@@ -44,6 +44,13 @@ internal static class ShowCommand
                 Row(key, Render.Prop(node, key));
             }
 
+            // A motion's fate, as its open-data record states it (also when the record was merged into the motion's text).
+            Row("outcome", Render.Prop(node, "outcome") is { Length: > 0 } outcome ? $"{outcome} ({Render.Prop(node, "decision")})" : null);
+            Row("votes", Render.Prop(node, "votesFor") is { Length: > 0 } votesFor
+                ? $"{votesFor} for, {Render.Prop(node, "votesAgainst")} against, {Render.Prop(node, "votesOther")} other ({Render.Prop(node, "voteKind")})"
+                : null);
+            Row("cabinet advice", Render.Prop(node, "cabinetAdvice"));
+
             if (doc is not null)
             {
                 Row("askers", string.Join("; ", doc.Doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({Parties.DisplayName(a.Party)})")));

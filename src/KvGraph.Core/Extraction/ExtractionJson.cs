@@ -93,6 +93,19 @@ public static class ExtractionJson
         w.WriteString("dossier", d.Doc.Dossier);
         w.WriteString("number", d.Doc.Number);
         WriteStrings(w, "sponsors", d.Doc.Sponsors);
+        if (d.Doc.Fate is { } fate)
+        {
+            w.WriteStartObject("fate");
+            w.WriteString("outcome", fate.Outcome);
+            w.WriteString("decision", fate.Decision);
+            w.WriteString("voteKind", fate.VoteKind);
+            WriteCount(w, "for", fate.VotesFor);
+            WriteCount(w, "against", fate.VotesAgainst);
+            WriteCount(w, "other", fate.VotesOther);
+            w.WriteString("cabinetAdvice", fate.CabinetAdvice);
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("items");
         foreach (var i in d.Items)
         {
@@ -197,6 +210,18 @@ public static class ExtractionJson
     public static string Name<T>(T value)
         where T : struct, Enum =>
         JsonSerializer.Serialize(value).Trim('"');
+
+    private static void WriteCount(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
     {

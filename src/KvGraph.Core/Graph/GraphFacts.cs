@@ -303,7 +303,10 @@ public static class GraphFacts
         ("id", d.Doc.Id), ("kind", ExtractionJson.Name(d.Doc.Kind)), ("title", d.Doc.Title), ("date", DocumentDate(d.Doc)),
         ("submitted", DutchDates.Iso(d.Doc.Submitted)), ("answered", DutchDates.Iso(d.Doc.Answered)), ("zaak", d.Doc.Zaak), ("file", d.File), ("format", d.Format),
         ("dossier", d.Doc.Dossier), ("number", d.Doc.Number), ("vergaderjaar", d.Doc.Vergaderjaar),
-        ("sourceUrl", d.Doc.SourceUrl), ("url", Kinds.CitationKinds.OfficialUrl(d.Doc.Id)));
+        ("sourceUrl", d.Doc.SourceUrl), ("url", Kinds.CitationKinds.OfficialUrl(d.Doc.Id)),
+        ("outcome", d.Doc.Fate?.Outcome), ("decision", d.Doc.Fate?.Decision), ("voteKind", d.Doc.Fate?.VoteKind),
+        ("votesFor", d.Doc.Fate?.VotesFor), ("votesAgainst", d.Doc.Fate?.VotesAgainst), ("votesOther", d.Doc.Fate?.VotesOther),
+        ("cabinetAdvice", d.Doc.Fate?.CabinetAdvice));
 
     /// <summary>The date a document is placed at in time: answered, else its own date, else submitted.</summary>
     public static string? DocumentDate(DocumentInfo doc)

@@ -173,6 +173,36 @@ public sealed record DocumentInfo
 
     /// <summary>Where the source text came from (URL), when the document says.</summary>
     public string? SourceUrl { get; init; }
+
+    /// <summary>For motions: what became of it (outcome, votes, the cabinet's advice), when the source says.</summary>
+    public MotionFate? Fate { get; init; }
+}
+
+/// <summary>
+/// What became of a motion, as a source states it (the Tweede Kamer's open-data Besluit/Stemming): the outcome
+/// ("aangenomen", "verworpen", "aangehouden", "ingetrokken", …), how it was voted on, the vote counts and the
+/// cabinet's appreciation ("Ontraden", "Oordeel Kamer", "Overgenomen", …).
+/// </summary>
+public sealed record MotionFate
+{
+    /// <summary>The outcome in lower case, as the decision names it ("verworpen" from "Stemmen - verworpen").</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>The decision as written ("Stemmen - verworpen").</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>How the vote was taken ("Met handopsteken", "Hoofdelijk").</summary>
+    public string? VoteKind { get; init; }
+
+    public int? VotesFor { get; init; }
+
+    public int? VotesAgainst { get; init; }
+
+    /// <summary>Members not taking part or otherwise not for or against.</summary>
+    public int? VotesOther { get; init; }
+
+    /// <summary>The cabinet's appreciation ("Ontraden", "Oordeel Kamer").</summary>
+    public string? CabinetAdvice { get; init; }
 }
 
 /// <summary>Everything extracted from one file.</summary>

@@ -88,20 +88,40 @@ internal sealed partial class MotionRecordReader : IDocumentReader
             }
 
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (Str(r, "Kabinetsappreciatie") is { } k)
+            var advice = Str(r, "Kabinetsappreciatie");
+            if (advice is not null)
             {
-                metadata["kabinetsappreciatie"] = k;
+                metadata["kabinetsappreciatie"] = advice;
             }
 
+            JsonElement? vote = null;
+            string? decision = null;
             if (r.TryGetProperty("Besluit", out var besluit) && besluit.ValueKind == JsonValueKind.Array)
             {
-                var soorten = besluit.EnumerateArray().Select(b => Str(b, "BesluitSoort")).Where(s => s is not null).ToList();
+                var decisions = besluit.EnumerateArray().Where(b => Str(b, "BesluitSoort") is not null).ToList();
+                var soorten = decisions.Select(b => Str(b, "BesluitSoort")!).ToList();
                 if (soorten.Count > 0)
                 {
                     metadata["besluit"] = string.Join("; ", soorten);
                     text.Line($"Besluit: {metadata["besluit"]}");
                 }
+
+                // The last decision is the motion's fate (an adjournment first, a vote later); a vote carries the counts.
+                var last = decisions.LastOrDefault();
+                decision = last.ValueKind == JsonValueKind.Object ? Str(last, "BesluitSoort") : null;
+                vote = decisions.LastOrDefault(b => b.TryGetProperty("Stats", out var st) && st.ValueKind == JsonValueKind.Object) is { ValueKind: JsonValueKind.Object } v ? v : null;
             }
+
+            var fate = decision is null && advice is null ? null : new MotionFate
+            {
+                Decision = decision,
+                Outcome = decision is null ? null : Outcome(decision),
+                VoteKind = vote is { } vk ? Str(vk, "StemmingsSoort") : null,
+                VotesFor = vote is { } f ? Count(f, "Voor") : null,
+                VotesAgainst = vote is { } t ? Count(t, "Tegen") : null,
+                VotesOther = vote is { } o ? Count(o, "Anders") : null,
+                CabinetAdvice = advice,
+            };
 
             var doc = new DocumentInfo
             {
@@ -113,6 +133,7 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                 Sponsors = sponsors,
                 Topics = titel is null ? [] : [titel],
                 OwnIds = Str(r, "Id") is { } guid ? [zaak, $"zaakguid:{guid}"] : [zaak],
+                Fate = fate,
             };
             return new ReadDocument { Format = Format, Text = text.ToString(), Doc = doc, Metadata = metadata, Entities = entities };
         }
@@ -124,6 +145,23 @@ internal sealed partial class MotionRecordReader : IDocumentReader
         var n = InitialsRx().Replace(ParenRx().Replace(actorName, " "), " ");
         return PersonNames.Capitalise(TextNormalizer.CollapseSpaces(n).Trim());
     }
+
+    /// <summary>"Stemmen - verworpen" → "verworpen"; "Aangehouden (tijdens de vergadering)" → "aangehouden".</summary>
+    internal static string Outcome(string decision)
+    {
+        var d = decision.Trim();
+        var dash = d.LastIndexOf(" - ", StringComparison.Ordinal);
+        if (dash >= 0)
+        {
+            d = d[(dash + 3)..];
+        }
+
+        var paren = d.IndexOf('(', StringComparison.Ordinal);
+        return (paren > 0 ? d[..paren] : d).Trim().ToLowerInvariant();
+    }
+
+    private static int? Count(JsonElement vote, string name) =>
+        vote.TryGetProperty("Stats", out var stats) && stats.ValueKind == JsonValueKind.Object && stats.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var i) ? i : null;
 
     private static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
