@@ -10,8 +10,8 @@ public sealed class BuildPipelineTests
     [Fact]
     public void Seeds_are_extracted_and_stored_with_a_report_of_what_was_done()
     {
-        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
-        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         var report = BuildPipeline.Run(store, [Path.Combine(dir, "input")]);
 
         Assert.Empty(report.Failures);
@@ -32,9 +32,9 @@ public sealed class BuildPipelineTests
     [Fact]
     public void Rebuild_extracts_only_changed_files_and_replaces_only_their_facts()
     {
-        var dir = PipelineFixtures.CopyToTemp([.. PipelineFixtures.Seeds, PipelineFixtures.Fictional1, PipelineFixtures.Motion]);
+        var dir = PipelineFixtures.CopyToTemp([.. TestFixtures.Seeds, TestFixtures.Fictional1, TestFixtures.Motion]);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
 
         var first = new CountingExtractor();
         BuildPipeline.Run(store, [input], new BuildOptions { Extractor = first });
@@ -59,7 +59,7 @@ public sealed class BuildPipelineTests
         var files = store.Files().ToDictionary(f => Path.GetFileName(f.Path));
         Assert.Equal(store.CurrentVersion, files[Path.GetFileName(seed004)].Version);
         Assert.Equal(v1, files[Path.GetFileName(TestPaths.Seed000)].Version);
-        Assert.Equal(v1, files[Path.GetFileName(PipelineFixtures.Motion)].Version);
+        Assert.Equal(v1, files[Path.GetFileName(TestFixtures.Motion)].Version);
 
         // Seed 000's facts are still there, unchanged.
         var graph = store.LoadGraph();
@@ -69,17 +69,17 @@ public sealed class BuildPipelineTests
     [Fact]
     public void A_cancelled_build_leaves_the_previous_state_complete_and_the_next_build_completes()
     {
-        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
         var input = Path.Combine(dir, "input");
-        var path = PipelineFixtures.StorePath(dir);
+        var path = TestFixtures.StorePath(dir);
         using (var store = KvStore.Open(path))
         {
             BuildPipeline.Run(store, [input]);
         }
 
-        File.Copy(PipelineFixtures.Motion, Path.Combine(input, "motie.txt"));
-        File.Copy(PipelineFixtures.Fictional1, Path.Combine(input, "f1.txt"));
-        File.Copy(PipelineFixtures.Fictional2, Path.Combine(input, "f2.txt"));
+        File.Copy(TestFixtures.Motion, Path.Combine(input, "motie.txt"));
+        File.Copy(TestFixtures.Fictional1, Path.Combine(input, "f1.txt"));
+        File.Copy(TestFixtures.Fictional2, Path.Combine(input, "f2.txt"));
         File.AppendAllText(Path.Combine(input, Path.GetFileName(TestPaths.Seed004)), "\nextra\n");
 
         using (var store = KvStore.Open(path))
@@ -116,14 +116,14 @@ public sealed class BuildPipelineTests
     [Fact]
     public void Bad_files_are_reported_with_their_reason_and_the_rest_is_stored()
     {
-        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
         var input = Path.Combine(dir, "input");
         File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
         File.WriteAllBytes(Path.Combine(input, "binary.bin"), [0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 0, 0, 0, 1, 2, 3]);
         File.WriteAllText(Path.Combine(input, "broken.pdf"), "%PDF-1.4\nthis is not really a pdf\n");
         var missing = Path.Combine(dir, "does-not-exist");
 
-        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         var report = BuildPipeline.Run(store, [input, missing]);
 
         var reasons = report.Failures.ToDictionary(f => Path.GetFileName(f.File), f => f.Reason);
@@ -143,9 +143,9 @@ public sealed class BuildPipelineTests
     [Fact]
     public void A_placeholder_becomes_the_real_document_when_its_file_is_ingested_later()
     {
-        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         BuildPipeline.Run(store, [input]);
         var v1 = store.CurrentVersion;
 
@@ -154,7 +154,7 @@ public sealed class BuildPipelineTests
         Assert.Equal("motion", before.Properties["kind"]);
         Assert.Contains(store.Unresolved(), u => u.Id == "kst-21501-20-1591" && u.CitedBy.Contains("ah-tk-20202021-2302"));
 
-        File.Copy(PipelineFixtures.Motion, Path.Combine(input, "motie.txt"));
+        File.Copy(TestFixtures.Motion, Path.Combine(input, "motie.txt"));
         BuildPipeline.Run(store, [input]);
 
         var graph = store.LoadGraph();
@@ -175,12 +175,12 @@ public sealed class BuildPipelineTests
     [Fact]
     public void Removed_files_stay_until_prune_and_are_then_in_the_deletion_feed()
     {
-        var dir = PipelineFixtures.CopyToTemp([.. PipelineFixtures.Seeds, PipelineFixtures.Motion]);
+        var dir = PipelineFixtures.CopyToTemp([.. TestFixtures.Seeds, TestFixtures.Motion]);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         BuildPipeline.Run(store, [input]);
         var v1 = store.CurrentVersion;
-        var motion = Path.Combine(input, Path.GetFileName(PipelineFixtures.Motion));
+        var motion = Path.Combine(input, Path.GetFileName(TestFixtures.Motion));
         File.Delete(motion);
 
         var kept = BuildPipeline.Run(store, [input]);
@@ -199,10 +199,10 @@ public sealed class BuildPipelineTests
     [Fact]
     public void A_file_that_keeps_failing_is_reported_on_every_build_and_force_extracts_everything_again()
     {
-        var dir = PipelineFixtures.CopyToTemp(PipelineFixtures.Seeds);
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
         var input = Path.Combine(dir, "input");
         File.WriteAllBytes(Path.Combine(input, "empty.txt"), []);
-        using var store = KvStore.Open(PipelineFixtures.StorePath(dir));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         var first = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = new CountingExtractor() });
         Assert.Equal(["empty.txt"], first.Failures.Select(f => Path.GetFileName(f.File)));
 

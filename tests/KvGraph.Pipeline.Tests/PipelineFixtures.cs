@@ -7,31 +7,8 @@ namespace KvGraph.Pipeline.Tests;
 /// <summary>Temp folders with copies of the seeds and our graph fixtures, and an extractor that counts its calls.</summary>
 internal static class PipelineFixtures
 {
-    public static string GraphFixtures => Path.Combine(TestPaths.Fixtures, "graph");
-
     /// <summary>A temp folder holding copies of the given files (so tests may change and delete them).</summary>
-    public static string CopyToTemp(params string[] files)
-    {
-        var dir = TestPaths.NewTempDir("kvgraph-pipeline");
-        var input = Path.Combine(dir, "input");
-        Directory.CreateDirectory(input);
-        foreach (var f in files)
-        {
-            File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
-        }
-
-        return dir;
-    }
-
-    public static string[] Seeds => [TestPaths.Seed000, TestPaths.Seed004];
-
-    public static string Motion => Path.Combine(GraphFixtures, "motie-21501-20-1591.txt");
-
-    public static string Fictional1 => Path.Combine(GraphFixtures, "kamervraag-2021Z99001.txt");
-
-    public static string Fictional2 => Path.Combine(GraphFixtures, "kamervraag-2021Z99002.txt");
-
-    public static string StorePath(string dir) => Path.Combine(dir, "kvgraph.db");
+    public static string CopyToTemp(params string[] files) => TestFixtures.CopyToTemp("kvgraph-pipeline", files);
 }
 
 /// <summary>Counts extractions, so tests can prove that unchanged files are not extracted again.</summary>

@@ -11,8 +11,8 @@ public sealed class StoreTests
     [Fact]
     public void A_written_file_is_read_back_by_id_and_alias_with_every_citation_and_its_evidence()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         Assert.Equal(1, StoreFixtures.WriteAll(store, dir));
 
         var byId = store.GetDocument("ah-tk-20202021-2302");
@@ -37,8 +37,8 @@ public sealed class StoreTests
     [Fact]
     public void Document_dates_are_stored_as_the_iso_text_earlier_stores_hold_and_read_back_as_dates()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         Assert.Equal(1, StoreFixtures.WriteAll(store, dir));
         var read = store.GetDocument("ah-tk-20202021-2302");
         Assert.NotNull(read);
@@ -60,8 +60,8 @@ public sealed class StoreTests
     [Fact]
     public void The_store_resolves_every_id_and_alias_exactly_as_cores_resolver_does()
     {
-        var dir = StoreFixtures.CopyToTemp([.. StoreFixtures.Seeds, StoreFixtures.Motion, StoreFixtures.Fictional1, StoreFixtures.Fictional2]);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var dir = StoreFixtures.CopyToTemp([.. TestFixtures.Seeds, TestFixtures.Motion, TestFixtures.Fictional1, TestFixtures.Fictional2]);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         StoreFixtures.WriteAll(store, dir);
         var records = Directory.GetFiles(Path.Combine(dir, "input")).Select(StoreFixtures.Record).ToList();
         var resolver = Resolver.Create(records.SelectMany(r => r.Documents).SelectMany(d => d.Aliases));
@@ -82,15 +82,15 @@ public sealed class StoreTests
     [Fact]
     public void A_session_disposed_without_commit_leaves_the_previous_state()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         StoreFixtures.WriteAll(store, dir);
         var before = store.Stats();
 
         using (var session = store.BeginWrite())
         {
             Assert.Equal(2, session.Version);
-            session.Write(StoreFixtures.Record(StoreFixtures.Motion));
+            session.Write(StoreFixtures.Record(TestFixtures.Motion));
             Assert.True(session.Remove(Path.Combine(dir, "input", Path.GetFileName(TestPaths.Seed004))));
             Assert.False(session.Remove(Path.Combine(dir, "input", "never-stored.txt")));
         }
@@ -105,22 +105,22 @@ public sealed class StoreTests
         using var open = store.BeginWrite();
         Assert.Throws<InvalidOperationException>(() => store.BeginWrite());
         Assert.Equal(1, open.Commit());
-        Assert.Throws<ObjectDisposedException>(() => open.Write(StoreFixtures.Record(StoreFixtures.Motion)));
+        Assert.Throws<ObjectDisposedException>(() => open.Write(StoreFixtures.Record(TestFixtures.Motion)));
     }
 
     [Fact]
     public void Writing_and_removing_files_feeds_the_change_feed_and_bumps_the_files_that_cite_them()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
         var input = Path.Combine(dir, "input");
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         var v1 = StoreFixtures.WriteAll(store, dir);
         var seed000 = Path.Combine(input, Path.GetFileName(TestPaths.Seed000));
         var seed004 = Path.Combine(input, Path.GetFileName(TestPaths.Seed004));
 
         // The cited motion arrives: seed 000 cites it, so its facts resolve differently and it is re-sent; seed 004 is not.
         var motion = Path.Combine(input, "motie.txt");
-        File.Copy(StoreFixtures.Motion, motion);
+        File.Copy(TestFixtures.Motion, motion);
         long v2;
         using (var session = store.BeginWrite())
         {
@@ -163,8 +163,8 @@ public sealed class StoreTests
     [Fact]
     public void A_failed_file_is_stored_with_its_reason_and_a_read_only_store_refuses_to_write()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        var path = StoreFixtures.StorePath(dir);
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        var path = TestFixtures.StorePath(dir);
         var broken = Path.Combine(dir, "input", "broken.pdf");
         using (var store = KvStore.Open(path))
         {
@@ -186,8 +186,8 @@ public sealed class StoreTests
     [Fact]
     public void Search_finds_words_ranks_an_exact_id_first_and_survives_fts_syntax()
     {
-        var dir = StoreFixtures.CopyToTemp(StoreFixtures.Seeds);
-        using var store = KvStore.Open(StoreFixtures.StorePath(dir));
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
         StoreFixtures.WriteAll(store, dir);
 
         var hits = store.Search("Oeigoerse vrouwen");

@@ -10,7 +10,7 @@ internal static class Render
     public static string E(string? text) => Markup.Escape(text ?? string.Empty);
 
     /// <summary>How a link was made, in yellow with a "?" when it is uncertain.</summary>
-    public static string How(KvGraph.Core.Graph.CitationLink link)
+    public static string How(KvGraph.Core.Graph.CitesEdge link)
     {
         ArgumentNullException.ThrowIfNull(link);
         return link.IsLowConfidence ? $"[yellow]{E(link.Summary)} ?[/]" : E(link.Summary);

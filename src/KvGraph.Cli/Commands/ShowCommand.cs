@@ -99,13 +99,13 @@ internal static class ShowCommand
             var cites = graph.Outgoing(node.Id, EdgeType.Cites)
                 .OrderBy(e => e.Properties.GetValueOrDefault("start") is long s ? s : long.MaxValue).ToList();
             var citesTable = new Table().Title($"Cites ({cites.Count})").AddColumns("kind", "target", "in corpus", "how", "item", "quote");
-            var weighed = new List<(GraphEdge Edge, CitationLink Link)>();
+            var weighed = new List<(GraphEdge Edge, CitesEdge Link)>();
             foreach (var e in cites)
             {
                 var target = graph.Find(e.Target);
                 var inCorpus = target is null || target.Label == NodeLabel.Placeholder ? "[grey]no[/]" : target.Label == NodeLabel.Dossier ? "dossier" : "[green]yes[/]";
                 var shown = e.Properties.GetValueOrDefault("cited") is string cited && cited != e.Target ? $"{e.Target} (as {cited})" : e.Target;
-                var link = CitationLink.Of(e);
+                var link = CitesEdge.From(e);
                 if (link.Evidence is not null)
                 {
                     weighed.Add((e, link));
@@ -144,7 +144,7 @@ internal static class ShowCommand
             {
                 foreach (var e in citing.Mentions)
                 {
-                    byTable.AddRow(Render.E(citing.Source.Id), Render.E(citing.Date), Render.E(Render.Prop(e, "kind")), Render.How(CitationLink.Of(e)), Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 80)));
+                    byTable.AddRow(Render.E(citing.Source.Id), Render.E(citing.Date), Render.E(Render.Prop(e, "kind")), Render.How(CitesEdge.From(e)), Render.E(Render.Prop(e, "item")), Render.E(Render.Short(Render.Prop(e, "quote"), 80)));
                 }
             }
 

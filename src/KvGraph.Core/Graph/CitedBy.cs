@@ -58,9 +58,10 @@ public static class CitedByQuery
             .Take(limit)];
     }
 
-    /// <summary>The date a node is placed at: its date, else answered, else submitted.</summary>
-    internal static string DateOf(GraphNode node)
+    /// <summary>The date a node is placed at in lists: its date, else answered, else submitted (empty when none). The one rule CLI and explorer share.</summary>
+    public static string DateOf(GraphNode node)
     {
+        ArgumentNullException.ThrowIfNull(node);
         foreach (var key in new[] { "date", "answered", "submitted" })
         {
             if (node.Properties.GetValueOrDefault(key) is { } v && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s)

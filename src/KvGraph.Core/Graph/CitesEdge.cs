@@ -68,6 +68,12 @@ public sealed record CitesEdge(string Source, string Target, string Kind, string
     /// <summary>Properties written by a later version and not known here: kept as they are.</summary>
     public IReadOnlyDictionary<string, object?> Other { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>True when the link is uncertain enough to be shown as such (below <see cref="LinkMethod.LowConfidence"/>, or unresolved).</summary>
+    public bool IsLowConfidence => Confidence < LinkMethod.LowConfidence || Method == LinkMethod.Unresolved;
+
+    /// <summary>"sponsor+subject+date 0.72", the short form tables show.</summary>
+    public string Summary => $"{Method} {Confidence.ToString("0.00", CultureInfo.InvariantCulture)}";
+
     /// <summary>The sponsors as a list.</summary>
     public IReadOnlyList<string> SponsorList => Sponsors?.Split("; ", StringSplitOptions.RemoveEmptyEntries) ?? [];
 

@@ -16,7 +16,6 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
     /// <summary>Most nodes in one trace tree, so a deep chain over a large corpus stays a page, not a dump.</summary>
     internal const int MaxTraceNodes = 500;
 
-    private static readonly string[] DateKeys = ["date", "answered", "submitted"];
 
     private static readonly List<string> EdgePriority =
     [
@@ -307,7 +306,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             return view;
         }
 
-        var link = CitationLink.Of(edge);
+        var link = CitesEdge.From(edge);
         var target = Graph.Find(edge.Target);
         var inCorpus = target is not null && DocumentLabels.Contains(target.Label);
         var page = view.Kind == "motion" ? "motion.html" : "doc.html";
@@ -327,7 +326,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
 
     private static MentionView Mention(GraphEdge edge)
     {
-        var link = CitationLink.Of(edge);
+        var link = CitesEdge.From(edge);
         return new MentionView(Str(edge, "kind"), Str(edge, "quote"), Str(edge, "item"), link.Method, link.Confidence, link.Evidence, link.IsLowConfidence);
     }
 
@@ -485,18 +484,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
 
     private static List<Answerer> Shown(IEnumerable<Answerer> answerers) => [.. answerers.Select(a => a with { Party = Parties.DisplayName(a.Party) })];
 
-    internal static string? NodeDate(GraphNode node)
-    {
-        foreach (var key in DateKeys)
-        {
-            if (node.Properties.TryGetValue(key, out var v) && v is not null && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s)
-            {
-                return s;
-            }
-        }
-
-        return null;
-    }
+    internal static string? NodeDate(GraphNode node) => CitedByQuery.DateOf(node) is { Length: > 0 } date ? date : null;
 
     private static string? Str(GraphEdge edge, string key) =>
         edge.Properties.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;

@@ -78,7 +78,7 @@ public sealed class CitationGraphTests
         var edges = Graph.Value.Outgoing("ah-tk-20202021-9002", EdgeType.Cites).Where(e => e.Properties.GetValueOrDefault("method") is LinkMethod.SponsorSubjectDate).ToList();
         Assert.NotEmpty(edges);
         Assert.All(edges, e => Assert.Equal("kst-21501-20-1591", e.Target));
-        Assert.All(edges, e => Assert.Contains("subject", CitationLink.Of(e).Evidence, StringComparison.Ordinal));
+        Assert.All(edges, e => Assert.Contains("subject", CitesEdge.From(e).Evidence, StringComparison.Ordinal));
 
         // Without the motion in the corpus the mention stays its own placeholder: never one node per surname.
         var alone = CitationGraphs.FromDocuments([GraphTestData.Fictional2]);
