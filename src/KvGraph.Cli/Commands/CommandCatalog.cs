@@ -23,6 +23,9 @@ public static class CommandCatalog
         yield return UnresolvedCommand.Create(context);
         yield return StatsCommand.Create(context);
 
+        // Motions and their fate (issue 8).
+        yield return MotionsCommand.Create(context);
+
         // Neo4j (issue 3): push, cypher, export.
         yield return Neo4jPushCommand.Create(context);
         yield return Neo4jCypherCommand.Create(context);

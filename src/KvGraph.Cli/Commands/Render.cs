@@ -80,6 +80,34 @@ internal static class Render
         console.Write(t);
     }
 
+    /// <summary>Motions by outcome and the share of adopted motions a later document cites.</summary>
+    public static void MotionStats(IAnsiConsole console, MotionStats m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.Motions == 0)
+        {
+            return;
+        }
+
+        var t = new Table().Title("Motions").AddColumn("what").AddColumn(new TableColumn("count").RightAligned());
+        void Row(string k, long v) => t.AddRow(k, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row("motions", m.Motions);
+        Row("with an outcome", m.WithOutcome);
+        Row("adopted (aangenomen)", m.Adopted);
+        Row("rejected (verworpen)", m.Rejected);
+        Row("withdrawn (ingetrokken)", m.Withdrawn);
+        Row("held (aangehouden)", m.Held);
+        Row("lapsed (vervallen)", m.Lapsed);
+        Row("adopted, cited by a later document", m.AdoptedCitedAfter);
+        t.AddRow("share of adopted motions cited later", m.ShareAdoptedCited.ToString("P1", System.Globalization.CultureInfo.InvariantCulture));
+        if (m.Disputed > 0)
+        {
+            Row("sources disagree", m.Disputed);
+        }
+
+        console.Write(t);
+    }
+
     /// <summary>Writes text as is (no markup, no wrapping): JSON and other machine-readable output.</summary>
     public static void Raw(IAnsiConsole console, string text)
     {

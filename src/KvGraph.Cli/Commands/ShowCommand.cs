@@ -44,18 +44,31 @@ internal static class ShowCommand
                 Row(key, Render.Prop(node, key));
             }
 
-            // A motion's fate, as its open-data record states it (also when the record was merged into the motion's text).
-            Row("outcome", Render.Prop(node, "outcome") is { Length: > 0 } outcome ? $"{outcome} ({Render.Prop(node, "decision")})" : null);
-            Row("votes", Render.Prop(node, "votesFor") is { Length: > 0 } votesFor
-                ? $"{votesFor} for, {Render.Prop(node, "votesAgainst")} against, {Render.Prop(node, "votesOther")} other ({Render.Prop(node, "voteKind")})"
-                : null);
-            Row("cabinet advice", Render.Prop(node, "cabinetAdvice"));
+            // A motion's fate over all its sources (the open-data record merged into it, the Handelingen' votes).
+            var fate = graph.Fate(node.Id);
+            if (fate is not null)
+            {
+                Row("outcome", fate.Outcome is null ? null : $"{fate.Outcome} ({fate.Decision}{(fate.VoteDate is null ? string.Empty : $", {fate.VoteDate}")})");
+                Row("votes", fate.VotesFor is null && fate.VotesAgainst is null
+                    ? fate.Unanimous ? "met algemene stemmen" : null
+                    : $"{Motions.Counts(fate.VotesFor, fate.VotesAgainst)}: {fate.VotesFor} for, {fate.VotesAgainst} against{(fate.VotesOther is { } other ? $", {other} other" : string.Empty)} ({fate.VoteKind})");
+                Row("cabinet advice", fate.CabinetAdvice);
+                Row("sponsors", string.Join("; ", fate.Sponsors.Select(s => s.Party is null ? s.Name : $"{s.Name} ({s.Party})")));
+                if (fate.Claims.Count > 1)
+                {
+                    Row("sources", string.Join("; ", fate.Claims.Select(c => $"{c.SourceKind} {c.Source}: {string.Join(" ", new[] { c.Outcome, Motions.Counts(c.VotesFor, c.VotesAgainst), c.Date }.Where(x => x is not null))}")));
+                }
+            }
 
             if (doc is not null)
             {
                 Row("askers", string.Join("; ", doc.Doc.Askers.Select(a => a.Party is null ? a.Name : $"{a.Name} ({Parties.DisplayName(a.Party)})")));
                 Row("answerers", string.Join("; ", doc.Doc.Answerers.Select(a => string.Join(", ", new[] { a.Name, a.Office, Parties.DisplayName(a.Party) }.Where(x => x is not null)))));
-                Row("sponsors", string.Join("; ", doc.Doc.Sponsors));
+                if (fate is null)
+                {
+                    Row("sponsors", string.Join("; ", doc.Doc.Sponsors));
+                }
+
                 Row("own ids", string.Join(", ", doc.Doc.OwnIds));
                 Row("topics", string.Join("; ", doc.Doc.Topics));
             }
@@ -83,6 +96,10 @@ internal static class ShowCommand
             }
 
             console.Write(grid);
+            if (fate is not null)
+            {
+                MotionTables(console, graph, fate);
+            }
 
             if (doc is not null && doc.Items.Count > 0)
             {
@@ -151,5 +168,43 @@ internal static class ShowCommand
             console.Write(byTable);
             return 0;
         });
+    }
+
+    // Sources that disagree (in yellow), the parties' votes and the motion's timeline.
+    private static void MotionTables(IAnsiConsole console, ICitationGraph graph, MotionFateView fate)
+    {
+        foreach (var d in fate.Disagreements)
+        {
+            console.MarkupLine($"[yellow]sources disagree on {Render.E(d)}[/]");
+        }
+
+        if (fate.PartyVotes.Count > 0 || fate.OthersVoted is not null)
+        {
+            var votes = new Table().Title("Votes by party").AddColumns("party", "vote", "seats", "source");
+            foreach (var v in fate.PartyVotes)
+            {
+                votes.AddRow(Render.E(v.Party), Render.E(v.Vote) + (v.Mistake ? " [yellow](vergissing)[/]" : string.Empty), v.Seats?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, Render.E(v.Source));
+            }
+
+            if (fate.OthersVoted is { } others)
+            {
+                votes.AddRow("[grey]the other parties[/]", Render.E(others), string.Empty, string.Empty);
+            }
+
+            console.Write(votes);
+        }
+
+        var timeline = graph.Timeline(fate.MotionId);
+        if (timeline.Count > 0)
+        {
+            var t = new Table().Title("Timeline").AddColumns("date", "step", "document", "detail", "quote");
+            foreach (var e in timeline)
+            {
+                var step = e.Kind == "cited" && e.AfterVote ? "cited after the vote" : e.Kind;
+                t.AddRow(Render.E(e.Date.Length == 0 ? "?" : e.Date), Render.E(step), Render.E(e.DocumentId), Render.E(e.Detail ?? e.DocumentKind ?? string.Empty), Render.E(Render.Short(e.Quote, 70)));
+            }
+
+            console.Write(t);
+        }
     }
 }

@@ -13,6 +13,7 @@ internal static class StatsCommand
         {
             using var store = context.OpenExistingStore(result);
             Render.Stats(context.Console, store.Stats());
+            Render.MotionStats(context.Console, KvGraph.Core.Graph.Motions.Stats(store.LoadGraph()));
             return 0;
         });
     }

@@ -103,6 +103,7 @@ public static class ExtractionJson
             WriteCount(w, "against", fate.VotesAgainst);
             WriteCount(w, "other", fate.VotesOther);
             w.WriteString("cabinetAdvice", fate.CabinetAdvice);
+            WriteFateDetail(w, fate);
             w.WriteEndObject();
         }
 
@@ -202,6 +203,28 @@ public static class ExtractionJson
         }
 
         w.WriteEndArray();
+        if (d.Votes.Count > 0)
+        {
+            // Votes on motions this document records (additive: only Handelingen with stemmingen have the key).
+            w.WriteStartArray("votes");
+            foreach (var v in d.Votes)
+            {
+                w.WriteStartObject();
+                w.WriteString("target", v.Target);
+                w.WriteString("outcome", v.Fate.Outcome);
+                w.WriteString("voteKind", v.Fate.VoteKind);
+                WriteCount(w, "for", v.Fate.VotesFor);
+                WriteCount(w, "against", v.Fate.VotesAgainst);
+                WriteFateDetail(w, v.Fate);
+                w.WriteString("quote", v.Quote);
+                w.WriteNumber("start", v.Start);
+                w.WriteNumber("end", v.End);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         WriteStrings(w, "warnings", d.Warnings);
         w.WriteEndObject();
     }
@@ -221,6 +244,33 @@ public static class ExtractionJson
         {
             w.WriteNull(name);
         }
+    }
+
+    private static void WriteFateDetail(Utf8JsonWriter w, MotionFate fate)
+    {
+        w.WriteString("date", DutchDates.Iso(fate.Date));
+        if (fate.Unanimous)
+        {
+            w.WriteBoolean("unanimous", true);
+        }
+
+        w.WriteString("othersVoted", fate.OthersVoted);
+        w.WriteStartArray("parties");
+        foreach (var p in fate.PartyVotes)
+        {
+            w.WriteStartObject();
+            w.WriteString("party", p.Party);
+            w.WriteString("vote", p.Vote);
+            WriteCount(w, "seats", p.Seats);
+            if (p.Mistake)
+            {
+                w.WriteBoolean("mistake", true);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)

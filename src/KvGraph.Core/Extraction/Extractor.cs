@@ -48,6 +48,7 @@ public sealed class Extractor : IExtractor
             }
         }
 
+        var settled = Settle(citations, read);
         return new ExtractedDocument
         {
             File = source.File,
@@ -55,7 +56,8 @@ public sealed class Extractor : IExtractor
             Doc = read.Doc,
             Text = read.Text,
             Items = read.Items,
-            Citations = Settle(citations, read),
+            Citations = settled,
+            Votes = read.Doc.Kind == DocumentKind.Handelingen ? Kinds.Motion.MotionVotes.Find(read.Text, settled, read.Doc.Date) : [],
             Entities = SettleEntities(entities, read.Items),
             Metadata = read.Metadata,
             Warnings = read.Warnings,

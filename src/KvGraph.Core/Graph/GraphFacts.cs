@@ -21,6 +21,8 @@ namespace KvGraph.Core.Graph;
 /// item (where the reference stands), to (the item referred to, <c>a2</c>), quote, start, end. Self-edges keep the graph free of
 /// item nodes, which no query needs; trace and related ignore them.</item>
 /// <item>MENTIONS document→country/organisation/person for entities in the text; ABOUT document→topic.</item>
+/// <item>Motions' fate: the record's outcome, votes and cabinet advice as node properties; VOTED party→motion per party vote
+/// (the record's Stemming rows, the Handelingen' finding); RECORDS_VOTE Handelingen→motion with the chair's result.</item>
 /// </list>
 /// </summary>
 public static class GraphFacts
@@ -93,6 +95,33 @@ public static class GraphFacts
         foreach (var c in document.Citations)
         {
             Cite(b, docId, document, c);
+        }
+
+        // A motion's own fate (the open-data record): how each party voted, asserted by the record.
+        if (doc.Fate is { } fate)
+        {
+            foreach (var v in fate.PartyVotes)
+            {
+                b.Edge(PartyNode(b, v.Party), docId, EdgeType.Voted, Props(
+                    ("vote", v.Vote), ("seats", v.Seats), ("mistake", v.Mistake ? true : null), ("source", docId), ("date", DutchDates.Iso(fate.Date))));
+            }
+        }
+
+        // Votes on other motions this document records (the Handelingen): the result, and each party named.
+        foreach (var v in document.Votes)
+        {
+            var f = v.Fate;
+            var date = DutchDates.Iso(f.Date) ?? DocumentDate(doc);
+            b.Edge(docId, v.Target, EdgeType.RecordsVote, Props(
+                ("outcome", f.Outcome), ("decision", f.Decision), ("voteKind", f.VoteKind), ("votesFor", f.VotesFor), ("votesAgainst", f.VotesAgainst),
+                ("unanimous", f.Unanimous ? true : null), ("othersVoted", f.OthersVoted), ("date", date),
+                ("quote", v.Quote), ("start", v.Start), ("end", v.End)));
+            foreach (var p in f.PartyVotes)
+            {
+                b.Edge(PartyNode(b, p.Party), v.Target, EdgeType.Voted, Props(
+                    ("vote", p.Vote), ("seats", p.Seats), ("mistake", p.Mistake ? true : null), ("source", docId), ("date", date),
+                    ("quote", v.Quote), ("start", v.Start), ("end", v.End)));
+            }
         }
 
         foreach (var e in document.Entities)
@@ -276,9 +305,7 @@ public static class GraphFacts
         b.Node(id, NodeLabel.Person, display, Props(("name", display)));
         if (!string.IsNullOrWhiteSpace(party))
         {
-            var partyId = NodeIds.Party(party);
-            var partyName = Entities.Parties.DisplayName(partyId);
-            b.Node(partyId, NodeLabel.Party, partyName, Props(("name", partyName)));
+            var partyId = PartyNode(b, party);
             var props = Entities.People.PartyMembership.EdgeProperties(date);
             foreach (var (k, v) in mention)
             {
@@ -289,6 +316,14 @@ public static class GraphFacts
         }
 
         return (id, mention);
+    }
+
+    private static string PartyNode(FactsBuilder b, string party)
+    {
+        var partyId = NodeIds.Party(party);
+        var partyName = Entities.Parties.DisplayName(partyId);
+        b.Node(partyId, NodeLabel.Party, partyName, Props(("name", partyName)));
+        return partyId;
     }
 
     private static string DossierNode(FactsBuilder b, string dossier)
@@ -306,7 +341,7 @@ public static class GraphFacts
         ("sourceUrl", d.Doc.SourceUrl), ("url", Kinds.CitationKinds.OfficialUrl(d.Doc.Id)),
         ("outcome", d.Doc.Fate?.Outcome), ("decision", d.Doc.Fate?.Decision), ("voteKind", d.Doc.Fate?.VoteKind),
         ("votesFor", d.Doc.Fate?.VotesFor), ("votesAgainst", d.Doc.Fate?.VotesAgainst), ("votesOther", d.Doc.Fate?.VotesOther),
-        ("cabinetAdvice", d.Doc.Fate?.CabinetAdvice));
+        ("cabinetAdvice", d.Doc.Fate?.CabinetAdvice), ("voteDate", DutchDates.Iso(d.Doc.Fate?.Date)));
 
     /// <summary>The date a document is placed at in time: answered, else its own date, else submitted.</summary>
     public static string? DocumentDate(DocumentInfo doc)

@@ -41,6 +41,18 @@ public static class EdgeType
     public const string About = "ABOUT";
     /// <summary>Within a document: an answer that refers to another answer ("Zie antwoord vraag 2").</summary>
     public const string RefersTo = "REFERS_TO";
+
+    /// <summary>
+    /// Party→motion: how a party voted. Properties: vote (voor, tegen, niet deelgenomen), seats, mistake, source (the
+    /// document that says so: the open-data record or the Handelingen), date; from the Handelingen also quote, start, end.
+    /// </summary>
+    public const string Voted = "VOTED";
+
+    /// <summary>
+    /// Document→motion: the document records a vote on the motion (the Handelingen' stemmingen). Properties: outcome,
+    /// decision, voteKind, votesFor, votesAgainst, unanimous, othersVoted, date, quote, start, end.
+    /// </summary>
+    public const string RecordsVote = "RECORDS_VOTE";
 }
 
 /// <summary>A node of the citation graph.</summary>

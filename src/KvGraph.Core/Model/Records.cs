@@ -203,7 +203,55 @@ public sealed record MotionFate
 
     /// <summary>The cabinet's appreciation ("Ontraden", "Oordeel Kamer").</summary>
     public string? CabinetAdvice { get; init; }
+
+    /// <summary>The day of the vote (or of the decision), when the source says.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>How each party voted, when the source says (the Tweede Kamer's Stemming rows, the chair's finding).</summary>
+    public IReadOnlyList<PartyVote> PartyVotes { get; init; } = [];
+
+    /// <summary>
+    /// How the parties not named in <see cref="PartyVotes"/> voted, when the source says so only as "de overige fracties"
+    /// ("… voor deze motie hebben gestemd en de leden van de overige fracties ertegen"): <c>tegen</c> or <c>voor</c>.
+    /// </summary>
+    public string? OthersVoted { get; init; }
+
+    /// <summary>True for "met algemene stemmen": every party voted for.</summary>
+    public bool Unanimous { get; init; }
 }
+
+/// <summary>One party's vote on a motion.</summary>
+/// <param name="Party">The party as the source names it ("GroenLinks", "de PvdA" → "PvdA").</param>
+/// <param name="Vote"><c>voor</c>, <c>tegen</c> or <c>niet deelgenomen</c> (lower case, as the Stemming's Soort).</param>
+/// <param name="Seats">The party's size at the vote (FractieGrootte), when the source says.</param>
+/// <param name="Mistake">The Stemming's Vergissing flag: the party said afterwards it voted by mistake.</param>
+public sealed record PartyVote(string Party, string Vote, int? Seats = null, bool Mistake = false)
+{
+    public string Party { get; } = string.IsNullOrWhiteSpace(Party) ? throw new ArgumentException("A party vote needs a party.", nameof(Party)) : Party.Trim();
+
+    public string Vote { get; } = Vote is "voor" or "tegen" or "niet deelgenomen" ? Vote
+        : throw new ArgumentException($"A party vote is voor, tegen or niet deelgenomen, not '{Vote}'.", nameof(Vote));
+
+    /// <summary>The vote from a Stemming's Soort ("Voor", "Tegen", "Niet deelgenomen"); null for anything else.</summary>
+    public static string? VoteOf(string? soort) => soort?.Trim().ToLowerInvariant() switch
+    {
+        "voor" => "voor",
+        "tegen" => "tegen",
+        "niet deelgenomen" => "niet deelgenomen",
+        _ => null,
+    };
+}
+
+/// <summary>
+/// A vote on a motion recorded in another document: the Handelingen's "In stemming komt de motie-Wassenberg (21501-08,
+/// nr. 721). … Ik constateer dat de leden van de fracties van … voor deze motie hebben gestemd …, zodat zij is aangenomen."
+/// </summary>
+/// <param name="Target">The motion (<c>kst-21501-08-721</c>).</param>
+/// <param name="Fate">What the record says became of it.</param>
+/// <param name="Quote">The chair's finding, as written.</param>
+/// <param name="Start">Start of the quote in the cleaned text.</param>
+/// <param name="End">End of the quote in the cleaned text.</param>
+public sealed record RecordedVote(string Target, MotionFate Fate, string Quote, int Start, int End);
 
 /// <summary>Everything extracted from one file.</summary>
 public sealed record ExtractedDocument
@@ -230,6 +278,9 @@ public sealed record ExtractedDocument
 
     /// <summary>Things the extractor noticed but could not settle.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Votes on motions this document records (the Handelingen's stemmingen), each with its evidence.</summary>
+    public IReadOnlyList<RecordedVote> Votes { get; init; } = [];
 
     /// <summary>SHA-256 of the source bytes, used for incremental builds.</summary>
     public string? ContentHash { get; init; }

@@ -66,7 +66,9 @@ internal sealed partial class HandelingenXmlReader : IDocumentReader
         var dateText = xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "vergaderdatum")?.Value;
         var date = dateText is null ? null : DateRx().Match(dateText) is { Success: true } dm ? ReaderSupport.DateOf(dm.Value) : null;
         var vj = HtkRx().Match(id) is { Success: true } hm ? hm.Groups["vj"].Value : null;
-        var title = xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "titel")?.Value.Trim();
+        // The item's own title ("Stemmingen moties Informele Milieuraad …"); a motion read out inside has a <titel> "Motie" too.
+        var title = (xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "item-titel")
+            ?? xml.Descendants().FirstOrDefault(e => e.Name.LocalName == "titel"))?.Value.Trim();
 
         var doc = new DocumentInfo
         {

@@ -112,16 +112,32 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                 vote = decisions.LastOrDefault(b => b.TryGetProperty("Stats", out var st) && st.ValueKind == JsonValueKind.Object) is { ValueKind: JsonValueKind.Object } v ? v : null;
             }
 
+            // The API's Stemming rows (one per party, or per member in a roll call); a reduced export has only Stats.
+            var partyVotes = vote is { } sv ? PartyVotes(sv) : [];
             var fate = decision is null && advice is null ? null : new MotionFate
             {
                 Decision = decision,
                 Outcome = decision is null ? null : Outcome(decision),
                 VoteKind = vote is { } vk ? Str(vk, "StemmingsSoort") : null,
-                VotesFor = vote is { } f ? Count(f, "Voor") : null,
-                VotesAgainst = vote is { } t ? Count(t, "Tegen") : null,
-                VotesOther = vote is { } o ? Count(o, "Anders") : null,
+                VotesFor = vote is { } f ? Count(f, "Voor") ?? Seats(partyVotes, "voor") : null,
+                VotesAgainst = vote is { } t ? Count(t, "Tegen") ?? Seats(partyVotes, "tegen") : null,
+                VotesOther = vote is { } o ? Count(o, "Anders") ?? Seats(partyVotes, "niet deelgenomen") : null,
                 CabinetAdvice = advice,
+                PartyVotes = partyVotes,
             };
+
+            // The API's Document and Kamerstukdossier expansions give the motion's Kamerstuk number: the same motion as its text.
+            var ownIds = new List<string> { zaak };
+            if (Str(r, "Id") is { } guid)
+            {
+                ownIds.Add($"zaakguid:{guid}");
+            }
+
+            var (dossier, number) = KamerstukOf(r);
+            if (dossier is not null && number is not null && Ids.Kamerstuk(dossier, number) is { } kst)
+            {
+                ownIds.Add(kst);
+            }
 
             var doc = new DocumentInfo
             {
@@ -132,7 +148,9 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                 Date = ReaderSupport.DateOf(date),
                 Sponsors = sponsors,
                 Topics = titel is null ? [] : [titel],
-                OwnIds = Str(r, "Id") is { } guid ? [zaak, $"zaakguid:{guid}"] : [zaak],
+                OwnIds = ownIds,
+                Dossier = dossier,
+                Number = number,
                 Fate = fate,
             };
             return new ReadDocument { Format = Format, Text = text.ToString(), Doc = doc, Metadata = metadata, Entities = entities };
@@ -158,6 +176,92 @@ internal sealed partial class MotionRecordReader : IDocumentReader
 
         var paren = d.IndexOf('(', StringComparison.Ordinal);
         return (paren > 0 ? d[..paren] : d).Trim().ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The Stemming rows of a decision: one per party (Soort Voor/Tegen/Niet deelgenomen, FractieGrootte, Vergissing), or in a
+    /// roll call one per member (then counted per party, one seat each).
+    /// </summary>
+    internal static IReadOnlyList<PartyVote> PartyVotes(JsonElement besluit)
+    {
+        if (!besluit.TryGetProperty("Stemming", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        var votes = new Dictionary<(string Party, string Vote), (int? Seats, bool Mistake)>();
+        foreach (var row in rows.EnumerateArray())
+        {
+            if (row.TryGetProperty("Verwijderd", out var del) && del.ValueKind == JsonValueKind.True)
+            {
+                continue;
+            }
+
+            var party = Str(row, "ActorFractie") ?? Str(row, "ActorNaam");
+            var vote = PartyVote.VoteOf(Str(row, "Soort"));
+            if (party is null || vote is null)
+            {
+                continue;
+            }
+
+            // A member's row (roll call) has a Persoon_Id; a party's row its FractieGrootte.
+            var perMember = Str(row, "Persoon_Id") is not null;
+            var seats = perMember ? 1 : row.TryGetProperty("FractieGrootte", out var g) && g.ValueKind == JsonValueKind.Number && g.TryGetInt32(out var n) ? n : (int?)null;
+            var mistake = row.TryGetProperty("Vergissing", out var v) && v.ValueKind == JsonValueKind.True;
+            var key = (party.Trim(), vote);
+            votes[key] = votes.TryGetValue(key, out var old)
+                ? (old.Seats is null || seats is null ? null : old.Seats + seats, old.Mistake || mistake)
+                : (seats, mistake);
+        }
+
+        return [.. votes.Select(kv => new PartyVote(kv.Key.Party, kv.Key.Vote, kv.Value.Seats, kv.Value.Mistake))
+            .OrderBy(p => p.Vote, StringComparer.Ordinal).ThenByDescending(p => p.Seats ?? 0).ThenBy(p => p.Party, StringComparer.Ordinal)];
+    }
+
+    private static int? Seats(IReadOnlyList<PartyVote> votes, string vote) =>
+        votes.Count == 0 || votes.Any(v => v.Seats is null) ? null : votes.Where(v => v.Vote == vote).Sum(v => v.Seats!.Value);
+
+    /// <summary>The Kamerstuk number from the API's expansions: Kamerstukdossier (Nummer, Toevoeging) and the motion's Document (Volgnummer).</summary>
+    private static (string? Dossier, string? Number) KamerstukOf(JsonElement zaak)
+    {
+        string? dossier = null;
+        if (zaak.TryGetProperty("Kamerstukdossier", out var ks) && ks.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var k in ks.EnumerateArray())
+            {
+                var nr = k.TryGetProperty("Nummer", out var n) ? n.ValueKind switch
+                {
+                    JsonValueKind.Number => n.GetRawText(),
+                    JsonValueKind.String => n.GetString(),
+                    _ => null,
+                } : null;
+                if (nr is { Length: > 0 })
+                {
+                    dossier = Ids.NormalizeDossier(Str(k, "Toevoeging") is { Length: > 0 } t ? $"{nr}-{t.Trim()}" : nr);
+                    break;
+                }
+            }
+        }
+
+        string? number = null;
+        if (zaak.TryGetProperty("Document", out var docs) && docs.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var d in docs.EnumerateArray())
+            {
+                if (Str(d, "Soort") is { } soort && !soort.StartsWith("Motie", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (d.TryGetProperty("Volgnummer", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) && i > 0)
+                {
+                    number = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                }
+            }
+        }
+
+        return (dossier, number);
     }
 
     private static int? Count(JsonElement vote, string name) =>

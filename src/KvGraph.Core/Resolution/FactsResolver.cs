@@ -91,6 +91,13 @@ public static class FactsResolver
             if (e.Type != EdgeType.Cites)
             {
                 edges.Add(source == e.Source && target == e.Target ? e : new GraphEdge(source, target, e.Type, e.Properties));
+
+                // A vote recorded on a motion the corpus does not hold (a lapsed motion listed by number) still has its node.
+                if (e.Type is EdgeType.RecordsVote or EdgeType.Voted && !own.Contains(e.Target) && !nodes.ContainsKey(target) && !resolver.IsDocument(target))
+                {
+                    nodes[target] = Placeholder(target, "motion", null);
+                }
+
                 continue;
             }
 

@@ -149,10 +149,22 @@ public sealed class MotionIdentity
             .Where(t => t.Date is not null)
             .ToList();
         var byDate = texts.ToLookup(t => t.Date!.Value);
+        var byId = motions.Where(d => DocId.Parse(d.Id).Scheme == IdScheme.Kamerstuk).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var merges = new List<DocumentMerge>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in motions.Where(d => DocId.Parse(d.Id).Scheme == IdScheme.ZaakDocument).OrderBy(d => d.Id, StringComparer.Ordinal))
         {
+            // A record from the API names its Kamerstuk (Kamerstukdossier + Document Volgnummer): that text, no weighing needed.
+            if (record.Aliases.Select(a => a.Alias).FirstOrDefault(a => a.StartsWith("kst-", StringComparison.Ordinal) && byId.ContainsKey(a)) is { } named)
+            {
+                if (taken.Add(named))
+                {
+                    merges.Add(new DocumentMerge(record.Id, named, LinkMethod.ExplicitId, 1.0, $"the record names its Kamerstuk, {named}"));
+                }
+
+                continue;
+            }
+
             if (ParseDate(record.Date) is not { } date)
             {
                 continue;

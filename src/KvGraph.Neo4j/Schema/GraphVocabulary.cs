@@ -42,6 +42,7 @@ public static class GraphVocabulary
     [
         EdgeType.Cites, EdgeType.AskedBy, EdgeType.AnsweredBy, EdgeType.Answers, EdgeType.InDossier,
         EdgeType.SubmittedBy, EdgeType.MemberOf, EdgeType.Mentions, EdgeType.About, EdgeType.RefersTo,
+        EdgeType.Voted, EdgeType.RecordsVote,
     ];
 
     /// <summary>True for a label on the whitelist.</summary>

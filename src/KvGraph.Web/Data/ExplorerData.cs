@@ -21,6 +21,7 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
     [
         EdgeType.Cites, EdgeType.Answers, EdgeType.SubmittedBy, EdgeType.AskedBy, EdgeType.AnsweredBy,
         EdgeType.MemberOf, EdgeType.InDossier, EdgeType.About, EdgeType.Mentions, EdgeType.RefersTo,
+        EdgeType.RecordsVote, EdgeType.Voted,
     ];
 
     /// <summary>Labels of nodes that are documents held in the corpus (a placeholder is cited, not held).</summary>

@@ -1,0 +1,431 @@
+using System.Globalization;
+
+namespace KvGraph.Core.Graph;
+
+/// <summary>What one source says became of a motion.</summary>
+/// <param name="Source">The document that says so: the open-data record (<c>zaak:2022Z00782</c>) or a Handelingen item.</param>
+/// <param name="SourceKind"><see cref="Motions.OpenData"/> or <see cref="Motions.Handelingen"/>.</param>
+/// <param name="Date">The day of the vote, when the source says (ISO).</param>
+/// <param name="Quote">The source's words (the chair's finding), when it is a text.</param>
+public sealed record FateClaim(
+    string Source,
+    string SourceKind,
+    string? Outcome,
+    string? Decision,
+    string? VoteKind,
+    int? VotesFor,
+    int? VotesAgainst,
+    int? VotesOther,
+    string? CabinetAdvice,
+    string? Date,
+    string? Quote,
+    bool Unanimous,
+    string? OthersVoted);
+
+/// <summary>One party's vote on a motion, as one source states it.</summary>
+public sealed record PartyVoteView(string PartyId, string Party, string Vote, int? Seats, bool Mistake, string Source);
+
+/// <summary>A sponsor with the party they belonged to on the motion's date.</summary>
+public sealed record MotionSponsor(string PersonId, string Name, string? PartyId, string? Party);
+
+/// <summary>
+/// A motion's fate over all its sources. The headline values come from the preferred source (the open-data record, else
+/// the latest Handelingen vote); every source's claim is kept in <see cref="Claims"/>, and where sources disagree the
+/// disagreement is spelled out in <see cref="Disagreements"/>, never silently overwritten.
+/// </summary>
+public sealed record MotionFateView(
+    string MotionId,
+    string? Outcome,
+    string? Decision,
+    string? VoteDate,
+    string? VoteKind,
+    int? VotesFor,
+    int? VotesAgainst,
+    int? VotesOther,
+    string? CabinetAdvice,
+    bool Unanimous,
+    string? OthersVoted,
+    IReadOnlyList<PartyVoteView> PartyVotes,
+    IReadOnlyList<MotionSponsor> Sponsors,
+    IReadOnlyList<FateClaim> Claims,
+    IReadOnlyList<string> Disagreements);
+
+/// <summary>One step in a motion's life: submitted, voted on, lapsed, cited.</summary>
+/// <param name="Date">ISO date, empty when the source does not say.</param>
+/// <param name="Kind">submitted, vote, cited.</param>
+/// <param name="DocumentId">The document this step is (the motion itself, the vote's source, the citing document).</param>
+/// <param name="AfterVote">For a citation: it came after the vote (or, without a vote date, after the motion's date).</param>
+public sealed record MotionEvent(string Date, string Kind, string DocumentId, string? DocumentKind, string? Title, string? Quote, string? Detail, bool AfterVote);
+
+/// <summary>A motion in a list: its fate in brief and how often it was cited, and by whom after the vote.</summary>
+public sealed record MotionSummary(
+    string Id,
+    string? Title,
+    string? Date,
+    string? Outcome,
+    string? VoteDate,
+    int? VotesFor,
+    int? VotesAgainst,
+    string? CabinetAdvice,
+    IReadOnlyList<MotionSponsor> Sponsors,
+    string? Dossier,
+    bool InCorpus,
+    int CitedBy,
+    int CitedAfterVote,
+    string? LastCited,
+    bool Disputed);
+
+/// <summary>Filters for <see cref="Motions.List"/>; every one given must hold.</summary>
+public sealed record MotionFilter
+{
+    /// <summary>aangenomen, verworpen, aangehouden, ingetrokken, vervallen, … (case-insensitive); "unknown" for none.</summary>
+    public string? Outcome { get; init; }
+
+    /// <summary>A sponsor's party on the motion's date (any spelling: "GL", "GroenLinks", "party:gl").</summary>
+    public string? SponsorParty { get; init; }
+
+    /// <summary>The cabinet's appreciation ("Ontraden", "Oordeel Kamer"), case-insensitive.</summary>
+    public string? CabinetAdvice { get; init; }
+
+    /// <summary>Motions dated on or after (ISO, or a year).</summary>
+    public string? From { get; init; }
+
+    /// <summary>Motions dated on or before (ISO, or a year).</summary>
+    public string? To { get; init; }
+
+    /// <summary>The dossier ("21501-08", "dossier:21501-08").</summary>
+    public string? Dossier { get; init; }
+
+    /// <summary>Only motions that were adopted and that no later document cites.</summary>
+    public bool AdoptedNeverCitedSince { get; init; }
+
+    /// <summary>Only motions with a known outcome (a vote or a decision).</summary>
+    public bool WithOutcome { get; init; }
+}
+
+/// <summary>Counts over every motion with a fate.</summary>
+/// <param name="AdoptedCitedAfter">Adopted motions that a later document cites.</param>
+public sealed record MotionStats(int Motions, int WithOutcome, int Adopted, int Rejected, int Withdrawn, int Held, int Lapsed, int AdoptedCitedAfter, int Disputed)
+{
+    /// <summary>The share of adopted motions that a later document cites (0 when none were adopted).</summary>
+    public double ShareAdoptedCited => Adopted == 0 ? 0 : Math.Round((double)AdoptedCitedAfter / Adopted, 3);
+}
+
+/// <summary>
+/// Motions and their fate: the one implementation the CLI (<c>show</c>, <c>motions</c>, <c>stats</c>), the explorer and the
+/// export share. A motion's fate comes from its own node (the open-data record merged into it) and from every
+/// <see cref="EdgeType.RecordsVote"/> edge (the Handelingen); per-party votes from <see cref="EdgeType.Voted"/> edges.
+/// </summary>
+public static class Motions
+{
+    public const string OpenData = "open-data record";
+
+    public const string Handelingen = "Handelingen";
+
+    public const string Adopted = "aangenomen";
+
+    private static readonly string[] FateKeys = ["outcome", "decision", "cabinetAdvice", "votesFor"];
+
+    /// <summary>True for a motion node: a motion in the corpus, or a cited motion whose vote a source records.</summary>
+    public static bool IsMotion(ICitationGraph graph, GraphNode node)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Label == NodeLabel.Motion
+            || (node.Label == NodeLabel.Placeholder && Prop(node, "kind") == "motion" && graph.Incoming(node.Id, EdgeType.RecordsVote).Count > 0);
+    }
+
+    /// <summary>Every motion node.</summary>
+    public static IEnumerable<GraphNode> All(ICitationGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return graph.Nodes.Where(n => IsMotion(graph, n));
+    }
+
+    /// <summary>The fate of a motion over all its sources, or null when <paramref name="id"/> is not a motion.</summary>
+    public static MotionFateView? Fate(this ICitationGraph graph, string id)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (graph.Find(id) is not { } node || !IsMotion(graph, node))
+        {
+            return null;
+        }
+
+        var claims = Claims(graph, node);
+        var preferred = claims.FirstOrDefault(c => c.Outcome is not null) ?? claims.FirstOrDefault();
+        var votes = graph.Incoming(node.Id, EdgeType.Voted)
+            .Select(e => new PartyVoteView(e.Source, graph.Find(e.Source)?.Name ?? e.Source, Prop(e, "vote") ?? "?", Int(e, "seats"), e.Properties.GetValueOrDefault("mistake") is true, Prop(e, "source") ?? string.Empty))
+            .ToList();
+
+        // One source's party votes are shown (the record's, with seats, before the Handelingen'); the others are compared.
+        var shownSource = votes.Select(v => v.Source).OrderBy(s => SourceRank(s, claims)).FirstOrDefault();
+        var shown = votes.Where(v => v.Source == shownSource)
+            .OrderBy(v => VoteOrder(v.Vote)).ThenByDescending(v => v.Seats ?? 0).ThenBy(v => v.Party, StringComparer.Ordinal).ToList();
+        var sponsors = Sponsors(graph, node);
+        return new MotionFateView(
+            node.Id,
+            preferred?.Outcome,
+            preferred?.Decision,
+            claims.Select(c => c.Date).FirstOrDefault(d => d is not null),
+            preferred?.VoteKind,
+            preferred?.VotesFor,
+            preferred?.VotesAgainst,
+            preferred?.VotesOther,
+            claims.Select(c => c.CabinetAdvice).FirstOrDefault(a => a is not null),
+            preferred?.Unanimous ?? false,
+            shownSource is null ? preferred?.OthersVoted : claims.FirstOrDefault(c => c.Source == shownSource)?.OthersVoted ?? preferred?.OthersVoted,
+            shown,
+            sponsors,
+            claims,
+            Disagreements(claims, votes));
+    }
+
+    /// <summary>Submission, votes and every citing document, in date order (undated steps after the dated ones of their kind).</summary>
+    public static IReadOnlyList<MotionEvent> Timeline(this ICitationGraph graph, string id)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (graph.Find(id) is not { } node || graph.Fate(node.Id) is not { } fate)
+        {
+            return [];
+        }
+
+        var events = new List<MotionEvent>();
+        var date = Prop(node, "date") ?? string.Empty;
+        if (node.Label != NodeLabel.Placeholder || date.Length > 0)
+        {
+            events.Add(new MotionEvent(date, "submitted", node.Id, Prop(node, "kind"), node.Name, null, Prop(node, "mergedFrom") is { } m ? $"also known as {m}" : null, false));
+        }
+
+        foreach (var c in fate.Claims.Where(c => c.Outcome is not null))
+        {
+            var detail = string.Join(", ", new[] { c.Outcome, Counts(c.VotesFor, c.VotesAgainst), c.Unanimous ? "met algemene stemmen" : null, c.SourceKind }.Where(x => x is not null));
+            events.Add(new MotionEvent(c.Date ?? string.Empty, "vote", c.Source, graph.Find(c.Source) is { } s ? Prop(s, "kind") : null, graph.Find(c.Source)?.Name, c.Quote, detail, false));
+        }
+
+        var since = SinceDate(fate, node);
+        var voteSources = fate.Claims.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+        foreach (var citing in graph.CitedBy(node.Id))
+        {
+            if (voteSources.Contains(citing.Source.Id) && citing.Source.Label == NodeLabel.Handelingen)
+            {
+                continue; // the vote's own record, shown as the vote
+            }
+
+            var first = citing.Mentions[0];
+            events.Add(new MotionEvent(citing.Date, "cited", citing.Source.Id, Prop(citing.Source, "kind"), citing.Source.Name, Prop(first, "quote"),
+                citing.Mentions.Count > 1 ? $"{citing.Mentions.Count} mentions" : null, After(citing.Date, since)));
+        }
+
+        var order = new Dictionary<string, int>(StringComparer.Ordinal) { ["submitted"] = 0, ["vote"] = 1, ["cited"] = 2 };
+        return [.. events
+            .OrderBy(e => e.Date.Length == 0 ? (e.Kind == "cited" ? "9999" : date) : e.Date, StringComparer.Ordinal)
+            .ThenBy(e => order[e.Kind])
+            .ThenBy(e => e.DocumentId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The motions that pass <paramref name="filter"/>, newest first, then by id.</summary>
+    public static IReadOnlyList<MotionSummary> List(this ICitationGraph graph, MotionFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(filter);
+        var party = filter.SponsorParty is { Length: > 0 } p ? NodeIds.Party(p) : null;
+        var dossier = filter.Dossier is { Length: > 0 } d ? (d.StartsWith("dossier:", StringComparison.Ordinal) ? d : $"dossier:{Text.Ids.NormalizeDossier(d) ?? d}") : null;
+        var from = Bound(filter.From, start: true);
+        var to = Bound(filter.To, start: false);
+        var list = new List<MotionSummary>();
+        foreach (var node in All(graph))
+        {
+            var date = Prop(node, "date");
+            if ((from is not null && (date is null || string.CompareOrdinal(date, from) < 0)) || (to is not null && (date is null || string.CompareOrdinal(date, to) > 0)))
+            {
+                continue;
+            }
+
+            if (dossier is not null && DossierOf(graph, node) != dossier)
+            {
+                continue;
+            }
+
+            var summary = Summary(graph, node);
+            if (filter.Outcome is { Length: > 0 } o && !(o.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? summary.Outcome is null : string.Equals(summary.Outcome, o, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            if (filter.WithOutcome && summary.Outcome is null)
+            {
+                continue;
+            }
+
+            if (filter.CabinetAdvice is { Length: > 0 } a && !string.Equals(summary.CabinetAdvice, a, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (party is not null && !summary.Sponsors.Any(s => s.PartyId == party))
+            {
+                continue;
+            }
+
+            if (filter.AdoptedNeverCitedSince && (summary.Outcome != Adopted || summary.CitedAfterVote > 0))
+            {
+                continue;
+            }
+
+            list.Add(summary);
+        }
+
+        return [.. list.OrderByDescending(s => s.Date ?? string.Empty, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Adopted, rejected, … counts and how many adopted motions a later document cites.</summary>
+    public static MotionStats Stats(this ICitationGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var all = All(graph).Select(n => Summary(graph, n)).ToList();
+        int Count(string outcome) => all.Count(s => s.Outcome == outcome);
+        return new MotionStats(
+            all.Count,
+            all.Count(s => s.Outcome is not null),
+            Count(Adopted),
+            Count("verworpen"),
+            Count("ingetrokken"),
+            Count("aangehouden"),
+            Count("vervallen"),
+            all.Count(s => s.Outcome == Adopted && s.CitedAfterVote > 0),
+            all.Count(s => s.Disputed));
+    }
+
+    /// <summary>One motion in brief.</summary>
+    public static MotionSummary Summary(ICitationGraph graph, GraphNode node)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(node);
+        var fate = graph.Fate(node.Id)!;
+        var since = SinceDate(fate, node);
+        var voteSources = fate.Claims.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
+        var citing = graph.CitedBy(node.Id).Where(c => !(voteSources.Contains(c.Source.Id) && c.Source.Label == NodeLabel.Handelingen)).ToList();
+        return new MotionSummary(
+            node.Id,
+            node.Name,
+            Prop(node, "date"),
+            fate.Outcome,
+            fate.VoteDate,
+            fate.VotesFor,
+            fate.VotesAgainst,
+            fate.CabinetAdvice,
+            fate.Sponsors,
+            DossierOf(graph, node),
+            node.Label != NodeLabel.Placeholder,
+            citing.Count,
+            citing.Count(c => After(c.Date, since)),
+            citing.Select(c => c.Date).Where(x => x.Length > 0).DefaultIfEmpty().Max(StringComparer.Ordinal),
+            fate.Disagreements.Count > 0);
+    }
+
+    /// <summary>"32–117", or null without counts.</summary>
+    public static string? Counts(int? votesFor, int? votesAgainst) =>
+        votesFor is null && votesAgainst is null ? null : string.Create(CultureInfo.InvariantCulture, $"{votesFor?.ToString(CultureInfo.InvariantCulture) ?? "?"}–{votesAgainst?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+
+    private static List<FateClaim> Claims(ICitationGraph graph, GraphNode node)
+    {
+        var claims = new List<FateClaim>();
+        if (FateKeys.Any(node.Properties.ContainsKey))
+        {
+            claims.Add(new FateClaim(
+                Prop(node, "mergedFrom") ?? node.Id, OpenData, Prop(node, "outcome"), Prop(node, "decision"), Prop(node, "voteKind"),
+                Int(node, "votesFor"), Int(node, "votesAgainst"), Int(node, "votesOther"), Prop(node, "cabinetAdvice"), Prop(node, "voteDate"), null, false, null));
+        }
+
+        foreach (var e in graph.Incoming(node.Id, EdgeType.RecordsVote).OrderByDescending(e => Prop(e, "date") ?? string.Empty, StringComparer.Ordinal).ThenBy(e => e.Source, StringComparer.Ordinal))
+        {
+            var date = Prop(e, "date") ?? (graph.Find(e.Source) is { } s ? CitedByQuery.DateOf(s) : null);
+            claims.Add(new FateClaim(
+                e.Source, Handelingen, Prop(e, "outcome"), Prop(e, "decision"), Prop(e, "voteKind"), Int(e, "votesFor"), Int(e, "votesAgainst"), null, null,
+                date is { Length: > 0 } ? date : null, Prop(e, "quote"), e.Properties.GetValueOrDefault("unanimous") is true, Prop(e, "othersVoted")));
+        }
+
+        return claims;
+    }
+
+    private static List<string> Disagreements(IReadOnlyList<FateClaim> claims, IReadOnlyList<PartyVoteView> votes)
+    {
+        var found = new List<string>();
+        var outcomes = claims.Where(c => c.Outcome is not null).ToList();
+        if (outcomes.Select(c => c.Outcome).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            found.Add("outcome: " + string.Join(" vs ", outcomes.Select(c => $"{c.Outcome} ({c.SourceKind} {c.Source})")));
+        }
+
+        var counted = claims.Where(c => c.VotesFor is not null && c.VotesAgainst is not null).ToList();
+        if (counted.Select(c => (c.VotesFor, c.VotesAgainst)).Distinct().Count() > 1)
+        {
+            found.Add("votes: " + string.Join(" vs ", counted.Select(c => $"{Counts(c.VotesFor, c.VotesAgainst)} ({c.SourceKind} {c.Source})")));
+        }
+
+        foreach (var party in votes.GroupBy(v => v.PartyId).Where(g => g.Select(v => v.Vote).Distinct(StringComparer.Ordinal).Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            found.Add($"{party.First().Party}: " + string.Join(" vs ", party.Select(v => $"{v.Vote} ({v.Source})")));
+        }
+
+        return found;
+    }
+
+    private static List<MotionSponsor> Sponsors(ICitationGraph graph, GraphNode node)
+    {
+        var date = Prop(node, "date");
+        var sponsors = new List<MotionSponsor>();
+        foreach (var person in graph.Outgoing(node.Id, EdgeType.SubmittedBy).Select(e => e.Target).Distinct(StringComparer.Ordinal))
+        {
+            var partyId = Entities.People.PartyMembership.PartyAt(graph.Outgoing(person, EdgeType.MemberOf), date);
+            sponsors.Add(new MotionSponsor(person, graph.Find(person)?.Name ?? person, partyId, partyId is null ? null : graph.Find(partyId)?.Name ?? Entities.Parties.DisplayName(partyId)));
+        }
+
+        return sponsors;
+    }
+
+    private static string? DossierOf(ICitationGraph graph, GraphNode node) =>
+        graph.Outgoing(node.Id, EdgeType.InDossier).Select(e => e.Target).FirstOrDefault()
+        ?? (Prop(node, "dossier") is { } d ? $"dossier:{d}" : null)
+        ?? (Text.Ids.DossierOfKamerstuk(node.Id) is { } k ? $"dossier:{k}" : null);
+
+    // The record's votes (with seats) come first, then the Handelingen' by the claims' order.
+    private static int SourceRank(string source, IReadOnlyList<FateClaim> claims)
+    {
+        var i = claims.ToList().FindIndex(c => c.Source == source);
+        return i < 0 ? int.MaxValue : i;
+    }
+
+    private static int VoteOrder(string vote) => vote switch { "voor" => 0, "tegen" => 1, _ => 2 };
+
+    // "Since the vote": the vote's day when a source gives it, else the motion's own date (votes follow within days).
+    private static string? SinceDate(MotionFateView fate, GraphNode node) => fate.VoteDate ?? Prop(node, "date");
+
+    private static bool After(string citingDate, string? since) =>
+        since is not null && citingDate.Length > 0 && string.CompareOrdinal(citingDate, since) > 0;
+
+    private static string? Bound(string? value, bool start) =>
+        value is not { Length: > 0 } v ? null
+        : v.Length == 4 && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? (start ? $"{v}-01-01" : $"{v}-12-31")
+        : DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? v
+        : throw new ArgumentException($"'{value}' is not a date (yyyy-MM-dd) or a year (yyyy).", start ? "from" : "to");
+
+    private static string? Prop(GraphNode node, string key) =>
+        node.Properties.GetValueOrDefault(key) is { } v && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null;
+
+    private static string? Prop(GraphEdge edge, string key) =>
+        edge.Properties.GetValueOrDefault(key) is { } v && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null;
+
+    private static int? Int(GraphNode node, string key) => ToInt(node.Properties.GetValueOrDefault(key));
+
+    private static int? Int(GraphEdge edge, string key) => ToInt(edge.Properties.GetValueOrDefault(key));
+
+    private static int? ToInt(object? v) => v switch
+    {
+        long l => (int)l,
+        int i => i,
+        double d => (int)d,
+        string s when int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var x) => x,
+        _ => null,
+    };
+}
