@@ -196,7 +196,8 @@ public static class Motions
             events.Add(new MotionEvent(date, "submitted", node.Id, Prop(node, "kind"), node.Name, null, Prop(node, "mergedFrom") is { } m ? $"also known as {m}" : null, false));
         }
 
-        foreach (var c in fate.Claims.Where(c => c.Outcome is not null))
+        // An undated claim that a dated one confirms (the record's "aangenomen", the sitting's day) is one vote, shown once.
+        foreach (var c in fate.Claims.Where(c => c.Outcome is not null && (c.Date is not null || !fate.Claims.Any(d => d.Date is not null && d.Outcome == c.Outcome))))
         {
             var detail = string.Join(", ", new[] { c.Outcome, Counts(c.VotesFor, c.VotesAgainst), c.Unanimous ? "met algemene stemmen" : null, c.SourceKind }.Where(x => x is not null));
             events.Add(new MotionEvent(c.Date ?? string.Empty, "vote", c.Source, graph.Find(c.Source) is { } s ? Prop(s, "kind") : null, graph.Find(c.Source)?.Name, c.Quote, detail, false));

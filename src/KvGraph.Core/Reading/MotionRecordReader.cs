@@ -109,7 +109,8 @@ internal sealed partial class MotionRecordReader : IDocumentReader
                 // The last decision is the motion's fate (an adjournment first, a vote later); a vote carries the counts.
                 var last = decisions.LastOrDefault();
                 decision = last.ValueKind == JsonValueKind.Object ? Str(last, "BesluitSoort") : null;
-                vote = decisions.LastOrDefault(b => b.TryGetProperty("Stats", out var st) && st.ValueKind == JsonValueKind.Object) is { ValueKind: JsonValueKind.Object } v ? v : null;
+                vote = decisions.LastOrDefault(b => (b.TryGetProperty("Stats", out var st) && st.ValueKind == JsonValueKind.Object)
+                    || (b.TryGetProperty("Stemming", out var rows) && rows.ValueKind == JsonValueKind.Array && rows.GetArrayLength() > 0)) is { ValueKind: JsonValueKind.Object } v ? v : null;
             }
 
             // The API's Stemming rows (one per party, or per member in a roll call); a reduced export has only Stats.

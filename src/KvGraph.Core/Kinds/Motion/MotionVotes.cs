@@ -129,7 +129,7 @@ public static partial class MotionVotes
     [GeneratedRegex(@"Ik constateer dat (?:de leden van )?de fracties? van (?<list>[^.:;]{1,600}?) (?<side>voor|tegen) (?:deze|de) (?:nader )?(?:gewijzigde )?motie (?:hebben|heeft) gestemd en (?:de leden van )?de overige fracties (?<rest>ertegen|ervoor|tegen|voor),? zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
     private static partial Regex PartiesRx();
 
-    [GeneratedRegex(@"met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:Ik constateer dat (?:deze|de) (?:nader )?(?:gewijzigde )?motie )?met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
     private static partial Regex UnanimousRx();
 
     [GeneratedRegex(@"met (?<for>\d{1,3}) stemmen voor en (?<against>\d{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
