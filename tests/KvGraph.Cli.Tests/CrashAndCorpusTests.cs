@@ -145,6 +145,52 @@ public sealed class CrashAndCorpusTests
         Assert.True(stats.Citations > 0);
 
         ShowsTheIdentityTheIssueAsksFor(store, storePath);
+        ShowsTheMotionsFateTheIssueAsksFor(storePath);
+    }
+
+    /// <summary>The motions issue's "what must be shown", on the real corpus.</summary>
+    private static void ShowsTheMotionsFateTheIssueAsksFor(string storePath)
+    {
+        string Run(params string[] args)
+        {
+            var run = CliRunner.Run([.. args, "--store", storePath]).GetAwaiter().GetResult();
+            Assert.True(run.Exit == 0, run.Err + run.Out);
+            return run.Out;
+        }
+
+        // A motion record: rejected 32–117, advised against, the sponsors with their parties of January 2022.
+        var rejected = Run("show", "2022Z00782");
+        Assert.Contains("32–117: 32 for, 117 against, 0 other (Met handopsteken)", rejected, StringComparison.Ordinal);
+        Assert.Contains("Klaver (GroenLinks); Dassen (Volt); Ploumen (PvdA); Sylvana Simons (BIJ1)", rejected, StringComparison.Ordinal);
+
+        // A motion voted on in the Handelingen: adopted on 5 April 2018, eleven parties for, the other parties against.
+        var voted = Run("show", "kst-21501-08-721");
+        Assert.Contains("aangenomen (Stemmen - aangenomen, 2018-04-05)", voted, StringComparison.Ordinal);
+        Assert.Contains("Votes by party", voted, StringComparison.Ordinal);
+        Assert.Contains("the other parties", voted, StringComparison.Ordinal);
+        Assert.Contains("Timeline", voted, StringComparison.Ordinal);
+
+        // The motions list with filters, as JSON: its total is the records' own count of rejected motions advised against.
+        var records = File.ReadAllLines(TestPaths.Corpus("tkmoties-index", "moties_2022_2023.jsonl"));
+        var expected = records.Count(l => l.Contains("\"Kabinetsappreciatie\": \"Ontraden\"", StringComparison.Ordinal) && l.Contains("\"Stemmen - verworpen\"", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(Run("motions", "--outcome", "verworpen", "--advice", "Ontraden", "--format", "json", "-n", "5"));
+        Assert.Equal(expected, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("motions").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("motions").EnumerateArray(), m => Assert.Equal("verworpen", m.GetProperty("outcome").GetString()));
+
+        // CSV: a header and one line per motion; a sponsor's party filter; a bad date is refused with a reason.
+        var csv = Run("motions", "--party", "Volt", "--from", "2022-01-01", "--to", "2022-01-31", "--format", "csv", "-n", "1000").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,date,outcome,", csv[0], StringComparison.Ordinal);
+        Assert.Contains(csv, l => l.StartsWith("zaak:2022Z00782,2022-01-19,verworpen,", StringComparison.Ordinal));
+        Assert.All(csv.Skip(1), l => Assert.Contains("(Volt)", l, StringComparison.Ordinal));
+        var bad = CliRunner.Run("motions", "--from", "januari", "--store", storePath).GetAwaiter().GetResult();
+        Assert.NotEqual(0, bad.Exit);
+        Assert.Contains("'januari' is not a date", bad.Err + bad.Out, StringComparison.Ordinal);
+
+        // stats counts the motions by outcome and the share of adopted ones cited later.
+        var stats = Run("stats");
+        Assert.Contains("adopted (aangenomen)", stats, StringComparison.Ordinal);
+        Assert.Contains("share of adopted motions cited later", stats, StringComparison.Ordinal);
     }
 
     /// <summary>The identity issue's "what must be shown", on the real corpus (the gold measures the rest).</summary>

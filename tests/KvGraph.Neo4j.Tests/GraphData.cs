@@ -10,12 +10,15 @@ namespace KvGraph.Neo4j.Tests;
 /// <summary>Real documents extracted into facts (what the store pushes) and the embedded graph over the same facts.</summary>
 internal sealed class GraphData
 {
-    /// <summary>The corpus folders pushed in tests: the question/answer texts and the motions they cite.</summary>
-    private static readonly string[] CorpusFolders = ["kamervragen-limburg", "learninglion-kamervragen/txt", "moties-toegelicht"];
+    /// <summary>
+    /// The corpus folders pushed in tests: the question/answer texts, the motions they cite, the open-data motion records
+    /// and the Handelingen (the motions' fate); with them the API-shaped record and its later citation in tests/fixtures/motions.
+    /// </summary>
+    private static readonly string[] CorpusFolders = ["kamervragen-limburg", "learninglion-kamervragen/txt", "moties-toegelicht", "tkmoties-index", "handelingen-xml-2018"];
 
     private static readonly Lazy<GraphData> SeedsLazy = new(() => Build([Repo.Seeds]));
     private static readonly Lazy<GraphData?> CorpusLazy = new(() => Directory.Exists(Repo.CorpusRaw)
-        ? Build([Repo.Seeds, .. CorpusFolders.Select(f => Path.Combine(Repo.CorpusRaw, f)).Where(Directory.Exists)])
+        ? Build([Repo.Seeds, .. CorpusFolders.Select(f => Path.Combine(Repo.CorpusRaw, f)).Where(Directory.Exists), Path.Combine(Repo.Root, "tests", "fixtures", "motions")])
         : null);
 
     private GraphData(IReadOnlyList<DocumentFacts> facts, ICitationGraph graph)

@@ -58,35 +58,7 @@ public static class CitationGraphs
         }
 
         edges.AddRange(Entities.People.PartyMembership.Aggregate(memberOf));
-        SittingDates(nodes);
         return new CitationGraph(nodes, edges, resolver);
-    }
-
-    /// <summary>
-    /// The items of one sitting (<c>h-tk-20172018-70-6</c> of <c>h-tk-20172018-70</c>) share its day, which the XML gives
-    /// only in the first item: an undated item takes the day of a dated item of its sitting (<c>sittingDate</c> says so).
-    /// </summary>
-    private static void SittingDates(Dictionary<string, GraphNode> nodes)
-    {
-        static string? Sitting(GraphNode n) =>
-            n.Label == NodeLabel.Handelingen && n.Id.StartsWith("h-tk-", StringComparison.Ordinal) && n.Id.Split('-') is { Length: 5 } parts ? string.Join('-', parts[..4]) : null;
-
-        var days = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var n in nodes.Values)
-        {
-            if (Sitting(n) is { } s && n.Properties.GetValueOrDefault("date") is string d && d.Length > 0 && (!days.TryGetValue(s, out var known) || string.CompareOrdinal(d, known) < 0))
-            {
-                days[s] = d;
-            }
-        }
-
-        foreach (var n in nodes.Values.Where(n => !n.Properties.ContainsKey("date")).ToList())
-        {
-            if (Sitting(n) is { } s && days.TryGetValue(s, out var day))
-            {
-                nodes[n.Id] = n with { Properties = new Dictionary<string, object?>(n.Properties, StringComparer.Ordinal) { ["date"] = day, ["sittingDate"] = true } };
-            }
-        }
     }
 
     private static void Merge(Dictionary<string, GraphNode> nodes, GraphNode n)

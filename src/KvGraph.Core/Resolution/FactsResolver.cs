@@ -72,11 +72,18 @@ public static class FactsResolver
                 continue;
             }
 
+            // An undated Handelingen item takes its sitting's day (the XML gives it only in the first item).
+            if (n.Label == NodeLabel.Handelingen && own.Contains(n.Id) && !n.Properties.ContainsKey("date") && resolver.SittingDate(n.Id) is { } day)
+            {
+                nodes.TryAdd(n.Id, n with { Properties = new Dictionary<string, object?>(n.Properties, StringComparer.Ordinal) { ["date"] = day, ["sittingDate"] = true } });
+                continue;
+            }
+
             nodes.TryAdd(n.Id, n);
         }
 
         var docDates = raw.Nodes.Where(n => own.Contains(n.Id))
-            .ToDictionary(n => n.Id, n => n.Properties.GetValueOrDefault("date") as string, StringComparer.Ordinal);
+            .ToDictionary(n => n.Id, n => n.Properties.GetValueOrDefault("date") as string ?? (n.Label == NodeLabel.Handelingen ? resolver.SittingDate(n.Id) : null), StringComparer.Ordinal);
 
         var edges = new List<GraphEdge>(raw.Edges.Count);
         foreach (var e in raw.Edges)

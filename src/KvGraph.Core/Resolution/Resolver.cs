@@ -18,6 +18,7 @@ public sealed class Resolver
     private readonly Dictionary<string, DocumentAliases> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentMerge> _merged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DocumentMerge>> _mergedInto = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sittingDays = new(StringComparer.Ordinal);
     private MotionIdentity _motions = MotionIdentity.Create([]);
     private LetterIdentity _letters = LetterIdentity.Empty;
 
@@ -70,8 +71,29 @@ public sealed class Resolver
         }
 
         r._letters = LetterIdentity.Create(letters ?? []);
+        foreach (var d in r._owners.Values)
+        {
+            if (d.Kind == DocumentKind.Handelingen && d.Date is { Length: > 0 } day && SittingOf(d.Id) is { } sitting
+                && (!r._sittingDays.TryGetValue(sitting, out var known) || string.CompareOrdinal(day, known) < 0))
+            {
+                r._sittingDays[sitting] = day;
+            }
+        }
+
         return r;
     }
+
+    /// <summary>
+    /// The day of the sitting a Handelingen item belongs to (<c>h-tk-20172018-70-6</c> of <c>h-tk-20172018-70</c>), as a
+    /// dated item of that sitting gives it (the XML dates only the first item), or null.
+    /// </summary>
+    public string? SittingDate(string handelingenId) =>
+        SittingOf(handelingenId) is { } s && _sittingDays.TryGetValue(s, out var day) ? day : null;
+
+    /// <summary>The sitting of a Handelingen item: <c>h-tk-20172018-70</c> for <c>h-tk-20172018-70-6</c>; null for anything else.</summary>
+    public static string? SittingOf(string id) =>
+        id is not null && id.StartsWith("h-tk-", StringComparison.Ordinal) && id.Split('-') is { Length: 5 } parts && parts[2].All(char.IsAsciiDigit) && parts[3].All(char.IsAsciiDigit) && parts[4].All(char.IsAsciiDigit)
+            ? string.Join('-', parts[..4]) : null;
 
     /// <summary>The canonical id of the document <paramref name="idOrAlias"/> stands for, or null when it is not in the corpus (<see cref="AliasRule"/>).</summary>
     public string? Resolve(string idOrAlias) =>

@@ -24,6 +24,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private const string MotionDayKey = "motion-day:";
 
     private readonly HashSet<string> _changedKeys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _changedSittings = new(StringComparer.Ordinal);
     private bool _changed;
     private bool _done;
 
@@ -133,6 +134,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         if (_changed)
         {
             BumpCiters();
+            BumpSittings();
             Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
         }
 
@@ -191,6 +193,21 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
     }
 
+    // A sitting id is h-tk-<digits>-<digits> (Resolver.SittingOf), so it needs no LIKE escaping.
+    private void BumpSittings()
+    {
+        foreach (var sitting in _changedSittings)
+        {
+            using var cmd = Command("""
+                UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
+                    SELECT file_id FROM documents WHERE kind = 'handelingen' AND id LIKE $p)
+                """, ("$v", Version), ("$p", sitting + "-%"));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static string? Sitting(string id) => Core.Resolution.Resolver.SittingOf(id);
+
     private long Upsert(FileRecord r)
     {
         var cmd = Cached("""
@@ -231,6 +248,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
                 _changedKeys.Add(alias.Alias);
             }
 
+            // The items of a sitting take its day from the dated item (Resolver.SittingDate): the others resolve anew.
+            if (a.Kind == DocumentKind.Handelingen && Sitting(a.Id) is { } sitting)
+            {
+                _changedSittings.Add(sitting);
+            }
+
             if (a.Kind == DocumentKind.Motion)
             {
                 foreach (var s in a.Sponsors)
@@ -264,6 +287,18 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             while (r.Read())
             {
                 _changedKeys.Add(r.GetString(0));
+            }
+        }
+
+        using (var cmd = Command("SELECT id FROM documents WHERE file_id = $f AND kind = 'handelingen'", ("$f", fileId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (Sitting(r.GetString(0)) is { } sitting)
+                {
+                    _changedSittings.Add(sitting);
+                }
             }
         }
 
