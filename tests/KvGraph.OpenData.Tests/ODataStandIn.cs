@@ -39,7 +39,13 @@ internal sealed partial class ODataStandIn : IAsyncDisposable
     private (int From, Fault Fault)? _persistent;
     private WebApplication? _app;
 
-    private ODataStandIn(IEnumerable<JsonObject> zaken) => _zaken = zaken.Select(z => (JsonObject)z.DeepClone()).ToList();
+    private readonly Dictionary<string, JsonObject> _byNummer;
+
+    private ODataStandIn(IEnumerable<JsonObject> zaken)
+    {
+        _zaken = zaken.Select(z => (JsonObject)z.DeepClone()).ToList();
+        _byNummer = _zaken.ToDictionary(z => (string)z["Nummer"]!, StringComparer.Ordinal);
+    }
 
     /// <summary>The service root, e.g. <c>http://127.0.0.1:41234/OData/v4/2.0/</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -134,7 +140,7 @@ internal sealed partial class ODataStandIn : IAsyncDisposable
     {
         lock (_gate)
         {
-            change(_zaken.Single(z => (string?)z["Nummer"] == nummer));
+            change(_byNummer[nummer]);
         }
     }
 
@@ -143,7 +149,7 @@ internal sealed partial class ODataStandIn : IAsyncDisposable
     {
         lock (_gate)
         {
-            return JsonSerializer.SerializeToUtf8Bytes(_zaken.Single(z => (string?)z["Nummer"] == nummer), Wire);
+            return JsonSerializer.SerializeToUtf8Bytes(_byNummer[nummer], Wire);
         }
     }
 
