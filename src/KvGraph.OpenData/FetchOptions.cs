@@ -75,7 +75,7 @@ public sealed record FetchOptions
     public int? MaxPages
     {
         get => _maxPages;
-        init => _maxPages = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "--max-pages must be at least 1.");
+        init => _maxPages = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The page limit must be at least 1.");
     }
 
     /// <summary>Start a new walk for records changed after this moment, instead of the stored high-water mark.</summary>

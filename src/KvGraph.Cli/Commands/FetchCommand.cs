@@ -83,6 +83,16 @@ internal static class FetchCommand
             throw new CliUserException($"--base-url {url}: give the OData service root as an http(s) URL, e.g. {FetchOptions.ProductionBase}");
         }
 
+        if (rate is { } r && !(r > 0 && double.IsFinite(r)))
+        {
+            throw new CliUserException($"--rate {r.ToString(CultureInfo.InvariantCulture)}: give a positive number of requests per second");
+        }
+
+        if (pageSize is < 1 || maxPages is < 1)
+        {
+            throw new CliUserException("--page-size and --max-pages must be at least 1");
+        }
+
         DateTimeOffset? from = null;
         if (since is not null)
         {
@@ -94,21 +104,14 @@ internal static class FetchCommand
             from = t;
         }
 
-        try
+        return new FetchOptions
         {
-            return new FetchOptions
-            {
-                BaseUrl = uri ?? FetchOptions.ProductionBase,
-                Since = from,
-                PageSize = pageSize,
-                RequestsPerSecond = rate ?? 2,
-                MaxPages = maxPages,
-            };
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUserException(e.Message.Split(" (Parameter", 2)[0], e);
-        }
+            BaseUrl = uri ?? FetchOptions.ProductionBase,
+            Since = from,
+            PageSize = pageSize,
+            RequestsPerSecond = rate ?? 2,
+            MaxPages = maxPages,
+        };
     }
 
     private sealed class Reporter(Action<PageReport> action) : IProgress<PageReport>
