@@ -10,10 +10,10 @@ namespace KvGraph.Ingest;
 /// </summary>
 public static class FileSource
 {
-    /// <summary>Files that describe a corpus folder rather than being documents in it.</summary>
+    /// <summary>Files that describe a corpus folder rather than being documents in it (fetch-state.json: what <c>kvgraph fetch</c> remembers).</summary>
     private static readonly HashSet<string> SkippedNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PROVENANCE.md", "README.md", "index.tsv", "LICENSE", "LICENSE.md", "Thumbs.db", ".DS_Store",
+        "PROVENANCE.md", "README.md", "index.tsv", "fetch-state.json", "LICENSE", "LICENSE.md", "Thumbs.db", ".DS_Store",
     };
 
     /// <summary>Reads one file as a source document.</summary>

@@ -33,5 +33,8 @@ public static class CommandCatalog
 
         // Web explorer (issue 4): serve — add here.
         yield return ServeCommand.Create(context);
+
+        // Open data (issue 8): fetch motions from the Tweede Kamer OData API.
+        yield return FetchCommand.Create(context);
     }
 }
