@@ -108,18 +108,22 @@
       s.personId ? el('a', { href: docHref(s.personId), text: s.name }) : s.name,
       ' ', s.party ? badge(s.party, 'badge-party') : el('span', { class: 'muted', text: '(party unknown)' }))));
 
+    // A motion node whose sources record nothing yet (a text without its vote) has a fate with no claims.
+    const recorded = fate && fate.claims.length > 0;
     const cited = view.timeline.filter((t) => t.kind === 'cited');
     const years = cited.map((t) => t.date).filter(Boolean).sort();
     const span = years.length ? `, ${years[0]} – ${years[years.length - 1]}` : '';
-    const afterVote = fate && view.citedBy ? `; ${view.citedAfterVote} after the vote` : '';
+    const afterVote = recorded && view.citedBy ? `; ${view.citedAfterVote} after the vote` : '';
     const timeline = el('ol', { class: 'timeline' }, view.timeline.map(timelineItem));
 
-    const fateSection = fate
+    const fateSection = recorded
       ? [
         el('h2', { text: 'Outcome' }),
         el('section', { class: 'motion-fate' },
           fateFacts(fate),
-          fate.votesFor !== null || fate.votesAgainst !== null ? voteBar(fate) : el('p', { class: 'muted no-counts', text: 'No vote counts recorded; the votes by party are below.' }),
+          fate.votesFor !== null || fate.votesAgainst !== null
+            ? voteBar(fate)
+            : el('p', { class: 'muted no-counts', text: fate.partyVotes.length ? 'No vote counts recorded; the votes by party are below.' : 'No vote counts recorded.' }),
           fate.disagreements.length ? disagreements(fate.disagreements) : null),
         fate.partyVotes.length || fate.othersVoted ? [el('h2', { text: 'Votes by party' }), partyTable(fate)] : null,
         el('details', { class: 'fate-sources-wrap' }, el('summary', { text: `Sources (${fate.claims.length})` }), sources(fate)),
@@ -128,7 +132,7 @@
 
     const graphHost = el('div', { class: 'graph' });
     KV.fill(main,
-      el('h1', {}, 'Motion ', el('code', { text: m.id }), ' ', fate ? outcomeBadge(fate.outcome) : null),
+      el('h1', {}, 'Motion ', el('code', { text: m.id }), ' ', recorded ? outcomeBadge(fate.outcome) : null),
       el('p', {}, badge(m.label, 'badge-kind'), ' ', m.inCorpus ? el('a', { href: docHref(m.id), text: 'full text' }) : KV.notInCorpus(m.officialUrl),
         ' ', el('a', { href: graphHref(m.id), text: 'Graph view' })),
       view.title ? el('p', { class: 'motion-title', text: view.title }) : null,

@@ -84,8 +84,8 @@
 
   function row(m) {
     return el('tr', { class: 'motion-row', 'data-id': m.id, 'data-outcome': m.outcome || 'unknown' },
-      el('td', {}, el('a', { href: motionHref(m.id), text: m.id }), m.title ? el('div', { class: 'muted motion-title', text: m.title }) : null),
-      el('td', { class: 'date', text: m.date || '' }),
+      el('td', {}, el('a', { href: motionHref(m.id), text: m.id }), m.title && m.title !== m.id ? el('div', { class: 'muted motion-title', text: m.title }) : null),
+      el('td', { class: 'date' }, m.date || (m.voteDate ? el('span', { class: 'muted', text: `voted ${m.voteDate}` }) : '')),
       el('td', {}, outcomeBadge(m.outcome), m.disputed ? el('span', { class: 'badge badge-mistake', title: 'the sources disagree', text: 'disputed' }) : null),
       el('td', { class: 'votes', text: votes(m.votesFor, m.votesAgainst) }),
       el('td', { class: 'advice', text: m.cabinetAdvice || '' }),
