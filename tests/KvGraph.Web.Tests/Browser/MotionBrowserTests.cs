@@ -138,8 +138,8 @@ public sealed class MotionBrowserTests(RealCorpus corpus, CorpusBrowserHost host
         await page.GotoAsync($"{host.BaseUrl}/");
         var adopted = page.Locator(".motion-stats a.stat-adopted");
         await adopted.WaitForAsync();
-        Assert.Equal(stats.Adopted.ToString("N0", CultureInfo.GetCultureInfo("en-GB")), await adopted.Locator("strong").InnerTextAsync());
-        Assert.Equal(stats.Rejected.ToString("N0", CultureInfo.GetCultureInfo("en-GB")), await page.Locator(".motion-stats a.stat-rejected strong").InnerTextAsync());
+        Assert.Equal(stats.Adopted.ToString("N0", CultureInfo.InvariantCulture), await adopted.Locator("strong").InnerTextAsync());
+        Assert.Equal(stats.Rejected.ToString("N0", CultureInfo.InvariantCulture), await page.Locator(".motion-stats a.stat-rejected strong").InnerTextAsync());
         Assert.Equal("motions.html?outcome=verworpen", await page.Locator(".motion-stats a.stat-rejected").GetAttributeAsync("href"));
         var share = page.Locator(".motion-stats a.stat-cited");
         Assert.Equal("motions.html?adoptedNeverCited=true", await share.GetAttributeAsync("href"));

@@ -50,7 +50,8 @@ const KV = (() => {
     if (!response.ok) {
       let problem = null;
       try { problem = await response.json(); } catch { /* not JSON */ }
-      const detail = problem && (problem.detail || problem.title || (problem.errors && Object.values(problem.errors).flat().join(' ')));
+      // A validation problem says what is wrong with each field; that is what the page shows, not its generic title.
+      const detail = problem && ((problem.errors && Object.values(problem.errors).flat().join(' ')) || problem.detail || problem.title);
       const error = new Error(detail || `${response.status} ${response.statusText}`);
       error.status = response.status;
       throw error;
