@@ -1,3 +1,4 @@
+using KvGraph.Core.Graph;
 using KvGraph.Web.Cypher;
 using KvGraph.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,9 @@ public static class ExplorerApi
         api.MapGet("/neighbourhood", Neighbourhood).WithName("Neighbourhood").WithSummary("A node, its neighbours and the edges between them (bounded).");
         api.MapGet("/trace", Trace).WithName("Trace").WithSummary("The citation chain from a document, or into it with reverse=true.");
         api.MapGet("/related", Related).WithName("Related").WithSummary("Related questions and answers with reasons and scores.");
-        api.MapGet("/motion", Motion).WithName("Motion").WithSummary("A motion: sponsors and parties, and every document citing it over time.");
+        api.MapGet("/motion", Motion).WithName("Motion").WithSummary("A motion: its fate (outcome, votes, per-party votes, cabinet advice, sources), sponsors and parties, and its timeline.");
+        api.MapGet("/motions", MotionList).WithName("Motions").WithSummary("Motions filtered by outcome, sponsor party, cabinet advice, dates, dossier; paged, with the true total.");
+        api.MapGet("/motions/stats", MotionStats).WithName("MotionStats").WithSummary("Adopted, rejected, … counts, the share of adopted motions a later document cites, and the cabinet advice values.");
         api.MapGet("/cypher", Cypher).WithName("Cypher").WithSummary("The Cypher statement from cypher/queries that answers a view, with its parameters.");
         return app;
     }
@@ -91,6 +94,47 @@ public static class ExplorerApi
         return data.Motion(id!, limit ?? InputRules.DefaultTimeline) is { } view ? TypedResults.Ok(view) : NotFound(id!);
     }
 
+    internal static Results<Ok<MotionListView>, ValidationProblem> MotionList(
+        IExplorerData data, string? outcome, string? party, string? advice, string? from, string? to, string? dossier, bool? adoptedNeverCited, bool? decided, int? page, int? pageSize)
+    {
+        var errors = Errors(
+            ("outcome", InputRules.CheckFilter(outcome, "outcome")),
+            ("party", InputRules.CheckFilter(party, "party")),
+            ("advice", InputRules.CheckFilter(advice, "advice")),
+            ("from", InputRules.CheckFilter(from, "from")),
+            ("to", InputRules.CheckFilter(to, "to")),
+            ("dossier", InputRules.CheckFilter(dossier, "dossier")),
+            ("page", InputRules.CheckRange(page, 1, InputRules.MaxPage, "page")),
+            ("pageSize", InputRules.CheckRange(pageSize, 1, InputRules.MaxPageSize, "pageSize")));
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var filter = new MotionFilter
+        {
+            Outcome = Given(outcome),
+            SponsorParty = Given(party),
+            CabinetAdvice = Given(advice),
+            From = Given(from),
+            To = Given(to),
+            Dossier = Given(dossier),
+            AdoptedNeverCitedSince = adoptedNeverCited ?? false,
+            WithOutcome = decided ?? false,
+        };
+        try
+        {
+            return TypedResults.Ok(data.Motions(filter, page ?? 1, pageSize ?? InputRules.DefaultPageSize));
+        }
+        catch (ArgumentException e) when (e.ParamName is "from" or "to")
+        {
+            // The one date rule is Core's (Motions.List): "2022-01-19" or "2022"; its message names the bad value.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.ParamName] = [e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)] });
+        }
+    }
+
+    internal static Ok<MotionStatsView> MotionStats(IExplorerData data) => TypedResults.Ok(data.MotionCounts());
+
     internal static Results<Ok<CypherQueryView>, ValidationProblem, ProblemHttpResult> Cypher(
         CypherCatalog catalog, string? view, string? id, string? q, int? depth, int? limit, bool? reverse, int? page, int? pageSize)
     {
@@ -126,6 +170,8 @@ public static class ExplorerApi
                     ? "The cypher/queries folder was not found beside the application."
                     : $"No file in {Path.GetFileName(Path.GetDirectoryName(catalog.Directory))}/queries answers the '{view}' view.");
     }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No document or node with id '{id}'.");

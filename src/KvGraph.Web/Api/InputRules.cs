@@ -21,6 +21,7 @@ internal static partial class InputRules
     public const int DefaultRelated = 10;
     public const int MaxTimeline = 500;
     public const int DefaultTimeline = 200;
+    public const int MaxFilterLength = 100;
 
     /// <summary>Checks an id; returns an error message or null.</summary>
     public static string? CheckId(string? id)
@@ -59,6 +60,27 @@ internal static partial class InputRules
         if (q.Any(char.IsControl))
         {
             return "A search text may not contain control characters.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks an optional list filter (an outcome, a party, a date, …); returns an error message or null.</summary>
+    public static string? CheckFilter(string? value, string name)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > MaxFilterLength)
+        {
+            return $"{name} has at most {MaxFilterLength} characters.";
+        }
+
+        if (value.Any(char.IsControl))
+        {
+            return $"{name} may not contain control characters.";
         }
 
         return null;

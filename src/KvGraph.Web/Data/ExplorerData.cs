@@ -8,8 +8,10 @@ using KvGraph.Core.Text;
 namespace KvGraph.Web.Data;
 
 /// <summary>Builds the explorer's views from an <see cref="IExplorerSource"/>; every list it returns is capped.</summary>
-internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
+internal sealed class ExplorerData : IExplorerData
 {
+    private readonly IExplorerSource source;
+
     /// <summary>Most documents listed as "cited by" on one page; a hub motion may be cited thousands of times.</summary>
     internal const int MaxCitedBy = 200;
 
@@ -30,6 +32,15 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
         NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion,
         NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral,
     };
+
+    // The counts over every motion: the graph is loaded once and never changes under a running explorer.
+    private readonly Lazy<MotionStatsView> stats;
+
+    public ExplorerData(IExplorerSource source)
+    {
+        this.source = source;
+        stats = new Lazy<MotionStatsView>(ComputeStats, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     private ICitationGraph Graph => source.Graph;
 
@@ -186,6 +197,60 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             return null;
         }
 
+        // A motion with a fate: Core's one view of it (fate, sponsors at the motion's date, timeline, counts of documents).
+        var title = motion.Name is { Length: > 0 } name && name != motion.Id ? name : null;
+        if (Graph.Fate(motion.Id) is { } fate)
+        {
+            var steps = Graph.Timeline(motion.Id);
+            var summary = KvGraph.Core.Graph.Motions.Summary(Graph, motion);
+            return new MotionView(
+                View(motion),
+                title,
+                fate,
+                [.. fate.Sponsors.Select(s => new SponsorView(s.Name, s.Party, s.PersonId))],
+                [.. steps.Take(limit).Select(EventView)],
+                summary.CitedBy,
+                summary.CitedAfterVote,
+                steps.Count > limit);
+        }
+
+        // A cited motion no source records a vote for (a placeholder): its sponsors as cited, and who cites it.
+        var citing = Graph.CitedBy(motion.Id);
+        var cited = citing.Take(limit).Select(c => new MotionEvent(
+            c.Date, "cited", c.Source.Id, Str(c.Source, "kind"), c.Source.Name, Str(c.Mentions[0], "quote"), c.Mentions.Count > 1 ? $"{c.Mentions.Count} mentions" : null, false));
+        return new MotionView(View(motion), title, null, CitedSponsors(motion), [.. cited.Select(EventView)], citing.Count, 0, citing.Count > limit);
+    }
+
+    public MotionListView Motions(MotionFilter filter, int page, int pageSize)
+    {
+        var all = Graph.List(filter);
+        return new MotionListView(all.Count, page, pageSize, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
+    }
+
+    public MotionStatsView MotionCounts() => stats.Value;
+
+    private MotionStatsView ComputeStats()
+    {
+        var advice = Graph.List(new MotionFilter())
+            .Where(m => m.CabinetAdvice is not null)
+            .GroupBy(m => m.CabinetAdvice!, StringComparer.Ordinal)
+            .Select(g => new AdviceCountView(g.Key, g.Count()))
+            .OrderByDescending(a => a.Motions).ThenBy(a => a.Advice, StringComparer.Ordinal);
+        return new MotionStatsView(Graph.Stats(), [.. advice]);
+    }
+
+    private MotionEventView EventView(MotionEvent e)
+    {
+        var node = Graph.Find(e.DocumentId);
+        var inCorpus = node is not null && DocumentLabels.Contains(node.Label);
+        return new MotionEventView(
+            e.Date.Length > 0 ? e.Date : null, e.Kind, e.DocumentId, e.DocumentKind, e.Title is { Length: > 0 } t && t != e.DocumentId ? t : null, e.Quote, e.Detail, e.AfterVote,
+            inCorpus, inCorpus ? null : node is null ? KvGraph.Core.Kinds.CitationKinds.OfficialUrl(e.DocumentId) : OfficialUrl(node));
+    }
+
+    /// <summary>The sponsors of a motion that is only cited: its SUBMITTED_BY people, and the names its citers give.</summary>
+    private List<SponsorView> CitedSponsors(GraphNode motion)
+    {
         var sponsors = new List<SponsorView>();
         var date = NodeDate(motion);
         void AddSponsor(string name, string? party, string? personId)
@@ -209,36 +274,20 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
             }
         }
 
-        var timeline = new List<MotionCitationView>();
-        var truncated = false;
-        foreach (var edge in Graph.Incoming(motion.Id, EdgeType.Cites))
+        // A motion that is not in the corpus still has its sponsors named where it is cited ("motie Sjoerdsma c.s.").
+        foreach (var citingId in Graph.Incoming(motion.Id, EdgeType.Cites).Select(e => e.Source).Distinct(StringComparer.Ordinal))
         {
-            if (timeline.Count == limit)
+            if (source.GetDocument(citingId) is { } citing)
             {
-                truncated = true;
-                break;
-            }
-
-            var from = Graph.Find(edge.Source);
-            var view = from is null ? Unknown(edge.Source) : View(from);
-            timeline.Add(new MotionCitationView(view.Date, view, Str(edge, "quote"), Str(edge, "item")));
-
-            // A motion that is not in the corpus still has its sponsors named where it is cited ("motie Sjoerdsma c.s.").
-            if (source.GetDocument(edge.Source) is { } citing)
-            {
-                foreach (var c in citing.Citations.Where(c => c.Target == motion.Id))
+                foreach (var name in citing.Citations.Where(c => c.Target == motion.Id).SelectMany(c => c.Sponsors))
                 {
-                    foreach (var name in c.Sponsors)
-                    {
-                        var person = FindPerson(name, citing, date);
-                        AddSponsor(name, person.Party, person.Id);
-                    }
+                    var person = FindPerson(name, citing, date);
+                    AddSponsor(name, person.Party, person.Id);
                 }
             }
         }
 
-        timeline.Sort((a, b) => string.CompareOrdinal(a.Date ?? "9999", b.Date ?? "9999") is var c and not 0 ? c : string.CompareOrdinal(a.Document.Id, b.Document.Id));
-        return new MotionView(View(motion), sponsors, timeline, truncated);
+        return sponsors;
     }
 
     private (string? Id, string? Party) FindPerson(string surname, ExtractedDocument context, string? date)
@@ -486,6 +535,9 @@ internal sealed class ExplorerData(IExplorerSource source) : IExplorerData
     private static List<Answerer> Shown(IEnumerable<Answerer> answerers) => [.. answerers.Select(a => a with { Party = Parties.DisplayName(a.Party) })];
 
     internal static string? NodeDate(GraphNode node) => CitedByQuery.DateOf(node) is { Length: > 0 } date ? date : null;
+
+    private static string? Str(GraphNode node, string key) =>
+        node.Properties.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
 
     private static string? Str(GraphEdge edge, string key) =>
         edge.Properties.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;

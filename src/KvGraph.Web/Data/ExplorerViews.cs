@@ -1,3 +1,4 @@
+using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 
 namespace KvGraph.Web.Data;
@@ -125,11 +126,46 @@ public sealed record RelatedView(NodeView Node, double Score, IReadOnlyList<Rela
 /// <summary>Why two documents are related, and how much that weighs.</summary>
 public sealed record RelatedReasonView(string Kind, string Detail, double Score);
 
-/// <summary>A motion's sponsor and party (when known).</summary>
+/// <summary>A motion's sponsor and their party on the motion's date (when known).</summary>
 public sealed record SponsorView(string Name, string? Party, string? PersonId);
 
-/// <summary>One answer or question that cites the motion, on the timeline.</summary>
-public sealed record MotionCitationView(string? Date, NodeView Document, string? Quote, string? Item);
+/// <summary>
+/// One step on a motion's timeline (submitted, vote, cited), from <see cref="Motions.Timeline"/>, with where the page links it.
+/// </summary>
+/// <param name="AfterVote">A citation that came after the vote: the page marks it.</param>
+/// <param name="InCorpus">The step's document is held in the corpus (else <paramref name="OfficialUrl"/> says where it is).</param>
+public sealed record MotionEventView(
+    string? Date,
+    string Kind,
+    string DocumentId,
+    string? DocumentKind,
+    string? Title,
+    string? Quote,
+    string? Detail,
+    bool AfterVote,
+    bool InCorpus,
+    string? OfficialUrl);
 
-/// <summary>The motion page: the motion, its sponsors and parties, and every document citing it over time.</summary>
-public sealed record MotionView(NodeView Motion, IReadOnlyList<SponsorView> Sponsors, IReadOnlyList<MotionCitationView> Timeline, bool Truncated);
+/// <summary>
+/// The motion page: the motion, its fate over all its sources (<see cref="Motions.Fate"/>; null when no source records
+/// a vote or decision), its sponsors with their party at the time, and its timeline. <see cref="CitedBy"/> counts
+/// citing documents (one answer citing it from two items is one), not mentions.
+/// </summary>
+public sealed record MotionView(
+    NodeView Motion,
+    string? Title,
+    MotionFateView? Fate,
+    IReadOnlyList<SponsorView> Sponsors,
+    IReadOnlyList<MotionEventView> Timeline,
+    int CitedBy,
+    int CitedAfterVote,
+    bool Truncated);
+
+/// <summary>One page of the motions list (<see cref="Motions.List"/>), with the true total over every page.</summary>
+public sealed record MotionListView(int Total, int Page, int PageSize, IReadOnlyList<MotionSummary> Items);
+
+/// <summary>How many motions carry one cabinet advice (the list page's advice choices).</summary>
+public sealed record AdviceCountView(string Advice, int Motions);
+
+/// <summary>The motion counts (<see cref="Motions.Stats"/>) and the cabinet advice values that occur.</summary>
+public sealed record MotionStatsView(MotionStats Stats, IReadOnlyList<AdviceCountView> CabinetAdvice);

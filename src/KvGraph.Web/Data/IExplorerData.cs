@@ -1,3 +1,5 @@
+using KvGraph.Core.Graph;
+
 namespace KvGraph.Web.Data;
 
 /// <summary>
@@ -20,6 +22,12 @@ public interface IExplorerData
     /// <summary>Related questions and answers, best first.</summary>
     IReadOnlyList<RelatedView>? Related(string id, int limit);
 
-    /// <summary>A motion: sponsors, parties and the documents citing it over time.</summary>
+    /// <summary>A motion: its fate, sponsors with their parties, and its timeline (at most <paramref name="limit"/> steps).</summary>
     MotionView? Motion(string id, int limit);
+
+    /// <summary>One page of the motions that pass <paramref name="filter"/>, newest first; a bad date throws <see cref="ArgumentException"/>.</summary>
+    MotionListView Motions(MotionFilter filter, int page, int pageSize);
+
+    /// <summary>Adopted, rejected, … counts over every motion, and the cabinet advice values that occur.</summary>
+    MotionStatsView MotionCounts();
 }

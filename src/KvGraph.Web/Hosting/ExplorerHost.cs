@@ -50,7 +50,7 @@ public static class ExplorerHost
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "KvGraph explorer API";
-            doc.Info.Description = "Read-only JSON API over the KvGraph citation graph: search, document, neighbourhood, trace, related, motion, and the Cypher behind each view.";
+            doc.Info.Description = "Read-only JSON API over the KvGraph citation graph: search, document, neighbourhood, trace, related, motion, the motions list and counts, and the Cypher behind each view.";
             return Task.CompletedTask;
         }));
         return services;

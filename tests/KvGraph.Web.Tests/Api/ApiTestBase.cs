@@ -6,20 +6,29 @@ namespace KvGraph.Web.Tests.Api;
 
 /// <summary>API tests share the seed store and one in-memory app.</summary>
 [Collection(SeedCollection.Name)]
-public abstract class ApiTestBase : IDisposable
+public abstract class ApiTestBase(SeedCorpus corpus) : ExplorerClient(() => new ExplorerFactory(corpus))
 {
-    protected ApiTestBase(SeedCorpus corpus)
+    protected SeedCorpus Corpus { get; } = corpus;
+}
+
+/// <summary>
+/// An in-memory explorer app and a client for it, with the JSON and problem readers every API test uses; the app starts
+/// on first use, so a test that skips (no corpus) never opens a store.
+/// </summary>
+public abstract class ExplorerClient : IDisposable
+{
+    private readonly Lazy<ExplorerFactory> factory;
+    private readonly Lazy<HttpClient> client;
+
+    protected ExplorerClient(Func<ExplorerFactory> create)
     {
-        Corpus = corpus;
-        Factory = new ExplorerFactory(corpus);
-        Client = Factory.CreateClient();
+        factory = new Lazy<ExplorerFactory>(create);
+        client = new Lazy<HttpClient>(() => factory.Value.CreateClient());
     }
 
-    protected SeedCorpus Corpus { get; }
+    protected ExplorerFactory Factory => factory.Value;
 
-    protected ExplorerFactory Factory { get; }
-
-    protected HttpClient Client { get; }
+    protected HttpClient Client => client.Value;
 
     protected async Task<JsonElement> GetJson(string url)
     {
@@ -41,8 +50,16 @@ public abstract class ApiTestBase : IDisposable
 
     public void Dispose()
     {
-        Client.Dispose();
-        Factory.Dispose();
+        if (client.IsValueCreated)
+        {
+            client.Value.Dispose();
+        }
+
+        if (factory.IsValueCreated)
+        {
+            factory.Value.Dispose();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KvGraph.Web.Tests.Support;
 
 namespace KvGraph.Web.Tests.Api;
@@ -48,8 +49,15 @@ public sealed class GraphApiTests(SeedCorpus corpus) : ApiTestBase(corpus)
     {
         var m = await GetJson("/api/motion?id=kst-21501-20-1591");
         Assert.Contains(m.Items("sponsors"), s => s.Str("name")!.Contains("Nieuwenhuijzen", StringComparison.OrdinalIgnoreCase) && s.Str("party") == "GroenLinks");
-        var entry = Assert.Single(m.Items("timeline"), t => t.GetProperty("document").Str("id") == Corpus.Seed000Id);
+        var entry = Assert.Single(m.Items("timeline"), t => t.Str("documentId") == Corpus.Seed000Id);
         Assert.StartsWith("2021-", entry.Str("date"), StringComparison.Ordinal);
+        Assert.Equal("cited", entry.Str("kind"));
+        Assert.True(entry.GetProperty("inCorpus").GetBoolean());
+
+        // Cited, never voted on in the seeds: no fate, and no title beyond its id (never the text "null").
+        Assert.Equal(JsonValueKind.Null, m.GetProperty("fate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, m.GetProperty("title").ValueKind);
+        Assert.Equal(m.Items("timeline").Count(), m.GetProperty("citedBy").GetInt32());
 
         var shared = await GetJson("/api/motion?id=kst-21501-20-1596");
         var dates = shared.Items("timeline").Select(t => t.Str("date") ?? "9999").ToList();

@@ -17,6 +17,12 @@ public sealed class SafetyTests(SeedCorpus corpus) : ApiTestBase(corpus)
     [InlineData("/api/trace?id=kst-21501-20-1591&depth=99", "depth")]
     [InlineData("/api/neighbourhood?id=kst-21501-20-1591&limit=100000", "limit")]
     [InlineData("/api/cypher?view=..%2F..%2Fetc%2Fpasswd", "view")]
+    [InlineData("/api/motions?pageSize=1000", "pageSize")]
+    [InlineData("/api/motions?page=0", "page")]
+    [InlineData("/api/motions?from=2021-02-30", "from")]
+    [InlineData("/api/motions?to=morgen", "to")]
+    [InlineData("/api/motions?party=%01", "party")]
+    [InlineData("/api/motion?id=kst-1&limit=0", "limit")]
     public async Task Bad_input_is_a_400_problem_naming_the_field(string url, string field)
     {
         var (status, problem, mediaType) = await GetProblem(url);
@@ -30,6 +36,7 @@ public sealed class SafetyTests(SeedCorpus corpus) : ApiTestBase(corpus)
     {
         Assert.Equal(400, (await GetProblem("/api/document?id=" + new string('a', 201))).Status);
         Assert.Equal(400, (await GetProblem("/api/search?q=" + new string('a', 201))).Status);
+        Assert.Equal(400, (await GetProblem("/api/motions?outcome=" + new string('a', 101))).Status);
     }
 
     [Fact]
@@ -69,7 +76,7 @@ public sealed class SafetyTests(SeedCorpus corpus) : ApiTestBase(corpus)
         Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
         Assert.Contains("script-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
-        foreach (var page in new[] { "/index.html", "/doc.html", "/motion.html", "/graph.html" })
+        foreach (var page in new[] { "/index.html", "/doc.html", "/motion.html", "/motions.html", "/graph.html" })
         {
             var html = await Client.GetStringAsync(new Uri(page, UriKind.Relative));
             Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
@@ -86,7 +93,7 @@ public sealed class SafetyTests(SeedCorpus corpus) : ApiTestBase(corpus)
     {
         var doc = await GetJson("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (var path in new[] { "/api/search", "/api/document", "/api/neighbourhood", "/api/trace", "/api/related", "/api/motion", "/api/cypher" })
+        foreach (var path in new[] { "/api/search", "/api/document", "/api/neighbourhood", "/api/trace", "/api/related", "/api/motion", "/api/motions", "/api/motions/stats", "/api/cypher" })
         {
             Assert.Contains(path, paths);
         }

@@ -1,3 +1,4 @@
+using KvGraph.Web.Data;
 using KvGraph.Web.Hosting;
 using KvGraph.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -5,12 +6,18 @@ using Microsoft.Playwright;
 
 namespace KvGraph.Web.Tests.Browser;
 
+/// <summary>The explorer over the seed store, in the browser.</summary>
+public sealed class BrowserHost(SeedCorpus corpus) : BrowserHostBase(() => corpus.Source, null);
+
+/// <summary>The explorer over the real corpus store, in the browser; skipped, saying why, when the corpus is absent.</summary>
+public sealed class CorpusBrowserHost(RealCorpus corpus) : BrowserHostBase(() => corpus.Source, corpus.SkipReason);
+
 /// <summary>
 /// The explorer on a real Kestrel port on loopback, and Debian's headless Chromium driven by Playwright.
 /// Playwright never downloads a browser here: it is pointed at /usr/bin/chromium, and the tests skip, saying why,
 /// when that is missing.
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public abstract class BrowserHostBase : IAsyncLifetime
 {
     /// <summary>The Chromium the tests drive (KVGRAPH_CHROMIUM overrides).</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KVGRAPH_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
@@ -21,11 +28,15 @@ public sealed class BrowserHost : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly SeedCorpus corpus;
+    private readonly Func<IExplorerSource> source;
     private WebApplication? app;
     private IPlaywright? playwright;
 
-    public BrowserHost(SeedCorpus corpus) => this.corpus = corpus;
+    protected BrowserHostBase(Func<IExplorerSource> source, string? skipReason)
+    {
+        this.source = source;
+        SkipReason = skipReason;
+    }
 
     /// <summary>Why the browser tests cannot run here, or null when they can.</summary>
     public string? SkipReason { get; private set; }
@@ -36,6 +47,11 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
         if (!File.Exists(ChromiumPath))
         {
             SkipReason = $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests.";
@@ -43,7 +59,7 @@ public sealed class BrowserHost : IAsyncLifetime
         }
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        app = ExplorerHost.Build(["--urls", "http://127.0.0.1:0", "--cypher", WebPaths.CypherQueries], _ => corpus.Source);
+        app = ExplorerHost.Build(["--urls", "http://127.0.0.1:0", "--cypher", WebPaths.CypherQueries], _ => source());
         await app.StartAsync();
         BaseUrl = app.Urls.Single().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
@@ -53,6 +69,19 @@ public sealed class BrowserHost : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>A fresh page in its own context, with the viewport and timeout every browser test uses.</summary>
+    public async Task<IPage> NewPage()
+    {
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
     }
 
     public async Task DisposeAsync()

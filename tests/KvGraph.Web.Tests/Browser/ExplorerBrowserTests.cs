@@ -90,6 +90,7 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         await page.WaitForURLAsync("**/motion.html?id=kst-21501-20-1591");
         var sponsor = page.Locator("ul.sponsors li.sponsor").Filter(new() { HasText = "Nieuwenhuijzen" });
         await sponsor.WaitForAsync();
+        Assert.DoesNotMatch(@"(^|\n)null(\n|$)", await page.Locator("main").InnerTextAsync()); // no missing title shown as "null"
         Assert.Contains("GroenLinks", await sponsor.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator($"ol.timeline li[data-id='{corpus.Seed000Id}']").CountAsync());
         Assert.Equal("https://zoek.officielebekendmakingen.nl/kst-21501-20-1591.html", await page.Locator(".not-in-corpus a.official").GetAttributeAsync("href"));
@@ -165,17 +166,7 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
         await page.CloseAsync();
     }
 
-    private async Task<IPage> NewPage()
-    {
-        var context = await host.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            AcceptDownloads = true,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        return page;
-    }
+    private Task<IPage> NewPage() => host.NewPage();
 
     /// <summary>
     /// Clicks a graph node where it is drawn on the canvas, as a user would, once the page has stopped moving

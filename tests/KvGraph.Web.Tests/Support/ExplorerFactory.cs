@@ -6,13 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KvGraph.Web.Tests.Support;
 
-/// <summary>The explorer app in memory (WebApplicationFactory) over the seed store.</summary>
-public sealed class ExplorerFactory(SeedCorpus corpus) : WebApplicationFactory<Program>
+/// <summary>The explorer app in memory (WebApplicationFactory) over a real store (the seeds', or the corpus').</summary>
+public sealed class ExplorerFactory(IExplorerSource source, string storePath) : WebApplicationFactory<Program>
 {
+    public ExplorerFactory(SeedCorpus corpus)
+        : this(corpus.Source, corpus.StorePath)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("cypher", WebPaths.CypherQueries);
-        builder.UseSetting("store", corpus.StorePath);
-        builder.ConfigureTestServices(services => services.AddSingleton(corpus.Source));
+        builder.UseSetting("store", storePath);
+        builder.ConfigureTestServices(services => services.AddSingleton(source));
     }
 }

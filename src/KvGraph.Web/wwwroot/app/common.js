@@ -14,11 +14,23 @@ const KV = (() => {
       else if (key === 'dataset') Object.assign(node.dataset, value);
       else node.setAttribute(key, value === true ? '' : String(value));
     }
-    for (const child of children.flat()) {
+    append(node, children);
+    return node;
+  }
+
+  // Children as el() takes them: nested lists flattened, null / undefined / false left out (never the text "null").
+  function append(node, children) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       node.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
-    return node;
+  }
+
+  // Replaces a container's content; a missing optional part is left out rather than shown as "null".
+  function fill(container, ...children) {
+    container.replaceChildren();
+    append(container, children);
+    return container;
   }
 
   // Links from data may only be relative pages, in-page anchors or http(s) addresses.
@@ -38,7 +50,8 @@ const KV = (() => {
     if (!response.ok) {
       let problem = null;
       try { problem = await response.json(); } catch { /* not JSON */ }
-      const detail = problem && (problem.detail || problem.title || (problem.errors && Object.values(problem.errors).flat().join(' ')));
+      // A validation problem says what is wrong with each field; that is what the page shows, not its generic title.
+      const detail = problem && ((problem.errors && Object.values(problem.errors).flat().join(' ')) || problem.detail || problem.title);
       const error = new Error(detail || `${response.status} ${response.statusText}`);
       error.status = response.status;
       throw error;
@@ -61,6 +74,19 @@ const KV = (() => {
     return el('span', { class: 'badge ' + (cls || ''), text });
   }
 
+  // A motion's outcome: adopted green, rejected red, anything else (held, withdrawn, lapsed, unknown) grey.
+  function outcomeBadge(outcome) {
+    const cls = outcome === 'aangenomen' ? 'outcome-adopted' : outcome === 'verworpen' ? 'outcome-rejected' : 'outcome-other';
+    return el('span', { class: `badge outcome ${cls}`, 'data-outcome': outcome || 'unknown', text: outcome || 'outcome unknown' });
+  }
+
+  // "32–117", or '' without counts.
+  function votes(forCount, against) {
+    if (forCount === null && against === null) return '';
+    const n = (x) => (x === null || x === undefined ? '?' : String(x));
+    return `${n(forCount)}–${n(against)}`;
+  }
+
   function notInCorpus(officialUrl) {
     return el('span', { class: 'not-in-corpus' },
       badge('not in corpus', 'badge-missing'),
@@ -70,7 +96,8 @@ const KV = (() => {
   function nav() {
     const q = el('input', { type: 'search', name: 'q', placeholder: 'Search id, title or text…', 'aria-label': 'Search', value: param('q') || '' });
     const form = el('form', { action: 'index.html', method: 'get', class: 'nav-search' }, q, el('button', { type: 'submit', text: 'Search' }));
-    return el('header', { class: 'top' }, el('a', { href: 'index.html', class: 'brand', text: 'KvGraph explorer' }), form);
+    return el('header', { class: 'top' }, el('a', { href: 'index.html', class: 'brand', text: 'KvGraph explorer' }),
+      el('nav', { class: 'top-links' }, el('a', { href: 'motions.html', text: 'Motions' })), form);
   }
 
   // "Show as Cypher": the real statement from cypher/queries with the parameters for this view.
@@ -104,5 +131,5 @@ const KV = (() => {
     container.replaceChildren(el('div', { class: 'error', role: 'alert', text: e.message || String(e) }));
   }
 
-  return { el, getJson, param, enc, docHref, motionHref, graphHref, isMotionId, people, badge, notInCorpus, nav, cypherPanel, error };
+  return { el, fill, getJson, param, enc, docHref, motionHref, graphHref, isMotionId, people, badge, outcomeBadge, votes, notInCorpus, nav, cypherPanel, error };
 })();

@@ -245,7 +245,7 @@ KV.Graph = (() => {
     cy.on('mouseover', 'edge', (evt) => {
       const e = evt.target;
       e.addClass('hover');
-      tip.replaceChildren(
+      KV.fill(tip,
         el('strong', { text: e.data('cat') }),
         el('div', { class: 'muted', text: `${e.data('source')} → ${e.data('target')}${e.data('item') ? ' (' + e.data('item') + ')' : ''}` }),
         e.data('quote') ? el('blockquote', { text: e.data('quote') }) : null);

@@ -6,13 +6,39 @@
   const main = document.getElementById('main');
   document.body.prepend(KV.nav());
 
+  const motionStats = el('section', { class: 'motion-stats', 'aria-label': 'Motions' });
+  const number = (n) => n.toLocaleString('en-GB');
+
+  // What became of the motions: adopted, rejected, and how many adopted ones a later document cites; each a filtered list.
+  async function showMotionStats() {
+    let view;
+    try {
+      view = await getJson('/api/motions/stats');
+    } catch (e) {
+      KV.error(motionStats, e);
+      return;
+    }
+    const s = view.stats;
+    if (!s.motions) return;
+    const stat = (cls, href, count, text) => el('a', { class: `stat ${cls}`, href }, el('strong', { text: count }), text);
+    const share = (s.shareAdoptedCited * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+    KV.fill(motionStats,
+      stat('stat-motions', 'motions.html', number(s.motions), `motions, ${number(s.withOutcome)} with an outcome`),
+      stat('stat-adopted', 'motions.html?outcome=aangenomen', number(s.adopted), 'adopted (aangenomen)'),
+      stat('stat-rejected', 'motions.html?outcome=verworpen', number(s.rejected), 'rejected (verworpen)'),
+      stat('stat-cited', 'motions.html?adoptedNeverCited=true', `${share} %`,
+        `of adopted motions cited by a later document (${number(s.adoptedCitedAfter)} of ${number(s.adopted)}); see the ${number(s.adopted - s.adoptedCitedAfter)} never cited since`));
+  }
+
   async function run() {
     const q = (param('q') || '').trim();
     const page = Math.max(1, parseInt(param('page') || '1', 10) || 1);
     if (!q) {
       main.replaceChildren(
         el('h1', { text: 'KvGraph explorer' }),
-        el('p', { text: 'Follow the citation chains between Kamervragen, answers, motions and letters. Search by id (ah-tk-20202021-2302, 2021Z02286, kst-21501-20-1591), title words or any text.' }));
+        el('p', { text: 'Follow the citation chains between Kamervragen, answers, motions and letters. Search by id (ah-tk-20202021-2302, 2021Z02286, kst-21501-20-1591), title words or any text.' }),
+        motionStats);
+      showMotionStats();
       return;
     }
     main.replaceChildren(el('p', { class: 'muted', text: 'Searching…' }));
