@@ -101,6 +101,9 @@ public sealed record MotionFilter
 
     /// <summary>Only motions with a known outcome (a vote or a decision).</summary>
     public bool WithOutcome { get; init; }
+
+    /// <summary>Only motions that a document dated after the vote cites (with <see cref="Outcome"/> aangenomen: the share <see cref="MotionStats"/> counts).</summary>
+    public bool CitedSinceVote { get; init; }
 }
 
 /// <summary>Counts over every motion with a fate.</summary>
@@ -126,27 +129,28 @@ public static class Motions
 
     private static readonly string[] FateKeys = ["outcome", "decision", "cabinetAdvice", "votesFor"];
 
-    /// <summary>True for a motion node: a motion in the corpus, or a cited motion whose vote a source records.</summary>
-    public static bool IsMotion(ICitationGraph graph, GraphNode node)
+    /// <summary>True for a motion: one in the corpus (text or record) or one that is only cited.</summary>
+    public static bool IsMotion(GraphNode node)
     {
-        ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(node);
-        return node.Label == NodeLabel.Motion
-            || (node.Label == NodeLabel.Placeholder && Prop(node, "kind") == "motion" && graph.Incoming(node.Id, EdgeType.RecordsVote).Count > 0);
+        return node.Label == NodeLabel.Motion || (node.Label == NodeLabel.Placeholder && Prop(node, "kind") == "motion");
     }
 
-    /// <summary>Every motion node.</summary>
+    /// <summary>
+    /// The motions lists and counts are over: every motion in the corpus, and every cited motion whose vote a source
+    /// records. A motion that is only cited, with nothing known of its fate, has a page (<see cref="Fate"/>) but is not listed.
+    /// </summary>
     public static IEnumerable<GraphNode> All(ICitationGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return graph.Nodes.Where(n => IsMotion(graph, n));
+        return graph.Nodes.Where(n => n.Label == NodeLabel.Motion || (IsMotion(n) && graph.Incoming(n.Id, EdgeType.RecordsVote).Count > 0));
     }
 
     /// <summary>The fate of a motion over all its sources, or null when <paramref name="id"/> is not a motion.</summary>
     public static MotionFateView? Fate(this ICitationGraph graph, string id)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        if (graph.Find(id) is not { } node || !IsMotion(graph, node))
+        if (graph.Find(id) is not { } node || !IsMotion(node))
         {
             return null;
         }
@@ -264,6 +268,11 @@ public static class Motions
             }
 
             if (party is not null && !summary.Sponsors.Any(s => s.PartyId == party))
+            {
+                continue;
+            }
+
+            if (filter.CitedSinceVote && summary.CitedAfterVote == 0)
             {
                 continue;
             }

@@ -95,7 +95,7 @@ public static class ExplorerApi
     }
 
     internal static Results<Ok<MotionListView>, ValidationProblem> MotionList(
-        IExplorerData data, string? outcome, string? party, string? advice, string? from, string? to, string? dossier, bool? adoptedNeverCited, bool? decided, int? page, int? pageSize)
+        IExplorerData data, string? outcome, string? party, string? advice, string? from, string? to, string? dossier, bool? adoptedNeverCited, bool? decided, bool? citedSinceVote, int? page, int? pageSize)
     {
         var errors = Errors(
             ("outcome", InputRules.CheckFilter(outcome, "outcome")),
@@ -121,6 +121,7 @@ public static class ExplorerApi
             Dossier = Given(dossier),
             AdoptedNeverCitedSince = adoptedNeverCited ?? false,
             WithOutcome = decided ?? false,
+            CitedSinceVote = citedSinceVote ?? false,
         };
         try
         {

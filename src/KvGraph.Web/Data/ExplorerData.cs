@@ -197,28 +197,25 @@ internal sealed class ExplorerData : IExplorerData
             return null;
         }
 
-        // A motion with a fate: Core's one view of it (fate, sponsors at the motion's date, timeline, counts of documents).
+        // Core's one view of a motion (fate over its sources, sponsors at the motion's date, timeline, documents citing it);
+        // for a motion that is only cited and whose fate no source gives, the fate's fields are empty.
         var title = motion.Name is { Length: > 0 } name && name != motion.Id ? name : null;
-        if (Graph.Fate(motion.Id) is { } fate)
+        if (Graph.Fate(motion.Id) is not { } fate)
         {
-            var steps = Graph.Timeline(motion.Id);
-            var summary = KvGraph.Core.Graph.Motions.Summary(Graph, motion);
-            return new MotionView(
-                View(motion),
-                title,
-                fate,
-                [.. fate.Sponsors.Select(s => new SponsorView(s.Name, s.Party, s.PersonId))],
-                [.. steps.Take(limit).Select(EventView)],
-                summary.CitedBy,
-                summary.CitedAfterVote,
-                steps.Count > limit);
+            return null;
         }
 
-        // A cited motion no source records a vote for (a placeholder): its sponsors as cited, and who cites it.
-        var citing = Graph.CitedBy(motion.Id);
-        var cited = citing.Take(limit).Select(c => new MotionEvent(
-            c.Date, "cited", c.Source.Id, Str(c.Source, "kind"), c.Source.Name, Str(c.Mentions[0], "quote"), c.Mentions.Count > 1 ? $"{c.Mentions.Count} mentions" : null, false));
-        return new MotionView(View(motion), title, null, CitedSponsors(motion), [.. cited.Select(EventView)], citing.Count, 0, citing.Count > limit);
+        var steps = Graph.Timeline(motion.Id);
+        var summary = KvGraph.Core.Graph.Motions.Summary(Graph, motion);
+        return new MotionView(
+            View(motion),
+            title,
+            fate,
+            [.. fate.Sponsors.Select(s => new SponsorView(s.Name, s.Party, s.PersonId))],
+            [.. steps.Take(limit).Select(EventView)],
+            summary.CitedBy,
+            summary.CitedAfterVote,
+            steps.Count > limit);
     }
 
     public MotionListView Motions(MotionFilter filter, int page, int pageSize)
@@ -247,71 +244,6 @@ internal sealed class ExplorerData : IExplorerData
             e.Date.Length > 0 ? e.Date : null, e.Kind, e.DocumentId, e.DocumentKind, e.Title is { Length: > 0 } t && t != e.DocumentId ? t : null, e.Quote, e.Detail, e.AfterVote,
             inCorpus, inCorpus ? null : node is null ? KvGraph.Core.Kinds.CitationKinds.OfficialUrl(e.DocumentId) : OfficialUrl(node));
     }
-
-    /// <summary>The sponsors of a motion that is only cited: its SUBMITTED_BY people, and the names its citers give.</summary>
-    private List<SponsorView> CitedSponsors(GraphNode motion)
-    {
-        var sponsors = new List<SponsorView>();
-        var date = NodeDate(motion);
-        void AddSponsor(string name, string? party, string? personId)
-        {
-            var existing = sponsors.FindIndex(s => PersonIdentity.Same(s.Name, name));
-            if (existing < 0)
-            {
-                sponsors.Add(new SponsorView(name, party, personId));
-            }
-            else if (sponsors[existing].Party is null && party is not null)
-            {
-                sponsors[existing] = sponsors[existing] with { Party = party, PersonId = personId ?? sponsors[existing].PersonId };
-            }
-        }
-
-        foreach (var edge in Graph.Outgoing(motion.Id, EdgeType.SubmittedBy))
-        {
-            if (Graph.Find(edge.Target) is { } person)
-            {
-                AddSponsor(person.Name ?? person.Id, PartyOf(person, date), person.Id);
-            }
-        }
-
-        // A motion that is not in the corpus still has its sponsors named where it is cited ("motie Sjoerdsma c.s.").
-        foreach (var citingId in Graph.Incoming(motion.Id, EdgeType.Cites).Select(e => e.Source).Distinct(StringComparer.Ordinal))
-        {
-            if (source.GetDocument(citingId) is { } citing)
-            {
-                foreach (var name in citing.Citations.Where(c => c.Target == motion.Id).SelectMany(c => c.Sponsors))
-                {
-                    var person = FindPerson(name, citing, date);
-                    AddSponsor(name, person.Party, person.Id);
-                }
-            }
-        }
-
-        return sponsors;
-    }
-
-    private (string? Id, string? Party) FindPerson(string surname, ExtractedDocument context, string? date)
-    {
-        // The people the citing document names first (its askers), then every person in the graph.
-        foreach (var asker in context.Doc.Askers)
-        {
-            if (PersonIdentity.Same(asker.Name, surname) && asker.Party is not null)
-            {
-                return (NodeIds.Person(asker.Name), Parties.DisplayName(asker.Party));
-            }
-        }
-
-        if (PersonIdentity.TryParse(surname) is { } who && Graph.Find(who.Id) is { Label: NodeLabel.Person } node)
-        {
-            return (node.Id, PartyOf(node, date));
-        }
-
-        return (null, null);
-    }
-
-    // The party a person was in at a date (a motion's, a question's): their dated MEMBER_OF evidence, shown by name.
-    private string? PartyOf(GraphNode person, string? date) =>
-        PartyMembership.PartyAt(Graph.Outgoing(person.Id, EdgeType.MemberOf), date) is { } partyId ? Parties.DisplayName(partyId) : null;
 
     private CitationView CitationOf(Citation c, ExtractedDocument doc)
     {

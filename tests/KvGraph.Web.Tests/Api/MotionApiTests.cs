@@ -180,6 +180,12 @@ public sealed class MotionApiTests(RealCorpus corpus) : ExplorerClient(() => new
         Assert.DoesNotContain(all, s => s.Id == "zaak:2022Z23878");
         Assert.Contains(corpus.Graph.List(new MotionFilter { Outcome = "aangenomen" }), s => s.Id == "zaak:2022Z23878");
 
+        // The share's numerator: adopted and cited since the vote, the two motions later documents cite.
+        var cited = await GetJson("/api/motions?outcome=aangenomen&citedSinceVote=true");
+        Assert.Equal(stats.GetProperty("adoptedCitedAfter").GetInt32(), cited.GetProperty("total").GetInt32());
+        Assert.Contains(cited.Items("items"), i => i.Str("id") == "zaak:2022Z23878");
+        Assert.All(cited.Items("items"), i => Assert.True(i.GetProperty("citedAfterVote").GetInt32() > 0));
+
         // decided=true keeps only motions with an outcome.
         var decided = await GetJson("/api/motions?decided=true");
         Assert.Equal(stats.GetProperty("withOutcome").GetInt32(), decided.GetProperty("total").GetInt32());

@@ -142,8 +142,11 @@ public sealed class MotionBrowserTests(RealCorpus corpus, CorpusBrowserHost host
         Assert.Equal(stats.Rejected.ToString("N0", CultureInfo.InvariantCulture), await page.Locator(".motion-stats a.stat-rejected strong").InnerTextAsync());
         Assert.Equal("motions.html?outcome=verworpen", await page.Locator(".motion-stats a.stat-rejected").GetAttributeAsync("href"));
         var share = page.Locator(".motion-stats a.stat-cited");
-        Assert.Equal("motions.html?adoptedNeverCited=true", await share.GetAttributeAsync("href"));
+        Assert.Equal("motions.html?outcome=aangenomen&citedSinceVote=true", await share.GetAttributeAsync("href"));
         Assert.Contains($"({stats.AdoptedCitedAfter} of ", await share.InnerTextAsync(), StringComparison.Ordinal);
+        var never = page.Locator(".motion-stats a.stat-never");
+        Assert.Equal("motions.html?adoptedNeverCited=true", await never.GetAttributeAsync("href"));
+        Assert.Equal((stats.Adopted - stats.AdoptedCitedAfter).ToString("N0", CultureInfo.InvariantCulture), await never.Locator("strong").InnerTextAsync());
 
         // Following the adopted count opens the list filtered to adopted motions.
         await adopted.ClickAsync();

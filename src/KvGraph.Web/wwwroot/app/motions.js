@@ -10,7 +10,7 @@
 
   const TEXT_FIELDS = ['party', 'from', 'to', 'dossier'];
   const SELECT_FIELDS = ['outcome', 'advice'];
-  const CHECK_FIELDS = ['adoptedNeverCited', 'decided'];
+  const CHECK_FIELDS = ['adoptedNeverCited', 'decided', 'citedSinceVote'];
   const OUTCOMES = [
     ['', 'any outcome'], ['aangenomen', 'aangenomen (adopted)'], ['verworpen', 'verworpen (rejected)'], ['aangehouden', 'aangehouden (held)'],
     ['ingetrokken', 'ingetrokken (withdrawn)'], ['vervallen', 'vervallen (lapsed)'], ['unknown', 'unknown'],
@@ -77,6 +77,7 @@
       text('dossier', 'Dossier', '21501-08'),
       check('adoptedNeverCited', 'adopted and never cited since'),
       check('decided', 'with an outcome only'),
+      check('citedSinceVote', 'cited by a later document'),
       el('button', { type: 'submit', text: 'Apply' }));
     form.addEventListener('submit', (e) => { e.preventDefault(); go(fromForm()); });
     form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT' || e.target.type === 'checkbox') go(fromForm()); });

@@ -26,8 +26,9 @@
       stat('stat-motions', 'motions.html', number(s.motions), `motions, ${number(s.withOutcome)} with an outcome`),
       stat('stat-adopted', 'motions.html?outcome=aangenomen', number(s.adopted), 'adopted (aangenomen)'),
       stat('stat-rejected', 'motions.html?outcome=verworpen', number(s.rejected), 'rejected (verworpen)'),
-      stat('stat-cited', 'motions.html?adoptedNeverCited=true', `${share} %`,
-        `of adopted motions cited by a later document (${number(s.adoptedCitedAfter)} of ${number(s.adopted)}); see the ${number(s.adopted - s.adoptedCitedAfter)} never cited since`));
+      stat('stat-cited', 'motions.html?outcome=aangenomen&citedSinceVote=true', `${share} %`,
+        `of adopted motions cited by a later document (${number(s.adoptedCitedAfter)} of ${number(s.adopted)})`),
+      stat('stat-never', 'motions.html?adoptedNeverCited=true', number(s.adopted - s.adoptedCitedAfter), 'adopted and never cited since'));
   }
 
   async function run() {
