@@ -43,4 +43,32 @@ public sealed class IdentityChangeFeedTests
         Assert.DoesNotContain(resent.Nodes, n => n.Id == "zaak:2023Z01490");
         Assert.Contains(resent.Edges, e => e.Source == "kst-31288-1013" && e.Type == EdgeType.SubmittedBy);
     }
+
+    [SkippableFact]
+    public void The_first_item_of_a_sitting_arriving_dates_the_others_and_re_sends_them()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the corpus is not at {TestPaths.CorpusRaw}");
+        var dir = TestPaths.NewTempDir("kvgraph-sitting-feed");
+        var input = Path.Combine(dir, "input");
+        Directory.CreateDirectory(input);
+        var sitting = Path.Combine(TestPaths.CorpusRaw, "handelingen-xml-2018");
+
+        // The stemmingen item alone: the XML dates only the sitting's first item, so this one has no day and nor has its vote.
+        var votes = Path.Combine(input, "h-tk-20172018-70-6.xml");
+        File.Copy(Path.Combine(sitting, "h-tk-20172018-70-6.xml"), votes);
+        using var store = KvStore.Open(Path.Combine(dir, "kv.db"));
+        BuildPipeline.Run(store, [input]);
+        Assert.False(store.LoadGraph().Find("h-tk-20172018-70-6")!.Properties.ContainsKey("date"));
+        Assert.Null(store.LoadGraph().Fate("kst-21501-08-721")!.VoteDate);
+        var before = store.CurrentVersion;
+
+        // The first item arrives: every item of sitting 70 is of 5 April 2018, the vote too, and the stemmingen item is re-sent dated.
+        File.Copy(Path.Combine(sitting, "h-tk-20172018-70-1.xml"), Path.Combine(input, "h-tk-20172018-70-1.xml"));
+        BuildPipeline.Run(store, [input]);
+        var graph = store.LoadGraph();
+        Assert.Equal("2018-04-05", graph.Find("h-tk-20172018-70-6")!.Properties["date"]);
+        Assert.Equal("2018-04-05", graph.Fate("kst-21501-08-721")!.VoteDate);
+        var resent = Assert.Single(store.FactsChangedSince(before), f => f.File == Path.GetFullPath(votes));
+        Assert.Equal("2018-04-05", resent.Nodes.Single(n => n.Id == "h-tk-20172018-70-6").Properties["date"]);
+    }
 }
