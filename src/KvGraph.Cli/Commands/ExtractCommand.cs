@@ -61,7 +61,7 @@ internal static class ExtractCommand
     private static void Text(IAnsiConsole console, ExtractedDocument d)
     {
         var doc = d.Doc;
-        console.Write(new Rule($"[bold]{Render.E(doc.Id)}[/] [grey]{Render.E(ExtractionJson.Name(doc.Kind))}, {Render.E(d.Format)}[/]").LeftJustified());
+        Render.Heading(console, $"[bold]{Render.E(doc.Id)}[/] [grey]{Render.E(ExtractionJson.Name(doc.Kind))}, {Render.E(d.Format)}[/]");
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string k, string? v)
         {

@@ -171,17 +171,9 @@ internal static class MotionsCommand
                 m.CitedBy.ToString(CultureInfo.InvariantCulture), m.CitedAfterVote.ToString(CultureInfo.InvariantCulture), m.LastCited ?? string.Empty,
                 m.Disputed ? "true" : "false", m.Title ?? string.Empty,
             ];
-            sb.AppendJoin(',', cells.Select(CsvCell)).Append('\n');
+            sb.AppendJoin(',', cells.Select(Output.CsvCell)).Append('\n');
         }
 
         return sb.ToString();
-    }
-
-    // RFC 4180: quote a cell with a comma, quote or line break, doubling quotes; a leading =, +, -, @ is prefixed with ' so
-    // a spreadsheet never runs a title as a formula.
-    private static string CsvCell(string value)
-    {
-        var v = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
 }

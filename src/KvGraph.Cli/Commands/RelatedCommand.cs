@@ -12,7 +12,8 @@ internal static class RelatedCommand
     {
         var id = new Argument<string>("id") { Description = "A document id or alias" };
         var limit = new Option<int>("--limit", "-n") { Description = "How many to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("related", "Related documents: shared citations, co-citation, shared askers, answerers, countries and topics") { id, limit };
+        var format = Output.FormatOption();
+        var command = new Command("related", "Related documents: shared citations, co-citation, shared askers, answerers, countries and topics") { id, limit, format };
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
@@ -20,6 +21,21 @@ internal static class RelatedCommand
             var wanted = result.GetValue(id)!;
             var node = graph.Find(wanted) ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             var related = graph.Related(node.Id, Math.Clamp(result.GetValue(limit), 1, 500));
+            var f = result.GetValue(format)!;
+            if (f != Output.Table)
+            {
+                var sheet = new Sheet("related", $"Related to {node.Id}", ["rank", "id", "kind", "date", "title", "score", "reasons"]);
+                var r0 = 0;
+                foreach (var r in related)
+                {
+                    sheet.Add(++r0, r.Node.Id, Render.Prop(r.Node, "kind"), Render.Prop(r.Node, "date"), r.Node.Name, r.Score,
+                        r.Reasons.Select(x => $"{x.Kind}: {x.Detail} ({x.Score.ToString("0.###", CultureInfo.InvariantCulture)})").ToList());
+                }
+
+                Output.Write(context.Console, f, sheet);
+                return 0;
+            }
+
             var t = new Table().Title($"Related to {Render.E(node.Id)}").AddColumns("#", "document", "score", "reasons");
             var rank = 0;
             foreach (var r in related)

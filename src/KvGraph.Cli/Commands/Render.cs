@@ -16,6 +16,19 @@ internal static class Render
         return link.IsLowConfidence ? $"[yellow]{E(link.Summary)} ?[/]" : E(link.Summary);
     }
 
+    /// <summary>A heading rule; a short one when the console is wider than a screen (redirected output), not 4,000 dashes.</summary>
+    public static void Heading(IAnsiConsole console, string markup)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        if (console.Profile.Width > 500)
+        {
+            console.MarkupLine($"── {markup} ──");
+            return;
+        }
+
+        console.Write(new Rule(markup).LeftJustified());
+    }
+
     public static string Short(string? text, int max)
     {
         if (string.IsNullOrEmpty(text))

@@ -13,7 +13,8 @@ internal static class ShowCommand
     public static Command Create(CliContext context)
     {
         var id = new Argument<string>("id") { Description = "A document id or alias (ah-tk-20202021-2302, 2021Z02286, kst-21501-20-1591)" };
-        var command = new Command("show", "Show a document: metadata, items, what it cites and what cites it") { id };
+        var format = Output.FormatOption();
+        var command = new Command("show", "Show a document: metadata, items, what it cites and what cites it") { id, format };
         return command.WithAction(result =>
         {
             var console = context.Console;
@@ -23,8 +24,13 @@ internal static class ShowCommand
             var node = graph.Find(wanted)
                 ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
+            if (result.GetValue(format) is { } f && f != Output.Table)
+            {
+                Output.Write(console, f, Sheets(graph, node));
+                return 0;
+            }
 
-            console.Write(new Rule($"[bold]{Render.E(node.Id)}[/] [grey]{Render.E(Render.Prop(node, "kind"))}[/]").LeftJustified());
+            Render.Heading(console, $"[bold]{Render.E(node.Id)}[/] [grey]{Render.E(Render.Prop(node, "kind"))}[/]");
             var grid = new Grid().AddColumn().AddColumn();
             void Row(string k, string? v)
             {
@@ -168,6 +174,67 @@ internal static class ShowCommand
             console.Write(byTable);
             return 0;
         });
+    }
+
+    /// <summary>
+    /// show for tools: the node's properties (one row per property), what it cites, what cites it and, for a motion, its
+    /// sources, party votes and timeline; the same facts as the tables.
+    /// </summary>
+    private static Sheet[] Sheets(ICitationGraph graph, GraphNode node)
+    {
+        var properties = new Sheet("properties", node.Id, ["key", "value"]).Add("id", node.Id).Add("label", node.Label).Add("name", node.Name);
+        foreach (var (k, v) in node.Properties.Where(kv => kv.Key != "id").OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            properties.Add(k, v);
+        }
+
+        var cites = new Sheet("cites", "Cites", ["target", "kind", "inCorpus", "method", "confidence", "item", "quote", "start", "end"]);
+        foreach (var e in graph.Outgoing(node.Id, EdgeType.Cites).OrderBy(e => e.Properties.GetValueOrDefault("start") is long x ? x : long.MaxValue))
+        {
+            var link = CitesEdge.From(e);
+            var target = graph.Find(e.Target);
+            cites.Add(e.Target, link.Kind, target is not null && target.Label != NodeLabel.Placeholder, link.Method, link.Confidence, link.Item, link.Quote, (long)link.Start, (long)link.End);
+        }
+
+        var citedBy = new Sheet("citedBy", "Cited by", ["document", "date", "kind", "method", "item", "quote"]);
+        foreach (var citing in graph.CitedBy(node.Id))
+        {
+            foreach (var e in citing.Mentions)
+            {
+                citedBy.Add(citing.Source.Id, citing.Date, Render.Prop(e, "kind"), CitesEdge.From(e).Method, Render.Prop(e, "item"), Render.Prop(e, "quote"));
+            }
+        }
+
+        if (graph.Fate(node.Id) is not { } fate)
+        {
+            return [properties, cites, citedBy];
+        }
+
+        var sources = new Sheet("fateSources", "Sources of the fate", ["source", "sourceKind", "outcome", "votesFor", "votesAgainst", "cabinetAdvice", "date", "quote"]);
+        foreach (var c in fate.Claims)
+        {
+            sources.Add(c.Source, c.SourceKind, c.Outcome, c.VotesFor, c.VotesAgainst, c.CabinetAdvice, c.Date, c.Quote);
+        }
+
+        var votes = new Sheet("partyVotes", "Votes by party", ["party", "vote", "seats", "mistake", "source"]);
+        foreach (var v in fate.PartyVotes)
+        {
+            votes.Add(v.Party, v.Vote, v.Seats, v.Mistake, v.Source);
+        }
+
+        var timeline = new Sheet("timeline", "Timeline", ["date", "step", "document", "afterVote", "detail", "quote"]);
+        foreach (var e in graph.Timeline(node.Id))
+        {
+            timeline.Add(e.Date, e.Kind, e.DocumentId, e.AfterVote, e.Detail, e.Quote);
+        }
+
+        var disagreements = new Sheet("disagreements", "Sources disagree", ["on"]);
+        foreach (var d in fate.Disagreements)
+        {
+            disagreements.Add(d);
+        }
+
+        return [properties, cites, citedBy, sources, votes, timeline, disagreements];
     }
 
     // Sources that disagree (in yellow), the parties' votes and the motion's timeline.

@@ -13,7 +13,8 @@ internal static class TraceCommand
         var id = new Argument<string>("id") { Description = "A document id or alias" };
         var depth = new Option<int>("--depth", "-d") { Description = "How many citation steps to follow", DefaultValueFactory = _ => 3 };
         var reverse = new Option<bool>("--reverse", "-r") { Description = "Who cites it (transitively), instead of what it cites" };
-        var command = new Command("trace", "The citation chain from a document: what it cites, transitively (or with --reverse who cites it)") { id, depth, reverse };
+        var format = Output.FormatOption();
+        var command = new Command("trace", "The citation chain from a document: what it cites, transitively (or with --reverse who cites it)") { id, depth, reverse, format };
         return command.WithAction(result =>
         {
             var d = result.GetValue(depth);
@@ -26,6 +27,17 @@ internal static class TraceCommand
             var wanted = result.GetValue(id)!;
             var trace = store.LoadGraph().Trace(wanted, d, result.GetValue(reverse))
                 ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
+            var f = result.GetValue(format)!;
+            if (f != Output.Table)
+            {
+                // The tree as rows, depth first: each step with the document it hangs from.
+                var sheet = new Sheet("steps", $"Trace from {trace.Node.Id}", ["depth", "id", "kind", "date", "from", "citationKind", "quote", "inCorpus", "cycle"]);
+                sheet.Add(0, trace.Node.Id, Render.Prop(trace.Node, "kind"), Render.Prop(trace.Node, "date"), null, null, null, trace.Node.Label != NodeLabel.Placeholder, false);
+                Rows(sheet, trace, 1);
+                Output.Write(context.Console, f, sheet);
+                return 0;
+            }
+
             var tree = new Tree(Render.NodeLine(trace.Node));
             Add(tree, trace.Children);
             context.Console.Write(tree);
@@ -63,6 +75,16 @@ internal static class TraceCommand
         if (citing.Count > shown)
         {
             console.MarkupLine($"… and {citing.Count - shown} more: `kvgraph trace <id>` shows any of them.");
+        }
+    }
+
+    private static void Rows(Sheet sheet, TraceNode parent, int depth)
+    {
+        foreach (var child in parent.Children)
+        {
+            sheet.Add(depth, child.Node.Id, Render.Prop(child.Node, "kind"), Render.Prop(child.Node, "date"), parent.Node.Id,
+                child.Via is { } e ? Render.Prop(e, "kind") : null, child.Via is { } q ? Render.Prop(q, "quote") : null, child.Node.Label != NodeLabel.Placeholder, child.Cycle);
+            Rows(sheet, child, depth + 1);
         }
     }
 

@@ -16,12 +16,24 @@ namespace KvGraph.Cli.Hosting;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>The console width when output is redirected: wide enough that no table row wraps.</summary>
+    public const int RedirectedWidth = 4096;
+
     /// <summary>Runs <c>kvgraph</c> with <paramref name="args"/>. Tests pass their own consoles to capture output.</summary>
     public static async Task<int> RunAsync(string[] args, IAnsiConsole? console = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         error ??= System.Console.Error;
-        console ??= AnsiConsole.Console;
+        if (console is null)
+        {
+            console = AnsiConsole.Console;
+
+            // Piped or redirected, a table keeps its full lines (no wrapping at 80 columns that splits ids and breaks grep).
+            if (System.Console.IsOutputRedirected)
+            {
+                console.Profile.Width = RedirectedWidth;
+            }
+        }
 
         // Only explicit configuration arguments go to the configuration system; paths like /work/x would otherwise be read as keys.
         var configArgs = args.Where(a => a.StartsWith("--KvGraph:", StringComparison.OrdinalIgnoreCase)).ToArray();
