@@ -102,7 +102,7 @@ public sealed class CliEndToEndTests : IClassFixture<CliEndToEndTests.SeedStore>
 
         var (bad, _, err3) = await CliRunner.Run("trace", "ah-tk-20202021-2302", "--depth", "0", "--store", _store.Path);
         Assert.Equal(2, bad);
-        Assert.Contains("--depth", err3, StringComparison.Ordinal);
+        Assert.Contains("--depth must be a whole number from 1 to 10, not '0'.", err3, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,6 +94,43 @@ public sealed class OutputFormatTests : IClassFixture<CliEndToEndTests.SeedStore
         Assert.StartsWith("── ah-tk-20202021-2302", output.TrimStart(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Extract_reads_a_folder_and_streams_one_document_per_line()
+    {
+        var (exit, output, err) = await CliRunner.Run("extract", TestPaths.Seeds, "--format", "jsonl");
+        Assert.True(exit == 0, err);
+        var docs = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("doc").GetProperty("id").GetString()).ToList();
+        Assert.Equal(["ah-tk-20202021-2302", "answer:2019Z19189"], docs.Order(StringComparer.Ordinal));
+
+        // A folder as JSON is an array; a missing path is named with the reason and the exit code says so.
+        var (_, array, _) = await CliRunner.Run("extract", TestPaths.Seeds, "--format", "json");
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(array).RootElement.ValueKind);
+        var (missing, _, why) = await CliRunner.Run("extract", Path.Combine(TestPaths.Seeds, "nope.txt"), "--format", "json");
+        Assert.Equal(1, missing);
+        Assert.Contains("nope.txt: no such file or folder", why, StringComparison.Ordinal);
+    }
+
+    /// <summary>Bad option values are the user's mistake, said in their words; the bounds are the API's (QueryLimits).</summary>
+    public static TheoryData<string[], string> BadOptions => new()
+    {
+        // not a number: no .NET type name
+        { ["trace", "ah-tk-20202021-2302", "--depth", "abc"], "--depth must be a whole number from 1 to 10, not 'abc'." },
+        // beyond the shared bound
+        { ["trace", "ah-tk-20202021-2302", "--depth", "11"], "--depth must be a whole number from 1 to 10, not '11'." },
+        { ["related", "ah-tk-20202021-2302", "-n", "51"], "--limit must be a whole number from 1 to 50, not '51'." },
+        { ["search", "stikstof", "-n", "0"], "--limit must be a whole number from 1 to 100, not '0'." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public async Task Bad_option_values_get_a_plain_message(string[] args, string message)
+    {
+        var (exit, output, err) = await CliRunner.Run([.. args, "--store", _store.Path]);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, err + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Int32", err + output, StringComparison.Ordinal);
+    }
+
     private async Task<string> Run(params string[] args)
     {
         var (exit, output, err) = await CliRunner.Run([.. args, "--store", _store.Path]);

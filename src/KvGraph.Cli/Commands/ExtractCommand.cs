@@ -11,22 +11,33 @@ using Spectre.Console;
 namespace KvGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kvgraph extract &lt;file…&gt; --format json|text</c>: extraction without a store. JSON follows the stable contract of
-/// <see cref="ExtractionJson"/>: one object for one document, an array for several. Exit code 1 when a file failed.
+/// <c>kvgraph extract &lt;file-or-folder…&gt; --format json|jsonl|text</c>: extraction without a store; a folder is read as
+/// <c>build</c> reads it. JSON follows the stable contract of <see cref="ExtractionJson"/>: one object when the arguments
+/// are one file that holds one document, else an array (possibly empty); <c>jsonl</c> is one document per line, for
+/// streams. A file that cannot be read is named on stderr with the reason and never printed; exit code 1 when one failed.
 /// </summary>
 internal static class ExtractCommand
 {
+    private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create(CliContext context)
     {
-        var files = new Argument<string[]>("file") { Description = "Files to extract", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "json (the stable contract) or text", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("json", "text");
+        var files = new Argument<string[]>("file") { Description = "Files or folders to extract (a folder is read as build reads it)", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "json (the stable contract), jsonl (one document per line) or text", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("json", "jsonl", "text");
         var command = new Command("extract", "Extract citations and entities from files and print them (nothing is stored)") { files, format };
         return command.WithAction(result =>
         {
             var docs = new List<ExtractedDocument>();
             var failed = 0;
-            foreach (var file in result.GetValue(files) ?? [])
+            var given = result.GetValue(files) ?? [];
+            foreach (var missing in given.Where(g => !File.Exists(g) && !Directory.Exists(g)))
+            {
+                result.InvocationConfiguration.Error.WriteLine($"kvgraph: {missing}: no such file or folder");
+                failed++;
+            }
+
+            foreach (var file in FileSource.Enumerate(given.Where(g => File.Exists(g) || Directory.Exists(g))))
             {
                 try
                 {
@@ -42,9 +53,18 @@ internal static class ExtractCommand
                 }
             }
 
+            var single = given.Length == 1 && File.Exists(given[0]) && docs.Count == 1;
             if (result.GetValue(format) == "json")
             {
-                Render.Raw(context.Console, (docs.Count == 1 ? ExtractionJson.Serialize(docs[0]) : ExtractionJson.Serialize(docs)) + "\n");
+                Render.Raw(context.Console, (single ? ExtractionJson.Serialize(docs[0]) : ExtractionJson.Serialize(docs)) + "\n");
+            }
+            else if (result.GetValue(format) == "jsonl")
+            {
+                foreach (var d in docs)
+                {
+                    using var one = System.Text.Json.JsonDocument.Parse(ExtractionJson.Serialize(d));
+                    Render.Raw(context.Console, System.Text.Json.JsonSerializer.Serialize(one.RootElement, Compact) + "\n");
+                }
             }
             else
             {

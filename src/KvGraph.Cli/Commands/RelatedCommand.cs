@@ -11,7 +11,7 @@ internal static class RelatedCommand
     public static Command Create(CliContext context)
     {
         var id = new Argument<string>("id") { Description = "A document id or alias" };
-        var limit = new Option<int>("--limit", "-n") { Description = "How many to show", DefaultValueFactory = _ => 10 };
+        var limit = Options.Int("--limit", "-n", "How many to show", KvGraph.Core.Graph.QueryLimits.DefaultRelated, 1, KvGraph.Core.Graph.QueryLimits.MaxRelated);
         var format = Output.FormatOption();
         var command = new Command("related", "Related documents: shared citations, co-citation, shared askers, answerers, countries and topics") { id, limit, format };
         return command.WithAction(result =>
@@ -20,7 +20,7 @@ internal static class RelatedCommand
             var graph = store.LoadGraph();
             var wanted = result.GetValue(id)!;
             var node = graph.Find(wanted) ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
-            var related = graph.Related(node.Id, Math.Clamp(result.GetValue(limit), 1, 500));
+            var related = graph.Related(node.Id, result.GetValue(limit));
             var f = result.GetValue(format)!;
             if (f != Output.Table)
             {

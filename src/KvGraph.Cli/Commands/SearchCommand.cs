@@ -10,15 +10,15 @@ internal static class SearchCommand
     public static Command Create(CliContext context)
     {
         var text = new Argument<string[]>("text") { Description = "Words to find (all of them), or an id", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit", "-n") { Description = "How many results", DefaultValueFactory = _ => 20 };
-        var offset = new Option<int>("--offset") { Description = "Skip this many results (paging)" };
+        var limit = Options.Int("--limit", "-n", "How many results", KvGraph.Core.Graph.QueryLimits.DefaultSearchPage, 1, KvGraph.Core.Graph.QueryLimits.MaxSearchPage);
+        var offset = Options.Int("--offset", null, "Skip this many results (paging)", 0, 0, 1_000_000);
         var format = Output.FormatOption();
         var command = new Command("search", "Full-text search over document titles and texts") { text, limit, offset, format };
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
             var query = string.Join(' ', result.GetValue(text) ?? []);
-            var hits = store.Search(query, Math.Clamp(result.GetValue(limit), 1, 1000), Math.Max(0, result.GetValue(offset)));
+            var hits = store.Search(query, result.GetValue(limit), result.GetValue(offset));
             var sheet = new Sheet("results", $"Search: {query}", ["id", "kind", "date", "askers", "answerers", "snippet"]);
             foreach (var h in hits)
             {

@@ -11,17 +11,13 @@ internal static class TraceCommand
     public static Command Create(CliContext context)
     {
         var id = new Argument<string>("id") { Description = "A document id or alias" };
-        var depth = new Option<int>("--depth", "-d") { Description = "How many citation steps to follow", DefaultValueFactory = _ => 3 };
+        var depth = Options.Int("--depth", "-d", "How many citation steps to follow", QueryLimits.DefaultTraceDepth, 1, QueryLimits.MaxTraceDepth);
         var reverse = new Option<bool>("--reverse", "-r") { Description = "Who cites it (transitively), instead of what it cites" };
         var format = Output.FormatOption();
         var command = new Command("trace", "The citation chain from a document: what it cites, transitively (or with --reverse who cites it)") { id, depth, reverse, format };
         return command.WithAction(result =>
         {
             var d = result.GetValue(depth);
-            if (d is < 1 or > 20)
-            {
-                throw new CliUserException("--depth must be between 1 and 20.");
-            }
 
             using var store = context.OpenExistingStore(result);
             var wanted = result.GetValue(id)!;

@@ -70,7 +70,10 @@ public static class CliApp
         var config = new InvocationConfiguration { Output = new ConsoleWriter(console), Error = error };
         try
         {
-            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+            var exit = await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+
+            // A bad option value is the user's error, like an unknown id: exit code 2 (1 says a file failed).
+            return parse.Errors.Count > 0 ? 2 : exit;
         }
         catch (Exception ex) when (UserMessage(ex) is { } message)
         {
