@@ -26,6 +26,9 @@ public static class CommandCatalog
         // Motions and their fate (issue 8).
         yield return MotionsCommand.Create(context);
 
+        // Scale (issue 9): a generated corpus with its truth.
+        yield return SynthCommand.Create(context);
+
         // Neo4j (issue 3): push, cypher, export.
         yield return Neo4jPushCommand.Create(context);
         yield return Neo4jCypherCommand.Create(context);
