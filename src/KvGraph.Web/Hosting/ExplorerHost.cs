@@ -43,7 +43,7 @@ public static class ExplorerHost
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sourceFactory);
-        services.AddSingleton<IExplorerData>(sp => new ExplorerData(sp.GetRequiredService<IExplorerSource>()));
+        services.AddSingleton<IExplorerData>(sp => new SnapshotExplorerData(sp.GetRequiredService<IExplorerSource>()));
         services.AddSingleton(_ => new CypherCatalog(
             string.IsNullOrWhiteSpace(cypherDirectory) ? CypherCatalog.Locate(Environment.CurrentDirectory, AppContext.BaseDirectory) : Path.GetFullPath(cypherDirectory)));
         services.AddProblemDetails();
