@@ -14,7 +14,9 @@ namespace KvGraph.Store;
 /// the consumer replaces everything it holds for that <see cref="DocumentFacts.File"/>. <see cref="DeletedSince"/> lists
 /// files whose facts must be removed entirely. Remember <see cref="CurrentVersion"/> read before the call and pass it next time.
 /// </para>
-/// Thread-safety: one instance per thread for writes; reads from several instances (processes) at once are fine (WAL).
+/// Thread-safety: an instance holds one SQLite connection and serves one thread at a time, for reads too (concurrent
+/// readers each use their own instance: the web explorer keeps a pool). Each read call (a document, a search, the graph,
+/// the counts) runs in one read transaction and so sees one committed build, even while a build commits (WAL).
 /// </summary>
 public interface IKvStore : IDisposable
 {

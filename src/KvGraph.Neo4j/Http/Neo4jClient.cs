@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Polly;
+using Polly.Retry;
 
 namespace KvGraph.Neo4j.Http;
 
@@ -20,6 +22,13 @@ public static class Neo4jClient
     public static async Task<ICypherRunner> ConnectAsync(Neo4jConnectionOptions options, HttpMessageHandler? handler = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.IsInsecure && !options.AllowInsecure)
+        {
+            throw new Neo4jException("KvGraph.Insecure",
+                $"{options.Url} is plain HTTP to another machine: the password and the graph would cross the network unencrypted. Use https://, or allow it explicitly (kvgraph: --allow-insecure).",
+                null, false);
+        }
+
         var http = handler is null
             ? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             : new HttpClient(handler, disposeHandler: false);
@@ -33,8 +42,9 @@ public static class Neo4jClient
 
         try
         {
-            var server = await Discovery.DiscoverAsync(http, options, cancellationToken).ConfigureAwait(false);
-            return new HttpCypherRunner(http, options, server);
+            var retries = new Retries(options);
+            var server = await retries.RunAsync(ct => Discovery.DiscoverAsync(http, options, ct), cancellationToken).ConfigureAwait(false);
+            return new HttpCypherRunner(http, options, server, retries);
         }
         catch
         {
@@ -142,7 +152,7 @@ internal static class Discovery
             var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                throw new Neo4jException("Neo.ClientError.Security.Unauthorized", $"{url} refused the credentials (user {options.User ?? "(none)"}; the password comes from {Neo4jConnectionOptions.PasswordVariable} or configuration)", null, false);
+                throw new Neo4jException("Neo.ClientError.Security.Unauthorized", $"{url} refused the credentials (401; user {options.User ?? "(none)"}; the password comes from the URL, {Neo4jConnectionOptions.PasswordVariable} or configuration)", null, false);
             }
 
             if (!response.IsSuccessStatusCode)
@@ -170,18 +180,20 @@ internal sealed class HttpCypherRunner : ICypherRunner
     private const string AffinityHeader = "neo4j-cluster-affinity";
     private readonly HttpClient _http;
     private readonly Neo4jConnectionOptions _options;
+    private readonly Retries _retries;
 
-    public HttpCypherRunner(HttpClient http, Neo4jConnectionOptions options, Neo4jServerInfo server)
+    public HttpCypherRunner(HttpClient http, Neo4jConnectionOptions options, Neo4jServerInfo server, Retries retries)
     {
         _http = http;
         _options = options;
+        _retries = retries;
         Server = server;
     }
 
     public Neo4jServerInfo Server { get; }
 
-    /// <summary>How many retries happened (for the push summary).</summary>
-    public int Retries { get; private set; }
+    /// <summary>How many retries happened (for the push summary), discovery's included.</summary>
+    public int Retries => _retries.Count;
 
     public async Task<CypherResult> RunAsync(CypherStatement statement, CancellationToken cancellationToken = default) =>
         (await RunInTransactionAsync([statement], cancellationToken).ConfigureAwait(false))[0];
@@ -194,30 +206,12 @@ internal sealed class HttpCypherRunner : ICypherRunner
             return Task.FromResult<IReadOnlyList<CypherResult>>([]);
         }
 
-        return WithRetries(
+        return _retries.RunAsync(
             ct => Server.Api == Neo4jApi.QueryV2 ? QueryV2Async(statements, ct) : TransactionalAsync(statements, ct),
             cancellationToken);
     }
 
     public void Dispose() => _http.Dispose();
-
-    private async Task<IReadOnlyList<CypherResult>> WithRetries(Func<CancellationToken, Task<IReadOnlyList<CypherResult>>> attempt, CancellationToken ct)
-    {
-        for (var tryNo = 0; ; tryNo++)
-        {
-            try
-            {
-                return await attempt(ct).ConfigureAwait(false);
-            }
-            catch (Neo4jException e) when (e.IsTransient && tryNo < _options.MaxRetries)
-            {
-                Retries++;
-                var delay = _options.RetryDelay * Math.Pow(2, tryNo);
-                var jitter = 0.75 + (Random.Shared.NextDouble() * 0.5);
-                await Task.Delay(delay * jitter, ct).ConfigureAwait(false);
-            }
-        }
-    }
 
     // ---- transactional endpoint (3.x /db/data/transaction/commit, 4.x/5.x /db/{db}/tx/commit) ----
     private async Task<IReadOnlyList<CypherResult>> TransactionalAsync(IReadOnlyList<CypherStatement> statements, CancellationToken ct)
@@ -440,6 +434,12 @@ internal sealed class HttpCypherRunner : ICypherRunner
             {
                 using (json)
                 {
+                    if (status == 401)
+                    {
+                        throw new Neo4jException("Neo.ClientError.Security.Unauthorized",
+                            $"{url} refused the credentials (401; user {_options.User ?? "(none)"}; the password comes from the URL, {Neo4jConnectionOptions.PasswordVariable} or configuration)", statement, false);
+                    }
+
                     // The Query API answers errors with 4xx and {"errors":[{"code","message"}]}.
                     if (json is not null && json.RootElement.ValueKind == JsonValueKind.Object
                         && json.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
@@ -451,14 +451,62 @@ internal sealed class HttpCypherRunner : ICypherRunner
 
                     var transient = status >= 500 || status is 408 or 429;
                     var snippet = text.Length > 300 ? text[..300] + "..." : text;
-                    throw status == 401
-                        ? new Neo4jException("Neo.ClientError.Security.Unauthorized", $"{url} refused the credentials", statement, false)
-                        : new Neo4jException($"KvGraph.Http.{status}", $"POST {url} answered {status} {response.ReasonPhrase}: {snippet}", statement, transient);
+                    throw new Neo4jException($"KvGraph.Http.{status}", $"POST {url} answered {status} {response.ReasonPhrase}: {snippet}", statement, transient);
                 }
             }
 
             var affinityValue = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : null;
             return new Response(json, affinityValue);
+        }
+    }
+}
+
+/// <summary>
+/// Retries with exponential back-off and jitter (Polly) for transient faults only: 5xx, 408/429, timeouts, refused or
+/// dropped connections and the server's <c>Neo.TransientError.*</c>. A 401, a 4xx or a Cypher error fails at once. When
+/// the retries run out, the last error is thrown with how long and how often it was tried.
+/// </summary>
+internal sealed class Retries
+{
+    private readonly ResiliencePipeline _pipeline;
+    private readonly int _max;
+    private int _count;
+
+    public Retries(Neo4jConnectionOptions options)
+    {
+        _max = Math.Max(0, options.MaxRetries);
+        _pipeline = _max == 0
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Neo4jException>(e => e.IsTransient),
+                MaxRetryAttempts = _max,
+                Delay = options.RetryDelay,
+                MaxDelay = options.MaxRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = _ =>
+                {
+                    Interlocked.Increment(ref _count);
+                    return default;
+                },
+            }).Build();
+    }
+
+    /// <summary>Retries so far, over every call.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var before = Count;
+        try
+        {
+            return await _pipeline.ExecuteAsync(async ct => await attempt(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Neo4jException e) when (e.IsTransient && _max > 0)
+        {
+            throw new Neo4jException(e.Code, $"{e.ServerMessage} (still failing after {Count - before} retries over {clock.Elapsed.TotalSeconds:0.0} s)", e.Statement, true, e);
         }
     }
 }

@@ -15,6 +15,7 @@ internal sealed class SqliteKvStore : IKvStore
     private readonly bool _readOnly;
     private (long Version, ICitationGraph Graph)? _graph;
     private SqliteStoreWriter? _writer;
+    private SqliteTransaction? _read;
 
     private SqliteKvStore(string path, SqliteConnection connection, bool readOnly)
     {
@@ -103,7 +104,9 @@ internal sealed class SqliteKvStore : IKvStore
         }
     }
 
-    public string? ResolveId(string idOrAlias)
+    public string? ResolveId(string idOrAlias) => Read(() => ResolveIdNow(idOrAlias));
+
+    private string? ResolveIdNow(string idOrAlias)
     {
         // The index gives every document claiming a key (the column ignores case); Core's rule picks the one it stands for.
         return AliasRule.Resolve(idOrAlias, key =>
@@ -120,7 +123,9 @@ internal sealed class SqliteKvStore : IKvStore
         });
     }
 
-    public ExtractedDocument? GetDocument(string id)
+    public ExtractedDocument? GetDocument(string id) => Read(() => GetDocumentNow(id));
+
+    private ExtractedDocument? GetDocumentNow(string id)
     {
         if (ResolveId(id) is not { } canonical)
         {
@@ -152,6 +157,11 @@ internal sealed class SqliteKvStore : IKvStore
     public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Read(() => SearchNow(text, limit, offset));
+    }
+
+    private List<SearchHit> SearchNow(string text, int limit, int offset)
+    {
         limit = Math.Clamp(limit, 0, 1000);
         offset = Math.Max(0, offset);
         var hits = new List<SearchHit>();
@@ -189,7 +199,9 @@ internal sealed class SqliteKvStore : IKvStore
         return [.. hits.Skip(offset).Take(limit)];
     }
 
-    public ICitationGraph LoadGraph()
+    public ICitationGraph LoadGraph() => Read(LoadGraphNow);
+
+    private ICitationGraph LoadGraphNow()
     {
         var version = CurrentVersion;
         if (_graph is { } g && g.Version == version)
@@ -203,7 +215,9 @@ internal sealed class SqliteKvStore : IKvStore
         return graph;
     }
 
-    public StoreStats Stats()
+    public StoreStats Stats() => Read(StatsNow);
+
+    private StoreStats StatsNow()
     {
         var graph = LoadGraph();
         var docs = graph.Nodes.Where(n => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label)).ToList();
@@ -463,6 +477,7 @@ internal sealed class SqliteKvStore : IKvStore
     internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
         var cmd = _connection.CreateCommand();
+        cmd.Transaction = _read;
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
@@ -470,6 +485,32 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         return cmd;
+    }
+
+    /// <summary>
+    /// Runs a read of several statements in one deferred transaction, so all of them see the same committed build (a WAL
+    /// snapshot) even while a build commits in another process: a document and its aliases, a graph and its version.
+    /// Inside a write session, or a read already under way, it just runs.
+    /// </summary>
+    private T Read<T>(Func<T> read)
+    {
+        if (_read is not null || _writer is not null)
+        {
+            return read();
+        }
+
+        using var tx = _connection.BeginTransaction(deferred: true);
+        _read = tx;
+        try
+        {
+            var result = read();
+            tx.Commit();
+            return result;
+        }
+        finally
+        {
+            _read = null;
+        }
     }
 
     private object? Scalar(string sql)

@@ -7,7 +7,11 @@ using KvGraph.Core.Text;
 
 namespace KvGraph.Web.Data;
 
-/// <summary>Builds the explorer's views from an <see cref="IExplorerSource"/>; every list it returns is capped.</summary>
+/// <summary>
+/// Builds the explorer's views from an <see cref="IExplorerSource"/> over one graph snapshot (every view of a request
+/// comes from the same graph); every list it returns is capped. <see cref="SnapshotExplorerData"/> hands each request
+/// the instance for the source's current graph.
+/// </summary>
 internal sealed class ExplorerData : IExplorerData
 {
     private readonly IExplorerSource source;
@@ -33,16 +37,18 @@ internal sealed class ExplorerData : IExplorerData
         NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral,
     };
 
-    // The counts over every motion: the graph is loaded once and never changes under a running explorer.
+    // The counts over every motion, once per graph snapshot.
     private readonly Lazy<MotionStatsView> stats;
 
-    public ExplorerData(IExplorerSource source)
+    public ExplorerData(IExplorerSource source, ICitationGraph graph)
     {
         this.source = source;
+        Graph = graph;
         stats = new Lazy<MotionStatsView>(ComputeStats, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private ICitationGraph Graph => source.Graph;
+    /// <summary>The graph snapshot every view of this instance is built from.</summary>
+    internal ICitationGraph Graph { get; }
 
     public SearchPageView Search(string query, int page, int pageSize)
     {

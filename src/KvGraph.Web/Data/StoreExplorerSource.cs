@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 using KvGraph.Store;
@@ -5,30 +6,54 @@ using KvGraph.Store;
 namespace KvGraph.Web.Data;
 
 /// <summary>
-/// The adapter from the embedded store to <see cref="IExplorerSource"/>: documents and full-text search are read
-/// from SQLite per request; the graph is loaded into memory once, on first use.
+/// The adapter from the embedded store to <see cref="IExplorerSource"/>, safe under concurrent requests.
+/// <para>
+/// Documents and full-text search are read from SQLite per request, each on a store connection of its own taken from a
+/// small pool of read-only connections (one SQLite connection must never serve two threads at once). Each such read is
+/// one read transaction, so it sees one committed build even while <c>kvgraph build</c> writes the same file (WAL).
+/// </para>
+/// <para>
+/// The graph is held in memory as a snapshot of one store version. Every <see cref="Graph"/> asks the store's version
+/// (one indexed row); when a build has committed a new one, the first request to notice loads the new graph and swaps it
+/// in atomically, while requests already under way, and those arriving during the load, finish on the old snapshot.
+/// </para>
 /// </summary>
 public sealed class StoreExplorerSource : IExplorerSource, IDisposable
 {
-    private readonly IKvStore store;
-    private readonly Lazy<ICitationGraph> graph;
+    /// <summary>Idle connections kept for reuse; more are opened under load and closed when returned beyond this.</summary>
+    private const int MaxIdle = 16;
 
+    private readonly string path;
+    private readonly IKvStore loader;
+    private readonly ConcurrentBag<IKvStore> idle = [];
+    private readonly Lock reload = new();
+    private volatile GraphSnapshot? snapshot;
+    private int disposed;
+
+    /// <summary>Serves <paramref name="store"/>'s file; that instance loads the graph, reads go through a pool of read-only instances.</summary>
     public StoreExplorerSource(IKvStore store)
     {
-        this.store = store ?? throw new ArgumentNullException(nameof(store));
-        graph = new Lazy<ICitationGraph>(store.LoadGraph, LazyThreadSafetyMode.ExecutionAndPublication);
+        loader = store ?? throw new ArgumentNullException(nameof(store));
+        path = store.Path;
     }
 
-    public ICitationGraph Graph => graph.Value;
+    /// <summary>The graph of the store's current version (reloaded after a rebuild; see the type's remarks).</summary>
+    public ICitationGraph Graph => Current().Graph;
+
+    /// <summary>The store version the served graph was loaded from.</summary>
+    public long GraphVersion => Current().Version;
+
+    /// <summary>How many times the graph was loaded (the first load and each reload after a rebuild).</summary>
+    public int GraphLoads { get; private set; }
 
     /// <summary>Opens the store file read-only.</summary>
     public static StoreExplorerSource Open(string path) => new(KvStore.OpenReadOnly(path));
 
-    public ExtractedDocument? GetDocument(string id) => store.GetDocument(id);
+    public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
 
     public SourceSearchResult Search(string query, int offset, int limit)
     {
-        var hits = store.Search(query, limit, offset);
+        var hits = Use(store => store.Search(query, limit, offset));
         var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var hit in hits)
         {
@@ -41,5 +66,87 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
         return new SourceSearchResult([.. hits.Select(h => h.Id)], null, snippets);
     }
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        lock (reload)
+        {
+            loader.Dispose();
+        }
+
+        while (idle.TryTake(out var store))
+        {
+            store.Dispose();
+        }
+    }
+
+    private GraphSnapshot Current()
+    {
+        var current = snapshot;
+        if (current is not null && Use(store => store.CurrentVersion) == current.Version)
+        {
+            return current;
+        }
+
+        // A build committed (or nothing is loaded yet). One request loads; others go on with the old snapshot meanwhile.
+        if (current is not null && !reload.TryEnter())
+        {
+            return current;
+        }
+
+        if (current is null)
+        {
+            reload.Enter();
+        }
+
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+
+            // The version is read before the graph: a build committing in between makes the label older than the graph,
+            // which only costs one more reload, never a stale graph labelled new.
+            var version = loader.CurrentVersion;
+            if (snapshot is { } latest && latest.Version == version)
+            {
+                return latest;
+            }
+
+            var loaded = new GraphSnapshot(version, loader.LoadGraph());
+            GraphLoads++;
+            snapshot = loaded;
+            return loaded;
+        }
+        finally
+        {
+            reload.Exit();
+        }
+    }
+
+    /// <summary>Runs one read on a pooled read-only connection of its own.</summary>
+    private T Use<T>(Func<IKvStore, T> read)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var store = idle.TryTake(out var pooled) ? pooled : KvStore.OpenReadOnly(path);
+        try
+        {
+            return read(store);
+        }
+        finally
+        {
+            if (Volatile.Read(ref disposed) == 0 && idle.Count < MaxIdle)
+            {
+                idle.Add(store);
+            }
+            else
+            {
+                store.Dispose();
+            }
+        }
+    }
+
+    private sealed record GraphSnapshot(long Version, ICitationGraph Graph);
 }

@@ -43,7 +43,7 @@ public static class ExplorerHost
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sourceFactory);
-        services.AddSingleton<IExplorerData>(sp => new ExplorerData(sp.GetRequiredService<IExplorerSource>()));
+        services.AddSingleton<IExplorerData>(sp => new SnapshotExplorerData(sp.GetRequiredService<IExplorerSource>()));
         services.AddSingleton(_ => new CypherCatalog(
             string.IsNullOrWhiteSpace(cypherDirectory) ? CypherCatalog.Locate(Environment.CurrentDirectory, AppContext.BaseDirectory) : Path.GetFullPath(cypherDirectory)));
         services.AddProblemDetails();
@@ -60,7 +60,11 @@ public static class ExplorerHost
     public static WebApplication UseExplorer(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
+        // A value the binder cannot read (a page size past any integer) is the client's error: 400, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
