@@ -16,6 +16,7 @@ internal static class SearchCommand
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
+            StatsCommand.NoticeUnfinished(context.Console, store);
             var query = string.Join(' ', result.GetValue(text) ?? []);
             var hits = store.Search(query, Math.Clamp(result.GetValue(limit), 1, 1000), Math.Max(0, result.GetValue(offset)));
             var t = new Table().Title($"Search: {Render.E(query)}").AddColumns("id", "kind", "date", "askers", "answerers", "snippet");

@@ -18,6 +18,7 @@ internal static class ShowCommand
         {
             var console = context.Console;
             using var store = context.OpenExistingStore(result);
+            StatsCommand.NoticeUnfinished(console, store);
             var wanted = result.GetValue(id)!;
             var graph = store.LoadGraph();
             var node = graph.Find(wanted)
