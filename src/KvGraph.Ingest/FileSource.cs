@@ -89,7 +89,11 @@ public static class FileSource
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(input);
             var full = Path.GetFullPath(input);
-            if (File.Exists(full))
+            if (IsDanglingLink(full))
+            {
+                walk.Problem(full, "no such file or folder (a link to a target that does not exist)", unreached: true);
+            }
+            else if (File.Exists(full))
             {
                 walk.AddFile(full);
             }
@@ -262,6 +266,19 @@ public static class FileSource
             }
 
             _ancestors.RemoveAt(_ancestors.Count - 1);
+        }
+    }
+
+    private static bool IsDanglingLink(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true };
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 

@@ -240,7 +240,7 @@ public sealed class BadInputTests
         Directory.CreateSymbolicLink(gone, "/no/such/kvgraph/share"); // a link to a share that is not mounted
         var walk = FileSource.Walk([gone, root]);
         Assert.Equal([Path.Combine(root, "seed004.txt")], walk.Files);
-        Assert.Contains(walk.Problems, p => p.Location == gone && p.Reason == "no such file or folder");
+        Assert.Contains(walk.Problems, p => p.Location == gone && p.Reason == "no such file or folder (a link to a target that does not exist)");
         Assert.True(walk.IsUnreached(Path.Combine(gone, "x", "file.txt")));
         Assert.False(walk.IsUnreached(gone + "-other/file.txt"));
     }
