@@ -274,7 +274,14 @@ public static class FileSource
         try
         {
             var info = new FileInfo(path);
-            return info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true };
+            if (info.LinkTarget is null)
+            {
+                return false;
+            }
+
+            // The target comes back as a FileInfo even when it is a folder, so ask the file system what it is.
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || !(File.Exists(target.FullName) || Directory.Exists(target.FullName));
         }
         catch (IOException)
         {
