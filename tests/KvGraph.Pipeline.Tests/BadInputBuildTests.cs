@@ -197,7 +197,13 @@ internal sealed class HangingExtractor(string fileName) : KvGraph.Core.Extractio
 
     public void Dispose()
     {
+        // Let the abandoned extraction finish before its events go away.
         _release.Set();
+        if (Entered.IsSet)
+        {
+            Left.Wait(TimeSpan.FromSeconds(30));
+        }
+
         _release.Dispose();
         Entered.Dispose();
         Left.Dispose();
