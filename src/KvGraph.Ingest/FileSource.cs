@@ -5,8 +5,9 @@ namespace KvGraph.Ingest;
 
 /// <summary>
 /// Files from disk as <see cref="SourceDocument"/>s for the extractor. The format is decided by the bytes, not the
-/// name: a <c>%PDF</c> header goes through PdfPig, anything else must be text (UTF-8, UTF-16 with a mark, or
-/// Windows-1252). Every failure is a <see cref="DocumentFormatException"/> that names the file and the reason.
+/// name: a <c>%PDF</c> header goes through PdfPig (a <c>.pdf</c> without one is refused), anything else must be text
+/// (UTF-8, UTF-16, or Windows-1252; see <see cref="TextDecoder"/>). Every failure is a
+/// <see cref="DocumentFormatException"/> that names the file and the reason.
 /// </summary>
 public static class FileSource
 {
@@ -21,73 +22,92 @@ public static class FileSource
     public static SourceDocument Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var bytes = ReadBytes(path);
-        if (bytes.Length == 0)
-        {
-            throw new DocumentFormatException(path, "the file is empty");
-        }
-
-        if (IsPdf(bytes))
-        {
-            return new SourceDocument(path, PdfText.Extract(path, bytes), "pdf");
-        }
-
-        var (text, encoding) = TextDecoder.Decode(bytes);
-        if (text is null)
-        {
-            throw new DocumentFormatException(path, "binary file: not text and not a PDF");
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new DocumentFormatException(path, "the file holds only white space");
-        }
-
-        var hint = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".xml" => "xml",
-            ".md" => "markdown",
-            _ => encoding == "windows-1252" ? "text;windows-1252" : null,
-        };
-        return new SourceDocument(path, text, hint);
+        return ReadOne(path, ReadBytes(path)).Document;
     }
 
     /// <summary>
     /// Reads one file as one or more source documents: a JSON Lines file of motion records (<c>*.jsonl</c>) gives
-    /// one document per record (named <c>file#line</c>); every other file gives one.
+    /// one document per record (named <c>file#line</c>); every other file gives one. Strict: a bad JSON Lines record
+    /// fails the call (with its line); <see cref="Load"/> returns the good records and the bad lines instead.
     /// </summary>
     public static IReadOnlyList<SourceDocument> ReadAll(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) ? JsonLines.Split(path, ReadBytes(path)) : [Read(path)];
+        var content = Load(path);
+        if (content.Problems.Count > 0)
+        {
+            throw new DocumentFormatException(content.Problems[0].Location, content.Problems[0].Reason);
+        }
+
+        return content.Documents;
     }
 
     /// <summary>
-    /// The document files under the given files and folders: folders recursively, in ordinal path order;
-    /// hidden files and folders and corpus description files (PROVENANCE.md, README.md, index.tsv) are skipped.
-    /// A path that does not exist is reported as a <see cref="DocumentFormatException"/> when enumerated.
+    /// Reads one file as far as it can be read: its documents (one, or one per JSON Lines record), the parts that
+    /// could not be read (a JSON Lines line, with its 1-based number and the reason), and warnings (NULs removed).
     /// </summary>
+    /// <exception cref="DocumentFormatException">Nothing in the file can be read (missing, empty, binary, a damaged,
+    /// encrypted or text-less PDF, a JSON Lines file without a single valid record).</exception>
+    public static FileContent Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var bytes = ReadBytes(path);
+        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return JsonLines.Split(path, bytes);
+        }
+
+        var (document, decoded) = ReadOne(path, bytes);
+        return new FileContent(path, [document], [], NulWarning(decoded));
+    }
+
+    /// <summary>The walk's files (see <see cref="Walk"/>); the first problem met, if any, is thrown.</summary>
+    /// <exception cref="DocumentFormatException">An input does not exist, a folder cannot be read, or a folder link loops.</exception>
     public static IEnumerable<string> Enumerate(IEnumerable<string> filesOrFolders)
     {
+        var walk = Walk(filesOrFolders);
+        if (walk.Problems.Count > 0)
+        {
+            throw new DocumentFormatException(walk.Problems[0].Location, walk.Problems[0].Reason);
+        }
+
+        return walk.Files;
+    }
+
+    /// <summary>
+    /// The document files under the given files and folders, by full path, each once: folders recursively, files
+    /// before subfolders, each in ordinal order; hidden files and folders and corpus description files (PROVENANCE.md,
+    /// README.md, index.tsv) are skipped. Nothing stops the walk: an input that does not exist or a folder that cannot
+    /// be listed is a problem under its own path and is <see cref="FolderWalk.Unreached"/>; a folder link that leads
+    /// back to a folder that contains it (a loop) is a problem once and is not followed; a folder reached again by
+    /// another link (same real path) is walked once, with a note.
+    /// </summary>
+    public static FolderWalk Walk(IEnumerable<string> filesOrFolders)
+    {
         ArgumentNullException.ThrowIfNull(filesOrFolders);
+        var walk = new Walker();
         foreach (var input in filesOrFolders)
         {
-            if (File.Exists(input))
+            ArgumentException.ThrowIfNullOrWhiteSpace(input);
+            var full = Path.GetFullPath(input);
+            if (IsDanglingLink(full))
             {
-                yield return input;
+                walk.Problem(full, "no such file or folder (a link to a target that does not exist)", unreached: true);
             }
-            else if (Directory.Exists(input))
+            else if (File.Exists(full))
             {
-                foreach (var f in Walk(input))
-                {
-                    yield return f;
-                }
+                walk.AddFile(full);
+            }
+            else if (Directory.Exists(full))
+            {
+                walk.Folder(Path.TrimEndingDirectorySeparator(full));
             }
             else
             {
-                throw new DocumentFormatException(input, "no such file or folder");
+                walk.Problem(full, "no such file or folder", unreached: true);
             }
         }
+
+        return new FolderWalk(walk.Files, walk.Problems, walk.Notes, walk.Unreached);
     }
 
     /// <summary>True when a file name is one <see cref="Enumerate"/> skips.</summary>
@@ -97,30 +117,185 @@ public static class FileSource
         return name.StartsWith('.') || SkippedNames.Contains(name);
     }
 
-    private static IEnumerable<string> Walk(string folder)
+    /// <summary>The warning for a text whose stray NUL bytes were removed, if any.</summary>
+    internal static IReadOnlyList<string> NulWarning(DecodedText? decoded) =>
+        decoded is { NulsRemoved: > 0 } d ? [$"removed {d.NulsRemoved} NUL byte(s) from the text ({d.Encoding})"] : [];
+
+    private static (SourceDocument Document, DecodedText? Decoded) ReadOne(string path, byte[] bytes)
     {
-        var files = Directory.GetFiles(folder).Where(f => !IsSkipped(f) && !IsHidden(f)).OrderBy(f => f, StringComparer.Ordinal);
-        foreach (var f in files)
+        if (bytes.Length == 0)
         {
-            yield return f;
+            throw new DocumentFormatException(path, "the file is empty");
         }
 
-        foreach (var d in Directory.GetDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.') && !IsHidden(d)).OrderBy(d => d, StringComparer.Ordinal))
+        if (IsPdf(bytes))
         {
-            foreach (var f in Walk(d))
+            return (new SourceDocument(path, PdfText.Extract(path, bytes), "pdf"), null);
+        }
+
+        if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            // A download that saved an error page, or another file renamed: reading it as text would store junk.
+            throw new DocumentFormatException(path, $"named .pdf but not a PDF (no %PDF- header; it starts with {Preview(bytes)})");
+        }
+
+        var decoded = TextDecoder.Decode(bytes) ?? throw new DocumentFormatException(path,
+            TextDecoder.HasBinarySignature(bytes)
+                ? $"binary file: not text and not a PDF (it starts with {Preview(bytes)})"
+                : "binary file: not text and not a PDF (more than 1 byte in 20 is a NUL or control byte)");
+        if (string.IsNullOrWhiteSpace(decoded.Text))
+        {
+            throw new DocumentFormatException(path, "the file holds only white space");
+        }
+
+        var hint = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".xml" => "xml",
+            ".md" => "markdown",
+            _ => decoded.Encoding == "windows-1252" ? "text;windows-1252" : null,
+        };
+        return (new SourceDocument(path, decoded.Text, hint), decoded);
+    }
+
+    // The first bytes, printable ASCII as is and the rest as hex, so a reason line stays one readable line.
+    private static string Preview(byte[] bytes)
+    {
+        var sb = new StringBuilder("'");
+        foreach (var b in bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
+        {
+            sb.Append(b is >= 0x20 and < 0x7F ? ((char)b).ToString() : $"\\x{b:X2}");
+        }
+
+        return sb.Append('\'').ToString();
+    }
+
+    /// <summary>One walk's state: files in order, problems, notes, unreached paths, and the real paths of folders seen.</summary>
+    private sealed class Walker
+    {
+        private readonly HashSet<string> _seenFiles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _walked = new(StringComparer.Ordinal);
+        private readonly List<string> _ancestors = [];
+
+        public List<string> Files { get; } = [];
+
+        public List<FileProblem> Problems { get; } = [];
+
+        public List<FileProblem> Notes { get; } = [];
+
+        public List<string> Unreached { get; } = [];
+
+        public void AddFile(string full)
+        {
+            if (_seenFiles.Add(full))
             {
-                yield return f;
+                Files.Add(full);
             }
+        }
+
+        public void Problem(string path, string reason, bool unreached)
+        {
+            Problems.Add(new FileProblem(path, null, reason));
+            if (unreached)
+            {
+                Unreached.Add(path);
+            }
+        }
+
+        public void Folder(string folder)
+        {
+            string real;
+            try
+            {
+                real = RealPath.Of(folder);
+            }
+            catch (IOException e)
+            {
+                Problem(folder, $"cannot resolve the folder's links ({e.Message})", unreached: true);
+                return;
+            }
+
+            Folder(folder, real);
+        }
+
+        private void Folder(string folder, string real)
+        {
+            if (_ancestors.Contains(real, StringComparer.Ordinal))
+            {
+                Problem(folder, $"folder link loop: it leads back to {real}, which contains it; not followed", unreached: false);
+                return;
+            }
+
+            if (_walked.TryGetValue(real, out var first))
+            {
+                Notes.Add(new FileProblem(folder, null, $"the same folder as {first} (real path {real}), already walked; not walked twice"));
+                return;
+            }
+
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos()];
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                Problem(folder, $"cannot read the folder ({e.Message}); its files were not reached", unreached: true);
+                return;
+            }
+
+            _walked[real] = folder;
+            foreach (var f in entries.Where(e => e is not DirectoryInfo && !IsSkipped(e.FullName) && !IsHidden(e)).Select(e => e.FullName).Order(StringComparer.Ordinal))
+            {
+                AddFile(f);
+            }
+
+            _ancestors.Add(real);
+            foreach (var d in entries.OfType<DirectoryInfo>().Where(d => !d.Name.StartsWith('.') && !IsHidden(d)).OrderBy(d => d.FullName, StringComparer.Ordinal))
+            {
+                string childReal;
+                try
+                {
+                    childReal = d.LinkTarget is null ? Path.Combine(real, d.Name) : RealPath.Of(d.FullName);
+                }
+                catch (IOException e)
+                {
+                    Problem(d.FullName, $"cannot resolve the folder link ({e.Message}); not followed", unreached: true);
+                    continue;
+                }
+
+                Folder(d.FullName, childReal);
+            }
+
+            _ancestors.RemoveAt(_ancestors.Count - 1);
         }
     }
 
-    private static bool IsHidden(string path)
+    private static bool IsDanglingLink(string path)
     {
         try
         {
-            return (File.GetAttributes(path) & FileAttributes.Hidden) != 0;
+            var info = new FileInfo(path);
+            if (info.LinkTarget is null)
+            {
+                return false;
+            }
+
+            // The target comes back as a FileInfo even when it is a folder, so ask the file system what it is.
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || !(File.Exists(target.FullName) || Directory.Exists(target.FullName));
         }
         catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    private static bool IsHidden(FileSystemInfo entry)
+    {
+        try
+        {
+            return (entry.Attributes & FileAttributes.Hidden) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }

@@ -43,6 +43,10 @@ internal static class PdfText
         {
             throw;
         }
+        catch (Exception e) when (e.GetType().Name.Contains("Encrypted", StringComparison.Ordinal))
+        {
+            throw new DocumentFormatException(file, $"the PDF is encrypted (password-protected) and cannot be read ({e.Message})", e);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // PdfPig throws a range of exception types on damaged files; to the caller they all mean one thing.

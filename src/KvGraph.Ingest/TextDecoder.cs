@@ -3,77 +3,109 @@ using System.Text;
 namespace KvGraph.Ingest;
 
 /// <summary>
-/// Turns the bytes of a text file into a string: a byte-order mark decides (UTF-8, UTF-16 LE/BE); otherwise strict
-/// UTF-8, and when that fails, Windows-1252, the usual encoding of older Dutch Windows exports. NUL bytes without a
-/// UTF-16 mark mean the file is binary, not text.
+/// Turns the bytes of a text file into a string: a byte-order mark decides (UTF-8, UTF-16 LE/BE); UTF-16 without a
+/// mark is recognised by its pattern of NULs; otherwise strict UTF-8, and when that fails, Windows-1252, the usual
+/// encoding of older Dutch Windows exports (Latin-1 text is Windows-1252 text for every letter it has).
+/// <para>
+/// Binary or text is decided by a rule, not by one byte: a known binary signature (PNG, GIF, JPEG, ZIP, gzip, ELF,
+/// OLE2, 7z, RAR) is binary; otherwise the file is binary when more than one byte in twenty is a NUL or another control
+/// byte (anything below 0x20 but tab, line feed, vertical tab, form feed and carriage return). A text with a few stray
+/// NULs (a damaged export, a bad copy) is text: the NULs are removed and counted, so the caller can say so.
+/// </para>
 /// </summary>
 internal static class TextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Decodes <paramref name="bytes"/>; returns null when they are not text.</summary>
-    public static (string? Text, string Encoding) Decode(ReadOnlySpan<byte> bytes)
+    private static readonly byte[][] BinarySignatures =
+    [
+        [0x89, 0x50, 0x4E, 0x47], // PNG
+        [0x47, 0x49, 0x46, 0x38], // GIF8
+        [0xFF, 0xD8, 0xFF], // JPEG
+        [0x50, 0x4B, 0x03, 0x04], // ZIP (also docx, xlsx, odt)
+        [0x1F, 0x8B], // gzip
+        [0x7F, 0x45, 0x4C, 0x46], // ELF
+        [0xD0, 0xCF, 0x11, 0xE0], // OLE2 (doc, xls, msg)
+        [0x37, 0x7A, 0xBC, 0xAF], // 7z
+        [0x52, 0x61, 0x72, 0x21, 0x1A], // Rar!
+    ];
+
+    /// <summary>Decodes <paramref name="bytes"/>; null when they are not text.</summary>
+    public static DecodedText? Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return TryStrict(bytes[3..], "utf-8-bom");
+            return Text(bytes[3..], "utf-8-bom");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return (Encoding.Unicode.GetString(bytes[2..]), "utf-16le");
+            return WithoutNuls(Encoding.Unicode.GetString(bytes[2..]), "utf-16le");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return (Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
+            return WithoutNuls(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
         }
 
         if (LooksLikeUtf16WithoutMark(bytes, out var bigEndian))
         {
-            return ((bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(bytes), bigEndian ? "utf-16be" : "utf-16le");
+            return WithoutNuls((bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode).GetString(bytes), bigEndian ? "utf-16be" : "utf-16le");
         }
 
-        if (IsBinary(bytes))
-        {
-            return (null, "binary");
-        }
-
-        var strict = TryStrict(bytes, "utf-8");
-        return strict.Text is not null ? strict : (Windows1252(bytes), "windows-1252");
+        return IsBinary(bytes) ? null : Text(bytes, "utf-8");
     }
 
-    private static (string? Text, string Encoding) TryStrict(ReadOnlySpan<byte> bytes, string name)
+    /// <summary>True when the bytes start with a known binary file signature.</summary>
+    public static bool HasBinarySignature(ReadOnlySpan<byte> bytes)
     {
-        try
+        foreach (var signature in BinarySignatures)
         {
-            return (StrictUtf8.GetString(bytes), name);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Windows1252(bytes), "windows-1252");
-        }
-    }
-
-    // Text has no NUL bytes and few control characters; a PNG, ZIP or executable has many.
-    private static bool IsBinary(ReadOnlySpan<byte> bytes)
-    {
-        var sample = bytes.Length > 8192 ? bytes[..8192] : bytes;
-        var control = 0;
-        foreach (var b in sample)
-        {
-            if (b == 0)
+            if (bytes.StartsWith(signature))
             {
                 return true;
             }
+        }
 
+        return false;
+    }
+
+    private static DecodedText Text(ReadOnlySpan<byte> bytes, string name)
+    {
+        try
+        {
+            return WithoutNuls(StrictUtf8.GetString(bytes), name);
+        }
+        catch (DecoderFallbackException)
+        {
+            return WithoutNuls(Windows1252(bytes), "windows-1252");
+        }
+    }
+
+    private static DecodedText WithoutNuls(string text, string encoding)
+    {
+        var nuls = text.AsSpan().Count('\0');
+        return new DecodedText(nuls == 0 ? text : text.Replace("\0", string.Empty, StringComparison.Ordinal), encoding, nuls);
+    }
+
+    // Known signatures first; then the share of NULs and control bytes over the whole file.
+    private static bool IsBinary(ReadOnlySpan<byte> bytes)
+    {
+        if (HasBinarySignature(bytes))
+        {
+            return true;
+        }
+
+        var control = 0L;
+        foreach (var b in bytes)
+        {
             if (b < 0x09 || (b > 0x0D && b < 0x20))
             {
                 control++;
             }
         }
 
-        return sample.Length > 0 && control * 20 > sample.Length;
+        return bytes.Length > 0 && control * 20 > bytes.Length;
     }
 
     // UTF-16 text without a mark: every other byte is NUL for Latin text.
@@ -127,3 +159,6 @@ internal static class TextDecoder
         return new string(chars);
     }
 }
+
+/// <summary>A decoded text: the string (stray NULs removed), the encoding it was read in, and how many NULs were removed.</summary>
+internal sealed record DecodedText(string Text, string Encoding, int NulsRemoved);

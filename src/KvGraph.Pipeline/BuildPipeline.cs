@@ -14,7 +14,11 @@ namespace KvGraph.Pipeline;
 /// type, so a new recogniser re-extracts everything once) → not read, not extracted.</item>
 /// <item>Changed or new: extracted, with the document's aliases, raw graph facts and stored form prepared on the worker;
 /// the store replaces that file's own rows.</item>
-/// <item>Files in the store but not among this build's inputs stay, unless <see cref="BuildOptions.Prune"/>.</item>
+/// <item>Files in the store but not among this build's inputs stay, unless <see cref="BuildOptions.Prune"/>; even then
+/// files under a folder the walk could not read (or an input that is missing) stay, since they are not known to be gone.</item>
+/// <item>A file that cannot be read, or is over the size or time limit (<see cref="BuildOptions.MaxFileBytes"/>,
+/// <see cref="BuildOptions.FileTimeout"/>), is reported and keeps what an earlier build stored for it; the time limit
+/// means one slow file cannot hold the build's single transaction open for the others.</item>
 /// <item>A file that cannot be read or extracted is stored as failed with its reason and reported; so is a file that
 /// keeps failing, on every build.</item>
 /// </list>
@@ -30,9 +34,11 @@ public static class BuildPipeline
         options ??= new BuildOptions();
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentBag<FileFailure>();
-        var paths = Inputs.Enumerate(inputs, failures);
+        var warnings = new ConcurrentBag<FileFailure>();
+        var walk = Inputs.Enumerate(inputs, failures, warnings);
+        var paths = walk.Files;
         var jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
-        var worker = new FileWorker(options.Extractor ?? Extractor.Default, options.Force, jobs);
+        var worker = new FileWorker(options.Extractor ?? Extractor.Default, options, jobs);
 
         using var session = store.BeginWrite();
         var known = session.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
@@ -53,13 +59,26 @@ public static class BuildPipeline
             },
             CancellationToken.None);
 
-        int extracted = 0, unchanged = 0, pruned = 0, done = 0;
+        int extracted = 0, unchanged = 0, pruned = 0, keptUnreached = 0, done = 0;
         try
         {
             foreach (var result in results.GetConsumingEnumerable(cancellationToken))
             {
                 done++;
-                if (result.Record is not { } record)
+                foreach (var w in result.Warnings)
+                {
+                    warnings.Add(w);
+                }
+
+                if (result.Record is null && result.Failures.Count > 0)
+                {
+                    // Not read (unreadable, over a limit): reported, and what the store holds for it stays.
+                    foreach (var f in result.Failures)
+                    {
+                        failures.Add(f);
+                    }
+                }
+                else if (result.Record is not { } record)
                 {
                     unchanged++;
 
@@ -109,6 +128,14 @@ public static class BuildPipeline
             foreach (var path in known.Keys.Where(p => !inputSet.Contains(p)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+
+                // Under a folder this build could not read, or a missing input: not known to be gone, so kept.
+                if (walk.IsUnreached(path))
+                {
+                    keptUnreached++;
+                    continue;
+                }
+
                 if (session.Remove(path))
                 {
                     pruned++;
@@ -124,6 +151,8 @@ public static class BuildPipeline
             Unchanged = unchanged,
             Pruned = pruned,
             Failures = [.. failures.OrderBy(f => f.File, StringComparer.Ordinal)],
+            Warnings = [.. warnings.OrderBy(f => f.File, StringComparer.Ordinal)],
+            KeptUnreached = keptUnreached,
             Version = version,
             Elapsed = clock.Elapsed,
             Stats = store.Stats(),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Graph;
@@ -9,20 +10,30 @@ using KvGraph.Store;
 namespace KvGraph.Pipeline;
 
 /// <summary>
-/// What a worker thread does with one input file: hash it, skip it when the store holds the same bytes from the same
-/// extractor, else read and extract it and prepare each document's aliases, facts and stored form for the writer.
+/// What a worker thread does with one input file: check its size against the limit, hash it, skip it when the store
+/// holds the same bytes from the same extractor, else read and extract it (within the per-file time limit) and prepare
+/// each document's aliases, facts and stored form for the writer.
+/// <para>
+/// A file that cannot be processed at all (unreadable, over the size limit, over the time limit) keeps what an earlier
+/// build stored for it: it is reported, and its stored facts stay until it can be read again. A file whose bytes can be
+/// read but are not a document (empty, binary, a damaged PDF) replaces its stored facts with the failure, as before.
+/// </para>
 /// </summary>
 internal sealed class FileWorker
 {
     private readonly IExtractor _extractor;
     private readonly bool _force;
     private readonly int _jobs;
+    private readonly long _maxBytes;
+    private readonly TimeSpan _timeout;
 
-    public FileWorker(IExtractor extractor, bool force, int jobs)
+    public FileWorker(IExtractor extractor, BuildOptions options, int jobs)
     {
         _extractor = extractor;
-        _force = force;
+        _force = options.Force;
         _jobs = jobs;
+        _maxBytes = options.MaxFileBytes;
+        _timeout = options.FileTimeout;
         Fingerprint = $"{typeof(Extractor).Assembly.ManifestModule.ModuleVersionId:N}:{extractor.GetType().FullName}";
     }
 
@@ -32,46 +43,70 @@ internal sealed class FileWorker
     public FileOutcome Process(string path, StoredFile? known)
     {
         string hash;
-        long size;
-        DateTimeOffset mtime;
+        long size = 0;
+        DateTimeOffset mtime = DateTimeOffset.UnixEpoch;
         try
         {
             var info = new FileInfo(path);
             size = info.Length;
             mtime = info.LastWriteTimeUtc;
+            if (size > _maxBytes)
+            {
+                return Unprocessed(path, size, mtime, known,
+                    $"the file is {Megabytes(size)}, over the limit of {Megabytes(_maxBytes)} per file (--max-file-mb); not read");
+            }
+
             using var stream = File.OpenRead(path);
             hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(path, string.Empty, 0, DateTimeOffset.UnixEpoch, $"cannot read the file ({e.Message})");
+            return Unprocessed(path, size, mtime, known, $"cannot read the file ({e.Message})");
         }
 
         if (!_force && known is not null && known.Hash == hash && known.Extractor == Fingerprint)
         {
-            return new FileOutcome(path, null, []);
+            return new FileOutcome(path, null, [], []);
         }
 
-        IReadOnlyList<SourceDocument> sources;
+        // Reading and extracting run on a thread of their own, so one slow file cannot hold the build: past the time
+        // limit the work is told to stop (between JSON Lines records), abandoned, and the file reported.
+        using var stop = new CancellationTokenSource();
+        var work = Task.Factory.StartNew(() => ReadAndExtract(path, hash, size, mtime, known, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (!work.Wait(_timeout))
+        {
+            stop.Cancel();
+            _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return Unprocessed(path, size, mtime, known,
+                $"reading and extracting took longer than the limit of {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per file (--file-timeout); abandoned");
+        }
+
+        return work.GetAwaiter().GetResult();
+    }
+
+    private FileOutcome ReadAndExtract(string path, string hash, long size, DateTimeOffset mtime, StoredFile? known, CancellationToken stop)
+    {
+        FileContent content;
         try
         {
-            sources = FileSource.ReadAll(path);
+            content = FileSource.Load(path);
         }
         catch (DocumentFormatException e)
         {
             return Failed(path, hash, size, mtime, e.Reason);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Failed(path, hash, size, mtime, $"cannot read the file ({e.Message})");
+            // Listed, then gone or locked: nothing was read, so what the store holds for it stays.
+            return Unprocessed(path, size, mtime, known, $"cannot read the file ({e.Message})");
         }
-
-        if (sources.Count == 0)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OutOfMemoryException)
         {
-            return Failed(path, hash, size, mtime, "the file holds no documents");
+            return Failed(path, hash, size, mtime, $"cannot read the file ({e.GetType().Name}: {e.Message})");
         }
 
         // A JSON Lines file holds thousands of records: extract them in parallel too, keeping their order.
+        var sources = content.Documents;
         var slots = new DocumentRecord?[sources.Count];
         var slotFailures = new FileFailure?[sources.Count];
         void ExtractOne(int i)
@@ -95,30 +130,57 @@ internal sealed class FileWorker
 
         if (sources.Count > 8)
         {
-            Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs }, ExtractOne);
+            Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = stop }, ExtractOne);
         }
         else
         {
             for (var i = 0; i < sources.Count; i++)
             {
+                stop.ThrowIfCancellationRequested();
                 ExtractOne(i);
             }
         }
 
         var docs = slots.OfType<DocumentRecord>().ToList();
-        var failures = slotFailures.OfType<FileFailure>().ToList();
+        var failures = content.Problems.Select(p => new FileFailure(p.Location, p.Reason))
+            .Concat(slotFailures.OfType<FileFailure>())
+            .OrderBy(f => f.File, StringComparer.Ordinal)
+            .ToList();
+        var parts = sources.Count + content.Problems.Count;
         var error = failures.Count == 0 ? null
             : docs.Count == 0 && failures.Count == 1 ? failures[0].Reason
-            : $"{failures.Count} of {sources.Count} documents failed; first: {failures[0].File}: {failures[0].Reason}";
-        return new FileOutcome(path, new FileRecord(path, hash, size, mtime, Fingerprint, docs, error), failures);
+            : $"{failures.Count} of {parts} records failed; first: {failures[0].File}: {failures[0].Reason}";
+        var warnings = content.Warnings.Select(w => new FileFailure(path, w)).ToList();
+        return new FileOutcome(path, new FileRecord(path, hash, size, mtime, Fingerprint, docs, error), failures, warnings);
     }
 
     /// <summary>A document with everything the writer needs, computed here on the worker thread.</summary>
     private static DocumentRecord Prepare(ExtractedDocument d) => new(d, DocumentAliases.For(d), GraphFacts.Facts(d));
 
     private FileOutcome Failed(string path, string hash, long size, DateTimeOffset mtime, string reason) =>
-        new(path, new FileRecord(path, hash, size, mtime, Fingerprint, [], reason), [new FileFailure(path, reason)]);
+        new(path, new FileRecord(path, hash, size, mtime, Fingerprint, [], reason), [new FileFailure(path, reason)], []);
+
+    /// <summary>
+    /// A file that was not read (or not to the end): an earlier build's facts for it stay; a file the store held as failed
+    /// for the same reason is not written again; otherwise it is stored as failed without a hash, so the next build tries again.
+    /// </summary>
+    private FileOutcome Unprocessed(string path, long size, DateTimeOffset mtime, StoredFile? known, string reason)
+    {
+        if (known is { Status: "ok" })
+        {
+            return new FileOutcome(path, null, [new FileFailure(path, $"{reason}; what an earlier build stored for it is kept")], []);
+        }
+
+        return known is { Status: "failed" } && known.Error == reason && known.Hash.Length == 0
+            ? new FileOutcome(path, null, [new FileFailure(path, reason)], [])
+            : Failed(path, string.Empty, size, mtime, reason);
+    }
+
+    private static string Megabytes(long bytes) => $"{(bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture)} MB";
 }
 
-/// <summary>A worker's result for one file: the record to write (null when unchanged) and the failures to report.</summary>
-internal sealed record FileOutcome(string Path, FileRecord? Record, IReadOnlyList<FileFailure> Failures);
+/// <summary>
+/// A worker's result for one file: the record to write (null when unchanged, or when an earlier build's record is kept),
+/// the failures to report, and warnings (what was repaired).
+/// </summary>
+internal sealed record FileOutcome(string Path, FileRecord? Record, IReadOnlyList<FileFailure> Failures, IReadOnlyList<FileFailure> Warnings);

@@ -27,6 +27,14 @@ public interface IKvStore : IDisposable
     long CurrentVersion { get; }
 
     /// <summary>
+    /// Null when the last write session (build) committed; else the build that started and has not finished: still
+    /// running in another process, or stopped (killed, crashed, cancelled) before its commit. The store then holds the
+    /// state before that build, so readers should say so. <see cref="UnfinishedBuild.Started"/> is null for a store
+    /// that was created but never built.
+    /// </summary>
+    UnfinishedBuild? Unfinished { get; }
+
+    /// <summary>
     /// Starts a write session: one transaction that ends in <see cref="IStoreWriter.Commit"/>, or is rolled back when the
     /// session is disposed first. A crash before the commit leaves the previous complete state. One session at a time.
     /// Throws <see cref="StoreException"/> on a store opened read-only.
@@ -63,6 +71,9 @@ public interface IKvStore : IDisposable
     /// <summary>All documents (id, kind, title, date, file), ordered by id, for listings and exports.</summary>
     IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0);
 }
+
+/// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>
+public sealed record UnfinishedBuild(DateTimeOffset? Started);
 
 /// <summary>A full-text search result.</summary>
 public sealed record SearchHit(string Id, string Kind, string? Title, string? Date, IReadOnlyList<string> Askers, IReadOnlyList<string> Answerers, string Snippet, double Score);

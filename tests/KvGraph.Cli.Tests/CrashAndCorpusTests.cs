@@ -19,7 +19,8 @@ public sealed class CrashAndCorpusTests
     /// it wrote its k-th file (inside the build's transaction), or after n milliseconds (from before the store file
     /// exists to after the commit), during the first build ever and during an incremental one. Each time the store
     /// opens, passes SQLite's integrity check and holds exactly the complete state before or after that build, and
-    /// the next build finishes the job.
+    /// the next build finishes the job. After a first build killed before its commit, stats and search say that the
+    /// build did not finish; after a finished one they do not.
     /// </summary>
     [Fact]
     public void A_build_killed_at_any_point_leaves_a_complete_earlier_or_later_state_and_the_next_build_finishes_it()
@@ -70,6 +71,7 @@ public sealed class CrashAndCorpusTests
 
         var midWrite = new Dictionary<string, int>(StringComparer.Ordinal) { ["first build"] = 0, ["incremental build"] = 0 };
         var trials = 0;
+        var unfinishedNoticed = 0;
         for (var round = 0; round < 4 && (round < 2 || midWrite.Values.Any(v => v == 0)) && budget.Elapsed < TimeSpan.FromSeconds(45); round++)
         {
             foreach (var (name, folder, files, before, after, start) in new[]
@@ -92,6 +94,28 @@ public sealed class CrashAndCorpusTests
                 var outcome = state == before ? "earlier" : state == after ? "later" : null;
                 _output.WriteLine($"{name}, kill after {(afterLine is { } k ? $"progress line {k}" : $"{afterMs} ms")}: {(kill.Killed ? "killed" : "finished first")} after {kill.Lines} progress lines → {outcome ?? "NEITHER"} state");
                 Assert.True(outcome is not null, $"{name}: the store holds neither the state before nor after the build:\n{state}");
+
+                // A first build that did not finish says so in stats and search; one that finished does not.
+                if (start is null)
+                {
+                    foreach (var command in new[] { "stats", "search" })
+                    {
+                        var shown = Notice(store, command == "search" ? [command, "Oeigoerse"] : [command]);
+                        if (outcome == "earlier")
+                        {
+                            Assert.True(
+                                shown.StartsWith("Notice: the last build (started ", StringComparison.Ordinal) || shown.StartsWith("Notice: no build has finished on this store", StringComparison.Ordinal),
+                                $"{name} killed, {command}: no notice that the build did not finish: '{shown}'");
+                            Assert.EndsWith("These answers come from an empty store. Run `kvgraph build` again to finish it.", shown, StringComparison.Ordinal);
+                            unfinishedNoticed++;
+                        }
+                        else
+                        {
+                            Assert.Equal(string.Empty, shown);
+                        }
+                    }
+                }
+
                 if (kill.Killed && kill.Lines > 0 && outcome == "earlier")
                 {
                     midWrite[name]++;
@@ -100,11 +124,13 @@ public sealed class CrashAndCorpusTests
                 var next = Kvgraph(["build", folder, "--store", store]);
                 Assert.True(next.Exit == 0, next.Err + next.Out);
                 Assert.Equal(after, Describe(store, folder));
+                Assert.Equal(string.Empty, Notice(store, ["stats"]));
             }
         }
 
         // At least one kill per scenario landed while the build had written files but not committed them.
         Assert.All(midWrite, kv => Assert.True(kv.Value > 0, $"{kv.Key}: no kill landed inside the build's transaction (seed {Seed})"));
+        Assert.True(unfinishedNoticed > 0, $"no first build was killed before its commit, so the unfinished-build notice was not checked (seed {Seed})");
     }
 
     [SkippableFact]
@@ -235,6 +261,14 @@ public sealed class CrashAndCorpusTests
 
         // A motion's own heading is not a citation: kst-36410-V-51 (Piri en Veldkamp) cites no Piri motion.
         Assert.DoesNotContain(graph.Outgoing("kst-36410-V-51", EdgeType.Cites), e => e.Properties.GetValueOrDefault("kind") as string == "motion");
+    }
+
+    /// <summary>The lines starting "Notice: " that an in-process kvgraph command prints about the store (on stderr).</summary>
+    private static string Notice(string store, string[] command)
+    {
+        var run = CliRunner.Run([.. command, "--store", store]).GetAwaiter().GetResult();
+        Assert.True(run.Exit == 0, run.Err + run.Out);
+        return string.Join('\n', run.Err.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("Notice: ", StringComparison.Ordinal)));
     }
 
     /// <summary>

@@ -8,8 +8,9 @@ using Spectre.Console;
 namespace KvGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kvgraph build &lt;files-or-folders…&gt; [--store] [--prune] [--jobs N] [--force] [--chains]</c>: ingest into the store, then a summary.
-/// Exit code 1 when any file failed (the rest is stored), 0 otherwise.
+/// <c>kvgraph build &lt;files-or-folders…&gt; [--store] [--prune] [--jobs N] [--force] [--chains] [--max-file-mb N] [--file-timeout S]</c>:
+/// ingest into the store, then a summary, then one line per failure (<c>failed: file: reason</c>) and per warning.
+/// Exit code 1 when any file, record or folder failed (the rest is stored), 0 otherwise.
 /// </summary>
 internal static class BuildCommand
 {
@@ -20,9 +21,19 @@ internal static class BuildCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Parallel extraction workers (default: processor count)" };
         var force = new Option<bool>("--force") { Description = "Re-extract every file, even when unchanged" };
         var chains = new Option<bool>("--chains") { Description = "After the summary, show the citation chains found (what each question/answer cites, two steps deep)" };
+        var maxFileMb = new Option<double>("--max-file-mb")
+        {
+            Description = "Files larger than this many megabytes are not read but reported (what an earlier build stored for them is kept)",
+            DefaultValueFactory = _ => BuildOptions.DefaultMaxFileBytes / (1024.0 * 1024.0),
+        };
+        var fileTimeout = new Option<double>("--file-timeout")
+        {
+            Description = "Seconds of wall-clock time allowed to read and extract one file; a slower file is abandoned and reported",
+            DefaultValueFactory = _ => BuildOptions.DefaultFileTimeout.TotalSeconds,
+        };
         var command = new Command("build", "Ingest files and folders into the store: extract, resolve, index; then print a summary")
         {
-            inputs, prune, jobs, force, chains,
+            inputs, prune, jobs, force, chains, maxFileMb, fileTimeout,
         };
         return command.WithAction(result =>
         {
@@ -34,7 +45,26 @@ internal static class BuildCommand
                 throw new CliUserException("--jobs must be 0 (processor count) or more.");
             }
 
-            var options = new BuildOptions { Prune = result.GetValue(prune), Jobs = result.GetValue(jobs), Force = result.GetValue(force) };
+            var mb = result.GetValue(maxFileMb);
+            if (!(mb > 0) || mb > 1024 * 1024)
+            {
+                throw new CliUserException($"--max-file-mb must be more than 0 (and at most 1048576); got {mb.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+
+            var seconds = result.GetValue(fileTimeout);
+            if (!(seconds > 0) || seconds > 24 * 3600)
+            {
+                throw new CliUserException($"--file-timeout must be more than 0 seconds (and at most 86400); got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+
+            var options = new BuildOptions
+            {
+                Prune = result.GetValue(prune),
+                Jobs = result.GetValue(jobs),
+                Force = result.GetValue(force),
+                MaxFileBytes = (long)(mb * 1024 * 1024),
+                FileTimeout = TimeSpan.FromSeconds(seconds),
+            };
 
             using var store = KvStore.Open(path);
             var paths = result.GetValue(inputs) ?? [];
@@ -73,25 +103,46 @@ internal static class BuildCommand
                 TraceCommand.WriteChains(console, store);
             }
 
+            // One line per failure and per warning, written as is (never wrapped to the console's width), so each
+            // names the file and the reason on one line that a script can grep.
+            var raw = console.Profile.Out.Writer;
+            if (report.KeptUnreached > 0)
+            {
+                raw.WriteLine($"kept {report.KeptUnreached} stored file(s) under folders this build could not read (or inputs that are missing): not pruned");
+            }
+
+            foreach (var w in report.Warnings)
+            {
+                raw.WriteLine($"warning: {OneLine(w.File)}: {OneLine(w.Reason)}");
+            }
+
             if (report.Failures.Count > 0)
             {
-                var t = new Table().Title("[red]Files that failed[/]").AddColumn("file").AddColumn("reason");
-                foreach (var f in report.Failures.Take(200))
+                raw.WriteLine($"Files that failed ({report.Failures.Count}):");
+                foreach (var f in report.Failures)
                 {
-                    t.AddRow(Render.E(f.File), Render.E(f.Reason));
+                    raw.WriteLine($"failed: {OneLine(f.File)}: {OneLine(f.Reason)}");
                 }
 
-                console.Write(t);
-                if (report.Failures.Count > 200)
-                {
-                    console.MarkupLine($"… and {report.Failures.Count - 200} more.");
-                }
-
+                raw.Flush();
                 return 1;
             }
 
+            raw.Flush();
             return 0;
         });
+    }
+
+    /// <summary>A file name or reason as one printable line: line breaks and other control characters shown escaped.</summary>
+    internal static string OneLine(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = char.IsControl(c) ? sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : sb.Append(c);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>Progress reported synchronously on the writer thread (Progress&lt;T&gt; would post to the thread pool and lag).</summary>

@@ -30,6 +30,20 @@ internal sealed class SqliteKvStore : IKvStore
 
     public long CurrentVersion => long.Parse(Scalar("SELECT value FROM meta WHERE key = 'version'") as string ?? "0", CultureInfo.InvariantCulture);
 
+    public UnfinishedBuild? Unfinished
+    {
+        get
+        {
+            if (Scalar("SELECT value FROM meta WHERE key = 'build-started'") is string started)
+            {
+                return new UnfinishedBuild(DateTimeOffset.TryParse(started, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t : null);
+            }
+
+            // A store made but never built (the first build died before it could leave its mark).
+            return CurrentVersion == 0 && Scalar("SELECT value FROM meta WHERE key = 'build-finished'") is null ? new UnfinishedBuild(null) : null;
+        }
+    }
+
     public static SqliteKvStore Open(string path, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -32,6 +32,16 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     {
         _store = store;
         _c = connection;
+
+        // Committed on its own before the build's transaction, cleared by the build's commit: a build that dies
+        // leaves this mark, so readers can say the store does not hold what the last build was asked to make.
+        using (var mark = connection.CreateCommand())
+        {
+            mark.CommandText = "INSERT INTO meta(key, value) VALUES ('build-started', $t) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+            mark.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            mark.ExecuteNonQuery();
+        }
+
         _tx = connection.BeginTransaction();
         try
         {
@@ -138,6 +148,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
         }
 
+        Exec("DELETE FROM meta WHERE key = 'build-started'");
+        Exec("INSERT INTO meta(key, value) VALUES ('build-finished', $t) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
         _tx.Commit();
         _done = true;
         return _changed ? Version : Version - 1;
