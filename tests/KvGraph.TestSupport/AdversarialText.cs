@@ -19,7 +19,9 @@ public static class AdversarialText
         // a Kamerstuk prefix and dossier whose number never comes: one dossier citation per unit (issue 11)
         ("kamerstuk", "Kamerstuk 12 345, nr. "),
         // a motion whose number never comes: one unnumbered motion citation per unit (issue 11)
-        ("motie-cs", "motie X c.s. (21 501-20, nr. "),
+        ("motie-cs", "motie Van der Staaij c.s. (21 501-20, nr. "),
+        // the sponsor first, again and again: "door het lid Klaver ingediende motie"
+        ("sponsor-first", "door het lid Klaver ingediende motie "),
         // the motion keyword with nothing after it
         ("motie", "motie "),
         // brackets opened and never closed, then closed

@@ -86,7 +86,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
                         yield return Kst(dossier, int.Parse(compact.Value, NumberStyles.None, CultureInfo.InvariantCulture), start, end, text, confidence);
                     }
                 }
-                else if (hasPrefix && !lettered.Exists(l => seg.Index < l.End && end > l.Start))
+                else if (hasPrefix && !CitationParts.OverlapsAny(lettered, seg.Index, end))
                 {
                     yield return new Citation(CitationKind.Dossier, $"dossier:{dossier}", null, text[start..end], start, end, 1.0);
                 }
@@ -98,7 +98,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         foreach (Match m in SpacedRx().Matches(text))
         {
             var end = m.Index + m.Length;
-            if (covered.Exists(s => m.Index < s.End && end > s.Start))
+            if (CitationParts.OverlapsAny(covered, m.Index, end))
             {
                 continue;
             }

@@ -50,7 +50,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
         foreach (Match m in MotionRx().Matches(text))
         {
             // The regex starts at the literal so the search is a fast vectorised scan; "promotie", "emotie" are words of their own.
-            if (IsOtherWord(text, m.Index) || sponsorFirst.Any(s => m.Index >= s.Start && m.Index < s.End))
+            if (IsOtherWord(text, m.Index) || CitationParts.OverlapsAny(sponsorFirst, m.Index, m.Index + 1))
             {
                 continue;
             }

@@ -27,7 +27,7 @@ public static partial class MotionVotes
 
     /// <summary>The votes a document records, each tied to a motion citation the document makes.</summary>
     /// <param name="text">The cleaned text.</param>
-    /// <param name="citations">The document's settled citations (the motion recogniser's targets).</param>
+    /// <param name="citations">The document's settled citations (the motion recogniser's targets), ordered by start as settled.</param>
     /// <param name="date">The day of the sitting, when known.</param>
     public static IReadOnlyList<RecordedVote> Find(string text, IReadOnlyList<Citation> citations, DateOnly? date)
     {
@@ -40,8 +40,7 @@ public static partial class MotionVotes
             for (var i = 0; i < announcements.Count; i++)
             {
                 var a = announcements[i];
-                var motion = citations.FirstOrDefault(c => c.Kind == CitationKind.Motion && c.Target is { } t && t.StartsWith("kst-", StringComparison.Ordinal)
-                    && c.Start >= a.Index && c.Start <= a.Index + a.Length + 10);
+                var motion = MotionAt(citations, a.Index, a.Index + a.Length + 10);
                 if (motion?.Target is not { } target)
                 {
                     continue;
@@ -73,6 +72,37 @@ public static partial class MotionVotes
         }
 
         return votes;
+    }
+
+    /// <summary>
+    /// The first numbered motion citation starting in [<paramref name="from"/>, <paramref name="to"/>]. The settled
+    /// citations are ordered by start, so a binary search finds the first one there and only those in the range are looked at.
+    /// </summary>
+    private static Citation? MotionAt(IReadOnlyList<Citation> citations, int from, int to)
+    {
+        int lo = 0, hi = citations.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (citations[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < citations.Count && citations[i].Start <= to; i++)
+        {
+            if (citations[i] is { Kind: CitationKind.Motion, Target: { } t } c && t.StartsWith("kst-", StringComparison.Ordinal))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private static (MotionFate Fate, string Quote, int Start, int End)? Result(string text, int from, int to, DateOnly? date)
