@@ -130,9 +130,9 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
         @"|(?<iy>(?:19|20)\d{2})-(?<im>[01]\d)-(?<id>[0-3]\d)(?![\d-])" +
         @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)\d{2})(?![\d/–-]|\s*[/–-]\s*\d|[.,]\d)" + Counted +
         ")",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex DateRx();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex Spaces();
 }

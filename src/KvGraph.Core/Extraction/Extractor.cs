@@ -30,12 +30,13 @@ public sealed class Extractor : IExtractor
             InferredYear = Ids.YearOfZaak(read.Doc.Zaak),
         };
 
+        var warnings = new List<string>(read.Warnings);
         var citations = new List<Citation>(read.Citations);
         foreach (var recognizer in _options.CitationRecognizers)
         {
             if (Triggered(read.Text, recognizer.Triggers))
             {
-                citations.AddRange(recognizer.Find(context));
+                Collect(recognizer.Name, recognizer.Find(context), citations, int.MaxValue, warnings);
             }
         }
 
@@ -44,11 +45,24 @@ public sealed class Extractor : IExtractor
         {
             if (Triggered(read.Text, recognizer.Triggers))
             {
-                entities.AddRange(recognizer.Find(context));
+                Collect(recognizer.Name, recognizer.Find(context), entities, _options.MaxEntitiesPerRecognizer, warnings);
             }
         }
 
         var settled = Settle(citations, read);
+        IReadOnlyList<RecordedVote> votes = [];
+        if (read.Doc.Kind == DocumentKind.Handelingen)
+        {
+            try
+            {
+                votes = Kinds.Motion.MotionVotes.Find(read.Text, settled, read.Doc.Date);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+            {
+                warnings.Add(TimedOut("votes", ex));
+            }
+        }
+
         return new ExtractedDocument
         {
             File = source.File,
@@ -57,10 +71,10 @@ public sealed class Extractor : IExtractor
             Text = read.Text,
             Items = read.Items,
             Citations = settled,
-            Votes = read.Doc.Kind == DocumentKind.Handelingen ? Kinds.Motion.MotionVotes.Find(read.Text, settled, read.Doc.Date) : [],
+            Votes = votes,
             Entities = SettleEntities(entities, read.Items),
             Metadata = read.Metadata,
-            Warnings = read.Warnings,
+            Warnings = warnings,
             ContentHash = Hash(source.Text),
         };
     }
@@ -98,6 +112,39 @@ public sealed class Extractor : IExtractor
 
         throw first!;
     }
+
+    /// <summary>
+    /// Takes what one recogniser finds, at most <paramref name="limit"/> (a longer list is cut, with a warning, so
+    /// thousands of repeated dates cannot blow up a document's output), and turns a regex that ran past its match
+    /// timeout into a warning: what the recogniser found before that point is kept, the document is not lost.
+    /// </summary>
+    private static void Collect<T>(string name, IEnumerable<T> found, List<T> into, int limit, List<string> warnings)
+    {
+        var taken = 0;
+        try
+        {
+            foreach (var x in found)
+            {
+                if (taken == limit)
+                {
+                    warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{name}: more than {limit} found; only the first {limit} are kept"));
+                    return;
+                }
+
+                into.Add(x);
+                taken++;
+            }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            warnings.Add(TimedOut(name, ex));
+        }
+    }
+
+    private static string TimedOut(string name, System.Text.RegularExpressions.RegexMatchTimeoutException ex) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{name}: a pattern ran past its {ex.MatchTimeout.TotalSeconds:0.###} s match timeout; what it found before that is kept, the rest of the text was not searched by it");
 
     internal static bool Triggered(string text, IReadOnlyList<string> triggers)
     {

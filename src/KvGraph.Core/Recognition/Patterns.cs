@@ -11,6 +11,14 @@ namespace KvGraph.Core.Recognition;
 /// </summary>
 internal static class Patterns
 {
+    /// <summary>
+    /// How long one match of a recogniser's regex may take (milliseconds), as a backstop: the patterns are bounded, so a
+    /// match that takes this long means a pattern went wrong on some text. The extractor then reports it as a warning on
+    /// the document and keeps what was found before it; it never fails the document. Generous, because one scan for the
+    /// next match may legitimately cross megabytes of text that hold none.
+    /// </summary>
+    public const int MatchTimeoutMs = 10_000;
+
     /// <summary>A vergaderjaar as written: "2019/20", "2024–2025", "2023-2024", "20242025", also damaged "2023–34".</summary>
     public const string Vergaderjaar =
         @"(?:(?:19|20)\d{2}(?:19|20)\d{2}(?!\d)|(?:19|20)\d{2}[ \u00a0]{0,2}[-\u2013/][ \u00a0]{0,2}(?:(?:19|20)\d{2}|\d{2})(?!\d))";

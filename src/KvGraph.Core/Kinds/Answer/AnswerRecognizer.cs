@@ -112,6 +112,6 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
         @"(?:met" + S + @"{1,2})?(?:kenmerk|vraagnummer|zaaknummer)?" + S + @"{0,2}:?" + S + @"{0,2}(?<z>(?:19|20)\d{2}[Zz0-9]\d{5})(?![\d\p{L}])" +
         @"|(?<doc>(?:19|20)\d{2}[Dd]\d{5})(?![\d\p{L}])" +
         @"|(?<ah>Aanhangsel|Kamervragen|ah-tk-|Tweede" + S + @"Kamer,))",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex EarlierAnswerRx();
 }

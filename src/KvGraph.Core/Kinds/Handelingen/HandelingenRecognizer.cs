@@ -47,6 +47,6 @@ internal sealed partial class HandelingenRecognizer : ICitationRecognizer
         @"(?:vergaderjaar[ \u00a0\n]{0,2})?(?<vj>" + Patterns.Vergaderjaar + ")" + Sep + @"(?:nr\.?|nummer)[ \u00a0\n]{0,2}(?<nr>\d{1,4})(?![\d\p{L}])(?!" + Sep + "Aanhangsel)" +
         @"(?:" + Sep + @"item[ \u00a0\n]{0,2}(?<item>\d{1,3})(?![\d]))?" +
         @"|h-tk-(?<vj>(?:19|20)\d{2}(?:19|20)\d{2})-(?<nr>\d{1,4})(?:-(?<item>\d{1,3}))?(?![\d]))",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex HandelingenRx();
 }

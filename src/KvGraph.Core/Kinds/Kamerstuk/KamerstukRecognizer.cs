@@ -147,7 +147,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         return null;
     }
 
-    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex KamerstukRx();
 
     [GeneratedRegex(
@@ -155,18 +155,18 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         @"(?:\d(?: ?\d){3} ?[-\u2013/] ?\d(?: ?\d){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
         @"(?<d>\d(?: ?\d){4})(?! ?\d)(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|\d{1,2})(?![\p{L}\d]))?" +
         @"(?: ?[-\u2013] ?(?<cnr>\d(?: ?\d){0,3})(?! ?\d)|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>\d(?: ?\d){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}\d(?: ?\d){0,3}){0,12}))",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SpacedRx();
 
     [GeneratedRegex(
         @"(?<pre>(?:[Kk]amerstuk(?:ken)?[ \u00a0\n]{1,2}I|Eerste[ \u00a0\n]Kamer|(?<=[;(][ \u00a0\n]{0,2})I)(?![\p{L}])[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)" +
         @"(?<d>\d{2}[ \u00a0.]?\d{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}\d{1,2}|[ \u00a0][IVXL]{1,6})?)(?!\d)[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}\d])",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex EersteKamerRx();
 
-    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SpacedListRx();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])kst ?-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])kst ?-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex KstIdRx();
 }

@@ -134,7 +134,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"door" + S + @"{1,2}(?:het" + S + @"{1,2}lid|de" + S + @"{1,2}leden)" + S + @"{1,2}(?<sp>" + Patterns.SponsorList + @")" + S + @"{1,2}(?:ingediende|aangenomen|voorgestelde)" + S + @"{1,2}motie(?![\p{L}])(?:" + Ref + ")?",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SponsorFirstRx();
 
     [GeneratedRegex(
@@ -142,9 +142,9 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
         @"(?<kw>[Mm]otie(?<pl>s)?)(?:-|" + S + @"{1,3}|(?=\p{Lu}))" +
         @"(?:(?:" + Members + @")?(?<sp>" + Patterns.SponsorList + @")(?:(?:" + S + @"{1,3}over" + S + @"[^.;:()?!]{1,200}?)?" + Ref + @")?" +
         @"|(?:" + S + @"{0,2}(?:aannam|aanneemt|aangenomen|indiende|ingediend|heeft" + S + @"aangenomen))?" + Ref + @"(?:" + S + @"{0,2},?" + S + @"{0,2}" + Members + @"(?<sp>" + Patterns.SponsorList + @"))?)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex MotionRx();
 
-    [GeneratedRegex(@"\G" + S + @"{0,2}(?:,|en)" + S + @"{1,2}(?<item>(?<sp>" + Patterns.SponsorList + @")" + Ref + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G" + S + @"{0,2}(?:,|en)" + S + @"{1,2}(?<item>(?<sp>" + Patterns.SponsorList + @")" + Ref + ")", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex NextItemRx();
 }

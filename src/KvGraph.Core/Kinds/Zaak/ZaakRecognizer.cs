@@ -71,6 +71,6 @@ internal sealed partial class ZaakRecognizer : ICitationRecognizer
     [GeneratedRegex(
         @"(?:(?<![\p{L}])(?<kw>[Kk]enmerk|[Vv]raag-?[ \u00a0]?nummer|[Zz]aak-?[ \u00a0]?nummer|[Zz]aaknr\.?)[ \u00a0\n]{0,2}:?[ \u00a0\n]{0,2})?" +
         @"(?<![\p{L}\d])(?<kv>kv-tk-)?(?<fn>\d(?=(?:19|20)\d{2}[Zz]\d{5}(?!\d)))?(?<z>(?:19|20)\d{2}[Zz0-9]\d{5})(?![\d\p{L}])",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex ZaakRx();
 }
