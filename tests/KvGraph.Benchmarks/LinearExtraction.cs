@@ -8,7 +8,7 @@ namespace KvGraph.Benchmarks;
 /// <summary>
 /// Time against input size for each adversarial pattern (<see cref="AdversarialText"/>): the whole extraction of one
 /// document of 10k, 100k, 1M and 10M characters. <c>dotnet run -c Release -- linear [--sizes 10000,100000]
-/// [--patterns digits,dates] [--stages]</c>. Prints one row per pattern and size (time, characters per second, time per
+/// [--patterns digits,dates] [--stages] [--prefix &lt;real document&gt;]</c>. Prints one row per pattern and size (time, characters per second, time per
 /// character relative to the smallest size, citations, entities, warnings, bytes allocated) as a Markdown table.
 /// With <c>--stages</c> it also times each reader and recogniser on its own, to find the one that is not linear.
 /// </summary>
@@ -21,6 +21,11 @@ public static class LinearExtraction
         var patterns = Option(args, "--patterns")?.Split(',') ?? AdversarialText.Patterns.Select(p => p.Name).ToArray();
         var stages = args.Contains("--stages");
 
+        // A real document in front of the pattern, so its format's reader (not the plain-text one) reads the whole text.
+        var prefixFile = Option(args, "--prefix");
+        var prefix = prefixFile is null ? string.Empty : File.ReadAllText(prefixFile) + "\n";
+        var file = prefixFile is null ? null : Path.GetFileName(prefixFile);
+
         // Warm up: the first extraction pays for JIT and the regexes' set-up.
         _ = Extractor.Default.Extract(new SourceDocument("warmup.txt", AdversarialText.Make("mixed", 20_000)));
 
@@ -31,11 +36,11 @@ public static class LinearExtraction
             double? perCharBase = null;
             foreach (var size in sizes)
             {
-                var text = AdversarialText.Make(name, size);
+                var text = prefix + AdversarialText.Make(name, Math.Max(0, size - prefix.Length));
                 GC.Collect();
                 var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var sw = Stopwatch.StartNew();
-                var doc = Extractor.Default.Extract(new SourceDocument($"adversarial-{name}.txt", text));
+                var doc = Extractor.Default.Extract(new SourceDocument(file ?? $"adversarial-{name}.txt", text));
                 var seconds = sw.Elapsed.TotalSeconds;
                 var mb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
                 var perChar = seconds / size;
@@ -44,7 +49,7 @@ public static class LinearExtraction
                     $"| {name} | {size:N0} | {seconds:0.000} | {size / seconds / 1e6:0.00} | {perChar / perCharBase.Value:0.00} | {doc.Citations.Count} | {doc.Entities.Count} | {doc.Warnings.Count} | {mb:0} |"));
                 if (stages)
                 {
-                    Stages(text, output);
+                    Stages(file ?? "adversarial.txt", text, output);
                 }
             }
         }
@@ -52,10 +57,10 @@ public static class LinearExtraction
         return 0;
     }
 
-    private static void Stages(string text, TextWriter output)
+    private static void Stages(string file, string text, TextWriter output)
     {
         var options = ExtractorOptions.Default;
-        var source = new SourceDocument("adversarial.txt", text);
+        var source = new SourceDocument(file, text);
         var sw = Stopwatch.StartNew();
         var reader = options.Readers.Select(r => (Reader: r, Score: r.Detect(source))).Where(x => x.Score > 0).MaxBy(x => x.Score).Reader;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    detect: {sw.Elapsed.TotalSeconds:0.000} s"));

@@ -57,10 +57,12 @@ public sealed class LinearityTests(ITestOutputHelper output)
         Assert.Equal(1000, kamerstuk.Citations.Count);
         Assert.All(kamerstuk.Citations, c => Assert.Equal(("dossier:12345", CitationKind.Dossier), (c.Target, c.Kind)));
 
-        // "motie Van der Staaij c.s. (21 501-20, nr. " has no number: each an unnumbered motion of its sponsor.
+        // "motie Van der Staaij c.s. (21 501-20, nr. " has no number after "nr.": each unit is one motion of its sponsor
+        // (read, as before this change, with the "-20" as its number: kst-21501-20).
         var unit = AdversarialText.Unit("motie-cs");
         var motions = Extract("motie-cs", unit.Length * 500);
-        Assert.Equal(500, motions.Citations.Count(c => c is { Kind: CitationKind.Motion, Target: null, Sponsor: "Van der Staaij c.s." }));
+        Assert.Equal(500, motions.Citations.Count);
+        Assert.All(motions.Citations, c => Assert.Equal((CitationKind.Motion, "Van der Staaij c.s.", "Van der Staaij"), (c.Kind, c.Sponsor, Assert.Single(c.Sponsors))));
     }
 
     [Fact]
