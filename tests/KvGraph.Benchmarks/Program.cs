@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "linear")
     return LinearExtraction.Run(args[1..], Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "dump")
+{
+    return ExtractionDump.Run(args[1..], Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "profile")
 {
     return StageProfile.Run(args[1..], Console.Out);
