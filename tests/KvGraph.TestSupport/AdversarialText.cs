@@ -28,6 +28,8 @@ public static class AdversarialText
         ("brackets", "((((((((((Kamerstuk (21 501-20, nr. (motie ("),
         // dates without end: one date entity per unit (issue 11: 10 M characters took 2.9 GB)
         ("dates", "12 maart 2020 "),
+        // question and answer items without end: thousands of items, each citation placed in its item
+        ("items", "\nVraag 1\nZie Kamerstuk 21 501-20, nr. 1591.\nAntwoord 1\nZie antwoord vraag 1.\n"),
         // all of the above and real phrasings, mixed
         ("mixed",
             "Zie de motie Van den Nieuwenhuijzen c.s. (21 501-20, nr. 1591) en Kamerstuk 23 432, nr. 537. " +
