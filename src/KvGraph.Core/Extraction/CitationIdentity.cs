@@ -312,10 +312,10 @@ internal static partial class CitationIdentity
     private static bool InAnyNote(Dictionary<int, (int Start, int End)> notes, int offset) =>
         notes.Values.Any(z => offset >= z.Start && offset < z.End);
 
-    [GeneratedRegex(@"^\[(?<n>\d{1,2})\] [^\n]*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\[(?<n>[0-9]{1,2})\] [^\n]*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex NoteLineRx();
 
-    [GeneratedRegex(@"\G\[(?<n>\d{1,2})\](?: ?\[(?<n>\d{1,2})\])*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\[(?<n>[0-9]{1,2})\](?: ?\[(?<n>[0-9]{1,2})\])*", RegexOptions.CultureInvariant)]
     private static partial Regex GroupRx();
 
     // What may stand between a mention and the group of markers that ends on its note: punctuation, a space.
@@ -323,7 +323,7 @@ internal static partial class CitationIdentity
     private static partial Regex GroupGapRx();
 
     // A phrase that takes up the motion just named ("de betreffende motie?[1]"), with the marker after it.
-    [GeneratedRegex(@"\b(?:de\s+(?:betreffende|desbetreffende|genoemde|voornoemde|bovengenoemde)|deze|die|dezelfde)\s+motie[?!.,;:»”]{0,2}\[(?<n>\d{1,2})\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:de\s+(?:betreffende|desbetreffende|genoemde|voornoemde|bovengenoemde)|deze|die|dezelfde)\s+motie[?!.,;:»”]{0,2}\[(?<n>[0-9]{1,2})\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AnaphorRx();
 
     [GeneratedRegex(@"^[\s,(]*(?:zie[\s]{1,2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

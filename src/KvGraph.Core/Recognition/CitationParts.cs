@@ -200,6 +200,6 @@ internal static partial class CitationParts
     [GeneratedRegex(@"^(?:van|de|den|der|ter|ten|te)\s", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingParticleRx();
 
-    [GeneratedRegex(@"\d{1,5}|(?<range>t/m|tot\s+en\s+met|[-\u2013])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9]{1,5}|(?<range>t/m|tot\s+en\s+met|[-\u2013])", RegexOptions.CultureInvariant)]
     private static partial Regex NumberOrRangeRx();
 }

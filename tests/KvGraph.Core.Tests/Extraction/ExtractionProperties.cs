@@ -81,6 +81,20 @@ public sealed class ExtractionProperties(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    // found by the citation-soup property: a Javanese digit after an item number made int.Parse throw
+    [InlineData("Handelingen II 2023/24, nr. 45, item 12\ua9d2", "h-tk-20232024-45-12")]
+    // Arabic-Indic digits where the number should be: the dossier is cited, the number is not read
+    [InlineData("Kamerstuk 21 501-20, nr. \u0661\u0665\u0669\u0661", "dossier:21501-20")]
+    // Devanagari digits in a zaak-like number and a date: nothing is cited
+    [InlineData("zaak 2019Z\u0967\u0969\u0968\u096a\u096b op \u0967\u0968 maart 2020", null)]
+    public void Digits_of_other_scripts_are_not_numbers(string text, string? target)
+    {
+        Assert.True(Holds(text));
+        var doc = Extractor.Default.Extract(new SourceDocument("digits.txt", text));
+        Assert.Equal(target, doc.Citations.SingleOrDefault()?.Target);
+    }
+
     [Fact]
     public void Ocr_noise_makes_the_named_mutations_and_only_those()
     {

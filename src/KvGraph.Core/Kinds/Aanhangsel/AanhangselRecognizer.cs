@@ -18,7 +18,7 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
 {
     private const string Sep = @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}";
     private const string Vj = @"(?<vj>" + Patterns.Vergaderjaar + ")";
-    private const string Number = @"(?<nr>\d{1,5})(?![\d\p{L}])";
+    private const string Number = @"(?<nr>[0-9]{1,5})(?![0-9\p{L}])";
 
     public string Name => "aanhangsel";
 

@@ -21,7 +21,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         @"(?<pre>[Kk]amer-?[ \u00a0\n]?stuk(?:-?[ \u00a0\n]?ken)?(?:dossier)?(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:vergaderjaar[ \u00a0\n]{0,2})?(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)";
 
     private const string Segment =
-        @"(?<seg>(?<d>" + Patterns.Dossier + @")(?:[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}(?<list>" + Patterns.NrList + @")|[ \u00a0]?-(?<cnr>\d{2,5})(?![\d\p{L}]))?)";
+        @"(?<seg>(?<d>" + Patterns.Dossier + @")(?:[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}(?<list>" + Patterns.NrList + @")|[ \u00a0]?-(?<cnr>[0-9]{2,5})(?![0-9\p{L}]))?)";
 
     public string Name => "kamerstuk";
 
@@ -152,21 +152,21 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"[Kk]amer-?[ \u00a0]?s[ \u00a0]?tuk(?:ken|nummer)?(?:[ \u00a0]{0,2}(?:I[ \u00a0]?I)(?![\p{L}]))?[ \u00a0]{0,2},?[ \u00a0]{0,2}" +
-        @"(?:\d(?: ?\d){3} ?[-\u2013/] ?\d(?: ?\d){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
-        @"(?<d>\d(?: ?\d){4})(?! ?\d)(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|\d{1,2})(?![\p{L}\d]))?" +
-        @"(?: ?[-\u2013] ?(?<cnr>\d(?: ?\d){0,3})(?! ?\d)|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>\d(?: ?\d){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}\d(?: ?\d){0,3}){0,12}))",
+        @"(?:[0-9](?: ?[0-9]){3} ?[-\u2013/] ?[0-9](?: ?[0-9]){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
+        @"(?<d>[0-9](?: ?[0-9]){4})(?! ?[0-9])(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|[0-9]{1,2})(?![\p{L}0-9]))?" +
+        @"(?: ?[-\u2013] ?(?<cnr>[0-9](?: ?[0-9]){0,3})(?! ?[0-9])|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>[0-9](?: ?[0-9]){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}[0-9](?: ?[0-9]){0,3}){0,12}))",
         RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SpacedRx();
 
     [GeneratedRegex(
         @"(?<pre>(?:[Kk]amerstuk(?:ken)?[ \u00a0\n]{1,2}I|Eerste[ \u00a0\n]Kamer|(?<=[;(][ \u00a0\n]{0,2})I)(?![\p{L}])[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)" +
-        @"(?<d>\d{2}[ \u00a0.]?\d{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}\d{1,2}|[ \u00a0][IVXL]{1,6})?)(?!\d)[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}\d])",
+        @"(?<d>[0-9]{2}[ \u00a0.]?[0-9]{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}[0-9]{1,2}|[ \u00a0][IVXL]{1,6})?)(?![0-9])[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}0-9])",
         RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex EersteKamerRx();
 
     [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SpacedListRx();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])kst ?-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])kst ?-(?<d>[0-9]{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>[0-9]{1,5})(?![0-9])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex KstIdRx();
 }

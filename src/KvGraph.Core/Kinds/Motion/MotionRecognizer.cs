@@ -24,7 +24,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
     private const string Ref =
         @"(?<ref>" + S + @"{0,3},?" + S + @"{0,2}\(?" + S + @"{0,2}(?:zie" + S + @"{1,2})?(?:(?:[Kk]amer-?stuk(?:-?ken)?|TK)(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?" + S + @"{0,2},?" + S + @"{0,2})?" +
         @"(?:vergaderjaar" + S + @"{0,2})?(?:" + Patterns.Vergaderjaar + S + @"{0,2},?" + S + @"{0,2})?(?<d>" + Patterns.Dossier + @")" +
-        @"(?:" + S + @"{0,2},?" + S + @"{0,3}" + Patterns.Nr + @"(?<nr>\d{1,5})(?!\d)|[ \u00a0]?-(?<nr>\d{2,5})(?![\d\p{L}]))\)?)";
+        @"(?:" + S + @"{0,2},?" + S + @"{0,3}" + Patterns.Nr + @"(?<nr>[0-9]{1,5})(?![0-9])|[ \u00a0]?-(?<nr>[0-9]{2,5})(?![0-9\p{L}]))\)?)";
 
     private const string Members = @"van" + S + @"{0,2}(?:het" + S + @"{1,2}(?:[Kk]amer)?lid|de" + S + @"{1,2}leden|(?:[Kk]amer)?lid)" + S + @"{1,2}";
 

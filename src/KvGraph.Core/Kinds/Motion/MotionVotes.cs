@@ -162,16 +162,16 @@ public static partial class MotionVotes
     [GeneratedRegex(@"(?:Ik constateer dat (?:deze|de) (?:nader )?(?:gewijzigde )?motie )?met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex UnanimousRx();
 
-    [GeneratedRegex(@"met (?<for>\d{1,3}) stemmen voor en (?<against>\d{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"met (?<for>[0-9]{1,3}) stemmen voor en (?<against>[0-9]{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex CountsRx();
 
     [GeneratedRegex(@"zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex OutcomeRx();
 
-    [GeneratedRegex(@"(?:volgende )?aangehouden moties? (?:zijn|is) vervallen:\s*(?<list>[\d\s;,\-A-Z]{1,2000})", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?:volgende )?aangehouden moties? (?:zijn|is) vervallen:\s*(?<list>[0-9\s;,\-A-Z]{1,2000})", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LapsedRx();
 
-    [GeneratedRegex(@"(?<dossier>\d{4,6}(?:-[A-Z0-9]{1,5})?)-(?<nr>\d{1,4})(?![\d-])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<dossier>[0-9]{4,6}(?:-[A-Z0-9]{1,5})?)-(?<nr>[0-9]{1,4})(?![0-9-])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LapsedNumberRx();
 
     [GeneratedRegex(@"\s*,\s*|\s+en\s+", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
