@@ -2,12 +2,23 @@ using BenchmarkDotNet.Running;
 using KvGraph.Benchmarks;
 
 // `dotnet run -c Release -- scale [N] [--jobs J]`: build a store over the corpus replicated N times (altered ids) and
-// report documents per second and memory. Anything else goes to BenchmarkDotNet (e.g. `--filter *Extraction*`).
+// report documents per second and memory. `linear [--sizes …] [--patterns …] [--stages]`: extraction time against
+// input size on adversarial text (LinearExtraction). Anything else goes to BenchmarkDotNet (e.g. `--filter *Extraction*`).
 if (args.Length > 0 && args[0] == "scale")
 {
     var n = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : 3;
     var jobs = Array.IndexOf(args, "--jobs") is var j and >= 0 && j + 1 < args.Length ? int.Parse(args[j + 1], System.Globalization.CultureInfo.InvariantCulture) : 0;
     return ScaledBuild.Run(n, jobs, Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "linear")
+{
+    return LinearExtraction.Run(args[1..], Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "dump")
+{
+    return ExtractionDump.Run(args[1..], Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "profile")

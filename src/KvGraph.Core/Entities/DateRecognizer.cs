@@ -123,16 +123,16 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
 
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}])(?:" +
-        @"(?<part>begin|eind|einde|medio|half|halverwege|midden|primo|ultimo)\s+(?:(?<pmon>" + Full + @")(?!\p{L})(?:\s+(?<pyear>(?:18|19|20|21)\d{2})(?!\d)|\s*(?<pjl>" + Jl + @"))?|(?<yonly>(?:19|20|21)\d{2})(?![\d/–-])" + Counted + ")" +
-        @"|(?<![.,/-])(?<day>[0-3]?\d)(?:e|ste|de)?\s+(?<dmon>" + DutchDates.MonthPattern + @")(?!\p{L})(?:\s+(?<dyear>(?:18|19|20|21)\d{2})(?!\d)|\s*(?<djl>" + Jl + "))?" +
-        @"|(?<mmon>" + Full + @")(?!\p{L})(?:\s+(?<myear>(?:18|19|20|21)\d{2})(?!\d)|\s*(?<mjl>" + Jl + "))" +
-        @"|(?<![.,/-])(?<nd>[0-3]?\d)(?<sep>[-/])(?<nm>[01]?\d)\k<sep>(?<ny>(?:19|20)\d{2})(?![\d/-])" +
-        @"|(?<iy>(?:19|20)\d{2})-(?<im>[01]\d)-(?<id>[0-3]\d)(?![\d-])" +
-        @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)\d{2})(?![\d/–-]|\s*[/–-]\s*\d|[.,]\d)" + Counted +
+        @"(?<part>begin|eind|einde|medio|half|halverwege|midden|primo|ultimo)\s+(?:(?<pmon>" + Full + @")(?!\p{L})(?:\s+(?<pyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<pjl>" + Jl + @"))?|(?<yonly>(?:19|20|21)[0-9]{2})(?![0-9/–-])" + Counted + ")" +
+        @"|(?<![.,/-])(?<day>[0-3]?[0-9])(?:e|ste|de)?\s+(?<dmon>" + DutchDates.MonthPattern + @")(?!\p{L})(?:\s+(?<dyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<djl>" + Jl + "))?" +
+        @"|(?<mmon>" + Full + @")(?!\p{L})(?:\s+(?<myear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<mjl>" + Jl + "))" +
+        @"|(?<![.,/-])(?<nd>[0-3]?[0-9])(?<sep>[-/])(?<nm>[01]?[0-9])\k<sep>(?<ny>(?:19|20)[0-9]{2})(?![0-9/-])" +
+        @"|(?<iy>(?:19|20)[0-9]{2})-(?<im>[01][0-9])-(?<id>[0-3][0-9])(?![0-9-])" +
+        @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)[0-9]{2})(?![0-9/–-]|\s*[/–-]\s*[0-9]|[.,][0-9])" + Counted +
         ")",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex DateRx();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex Spaces();
 }

@@ -221,17 +221,17 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
         @"(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)(?:\s+|(?<=[Mm]oties?)-)" +
         @"(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?" +
         @"(?:(?:\s*[,/]\s*|\s+en\s+)(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?)*",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex TitledRx();
 
-    [GeneratedRegex(@"\((?<p>[^()\n]{1,40})\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"\((?<p>[^()\n]{1,40})\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex PartyParenRx();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<name>" + NameF + @")[ \t\u00a0]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<name>" + NameF + @")[ \t\u00a0]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex TrailingNameRx();
 
     [GeneratedRegex(
         @"(?<title>[Mm]inister|[Ss]taatssecretaris)\s+(?:van|voor)\s+[^,\n]{3,80},[ \t]*(?:\n\s*)?(?<name>" + NameF + @")[ \t\u00a0]*(?=\n|$)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SignatureRx();
 }

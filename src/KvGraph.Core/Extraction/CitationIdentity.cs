@@ -32,34 +32,45 @@ internal static partial class CitationIdentity
 
     /// <summary>
     /// A motion names itself: an unnumbered motion citation in a motion document whose quote lies in its title or its
-    /// heading (before "De Kamer,"), or whose named sponsors are all the document's own sponsors.
+    /// heading (before "De Kamer,"), or whose named sponsors are all the document's own sponsors. What the document
+    /// gives (its squashed title, where its body starts, its sponsors' ids) is worked out once, so asking about every
+    /// citation of a long document stays linear.
     /// </summary>
-    public static bool NamesItself(Citation c, DocumentInfo doc, string text)
+    public static Func<Citation, bool> NamesItself(DocumentInfo doc, string text)
     {
-        if (doc.Kind != DocumentKind.Motion || c.Kind != CitationKind.Motion || c.Target is not null)
+        if (doc.Kind != DocumentKind.Motion)
         {
-            return false;
+            return static _ => false;
         }
 
-        var quote = CitationParts.Squash(c.Quote);
-        if (doc.Title is { Length: > 0 } title && CitationParts.Squash(title).Contains(quote, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (DeKamerRx().Match(text) is { Success: true } body && c.Start < body.Index)
-        {
-            return true;
-        }
-
-        if (doc.Sponsors.Count == 0)
-        {
-            return false;
-        }
-
-        var named = c.Sponsors.Count > 0 ? c.Sponsors : c.Sponsor is { } phrase ? CitationParts.SplitSponsors(phrase) : [];
+        var title = doc.Title is { Length: > 0 } t ? CitationParts.Squash(t) : null;
+        var body = DeKamerRx().Match(text) is { Success: true } m ? m.Index : -1;
         var own = doc.Sponsors.Select(PersonIds.For).ToHashSet(StringComparer.Ordinal);
-        return named.Count > 0 && named.All(n => own.Contains(PersonIds.For(n)));
+        return c =>
+        {
+            if (c.Kind != CitationKind.Motion || c.Target is not null)
+            {
+                return false;
+            }
+
+            if (title is not null && title.Contains(CitationParts.Squash(c.Quote), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (body >= 0 && c.Start < body)
+            {
+                return true;
+            }
+
+            if (own.Count == 0)
+            {
+                return false;
+            }
+
+            var named = c.Sponsors.Count > 0 ? c.Sponsors : c.Sponsor is { } phrase ? CitationParts.SplitSponsors(phrase) : [];
+            return named.Count > 0 && named.All(n => own.Contains(PersonIds.For(n)));
+        };
     }
 
     /// <summary>Applies the footnote and letter-with-number rules to citations ordered by start.</summary>
@@ -79,20 +90,30 @@ internal static partial class CitationIdentity
             return found;
         }
 
-        var anaphors = AnaphorRx().Matches(text);
+        // Looked up per mention, so built once: where citations start, where motions start, the anaphors in order,
+        // and each note's Kamerstuk citations (at most one list per note number).
+        var starts = found.Select(c => c.Start).ToHashSet();
+        var motionStarts = found.Where(c => c.Kind == CitationKind.Motion).Select(c => c.Start).ToList();
+        var anaphors = AnaphorRx().Matches(text).ToList();
+        var inNotes = new Dictionary<int, List<Citation>>();
         var result = new List<Citation>(found.Count);
         foreach (var c in found)
         {
             var linkable = (c.Kind == CitationKind.Motion && c.Target is null) || c.Kind == CitationKind.Letter;
             if (!linkable || InAnyNote(notes, c.Start) ||
-                (MarkerAfter(c, found, text) ?? AnaphorMarker(c, found, text, anaphors)) is not { } n ||
+                (MarkerAfter(c, starts, text) ?? AnaphorMarker(c, motionStarts, text, anaphors)) is not { } n ||
                 !notes.TryGetValue(n, out var zone))
             {
                 result.Add(c);
                 continue;
             }
 
-            var inNote = found.Where(k => k.Kind == CitationKind.Kamerstuk && k.Start >= zone.Start && k.End <= zone.End).ToList();
+            if (!inNotes.TryGetValue(n, out var inNote))
+            {
+                inNote = found.Where(k => k.Kind == CitationKind.Kamerstuk && k.Start >= zone.Start && k.End <= zone.End).ToList();
+                inNotes[n] = inNote;
+            }
+
             var targets = inNote.Select(k => k.Target!).Distinct(StringComparer.Ordinal).ToList();
             if (targets.Count != 1)
             {
@@ -120,10 +141,20 @@ internal static partial class CitationIdentity
                 continue;
             }
 
-            // The number inside the letter phrase ("brief (Kamerstuk 29 826, nr. 214) van …") or right after it.
-            var number = found.FirstOrDefault(k =>
-                k.Kind == CitationKind.Kamerstuk && !covered.Contains(k) && k.Start >= c.Start &&
-                (k.End <= c.End || (k.Start >= c.End && k.Start - c.End <= LetterGap && GapRx().IsMatch(text.AsSpan(c.End, k.Start - c.End)))));
+            // The number inside the letter phrase ("brief (Kamerstuk 29 826, nr. 214) van …") or right after it. The
+            // citations are ordered by start, so only those starting from the letter's start up to the gap after it are looked at.
+            Citation? number = null;
+            for (var i = FirstAtOrAfter(found.Count, j => found[j].Start, c.Start); i < found.Count && found[i].Start <= c.End + LetterGap; i++)
+            {
+                var k = found[i];
+                if (k.Kind == CitationKind.Kamerstuk && !covered.Contains(k) &&
+                    (k.End <= c.End || (k.Start >= c.End && k.Start - c.End <= LetterGap && GapRx().IsMatch(text.AsSpan(c.End, k.Start - c.End)))))
+                {
+                    number = k;
+                    break;
+                }
+            }
+
             if (number is null)
             {
                 result.Add(c);
@@ -156,7 +187,7 @@ internal static partial class CitationIdentity
     /// The footnote marker a mention carries: the first "[n]" after it in the same sentence, with no other citation
     /// in between (a marker after a later citation belongs to that one).
     /// </summary>
-    private static int? MarkerAfter(Citation c, List<Citation> all, string text)
+    private static int? MarkerAfter(Citation c, HashSet<int> starts, string text)
     {
         var limit = Math.Min(text.Length, c.End + (c.Kind == CitationKind.Motion ? MotionMarkerWindow + 1 : MarkerWindow));
         for (var i = c.End; i < limit; i++)
@@ -190,7 +221,8 @@ internal static partial class CitationIdentity
                 return null;
             }
 
-            if (all.Exists(o => o.Start == i && !ReferenceEquals(o, c)))
+            // Another citation starts here (not this one: it started before its end).
+            if (starts.Contains(i))
             {
                 return null;
             }
@@ -204,7 +236,7 @@ internal static partial class CitationIdentity
     /// aangenomen motie-Simons c.s., waarin … binnen het kader van de betreffende motie?[1]"): the first such phrase
     /// after the mention on its line, when no other motion is mentioned in between.
     /// </summary>
-    private static int? AnaphorMarker(Citation c, List<Citation> all, string text, MatchCollection anaphors)
+    private static int? AnaphorMarker(Citation c, List<int> motionStarts, string text, List<Match> anaphors)
     {
         if (c.Kind != CitationKind.Motion)
         {
@@ -213,22 +245,42 @@ internal static partial class CitationIdentity
 
         var lineEnd = text.IndexOf('\n', c.End);
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-        foreach (Match a in anaphors)
+
+        // The first anaphor at or after the mention's end (anaphors and motion starts are in text order).
+        var at = FirstAtOrAfter(anaphors.Count, i => anaphors[i].Index, c.End);
+        if (at == anaphors.Count)
         {
-            if (a.Index < c.End)
-            {
-                continue;
-            }
-
-            if (a.Index >= lineEnd || all.Exists(o => o.Kind == CitationKind.Motion && o.Start >= c.End && o.Start < a.Index))
-            {
-                return null;
-            }
-
-            return int.Parse(a.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+            return null;
         }
 
-        return null;
+        var a = anaphors[at];
+        var motion = FirstAtOrAfter(motionStarts.Count, i => motionStarts[i], c.End);
+        if (a.Index >= lineEnd || (motion < motionStarts.Count && motionStarts[motion] < a.Index))
+        {
+            return null;
+        }
+
+        return int.Parse(a.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The first index in 0..count whose key (non-decreasing in the index) is at least <paramref name="value"/>.</summary>
+    private static int FirstAtOrAfter(int count, Func<int, int> key, int value)
+    {
+        int lo = 0, hi = count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (key(mid) < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>
@@ -260,10 +312,10 @@ internal static partial class CitationIdentity
     private static bool InAnyNote(Dictionary<int, (int Start, int End)> notes, int offset) =>
         notes.Values.Any(z => offset >= z.Start && offset < z.End);
 
-    [GeneratedRegex(@"^\[(?<n>\d{1,2})\] [^\n]*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\[(?<n>[0-9]{1,2})\] [^\n]*", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex NoteLineRx();
 
-    [GeneratedRegex(@"\G\[(?<n>\d{1,2})\](?: ?\[(?<n>\d{1,2})\])*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\[(?<n>[0-9]{1,2})\](?: ?\[(?<n>[0-9]{1,2})\])*", RegexOptions.CultureInvariant)]
     private static partial Regex GroupRx();
 
     // What may stand between a mention and the group of markers that ends on its note: punctuation, a space.
@@ -271,7 +323,7 @@ internal static partial class CitationIdentity
     private static partial Regex GroupGapRx();
 
     // A phrase that takes up the motion just named ("de betreffende motie?[1]"), with the marker after it.
-    [GeneratedRegex(@"\b(?:de\s+(?:betreffende|desbetreffende|genoemde|voornoemde|bovengenoemde)|deze|die|dezelfde)\s+motie[?!.,;:»”]{0,2}\[(?<n>\d{1,2})\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:de\s+(?:betreffende|desbetreffende|genoemde|voornoemde|bovengenoemde)|deze|die|dezelfde)\s+motie[?!.,;:»”]{0,2}\[(?<n>[0-9]{1,2})\]", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AnaphorRx();
 
     [GeneratedRegex(@"^[\s,(]*(?:zie[\s]{1,2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

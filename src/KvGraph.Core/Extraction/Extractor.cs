@@ -30,12 +30,13 @@ public sealed class Extractor : IExtractor
             InferredYear = Ids.YearOfZaak(read.Doc.Zaak),
         };
 
+        var warnings = new List<string>(read.Warnings);
         var citations = new List<Citation>(read.Citations);
         foreach (var recognizer in _options.CitationRecognizers)
         {
             if (Triggered(read.Text, recognizer.Triggers))
             {
-                citations.AddRange(recognizer.Find(context));
+                Collect(recognizer.Name, recognizer.Find(context), citations, int.MaxValue, warnings);
             }
         }
 
@@ -44,11 +45,24 @@ public sealed class Extractor : IExtractor
         {
             if (Triggered(read.Text, recognizer.Triggers))
             {
-                entities.AddRange(recognizer.Find(context));
+                Collect(recognizer.Name, recognizer.Find(context), entities, _options.MaxEntitiesPerRecognizer, warnings);
             }
         }
 
         var settled = Settle(citations, read);
+        IReadOnlyList<RecordedVote> votes = [];
+        if (read.Doc.Kind == DocumentKind.Handelingen)
+        {
+            try
+            {
+                votes = Kinds.Motion.MotionVotes.Find(read.Text, settled, read.Doc.Date);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+            {
+                warnings.Add(TimedOut("votes", ex));
+            }
+        }
+
         return new ExtractedDocument
         {
             File = source.File,
@@ -57,10 +71,10 @@ public sealed class Extractor : IExtractor
             Text = read.Text,
             Items = read.Items,
             Citations = settled,
-            Votes = read.Doc.Kind == DocumentKind.Handelingen ? Kinds.Motion.MotionVotes.Find(read.Text, settled, read.Doc.Date) : [],
+            Votes = votes,
             Entities = SettleEntities(entities, read.Items),
             Metadata = read.Metadata,
-            Warnings = read.Warnings,
+            Warnings = warnings,
             ContentHash = Hash(source.Text),
         };
     }
@@ -98,6 +112,39 @@ public sealed class Extractor : IExtractor
 
         throw first!;
     }
+
+    /// <summary>
+    /// Takes what one recogniser finds, at most <paramref name="limit"/> (a longer list is cut, with a warning, so
+    /// thousands of repeated dates cannot blow up a document's output), and turns a regex that ran past its match
+    /// timeout into a warning: what the recogniser found before that point is kept, the document is not lost.
+    /// </summary>
+    private static void Collect<T>(string name, IEnumerable<T> found, List<T> into, int limit, List<string> warnings)
+    {
+        var taken = 0;
+        try
+        {
+            foreach (var x in found)
+            {
+                if (taken == limit)
+                {
+                    warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"{name}: more than {limit} found; only the first {limit} are kept"));
+                    return;
+                }
+
+                into.Add(x);
+                taken++;
+            }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            warnings.Add(TimedOut(name, ex));
+        }
+    }
+
+    private static string TimedOut(string name, System.Text.RegularExpressions.RegexMatchTimeoutException ex) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{name}: a pattern ran past its {ex.MatchTimeout.TotalSeconds:0.###} s match timeout; what it found before that is kept, the rest of the text was not searched by it");
 
     internal static bool Triggered(string text, IReadOnlyList<string> triggers)
     {
@@ -145,28 +192,38 @@ public sealed class Extractor : IExtractor
         }
 
         var text = read.Text;
+        var namesItself = CitationIdentity.NamesItself(read.Doc, text);
         var list = CitationIdentity.Settle(
             found
                 .Where(c => c.Start >= 0 && c.End <= text.Length && c.End > c.Start)
                 .Where(c => c.Target is null || !own.Contains(c.Target))
-                .Where(c => !CitationIdentity.NamesItself(c, read.Doc, text))
+                .Where(c => !namesItself(c))
                 .OrderBy(c => c.Start)
                 .ThenByDescending(c => c.End - c.Start)
                 .ToList(),
             text);
 
+        // Only a kept citation that contains c can cover it (CitationKindModule.Covers). The list is ordered by start, so
+        // those are among the kept ones still open at c's start: the window drops each kept citation once it has ended,
+        // and what stays open at any point is the few citations that overlap there, not everything kept so far.
         var kept = new List<Citation>(list.Count);
+        var open = new List<Citation>();
+        var items = new ItemSweep(read.Items);
         foreach (var c in list)
         {
+            open.RemoveAll(k => k.End <= c.Start);
+
             // What a kept citation covers says nothing new; each kind decides what it covers (CitationKinds).
-            if (kept.Any(k => Kinds.CitationKinds.Covers(k, c)))
+            if (open.Exists(k => k.End >= c.End && Kinds.CitationKinds.Covers(k, c)))
             {
                 continue;
             }
 
-            var item = ItemAt(read.Items, c.Start);
+            var item = items.At(c.Start);
             var quote = text[c.Start..c.End];
-            kept.Add((c with { Item = c.Item ?? item, Quote = quote }).Validate());
+            var settled = (c with { Item = c.Item ?? item, Quote = quote }).Validate();
+            kept.Add(settled);
+            open.Add(settled);
         }
 
         return kept;
@@ -176,11 +233,12 @@ public sealed class Extractor : IExtractor
     {
         var seen = new HashSet<(EntityKind, string, int, int)>();
         var kept = new List<Entity>();
+        var sweep = new ItemSweep(items);
         foreach (var e in found.OrderBy(e => e.Start).ThenBy(e => e.Kind))
         {
             if (seen.Add((e.Kind, e.Id, e.Start, e.End)))
             {
-                kept.Add(e.Start >= 0 && e.Item is null ? e with { Item = ItemAt(items, e.Start) } : e);
+                kept.Add(e.Start >= 0 && e.Item is null ? e with { Item = sweep.At(e.Start) } : e);
             }
         }
 
@@ -203,4 +261,52 @@ public sealed class Extractor : IExtractor
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>
+/// <see cref="Extractor.ItemAt"/> for offsets asked in increasing order (the settle stage walks citations and entities by
+/// start): items are taken in as the offset reaches them and dropped once it has passed their end, so each question
+/// looks only at the few items around the offset, not at every item of the document. An offset before the previous one
+/// starts the walk again, so any order gives the same answer as <see cref="Extractor.ItemAt"/>.
+/// </summary>
+internal sealed class ItemSweep
+{
+    private readonly (Item Item, int Order)[] _byStart;
+    private readonly List<(Item Item, int Order)> _open = [];
+    private int _next;
+    private int _last = int.MinValue;
+
+    public ItemSweep(IReadOnlyList<Item> items)
+    {
+        _byStart = items.Select((item, order) => (item, order)).OrderBy(x => x.item.Start).ToArray();
+    }
+
+    /// <summary>The innermost item that contains <paramref name="offset"/> (the first listed among equally long ones).</summary>
+    public string? At(int offset)
+    {
+        if (offset < _last)
+        {
+            _next = 0;
+            _open.Clear();
+        }
+
+        _last = offset;
+        while (_next < _byStart.Length && _byStart[_next].Item.Start <= offset)
+        {
+            _open.Add(_byStart[_next++]);
+        }
+
+        _open.RemoveAll(x => x.Item.End <= offset);
+        (Item Item, int Order)? best = null;
+        foreach (var x in _open)
+        {
+            var length = x.Item.End - x.Item.Start;
+            if (best is not { } b || length < b.Item.End - b.Item.Start || (length == b.Item.End - b.Item.Start && x.Order < b.Order))
+            {
+                best = x;
+            }
+        }
+
+        return best?.Item.Id;
+    }
 }

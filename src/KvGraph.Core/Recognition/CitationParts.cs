@@ -160,6 +160,31 @@ internal static partial class CitationParts
         return end;
     }
 
+    /// <summary>
+    /// True when [<paramref name="start"/>, <paramref name="end"/>) overlaps one of <paramref name="spans"/>, which are in
+    /// text order and do not overlap each other (a regex's matches): a binary search, so asking for every match of a long
+    /// text stays linear.
+    /// </summary>
+    public static bool OverlapsAny(List<(int Start, int End)> spans, int start, int end)
+    {
+        // The first span that ends after start; the spans' ends increase, so no later span starts earlier.
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (spans[mid].End <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo < spans.Count && spans[lo].Start < end;
+    }
+
     [GeneratedRegex(@"\([^()]{0,40}\)", RegexOptions.CultureInvariant)]
     private static partial Regex PartyRx();
 
@@ -175,6 +200,6 @@ internal static partial class CitationParts
     [GeneratedRegex(@"^(?:van|de|den|der|ter|ten|te)\s", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingParticleRx();
 
-    [GeneratedRegex(@"\d{1,5}|(?<range>t/m|tot\s+en\s+met|[-\u2013])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[0-9]{1,5}|(?<range>t/m|tot\s+en\s+met|[-\u2013])", RegexOptions.CultureInvariant)]
     private static partial Regex NumberOrRangeRx();
 }

@@ -7,13 +7,22 @@ namespace KvGraph.Core.Recognition;
 /// <c>[GeneratedRegex]</c> attributes. Every quantifier is bounded and the alternatives start with distinct
 /// literals, so the backtracking engine stays linear in the text length (no nested unbounded repetition).
 /// Whitespace is <c>\s</c>, which also covers line breaks and non-breaking spaces in PDF text; PDF text glues
-/// words ("nr.2870", "Kamerstuk33 529"), so most separators allow zero spaces.
+/// words ("nr.2870", "Kamerstuk33 529"), so most separators allow zero spaces. Digits are <c>[0-9]</c>, never <c>\d</c>,
+/// which also matches the digits of other scripts that <c>int.Parse</c> refuses (a property test found "item 12꧒").
 /// </summary>
 internal static class Patterns
 {
+    /// <summary>
+    /// How long one match of a recogniser's regex may take (milliseconds), as a backstop: the patterns are bounded, so a
+    /// match that takes this long means a pattern went wrong on some text. The extractor then reports it as a warning on
+    /// the document and keeps what was found before it; it never fails the document. Generous, because one scan for the
+    /// next match may legitimately cross megabytes of text that hold none.
+    /// </summary>
+    public const int MatchTimeoutMs = 10_000;
+
     /// <summary>A vergaderjaar as written: "2019/20", "2024–2025", "2023-2024", "20242025", also damaged "2023–34".</summary>
     public const string Vergaderjaar =
-        @"(?:(?:19|20)\d{2}(?:19|20)\d{2}(?!\d)|(?:19|20)\d{2}[ \u00a0]{0,2}[-\u2013/][ \u00a0]{0,2}(?:(?:19|20)\d{2}|\d{2})(?!\d))";
+        @"(?:(?:19|20)[0-9]{2}(?:19|20)[0-9]{2}(?![0-9])|(?:19|20)[0-9]{2}[ \u00a0]{0,2}[-\u2013/][ \u00a0]{0,2}(?:(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]))";
 
     /// <summary>
     /// A dossier number: five digits, optionally split "21 501" or "21.501", then at most two suffixes
@@ -21,17 +30,17 @@ internal static class Patterns
     /// leaves "-2128" for the number. Not preceded by a digit (phone numbers, amounts with more digits).
     /// </summary>
     public const string Dossier =
-        @"(?<!\d)(?<!\d\.)(?>\d{2}[ \u00a0.]?\d{3})(?!\d)(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}(?:\d{1,2}(?!\d)|[IVXL]{1,6}(?![\p{L}\d])|[A-Z](?![\p{L}\d]))|[ \u00a0\n]{1,2}[IVXL]{1,6}(?![\p{L}\d])|[ \u00a0][A-Z](?=[ \u00a0]{0,2},[ \u00a0\n]{0,3}nr)){0,2}";
+        @"(?<![0-9])(?<![0-9]\.)(?>[0-9]{2}[ \u00a0.]?[0-9]{3})(?![0-9])(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}(?:[0-9]{1,2}(?![0-9])|[IVXL]{1,6}(?![\p{L}0-9])|[A-Z](?![\p{L}0-9]))|[ \u00a0\n]{1,2}[IVXL]{1,6}(?![\p{L}0-9])|[ \u00a0][A-Z](?=[ \u00a0]{0,2},[ \u00a0\n]{0,3}nr)){0,2}";
 
     /// <summary>"nr." in its written forms: "nr.", "nr", "nrs.", "nummer", "nr.\n".</summary>
     public const string Nr = @"(?:nrs?\.?|nummers?)[ \u00a0\n]{0,3}";
 
     /// <summary>A follow-up number of a list ("nrs. 1200 en 1201", "nr. 679, nr. 684 en 685", "nrs. 10 t/m 12").</summary>
     public const string NrListTail =
-        @"(?:[ \u00a0\n]{0,2}(?:,|en|t/m|tot[ \u00a0]en[ \u00a0]met|&)[ \u00a0\n]{0,2}(?:nrs?\.?[ \u00a0\n]{0,2})?\d{1,5}(?![\d\p{L}])(?![ \u00a0.]?\d{3}(?!\d))(?![ \u00a0]{1,3}" + MonthNames + @")(?![ \u00a0]?[.,]\d)){0,8}";
+        @"(?:[ \u00a0\n]{0,2}(?:,|en|t/m|tot[ \u00a0]en[ \u00a0]met|&)[ \u00a0\n]{0,2}(?:nrs?\.?[ \u00a0\n]{0,2})?[0-9]{1,5}(?![0-9\p{L}])(?![ \u00a0.]?[0-9]{3}(?![0-9]))(?![ \u00a0]{1,3}" + MonthNames + @")(?![ \u00a0]?[.,][0-9])){0,8}";
 
     /// <summary>"nr. 1591" plus an optional list tail.</summary>
-    public const string NrList = Nr + @"\d{1,5}(?![\d])" + NrListTail;
+    public const string NrList = Nr + @"[0-9]{1,5}(?![0-9])" + NrListTail;
 
     /// <summary>The chamber after "Kamerstukken"/"Handelingen": II, I, and PDF damage "ll", "Il", "I I".</summary>
     public const string Chamber = @"(?:II|ll|Il|lI|I[ \u00a0]I|I|1I|TK|EK)(?![\p{L}])";
@@ -44,7 +53,7 @@ internal static class Patterns
     /// The year may carry a glued footnote digit ("20222" is 2022 and note 2).
     /// </summary>
     public const string Date =
-        @"(?<day>\d{1,2})(?!\d)[ \u00a0\n]{0,3}(?<month>" + MonthNames + @")(?![\p{L}])(?:[ \u00a0\n]{0,3}(?<year>(?:19|20)\d{2})(?!\d{3})|[ \u00a0\n]{0,2}(?<jl>jl\.?|j\.l\.|jongstleden|laatstleden|ll\.))?";
+        @"(?<day>[0-9]{1,2})(?![0-9])[ \u00a0\n]{0,3}(?<month>" + MonthNames + @")(?![\p{L}])(?:[ \u00a0\n]{0,3}(?<year>(?:19|20)[0-9]{2})(?![0-9]{3})|[ \u00a0\n]{0,2}(?<jl>jl\.?|j\.l\.|jongstleden|laatstleden|ll\.))?";
 
     /// <summary>A name particle (tussenvoegsel) in a surname.</summary>
     public const string Particle = @"(?:[Vv]an|[Dd]e[nr]?|[Tt]e[nr]?|[Hh]et|[Ii]n[ \u00a0]['\u2019]t|['\u2019]t|[Vv]on|[Ll]a|[Ll]e|[Dd]['\u2019])";
@@ -67,7 +76,7 @@ internal static class Patterns
     public const string Name = NamePart + @"(?:[ \u00a0\n]{1,2}" + NamePart + @"){0,2}";
 
     /// <summary>A party in parentheses after a name: "(PVV)", "(GroenLinks-PvdA)", "(D66)".</summary>
-    public const string PartyParen = @"(?:[ \u00a0]{0,2}\((?!Kamerstuk|TK|vergaderjaar)(?:\p{Lu}[\p{L}\d\-]{0,24}|50PLUS)\))";
+    public const string PartyParen = @"(?:[ \u00a0]{0,2}\((?!Kamerstuk|TK|vergaderjaar)(?:\p{Lu}[\p{L}0-9\-]{0,24}|50PLUS)\))";
 
     /// <summary>"c.s." (cum suis) in its written forms.</summary>
     public const string Cs = @"(?:[ \u00a0\n]{0,2}c\.[ \u00a0]?s\.?)";

@@ -74,13 +74,13 @@ public static partial class DutchDates
     [return: NotNullIfNotNull(nameof(date))]
     public static string? Iso(DateOnly? date) => date is { } d ? Iso(d) : null;
 
-    [GeneratedRegex(@"^(?<day>\d{1,2})\s+(?<month>[a-z]+\.?)\s+(?<year>\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<day>[0-9]{1,2})\s+(?<month>[a-z]+\.?)\s+(?<year>[0-9]{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"^(?<day>\d{1,2})-(?<month>\d{1,2})-(?<year>\d{4})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<day>[0-9]{1,2})-(?<month>[0-9]{1,2})-(?<year>[0-9]{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{2})-(?<day>[0-9]{2})\b", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 
     [GeneratedRegex(@"\s+")]

@@ -129,15 +129,15 @@ public static partial class Ids
     public static int? YearOfZaak(string? zaak) =>
         zaak is { Length: >= 4 } && int.TryParse(zaak.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
 
-    [GeneratedRegex(@"^(?<main>\d{2}[ \u00a0.]?\d{3}|\d{4,6})(?<suffix>(?:[ \u00a0]?[-\u2013][ \u00a0]?[0-9A-Za-z]{1,5}|[ \u00a0][IVXL]{1,6}(?![a-z])|[ \u00a0][A-Z](?![a-z]))*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<main>[0-9]{2}[ \u00a0.]?[0-9]{3}|[0-9]{4,6})(?<suffix>(?:[ \u00a0]?[-\u2013][ \u00a0]?[0-9A-Za-z]{1,5}|[ \u00a0][IVXL]{1,6}(?![a-z])|[ \u00a0][A-Z](?![a-z]))*)", RegexOptions.CultureInvariant)]
     private static partial Regex DossierRx();
 
-    [GeneratedRegex(@"^(?<a>(?:19|20)\d{2})\s*[-\u2013/]\s*(?<b>(?:19|20)?\d{2})$|^(?<a>(?:19|20)\d{2})(?<b>(?:19|20)\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<a>(?:19|20)[0-9]{2})\s*[-\u2013/]\s*(?<b>(?:19|20)?[0-9]{2})$|^(?<a>(?:19|20)[0-9]{2})(?<b>(?:19|20)[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex VergaderjaarRx();
 
-    [GeneratedRegex(@"(?:19|20)\d{2}[Zz]\d{5}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:19|20)[0-9]{2}[Zz][0-9]{5}", RegexOptions.CultureInvariant)]
     private static partial Regex ZaakRx();
 
-    [GeneratedRegex(@"(?:19|20)\d{2}[271]\d{5}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:19|20)[0-9]{2}[271][0-9]{5}", RegexOptions.CultureInvariant)]
     private static partial Regex OcrZaakRx();
 }

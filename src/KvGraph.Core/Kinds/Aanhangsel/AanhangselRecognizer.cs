@@ -18,7 +18,7 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
 {
     private const string Sep = @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}";
     private const string Vj = @"(?<vj>" + Patterns.Vergaderjaar + ")";
-    private const string Number = @"(?<nr>\d{1,5})(?![\d\p{L}])";
+    private const string Number = @"(?<nr>[0-9]{1,5})(?![0-9\p{L}])";
 
     public string Name => "aanhangsel";
 
@@ -62,6 +62,6 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
         // ah-tk-20242025-597, ah-tk-20202021–2345, ah-tk-2017–2018, nr.2509
         @"|ah-tk-" + Vj + @"[ \u00a0]{0,2}(?:[-\u2013]|,[ \u00a0]{0,2}nr\.?)[ \u00a0]{0,2}" + Number +
         ")",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex AanhangselRx();
 }

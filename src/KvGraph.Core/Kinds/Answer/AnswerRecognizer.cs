@@ -107,11 +107,11 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"(?:[Bb]eantwoording|[Aa]ntwoord(?:en)?)" + S + @"{1,3}(?:op|van)" + S + @"{1,3}(?:de" + S + @"{1,2})?(?:eerdere" + S + @"{1,2})?(?:schriftelijke" + S + @"{1,2})?(?:[Kk]amer)?vragen(?![\p{L}])" +
-        @"(?<mid>(?:[^().;?!]|\.(?!" + S + @"{1,3}\p{Lu})|\((?!Aanhangsel|[Kk]enmerk|Kamerstuk|\d)[^()\n]{1,25}\)){0,300}?)" +
+        @"(?<mid>(?:[^().;?!]|\.(?!" + S + @"{1,3}\p{Lu})|\((?!Aanhangsel|[Kk]enmerk|Kamerstuk|[0-9])[^()\n]{1,25}\)){0,300}?)" +
         @"(?<open>\()" + S + @"{0,2}(?:zie" + S + @"{1,2})?(?:" +
-        @"(?:met" + S + @"{1,2})?(?:kenmerk|vraagnummer|zaaknummer)?" + S + @"{0,2}:?" + S + @"{0,2}(?<z>(?:19|20)\d{2}[Zz0-9]\d{5})(?![\d\p{L}])" +
-        @"|(?<doc>(?:19|20)\d{2}[Dd]\d{5})(?![\d\p{L}])" +
+        @"(?:met" + S + @"{1,2})?(?:kenmerk|vraagnummer|zaaknummer)?" + S + @"{0,2}:?" + S + @"{0,2}(?<z>(?:19|20)[0-9]{2}[Zz0-9][0-9]{5})(?![0-9\p{L}])" +
+        @"|(?<doc>(?:19|20)[0-9]{2}[Dd][0-9]{5})(?![0-9\p{L}])" +
         @"|(?<ah>Aanhangsel|Kamervragen|ah-tk-|Tweede" + S + @"Kamer,))",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex EarlierAnswerRx();
 }

@@ -44,9 +44,9 @@ internal sealed partial class HandelingenRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"(?:(?<!Aanhangsel[ \u00a0\n]{0,3}(?:van[ \u00a0\n]{1,2}de[ \u00a0\n]{1,2})?)Handelingen(?:[ \u00a0]{0,2}" + Patterns.Chamber + ")?" + Sep +
-        @"(?:vergaderjaar[ \u00a0\n]{0,2})?(?<vj>" + Patterns.Vergaderjaar + ")" + Sep + @"(?:nr\.?|nummer)[ \u00a0\n]{0,2}(?<nr>\d{1,4})(?![\d\p{L}])(?!" + Sep + "Aanhangsel)" +
-        @"(?:" + Sep + @"item[ \u00a0\n]{0,2}(?<item>\d{1,3})(?![\d]))?" +
-        @"|h-tk-(?<vj>(?:19|20)\d{2}(?:19|20)\d{2})-(?<nr>\d{1,4})(?:-(?<item>\d{1,3}))?(?![\d]))",
-        RegexOptions.CultureInvariant)]
+        @"(?:vergaderjaar[ \u00a0\n]{0,2})?(?<vj>" + Patterns.Vergaderjaar + ")" + Sep + @"(?:nr\.?|nummer)[ \u00a0\n]{0,2}(?<nr>[0-9]{1,4})(?![0-9\p{L}])(?!" + Sep + "Aanhangsel)" +
+        @"(?:" + Sep + @"item[ \u00a0\n]{0,2}(?<item>[0-9]{1,3})(?![0-9]))?" +
+        @"|h-tk-(?<vj>(?:19|20)[0-9]{2}(?:19|20)[0-9]{2})-(?<nr>[0-9]{1,4})(?:-(?<item>[0-9]{1,3}))?(?![0-9]))",
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex HandelingenRx();
 }

@@ -21,7 +21,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         @"(?<pre>[Kk]amer-?[ \u00a0\n]?stuk(?:-?[ \u00a0\n]?ken)?(?:dossier)?(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:vergaderjaar[ \u00a0\n]{0,2})?(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)";
 
     private const string Segment =
-        @"(?<seg>(?<d>" + Patterns.Dossier + @")(?:[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}(?<list>" + Patterns.NrList + @")|[ \u00a0]?-(?<cnr>\d{2,5})(?![\d\p{L}]))?)";
+        @"(?<seg>(?<d>" + Patterns.Dossier + @")(?:[ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}(?<list>" + Patterns.NrList + @")|[ \u00a0]?-(?<cnr>[0-9]{2,5})(?![0-9\p{L}]))?)";
 
     public string Name => "kamerstuk";
 
@@ -86,7 +86,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
                         yield return Kst(dossier, int.Parse(compact.Value, NumberStyles.None, CultureInfo.InvariantCulture), start, end, text, confidence);
                     }
                 }
-                else if (hasPrefix && !lettered.Exists(l => seg.Index < l.End && end > l.Start))
+                else if (hasPrefix && !CitationParts.OverlapsAny(lettered, seg.Index, end))
                 {
                     yield return new Citation(CitationKind.Dossier, $"dossier:{dossier}", null, text[start..end], start, end, 1.0);
                 }
@@ -98,7 +98,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         foreach (Match m in SpacedRx().Matches(text))
         {
             var end = m.Index + m.Length;
-            if (covered.Exists(s => m.Index < s.End && end > s.Start))
+            if (CitationParts.OverlapsAny(covered, m.Index, end))
             {
                 continue;
             }
@@ -147,26 +147,26 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         return null;
     }
 
-    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex KamerstukRx();
 
     [GeneratedRegex(
         @"[Kk]amer-?[ \u00a0]?s[ \u00a0]?tuk(?:ken|nummer)?(?:[ \u00a0]{0,2}(?:I[ \u00a0]?I)(?![\p{L}]))?[ \u00a0]{0,2},?[ \u00a0]{0,2}" +
-        @"(?:\d(?: ?\d){3} ?[-\u2013/] ?\d(?: ?\d){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
-        @"(?<d>\d(?: ?\d){4})(?! ?\d)(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|\d{1,2})(?![\p{L}\d]))?" +
-        @"(?: ?[-\u2013] ?(?<cnr>\d(?: ?\d){0,3})(?! ?\d)|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>\d(?: ?\d){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}\d(?: ?\d){0,3}){0,12}))",
-        RegexOptions.CultureInvariant)]
+        @"(?:[0-9](?: ?[0-9]){3} ?[-\u2013/] ?[0-9](?: ?[0-9]){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
+        @"(?<d>[0-9](?: ?[0-9]){4})(?! ?[0-9])(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|[0-9]{1,2})(?![\p{L}0-9]))?" +
+        @"(?: ?[-\u2013] ?(?<cnr>[0-9](?: ?[0-9]){0,3})(?! ?[0-9])|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>[0-9](?: ?[0-9]){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}[0-9](?: ?[0-9]){0,3}){0,12}))",
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SpacedRx();
 
     [GeneratedRegex(
         @"(?<pre>(?:[Kk]amerstuk(?:ken)?[ \u00a0\n]{1,2}I|Eerste[ \u00a0\n]Kamer|(?<=[;(][ \u00a0\n]{0,2})I)(?![\p{L}])[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)" +
-        @"(?<d>\d{2}[ \u00a0.]?\d{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}\d{1,2}|[ \u00a0][IVXL]{1,6})?)(?!\d)[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}\d])",
-        RegexOptions.CultureInvariant)]
+        @"(?<d>[0-9]{2}[ \u00a0.]?[0-9]{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}[0-9]{1,2}|[ \u00a0][IVXL]{1,6})?)(?![0-9])[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}0-9])",
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex EersteKamerRx();
 
-    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SpacedListRx();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])kst ?-(?<d>\d{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>\d{1,5})(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])kst ?-(?<d>[0-9]{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>[0-9]{1,5})(?![0-9])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex KstIdRx();
 }

@@ -20,7 +20,7 @@ namespace KvGraph.Core.Kinds.Letter;
 internal sealed partial class LetterRecognizer : ICitationRecognizer
 {
     private const string Head =
-        @"(?<kw>brief)(?![\p{L}])(?<mid>(?:[ \u00a0\n]{1,3}(?!van[ \u00a0\n]{0,2}\d)(?:[^.;:()?!\d]|\((?:[Kk]amerstuk|kst)[^()]{1,50}\)){1,140}?)?)[ \u00a0\n]{1,3}(?:van|vanuit|d\.[ \u00a0]?d\.|gedateerd|dd\.?|op)[ \u00a0\n]{0,2}";
+        @"(?<kw>brief)(?![\p{L}])(?<mid>(?:[ \u00a0\n]{1,3}(?!van[ \u00a0\n]{0,2}[0-9])(?:[^.;:()?!0-9]|\((?:[Kk]amerstuk|kst)[^()]{1,50}\)){1,140}?)?)[ \u00a0\n]{1,3}(?:van|vanuit|d\.[ \u00a0]?d\.|gedateerd|dd\.?|op)[ \u00a0\n]{0,2}";
 
     private const string Kenmerk =
         @"(?:[ \u00a0\n]{0,2}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?(?:[Kk]enmerk|[Rr]eferentie)[ \u00a0\n]{0,2}:?[ \u00a0\n]{0,2}(?<ref>[A-Za-z0-9][A-Za-z0-9/\-_.]{2,40}[A-Za-z0-9])\)?)?";
@@ -155,14 +155,14 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
         return null;
     }
 
-    [GeneratedRegex(Head + Patterns.Date + Kenmerk, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(Head + Patterns.Date + Kenmerk, RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LetterRx();
 
     // The date first: "Op <date> is de Kamer [… ]geïnformeerd [over …] middels een Kamerbrief [(kenmerk)]". Only the Kamer
     // being informed by a letter: "Op 8 juli jl. stuurden 22 landen … een brief" is someone else's letter.
-    [GeneratedRegex(@"\b[Oo]p[ \u00a0\n]{1,2}" + Patterns.Date + @"[ \u00a0\n,]{1,3}(?:is|zijn|heb|heeft|hebben)[ \u00a0\n]{1,3}(?:de|uw)[ \u00a0\n]{1,3}Kamer[ \u00a0\n]{1,3}(?:[^.;:?!\n]{0,60}?[ \u00a0\n])?(?:geïnformeerd|ingelicht)[ \u00a0\n](?:[^.;:?!\n]{0,120}?[ \u00a0\n])?(?:middels|per|bij|via|met|in)[ \u00a0\n]{1,3}(?:een|de|mijn|onze)[ \u00a0\n]{1,3}\p{L}{0,20}brief(?![\p{L}])(?:[ \u00a0\n]{0,2}" + ReferenceRecognizer.LetterCode + ")?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[Oo]p[ \u00a0\n]{1,2}" + Patterns.Date + @"[ \u00a0\n,]{1,3}(?:is|zijn|heb|heeft|hebben)[ \u00a0\n]{1,3}(?:de|uw)[ \u00a0\n]{1,3}Kamer[ \u00a0\n]{1,3}(?:[^.;:?!\n]{0,60}?[ \u00a0\n])?(?:geïnformeerd|ingelicht)[ \u00a0\n](?:[^.;:?!\n]{0,120}?[ \u00a0\n])?(?:middels|per|bij|via|met|in)[ \u00a0\n]{1,3}(?:een|de|mijn|onze)[ \u00a0\n]{1,3}\p{L}{0,20}brief(?![\p{L}])(?:[ \u00a0\n]{0,2}" + ReferenceRecognizer.LetterCode + ")?", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex DateFirstRx();
 
-    [GeneratedRegex(@"brief(?![\p{L}])[^.;()?!]{0,140}(?:van|d\.[ \u00a0]?d\.)[ \u00a0\n]{0,2}\d{1,2}[ \u00a0\n]{1,3}" + Patterns.MonthNames + @"(?:[ \u00a0\n]{1,3}\d{4})?\d{0,2}[ \u00a0\n]{0,3}(?:jl\.?)?[ \u00a0\n]{0,3}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"brief(?![\p{L}])[^.;()?!]{0,140}(?:van|d\.[ \u00a0]?d\.)[ \u00a0\n]{0,2}[0-9]{1,2}[ \u00a0\n]{1,3}" + Patterns.MonthNames + @"(?:[ \u00a0\n]{1,3}[0-9]{4})?[0-9]{0,2}[ \u00a0\n]{0,3}(?:jl\.?)?[ \u00a0\n]{0,3}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?\z", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LetterTailRx();
 }

@@ -24,7 +24,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
     private const string Ref =
         @"(?<ref>" + S + @"{0,3},?" + S + @"{0,2}\(?" + S + @"{0,2}(?:zie" + S + @"{1,2})?(?:(?:[Kk]amer-?stuk(?:-?ken)?|TK)(?:[ \u00a0]{0,2}" + Patterns.Chamber + @")?" + S + @"{0,2},?" + S + @"{0,2})?" +
         @"(?:vergaderjaar" + S + @"{0,2})?(?:" + Patterns.Vergaderjaar + S + @"{0,2},?" + S + @"{0,2})?(?<d>" + Patterns.Dossier + @")" +
-        @"(?:" + S + @"{0,2},?" + S + @"{0,3}" + Patterns.Nr + @"(?<nr>\d{1,5})(?!\d)|[ \u00a0]?-(?<nr>\d{2,5})(?![\d\p{L}]))\)?)";
+        @"(?:" + S + @"{0,2},?" + S + @"{0,3}" + Patterns.Nr + @"(?<nr>[0-9]{1,5})(?![0-9])|[ \u00a0]?-(?<nr>[0-9]{2,5})(?![0-9\p{L}]))\)?)";
 
     private const string Members = @"van" + S + @"{0,2}(?:het" + S + @"{1,2}(?:[Kk]amer)?lid|de" + S + @"{1,2}leden|(?:[Kk]amer)?lid)" + S + @"{1,2}";
 
@@ -50,7 +50,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
         foreach (Match m in MotionRx().Matches(text))
         {
             // The regex starts at the literal so the search is a fast vectorised scan; "promotie", "emotie" are words of their own.
-            if (IsOtherWord(text, m.Index) || sponsorFirst.Any(s => m.Index >= s.Start && m.Index < s.End))
+            if (IsOtherWord(text, m.Index) || CitationParts.OverlapsAny(sponsorFirst, m.Index, m.Index + 1))
             {
                 continue;
             }
@@ -134,7 +134,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"door" + S + @"{1,2}(?:het" + S + @"{1,2}lid|de" + S + @"{1,2}leden)" + S + @"{1,2}(?<sp>" + Patterns.SponsorList + @")" + S + @"{1,2}(?:ingediende|aangenomen|voorgestelde)" + S + @"{1,2}motie(?![\p{L}])(?:" + Ref + ")?",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SponsorFirstRx();
 
     [GeneratedRegex(
@@ -142,9 +142,9 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
         @"(?<kw>[Mm]otie(?<pl>s)?)(?:-|" + S + @"{1,3}|(?=\p{Lu}))" +
         @"(?:(?:" + Members + @")?(?<sp>" + Patterns.SponsorList + @")(?:(?:" + S + @"{1,3}over" + S + @"[^.;:()?!]{1,200}?)?" + Ref + @")?" +
         @"|(?:" + S + @"{0,2}(?:aannam|aanneemt|aangenomen|indiende|ingediend|heeft" + S + @"aangenomen))?" + Ref + @"(?:" + S + @"{0,2},?" + S + @"{0,2}" + Members + @"(?<sp>" + Patterns.SponsorList + @"))?)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex MotionRx();
 
-    [GeneratedRegex(@"\G" + S + @"{0,2}(?:,|en)" + S + @"{1,2}(?<item>(?<sp>" + Patterns.SponsorList + @")" + Ref + ")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G" + S + @"{0,2}(?:,|en)" + S + @"{1,2}(?<item>(?<sp>" + Patterns.SponsorList + @")" + Ref + ")", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex NextItemRx();
 }

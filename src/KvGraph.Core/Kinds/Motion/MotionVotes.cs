@@ -27,7 +27,7 @@ public static partial class MotionVotes
 
     /// <summary>The votes a document records, each tied to a motion citation the document makes.</summary>
     /// <param name="text">The cleaned text.</param>
-    /// <param name="citations">The document's settled citations (the motion recogniser's targets).</param>
+    /// <param name="citations">The document's settled citations (the motion recogniser's targets), ordered by start as settled.</param>
     /// <param name="date">The day of the sitting, when known.</param>
     public static IReadOnlyList<RecordedVote> Find(string text, IReadOnlyList<Citation> citations, DateOnly? date)
     {
@@ -40,8 +40,7 @@ public static partial class MotionVotes
             for (var i = 0; i < announcements.Count; i++)
             {
                 var a = announcements[i];
-                var motion = citations.FirstOrDefault(c => c.Kind == CitationKind.Motion && c.Target is { } t && t.StartsWith("kst-", StringComparison.Ordinal)
-                    && c.Start >= a.Index && c.Start <= a.Index + a.Length + 10);
+                var motion = MotionAt(citations, a.Index, a.Index + a.Length + 10);
                 if (motion?.Target is not { } target)
                 {
                     continue;
@@ -73,6 +72,37 @@ public static partial class MotionVotes
         }
 
         return votes;
+    }
+
+    /// <summary>
+    /// The first numbered motion citation starting in [<paramref name="from"/>, <paramref name="to"/>]. The settled
+    /// citations are ordered by start, so a binary search finds the first one there and only those in the range are looked at.
+    /// </summary>
+    private static Citation? MotionAt(IReadOnlyList<Citation> citations, int from, int to)
+    {
+        int lo = 0, hi = citations.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (citations[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < citations.Count && citations[i].Start <= to; i++)
+        {
+            if (citations[i] is { Kind: CitationKind.Motion, Target: { } t } c && t.StartsWith("kst-", StringComparison.Ordinal))
+            {
+                return c;
+            }
+        }
+
+        return null;
     }
 
     private static (MotionFate Fate, string Quote, int Start, int End)? Result(string text, int from, int to, DateOnly? date)
@@ -122,31 +152,31 @@ public static partial class MotionVotes
             .Select(x => ArticleRx().Replace(x.Trim(), string.Empty).Trim())
             .Where(x => x.Length > 0 && !x.StartsWith("lid ", StringComparison.Ordinal) && !x.StartsWith("leden ", StringComparison.Ordinal))];
 
-    [GeneratedRegex(@"In stemming komt (?:de |het )?(?:nader )?(?:gewijzigde )?motie", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"In stemming komt (?:de |het )?(?:nader )?(?:gewijzigde )?motie", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex AnnounceRx();
 
     // "Ik constateer dat de leden van de fracties van <list> voor deze motie hebben gestemd en de leden van de overige fracties ertegen, zodat zij is aangenomen."
-    [GeneratedRegex(@"Ik constateer dat (?:de leden van )?de fracties? van (?<list>[^.:;]{1,600}?) (?<side>voor|tegen) (?:deze|de) (?:nader )?(?:gewijzigde )?motie (?:hebben|heeft) gestemd en (?:de leden van )?de overige fracties (?<rest>ertegen|ervoor|tegen|voor),? zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Ik constateer dat (?:de leden van )?de fracties? van (?<list>[^.:;]{1,600}?) (?<side>voor|tegen) (?:deze|de) (?:nader )?(?:gewijzigde )?motie (?:hebben|heeft) gestemd en (?:de leden van )?de overige fracties (?<rest>ertegen|ervoor|tegen|voor),? zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex PartiesRx();
 
-    [GeneratedRegex(@"(?:Ik constateer dat (?:deze|de) (?:nader )?(?:gewijzigde )?motie )?met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:Ik constateer dat (?:deze|de) (?:nader )?(?:gewijzigde )?motie )?met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex UnanimousRx();
 
-    [GeneratedRegex(@"met (?<for>\d{1,3}) stemmen voor en (?<against>\d{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"met (?<for>[0-9]{1,3}) stemmen voor en (?<against>[0-9]{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex CountsRx();
 
-    [GeneratedRegex(@"zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex OutcomeRx();
 
-    [GeneratedRegex(@"(?:volgende )?aangehouden moties? (?:zijn|is) vervallen:\s*(?<list>[\d\s;,\-A-Z]{1,2000})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:volgende )?aangehouden moties? (?:zijn|is) vervallen:\s*(?<list>[0-9\s;,\-A-Z]{1,2000})", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LapsedRx();
 
-    [GeneratedRegex(@"(?<dossier>\d{4,6}(?:-[A-Z0-9]{1,5})?)-(?<nr>\d{1,4})(?![\d-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<dossier>[0-9]{4,6}(?:-[A-Z0-9]{1,5})?)-(?<nr>[0-9]{1,4})(?![0-9-])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LapsedNumberRx();
 
-    [GeneratedRegex(@"\s*,\s*|\s+en\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*,\s*|\s+en\s+", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex ListSplitRx();
 
-    [GeneratedRegex(@"^(?:de|het)\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:de|het)\s+", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex ArticleRx();
 }

@@ -43,9 +43,9 @@ internal sealed partial class ReadOutMotionRecognizer : ICitationRecognizer
         }
     }
 
-    [GeneratedRegex(@"Zij\s+krijgt\s+nr\.\s*(?<nr>\d{1,4})\s*\(\s*(?<dossier>\d{2}\s?\d{3}(?:\s*[-\u2013]\s*[0-9A-Z]{1,6}|\s+[IVXL]{1,6}(?![a-z])|\s+[A-Z](?![a-z]))?)\s*\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Zij\s+krijgt\s+nr\.\s*(?<nr>[0-9]{1,4})\s*\(\s*(?<dossier>[0-9]{2}\s?[0-9]{3}(?:\s*[-\u2013]\s*[0-9A-Z]{1,6}|\s+[IVXL]{1,6}(?![a-z])|\s+[A-Z](?![a-z]))?)\s*\)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex NumberRx();
 
-    [GeneratedRegex(@"voorgesteld\s+door\s+(?:de\s+leden|het\s+lid)\s+(?<s>[^.]{2,200})\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"voorgesteld\s+door\s+(?:de\s+leden|het\s+lid)\s+(?<s>[^.]{2,200})\.", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex SponsorsRx();
 }

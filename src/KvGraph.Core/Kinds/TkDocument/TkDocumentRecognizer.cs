@@ -41,6 +41,6 @@ internal sealed partial class TkDocumentRecognizer : ICitationRecognizer
         }
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:19|20)\d{2}[Dd]\d{5}(?![\d\p{L}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?:19|20)[0-9]{2}[Dd][0-9]{5}(?![0-9\p{L}])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex DocumentRx();
 }

@@ -70,7 +70,7 @@ internal sealed partial class ZaakRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"(?:(?<![\p{L}])(?<kw>[Kk]enmerk|[Vv]raag-?[ \u00a0]?nummer|[Zz]aak-?[ \u00a0]?nummer|[Zz]aaknr\.?)[ \u00a0\n]{0,2}:?[ \u00a0\n]{0,2})?" +
-        @"(?<![\p{L}\d])(?<kv>kv-tk-)?(?<fn>\d(?=(?:19|20)\d{2}[Zz]\d{5}(?!\d)))?(?<z>(?:19|20)\d{2}[Zz0-9]\d{5})(?![\d\p{L}])",
-        RegexOptions.CultureInvariant)]
+        @"(?<![\p{L}0-9])(?<kv>kv-tk-)?(?<fn>[0-9](?=(?:19|20)[0-9]{2}[Zz][0-9]{5}(?![0-9])))?(?<z>(?:19|20)[0-9]{2}[Zz0-9][0-9]{5})(?![0-9\p{L}])",
+        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex ZaakRx();
 }
