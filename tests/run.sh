@@ -69,7 +69,10 @@ for trx in "$RESULTS"/*.trx; do
   [ -f "$trx" ] || continue
   line=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$line"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$line")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$line"); s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$line")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$line")
+  # xunit's skipped tests are neither executed nor counted as notExecuted in the counters: total − executed counts them.
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$line"); x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$line")
+  s=$(( ${t:-0} - ${x:-0} ))
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))
 done
 [ "$failed" -gt 0 ] && status=1
