@@ -121,6 +121,24 @@ internal static class Render
         console.Write(t);
     }
 
+    /// <summary>
+    /// Says on stderr (so JSON, JSON Lines and CSV on stdout stay clean) that the last build did not finish and which
+    /// state the answers come from.
+    /// </summary>
+    public static void NoticeUnfinished(TextWriter error, IKvStore store)
+    {
+        if (store.Unfinished is not { } unfinished)
+        {
+            return;
+        }
+
+        var what = unfinished.Started is { } started
+            ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
+            : "no build has finished on this store";
+        var state = store.CurrentVersion == 0 ? "an empty store" : $"the state of the last finished build (version {store.CurrentVersion})";
+        error.WriteLine($"Notice: {what}. These answers come from {state}. Run `kvgraph build` again to finish it.");
+    }
+
     /// <summary>Writes text as is (no markup, no wrapping): JSON and other machine-readable output.</summary>
     public static void Raw(IAnsiConsole console, string text)
     {

@@ -17,7 +17,7 @@ internal static class SearchCommand
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
-            StatsCommand.NoticeUnfinished(result.InvocationConfiguration.Error, store);
+            Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var query = string.Join(' ', result.GetValue(text) ?? []);
             var hits = store.Search(query, result.GetValue(limit), result.GetValue(offset));
             var sheet = new Sheet("results", $"Search: {query}", ["id", "kind", "date", "askers", "answerers", "snippet"]);

@@ -19,7 +19,7 @@ internal static class ShowCommand
         {
             var console = context.Console;
             using var store = context.OpenExistingStore(result);
-            StatsCommand.NoticeUnfinished(result.InvocationConfiguration.Error, store);
+            Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var wanted = result.GetValue(id)!;
             var graph = store.LoadGraph();
             var node = graph.Find(wanted)

@@ -15,7 +15,7 @@ internal static class StatsCommand
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
-            NoticeUnfinished(result.InvocationConfiguration.Error, store);
+            Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var stats = store.Stats();
             var motions = KvGraph.Core.Graph.Motions.Stats(store.LoadGraph());
             var f = result.GetValue(format)!;
@@ -48,28 +48,5 @@ internal static class StatsCommand
             Output.Write(context.Console, f, documents, citations, totals, fate);
             return 0;
         });
-    }
-
-    /// <summary>
-    /// When the store's last build did not finish (still running, or killed before its commit), says so before any
-    /// answer: the answers then come from the state before that build (empty, after a first build that died).
-    /// Used by stats, search and show.
-    /// </summary>
-    /// <summary>
-    /// Says on stderr (so JSON, JSON Lines and CSV on stdout stay clean) that the last build did not finish and which
-    /// state the answers come from.
-    /// </summary>
-    internal static void NoticeUnfinished(TextWriter error, IKvStore store)
-    {
-        if (store.Unfinished is not { } unfinished)
-        {
-            return;
-        }
-
-        var what = unfinished.Started is { } started
-            ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
-            : "no build has finished on this store";
-        var state = store.CurrentVersion == 0 ? "an empty store" : $"the state of the last finished build (version {store.CurrentVersion})";
-        error.WriteLine($"Notice: {what}. These answers come from {state}. Run `kvgraph build` again to finish it.");
     }
 }

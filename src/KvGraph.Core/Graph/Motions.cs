@@ -402,8 +402,15 @@ public static class Motions
     // The record's votes (with seats) come first, then the Handelingen' by the claims' order.
     private static int SourceRank(string source, IReadOnlyList<FateClaim> claims)
     {
-        var i = claims.ToList().FindIndex(c => c.Source == source);
-        return i < 0 ? int.MaxValue : i;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            if (claims[i].Source == source)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     private static int VoteOrder(string vote) => vote switch { "voor" => 0, "tegen" => 1, _ => 2 };
