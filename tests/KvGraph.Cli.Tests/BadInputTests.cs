@@ -205,10 +205,47 @@ public sealed class BadInputTests
         Assert.Equal(0, p.ExitCode);
     }
 
+    /// <summary>
+    /// The built app copied to a folder every user may read: the test's own output folder can sit under a private temp
+    /// folder (a fresh clone in <c>mktemp -d</c>, mode 700) that nobody cannot enter.
+    /// </summary>
+    private static readonly Lazy<string> AppForNobody = new(() =>
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return AppContext.BaseDirectory;
+        }
+
+        var app = TestPaths.NewTempDir("kvgraph-app");
+        var open = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        foreach (var source in Directory.GetFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(app, Path.GetRelativePath(AppContext.BaseDirectory, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+
+        foreach (var d in Directory.GetDirectories(app, "*", SearchOption.AllDirectories).Append(app))
+        {
+            File.SetUnixFileMode(d, open);
+        }
+
+        // Every folder from the root to the copy must be enterable too.
+        for (var up = Path.GetDirectoryName(app); up is not null && up != "/"; up = Path.GetDirectoryName(up))
+        {
+            if ((File.GetUnixFileMode(up) & UnixFileMode.OtherExecute) == 0)
+            {
+                throw new InvalidOperationException($"{up} is not enterable by other users; the copy of the app for nobody cannot live below it");
+            }
+        }
+
+        return app;
+    });
+
     /// <summary>Runs the built kvgraph.dll as a child process; as the user nobody when <paramref name="asNobody"/>.</summary>
     private static (int Exit, string Out, string Err) Kvgraph(string home, bool asNobody, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "kvgraph.dll");
+        var dll = Path.Combine(asNobody ? AppForNobody.Value : AppContext.BaseDirectory, "kvgraph.dll");
         var psi = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (asNobody)
         {
@@ -225,6 +262,7 @@ public sealed class BadInputTests
         }
 
         psi.Environment.Remove("KVGRAPH_STORE");
+        psi.WorkingDirectory = home; // the test's own folder may be closed to nobody
         psi.Environment["HOME"] = home;
         psi.Environment["DOTNET_CLI_HOME"] = home;
         psi.Environment["DOTNET_DbgEnableMiniDump"] = "0";
