@@ -35,4 +35,9 @@ public static class QueryLimits
 
     /// <summary>Documents listed as citing one document, at most (<c>show</c>'s and the document page's cited-by).</summary>
     public const int MaxCitedBy = 200;
+
+    /// <summary>Cited targets not in the corpus listed by <c>unresolved</c>, at most.</summary>
+    public const int MaxUnresolved = 10_000;
+
+    public const int DefaultUnresolved = 50;
 }
