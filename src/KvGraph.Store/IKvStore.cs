@@ -47,8 +47,17 @@ public interface IKvStore : IDisposable
     /// <summary>The canonical document id an id or alias stands for, or null when no ingested document has it.</summary>
     string? ResolveId(string idOrAlias);
 
-    /// <summary>Full-text search over title and text (FTS5 syntax is escaped: the text is taken as words), best first; an exact id or alias comes first.</summary>
+    /// <summary>The first page of <see cref="Search(string, DocumentFilter, int, int, ICitationGraph?)"/> without a filter.</summary>
     IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0);
+
+    /// <summary>
+    /// Search (<see cref="SearchQuery"/>: words, OR, NOT/-word, word*, "phrases"): an exact id or alias of any node first
+    /// (a document, a cited document not in the corpus, a person, a dossier), then full-text hits over titles and texts
+    /// best first, each document once; only documents that pass <paramref name="filter"/>; with no words, every document
+    /// that passes, newest first. <see cref="SearchResults.Total"/> counts every match, not just the page.
+    /// <paramref name="graph"/> is the graph to filter and find nodes in (the store's own is loaded when null and needed).
+    /// </summary>
+    SearchResults Search(string text, DocumentFilter filter, int limit, int offset, ICitationGraph? graph = null);
 
     /// <summary>The whole resolved graph in memory (QuikGraph), for trace/related/unresolved/shortest path.</summary>
     ICitationGraph LoadGraph();
@@ -75,8 +84,68 @@ public interface IKvStore : IDisposable
 /// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>
 public sealed record UnfinishedBuild(DateTimeOffset? Started);
 
-/// <summary>A full-text search result.</summary>
-public sealed record SearchHit(string Id, string Kind, string? Title, string? Date, IReadOnlyList<string> Askers, IReadOnlyList<string> Answerers, string Snippet, double Score);
+/// <summary>A search result.</summary>
+/// <param name="Snippet">Plain text (no markup): the passage that matched, else the title, else for a cited document not in the corpus "not in corpus — cited by N".</param>
+public sealed record SearchHit(string Id, string Kind, string? Title, string? Date, IReadOnlyList<string> Askers, IReadOnlyList<string> Answerers, string Snippet, double Score)
+{
+    /// <summary>The matched words in <see cref="Snippet"/>, as offsets.</summary>
+    public IReadOnlyList<TextSpan> Highlights { get; init; } = [];
+
+    /// <summary>How it was found: id (an exact id or alias), text (full text) or filter (listed by the filter alone).</summary>
+    public string Match { get; init; } = "text";
+
+    /// <summary>False for a cited document not in the corpus (a placeholder) and for nodes that are not documents.</summary>
+    public bool InCorpus { get; init; } = true;
+
+    /// <summary>How many documents cite it (when the graph was at hand), else null.</summary>
+    public int? CitedBy { get; init; }
+
+    /// <summary>The node's label (Answer, Placeholder, Person, …).</summary>
+    public string? Label { get; init; }
+}
+
+/// <summary>A span of a snippet: <paramref name="Start"/> and <paramref name="Length"/> in characters.</summary>
+public readonly record struct TextSpan(int Start, int Length);
+
+/// <summary>One page of search results.</summary>
+/// <param name="Total">Every match, over all pages.</param>
+/// <param name="Notes">How the text was read where it was not taken as typed (a lone OR ignored, a quote closed).</param>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, IReadOnlyList<string> Notes);
+
+/// <summary>A snippet as plain text with its highlighted spans.</summary>
+public sealed record SearchSnippet(string Text, IReadOnlyList<TextSpan> Highlights)
+{
+    /// <summary>Reads a snippet whose matches are wrapped in <paramref name="open"/>/<paramref name="close"/>; line breaks become spaces.</summary>
+    public static SearchSnippet FromMarked(string marked, char open, char close)
+    {
+        ArgumentNullException.ThrowIfNull(marked);
+        var sb = new System.Text.StringBuilder(marked.Length);
+        var spans = new List<TextSpan>();
+        var start = -1;
+        foreach (var ch in marked)
+        {
+            if (ch == open)
+            {
+                start = sb.Length;
+            }
+            else if (ch == close)
+            {
+                if (start >= 0 && sb.Length > start)
+                {
+                    spans.Add(new TextSpan(start, sb.Length - start));
+                }
+
+                start = -1;
+            }
+            else
+            {
+                sb.Append(char.IsControl(ch) || ch is '\u2028' or '\u2029' ? ' ' : ch);
+            }
+        }
+
+        return new SearchSnippet(sb.ToString(), spans);
+    }
+}
 
 /// <summary>A document in listings.</summary>
 public sealed record DocumentSummary(string Id, string Kind, string? Title, string? Date, string File);

@@ -45,7 +45,7 @@ public sealed class OutputFormatTests : IClassFixture<CliEndToEndTests.SeedStore
         Assert.Contains(unresolved, l => l.StartsWith("2019Z10940,answer,4,", StringComparison.Ordinal));
 
         var search = (await Run("search", "Oeigoeren", "--format", "csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,kind,date,askers,answerers,snippet", search[0]);
+        Assert.Equal("id,kind,date,inCorpus,citedBy,askers,answerers,title,match,snippet,highlights", search[0]);
         Assert.True(search.Length > 1, string.Join('\n', search));
 
         var stats = await Run("stats", "--format", "csv");

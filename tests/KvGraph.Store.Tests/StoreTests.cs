@@ -192,7 +192,7 @@ public sealed class StoreTests
 
         var hits = store.Search("Oeigoerse vrouwen");
         Assert.Equal("ah-tk-20202021-2302", hits[0].Id);
-        Assert.Contains("[", hits[0].Snippet, StringComparison.Ordinal);
+        Assert.NotEmpty(hits[0].Highlights); // the matched words are offsets, not brackets in the text
         Assert.Contains(hits[0].Askers, a => a.Contains("Van Ojik", StringComparison.OrdinalIgnoreCase));
 
         var exact = store.Search("2021Z02286");

@@ -51,9 +51,9 @@ internal static class MotionsCommand
             {
                 all = store.LoadGraph().List(filter);
             }
-            catch (ArgumentException e)
+            catch (DocumentFilterException e)
             {
-                throw new CliUserException(e.Message);
+                throw new CliUserException(e.UserMessage);
             }
 
             var shown = all.Take(Math.Clamp(result.GetValue(limit), 1, 1_000_000)).ToList();

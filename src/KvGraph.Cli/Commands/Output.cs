@@ -15,6 +15,9 @@ internal sealed record Sheet(string Name, string Title, IReadOnlyList<string> Co
 {
     public List<object?[]> Rows { get; } = [];
 
+    /// <summary>How many rows there are in all when the sheet is one page of them (JSON writes it as <c>total</c>), else null.</summary>
+    public int? Total { get; init; }
+
     public Sheet Add(params object?[] cells)
     {
         if (cells.Length != Columns.Count)
@@ -72,7 +75,7 @@ internal static class Output
                     var t = new Table().Title(Render.E(sheet.Title)).AddColumns([.. sheet.Columns.Select(c => Render.E(c))]);
                     foreach (var row in sheet.Rows)
                     {
-                        t.AddRow([.. row.Select(c => Render.E(Text(c)))]);
+                        t.AddRow([.. row.Select(c => c is Highlighted h ? h.Markup() : Render.E(Text(c)))]);
                     }
 
                     console.Write(t);
@@ -88,6 +91,11 @@ internal static class Output
         using (var w = new Utf8JsonWriter(buffer, Indented))
         {
             w.WriteStartObject();
+            foreach (var sheet in sheets.Where(s => s.Total is not null))
+            {
+                w.WriteNumber(sheets.Count(s => s.Total is not null) == 1 ? "total" : sheet.Name + "Total", sheet.Total!.Value);
+            }
+
             foreach (var sheet in sheets)
             {
                 w.WriteStartArray(sheet.Name);
@@ -184,6 +192,18 @@ internal static class Output
                 case double d:
                     w.WriteNumberValue(Math.Round(d, 4));
                     break;
+                case IReadOnlyList<KvGraph.Store.TextSpan> spans:
+                    w.WriteStartArray();
+                    foreach (var span in spans)
+                    {
+                        w.WriteStartArray();
+                        w.WriteNumberValue(span.Start);
+                        w.WriteNumberValue(span.Start + span.Length);
+                        w.WriteEndArray();
+                    }
+
+                    w.WriteEndArray();
+                    break;
                 case IEnumerable<string> list:
                     w.WriteStartArray();
                     foreach (var s in list)
@@ -208,7 +228,34 @@ internal static class Output
         string s => s,
         double d => d.ToString("0.####", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        Highlighted h => h.Text,
+        IReadOnlyList<KvGraph.Store.TextSpan> spans => string.Join("; ", spans.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Start}-{x.Start + x.Length}"))),
         IEnumerable<string> list => string.Join("; ", list),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
+}
+
+/// <summary>A cell of plain text with highlighted spans (a search snippet): plain in JSON and CSV, highlighted on a terminal.</summary>
+internal sealed record Highlighted(string Text, IReadOnlyList<KvGraph.Store.TextSpan> Spans)
+{
+    /// <summary>Spectre markup: every piece of the text escaped, the spans in bold yellow.</summary>
+    public string Markup()
+    {
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var span in Spans.Where(s => s.Start >= 0 && s.Start + s.Length <= Text.Length).OrderBy(s => s.Start))
+        {
+            if (span.Start < at)
+            {
+                continue;
+            }
+
+            sb.Append(Render.E(Text[at..span.Start])).Append("[bold yellow]").Append(Render.E(Text.Substring(span.Start, span.Length))).Append("[/]");
+            at = span.Start + span.Length;
+        }
+
+        return sb.Append(Render.E(Text[at..])).ToString();
+    }
+
+    public override string ToString() => Text;
 }

@@ -14,13 +14,18 @@ internal static class RelatedCommand
         var limit = Options.Int("--limit", "-n", "How many to show", KvGraph.Core.Graph.QueryLimits.DefaultRelated, 1, KvGraph.Core.Graph.QueryLimits.MaxRelated);
         var format = Output.FormatOption();
         var command = new Command("related", "Related documents: shared citations, co-citation, shared askers, answerers, countries and topics") { id, limit, format };
+        var filters = new FilterOptions().AddTo(command);
         return command.WithAction(result =>
         {
+            var filter = filters.Read(result);
             using var store = context.OpenExistingStore(result);
             var graph = store.LoadGraph();
             var wanted = result.GetValue(id)!;
             var node = graph.Find(wanted) ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
-            var related = graph.Related(node.Id, result.GetValue(limit));
+            // With a filter, the ranking is over every related document and the filter keeps the best that pass.
+            var related = filter.IsEmpty
+                ? graph.Related(node.Id, result.GetValue(limit))
+                : [.. graph.Related(node.Id, int.MaxValue).Where(r => filter.Matches(graph, r.Node)).Take(result.GetValue(limit))];
             var f = result.GetValue(format)!;
             if (f != Output.Table)
             {

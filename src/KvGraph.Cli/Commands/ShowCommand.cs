@@ -14,9 +14,11 @@ internal static class ShowCommand
     {
         var id = new Argument<string>("id") { Description = "A document id or alias (ah-tk-20202021-2302, 2021Z02286, kst-21501-20-1591)" };
         var format = Output.FormatOption();
-        var command = new Command("show", "Show a document: metadata, items, what it cites and what cites it") { id, format };
+        var command = new Command("show", "Show a document: metadata, items, what it cites and what cites it (filters apply to the cited-by list)") { id, format };
+        var filters = new FilterOptions().AddTo(command);
         return command.WithAction(result =>
         {
+            var filter = filters.Read(result);
             var console = context.Console;
             using var store = context.OpenExistingStore(result);
             Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
@@ -27,7 +29,7 @@ internal static class ShowCommand
             var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
             if (result.GetValue(format) is { } f && f != Output.Table)
             {
-                Output.Write(console, f, Sheets(graph, node));
+                Output.Write(console, f, Sheets(graph, node, filter));
                 return 0;
             }
 
@@ -162,8 +164,8 @@ internal static class ShowCommand
                 console.Write(t);
             }
 
-            var citedBy = graph.CitedBy(node.Id);
-            var byTable = new Table().Title($"Cited by ({citedBy.Count} documents, {citedBy.Sum(c => c.Mentions.Count)} mentions)").AddColumns("document", "date", "kind", "how", "item", "quote");
+            var citedBy = CitedBy(graph, node, filter);
+            var byTable = new Table().Title($"Cited by ({citedBy.Count} documents{(filter.IsEmpty ? string.Empty : " that pass the filter")}, {citedBy.Sum(c => c.Mentions.Count)} mentions)").AddColumns("document", "date", "kind", "how", "item", "quote");
             foreach (var citing in citedBy)
             {
                 foreach (var e in citing.Mentions)
@@ -177,11 +179,15 @@ internal static class ShowCommand
         });
     }
 
+    /// <summary>Who cites the node (Core's one cited-by), keeping the citers that pass the filter.</summary>
+    private static List<Citing> CitedBy(ICitationGraph graph, GraphNode node, DocumentFilter filter) =>
+        [.. graph.CitedBy(node.Id).Where(c => filter.Matches(graph, c.Source))];
+
     /// <summary>
     /// show for tools: the node's properties (one row per property), what it cites, what cites it and, for a motion, its
     /// sources, party votes and timeline; the same facts as the tables.
     /// </summary>
-    private static Sheet[] Sheets(ICitationGraph graph, GraphNode node)
+    private static Sheet[] Sheets(ICitationGraph graph, GraphNode node, DocumentFilter filter)
     {
         var properties = new Sheet("properties", node.Id, ["key", "value"]).Add("id", node.Id).Add("label", node.Label).Add("name", node.Name);
         foreach (var (k, v) in node.Properties.Where(kv => kv.Key != "id").OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -198,7 +204,7 @@ internal static class ShowCommand
         }
 
         var citedBy = new Sheet("citedBy", "Cited by", ["document", "date", "kind", "method", "item", "quote"]);
-        foreach (var citing in graph.CitedBy(node.Id))
+        foreach (var citing in CitedBy(graph, node, filter))
         {
             foreach (var e in citing.Mentions)
             {

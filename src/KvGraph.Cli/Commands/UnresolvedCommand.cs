@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KvGraph.Cli.Hosting;
+using KvGraph.Core.Graph;
 using KvGraph.Core.Text;
 using Spectre.Console;
 
@@ -11,13 +12,20 @@ internal static class UnresolvedCommand
 {
     public static Command Create(CliContext context)
     {
-        var limit = new Option<int>("--limit", "-n") { Description = "How many to show", DefaultValueFactory = _ => 50 };
+        var limit = Options.Int("--limit", "-n", "How many to show", QueryLimits.DefaultUnresolved, 1, QueryLimits.MaxUnresolved);
         var format = Output.FormatOption();
         var command = new Command("unresolved", "Cited documents that are not in the corpus, most cited first") { limit, format };
+        var filters = new FilterOptions().AddTo(command);
         return command.WithAction(result =>
         {
+            var filter = filters.Read(result);
             using var store = context.OpenExistingStore(result);
-            var list = store.Unresolved(Math.Clamp(result.GetValue(limit), 1, 100000));
+
+            // With a filter: targets cited by at least one document that passes it (cited in 2021, by the minister of BZ, …).
+            var graph = filter.IsEmpty ? null : store.LoadGraph();
+            var list = graph is null
+                ? store.Unresolved(result.GetValue(limit))
+                : [.. store.Unresolved(int.MaxValue).Where(u => u.CitedBy.Any(c => graph.Find(c) is { } n && filter.Matches(graph, n))).Take(result.GetValue(limit))];
             var sheet = new Sheet("unresolved", "Cited, not in the corpus", ["id", "kind", "cited", "citedBy", "officialUrl", "candidates"]);
             foreach (var u in list)
             {

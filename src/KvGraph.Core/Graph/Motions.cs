@@ -233,20 +233,12 @@ public static class Motions
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(filter);
-        var party = filter.SponsorParty is { Length: > 0 } p ? NodeIds.Party(p) : null;
-        var dossier = filter.Dossier is { Length: > 0 } d ? (d.StartsWith("dossier:", StringComparison.Ordinal) ? d : $"dossier:{Text.Ids.NormalizeDossier(d) ?? d}") : null;
-        var from = Bound(filter.From, start: true);
-        var to = Bound(filter.To, start: false);
+        // Dates, dossier and sponsor party are DocumentFilter's: the one matching code every list shares.
+        var shared = DocumentFilter.Parse(from: filter.From, to: filter.To, party: filter.SponsorParty, dossier: filter.Dossier);
         var list = new List<MotionSummary>();
         foreach (var node in All(graph))
         {
-            var date = Prop(node, "date");
-            if ((from is not null && (date is null || string.CompareOrdinal(date, from) < 0)) || (to is not null && (date is null || string.CompareOrdinal(date, to) > 0)))
-            {
-                continue;
-            }
-
-            if (dossier is not null && DossierOf(graph, node) != dossier)
+            if (!shared.MatchesDate(Prop(node, "date")) || !shared.MatchesDossier(graph, node) || !shared.MatchesParty(graph, node))
             {
                 continue;
             }
@@ -263,11 +255,6 @@ public static class Motions
             }
 
             if (filter.CabinetAdvice is { Length: > 0 } a && !string.Equals(summary.CabinetAdvice, a, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (party is not null && !summary.Sponsors.Any(s => s.PartyId == party))
             {
                 continue;
             }
@@ -394,10 +381,7 @@ public static class Motions
         return sponsors;
     }
 
-    private static string? DossierOf(ICitationGraph graph, GraphNode node) =>
-        graph.Outgoing(node.Id, EdgeType.InDossier).Select(e => e.Target).FirstOrDefault()
-        ?? (Prop(node, "dossier") is { } d ? $"dossier:{d}" : null)
-        ?? (Text.Ids.DossierOfKamerstuk(node.Id) is { } k ? $"dossier:{k}" : null);
+    private static string? DossierOf(ICitationGraph graph, GraphNode node) => DocumentFilter.DossierOf(graph, node);
 
     // The record's votes (with seats) come first, then the Handelingen' by the claims' order.
     private static int SourceRank(string source, IReadOnlyList<FateClaim> claims)
@@ -420,12 +404,6 @@ public static class Motions
 
     private static bool After(string citingDate, string? since) =>
         since is not null && citingDate.Length > 0 && string.CompareOrdinal(citingDate, since) > 0;
-
-    private static string? Bound(string? value, bool start) =>
-        value is not { Length: > 0 } v ? null
-        : v.Length == 4 && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? (start ? $"{v}-01-01" : $"{v}-12-31")
-        : DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? v
-        : throw new ArgumentException($"'{value}' is not a date (yyyy-MM-dd) or a year (yyyy).", start ? "from" : "to");
 
     private static string? Prop(GraphNode node, string key) =>
         node.Properties.GetValueOrDefault(key) is { } v && Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null;

@@ -20,4 +20,24 @@ public static class QueryLimits
     public const int MaxSearchPage = 100;
 
     public const int DefaultSearchPage = 20;
+
+    /// <summary>Results skipped at most when paging a search (CLI <c>--offset</c>, API <c>(page − 1) × pageSize</c>).</summary>
+    public const int MaxSearchOffset = 100_000;
+
+    /// <summary>Characters of a search text, at most.</summary>
+    public const int MaxQueryLength = 200;
+
+    /// <summary>Words, phrases and prefixes in one search, at most (more are dropped, with a note).</summary>
+    public const int MaxSearchTerms = 32;
+
+    /// <summary>Characters of one filter value (<c>--asker</c>, <c>--topic</c>, …), at most.</summary>
+    public const int MaxFilterLength = 100;
+
+    /// <summary>Documents listed as citing one document, at most (<c>show</c>'s and the document page's cited-by).</summary>
+    public const int MaxCitedBy = 200;
+
+    /// <summary>Cited targets not in the corpus listed by <c>unresolved</c>, at most.</summary>
+    public const int MaxUnresolved = 10_000;
+
+    public const int DefaultUnresolved = 50;
 }

@@ -168,49 +168,141 @@ internal sealed class SqliteKvStore : IKvStore
         return p.ExecuteScalar() is string json ? StoreJson.ReadDocument(json) : null;
     }
 
-    public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0)
+    public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0) => Search(text, DocumentFilter.None, limit, offset).Hits;
+
+    public SearchResults Search(string text, DocumentFilter filter, int limit, int offset, ICitationGraph? graph = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Read(() => SearchNow(text, limit, offset));
+        ArgumentNullException.ThrowIfNull(filter);
+        return Read(() => SearchNow(SearchQuery.Parse(text), filter, Math.Clamp(limit, 0, QueryLimits.MaxSearchPage), Math.Clamp(offset, 0, QueryLimits.MaxSearchOffset), graph));
     }
 
-    private List<SearchHit> SearchNow(string text, int limit, int offset)
+    // Exact id/alias hits first (any node: documents, cited documents not in the corpus, people, dossiers), then the
+    // full-text hits best first, each id once; the filter over both; the true total; snippets only for the page shown.
+    private SearchResults SearchNow(SearchQuery query, DocumentFilter filter, int limit, int offset, ICitationGraph? graph)
     {
-        limit = Math.Clamp(limit, 0, 1000);
-        offset = Math.Max(0, offset);
-        var hits = new List<SearchHit>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-
-        if (ResolveId(text) is { } exact && Summary(exact) is { } s)
+        var notes = query.Notes.ToList();
+        if (query.IsEmpty && filter.IsEmpty)
         {
-            hits.Add(s with { Snippet = s.Title ?? s.Id, Score = double.MaxValue });
-            seen.Add(exact);
+            notes.Add("Give words to find, an id, or a filter.");
+            return new SearchResults(0, [], notes);
         }
 
-        var query = FtsQuery(text);
-        if (query.Length > 0)
+        // The graph is needed for filters and for ids of nodes that are not documents in the corpus; plain words do without it.
+        if (graph is null && (!filter.IsEmpty || query.IdCandidate is { } c && c.Any(ch => char.IsDigit(ch) || ch == ':')))
         {
+            graph = LoadGraph();
+        }
+
+        var ordered = new List<(string Id, string Match)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (query.IdCandidate is { } candidate && ExactNode(candidate, graph) is { } exact && seen.Add(exact))
+        {
+            ordered.Add((exact, "id"));
+        }
+
+        if (query.Fts is { } fts)
+        {
+            // bm25 ranks; a document stored from several files (or a question with its answer's text) is listed once.
             using var cmd = Command("""
-                SELECT d.id, d.kind, d.title, d.date, d.askers, d.answerers,
-                       snippet(documents_fts, 1, '[', ']', '…', 14), bm25(documents_fts, 5.0, 1.0)
-                FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-                WHERE documents_fts MATCH $q
-                ORDER BY bm25(documents_fts, 5.0, 1.0), d.id
-                LIMIT $n
-                """, ("$q", query), ("$n", ((offset + limit) * 2) + 10));
+                SELECT d.id FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+                WHERE documents_fts MATCH $q ORDER BY bm25(documents_fts, 5.0, 1.0), d.id
+                """, ("$q", fts));
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 var id = r.GetString(0);
                 if (seen.Add(id))
                 {
-                    hits.Add(new SearchHit(id, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                        StoreJson.ReadStrings(r.GetString(4)), StoreJson.ReadStrings(r.GetString(5)), r.GetString(6), Math.Round(-r.GetDouble(7), 3)));
+                    ordered.Add((id, "text"));
                 }
             }
         }
 
-        return [.. hits.Skip(offset).Take(limit)];
+        if (!filter.IsEmpty)
+        {
+            ordered = query.IsEmpty
+                ? [.. filter.Documents(graph!).Select(n => (n.Id, "filter"))]
+                : [.. ordered.Where(h => graph!.Find(h.Id) is { } n && filter.Matches(graph, n))];
+        }
+
+        var page = ordered.Skip(offset).Take(limit).ToList();
+        var snippets = query.Fts is { } q2 ? Snippets(q2, page.Where(h => h.Match == "text").Select(h => h.Id).ToList()) : [];
+        var hits = new List<SearchHit>();
+        foreach (var (id, match) in page)
+        {
+            var hit = Summary(id);
+            var node = graph?.Find(id);
+            if (hit is null && node is null)
+            {
+                continue;
+            }
+
+            var citedBy = node is not null && graph is not null ? graph.CitedBy(node.Id).Count : (int?)null;
+            hit ??= new SearchHit(node!.Id, DocumentFilter.KindOf(node), node.Name is { } name && name != node.Id ? name : null,
+                CitedByQuery.DateOf(node) is { Length: > 0 } date ? date : null, [], [], string.Empty, 0);
+            var inCorpus = node is null ? hit.Kind != "placeholder" : node.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(node.Label);
+            var snippet = snippets.GetValueOrDefault(id);
+            hits.Add(hit with
+            {
+                Snippet = snippet?.Text ?? (node?.Label == NodeLabel.Placeholder ? $"not in corpus — cited by {citedBy}" : hit.Title ?? hit.Id),
+                Highlights = snippet?.Highlights ?? [],
+                Match = match,
+                InCorpus = inCorpus,
+                CitedBy = citedBy,
+                Label = node?.Label ?? hit.Kind,
+            });
+        }
+
+        return new SearchResults(ordered.Count, hits, notes);
+    }
+
+    /// <summary>The node an id or alias names: a document (its aliases too), a cited document not in the corpus, a person, a dossier, … (case ignored).</summary>
+    private string? ExactNode(string candidate, ICitationGraph? graph)
+    {
+        if (ResolveIdNow(candidate) is { } doc)
+        {
+            return doc;
+        }
+
+        if (graph is null)
+        {
+            return null;
+        }
+
+        if (graph.Find(candidate) is { } node)
+        {
+            return node.Id;
+        }
+
+        return graph.Nodes.FirstOrDefault(n => string.Equals(n.Id, candidate, StringComparison.OrdinalIgnoreCase))?.Id;
+    }
+
+    /// <summary>The best snippet of each listed document, with highlights as offsets into the plain text (no markup left in it).</summary>
+    private Dictionary<string, SearchSnippet> Snippets(string fts, IReadOnlyList<string> ids)
+    {
+        var result = new Dictionary<string, SearchSnippet>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        var names = ids.Select((_, i) => $"$i{i}").ToList();
+        var args = ids.Select((id, i) => (names[i], (object?)id)).Prepend(("$q", fts)).ToArray();
+        using var cmd = Command($"""
+            SELECT d.id, snippet(documents_fts, -1, char(2), char(3), '…', 16) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+            WHERE documents_fts MATCH $q AND d.id IN ({string.Join(", ", names)}) ORDER BY bm25(documents_fts, 5.0, 1.0)
+            """, args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (!result.ContainsKey(r.GetString(0)) && !r.IsDBNull(1))
+            {
+                result[r.GetString(0)] = SearchSnippet.FromMarked(r.GetString(1), '\u0002', '\u0003');
+            }
+        }
+
+        return result;
     }
 
     public ICitationGraph LoadGraph() => Read(LoadGraphNow);
@@ -541,27 +633,6 @@ internal sealed class SqliteKvStore : IKvStore
             ? new SearchHit(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
                 StoreJson.ReadStrings(r.GetString(4)), StoreJson.ReadStrings(r.GetString(5)), string.Empty, 0)
             : null;
-    }
-
-    /// <summary>The user's text as FTS5 words: each word quoted, so operators and punctuation in the text cannot break the query.</summary>
-    internal static string FtsQuery(string text)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        foreach (var c in text + " ")
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(c);
-            }
-            else if (sb.Length > 0)
-            {
-                words.Add($"\"{sb}\"");
-                sb.Clear();
-            }
-        }
-
-        return string.Join(' ', words.Take(32));
     }
 
     private static DocumentKind ParseKind(string kind) => kind switch

@@ -26,28 +26,33 @@ public static class ExplorerApi
         return app;
     }
 
-    internal static Results<Ok<SearchPageView>, ValidationProblem> Search(IExplorerData data, string? q, int? page, int? pageSize)
+    internal static Results<Ok<SearchPageView>, ValidationProblem> Search(
+        IExplorerData data, string? q, int? page, int? pageSize,
+        string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
     {
+        var (filter, filterErrors) = ReadFilter(from, to, kind, answerer, asker, party, dossier, topic);
         var errors = Errors(
-            ("q", InputRules.CheckQuery(q)),
+            ("q", string.IsNullOrWhiteSpace(q) && filter is { IsEmpty: false } ? null : InputRules.CheckQuery(q)),
             ("page", InputRules.CheckRange(page, 1, InputRules.MaxPage, "page")),
             ("pageSize", InputRules.CheckRange(pageSize, 1, InputRules.MaxPageSize, "pageSize")));
-        if (errors is not null)
+        if (Merge(errors, filterErrors) is { } all)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(all);
         }
 
-        return TypedResults.Ok(data.Search(q!.Trim(), page ?? 1, pageSize ?? InputRules.DefaultPageSize));
+        return TypedResults.Ok(data.Search((q ?? string.Empty).Trim(), filter!, page ?? 1, pageSize ?? InputRules.DefaultPageSize));
     }
 
-    internal static Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult> Document(IExplorerData data, string? id)
+    internal static Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult> Document(
+        IExplorerData data, string? id, string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
     {
-        if (Errors(("id", InputRules.CheckId(id))) is { } errors)
+        var (filter, filterErrors) = ReadFilter(from, to, kind, answerer, asker, party, dossier, topic);
+        if (Merge(Errors(("id", InputRules.CheckId(id))), filterErrors) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return data.Document(id!) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+        return data.Document(id!, filter) is { } view ? TypedResults.Ok(view) : NotFound(id!);
     }
 
     internal static Results<Ok<NeighbourhoodView>, ValidationProblem, ProblemHttpResult> Neighbourhood(IExplorerData data, string? id, int? limit)
@@ -72,15 +77,46 @@ public static class ExplorerApi
         return data.Trace(id!, depth ?? InputRules.DefaultDepth, reverse ?? false) is { } view ? TypedResults.Ok(view) : NotFound(id!);
     }
 
-    internal static Results<Ok<IReadOnlyList<RelatedView>>, ValidationProblem, ProblemHttpResult> Related(IExplorerData data, string? id, int? limit)
+    internal static Results<Ok<IReadOnlyList<RelatedView>>, ValidationProblem, ProblemHttpResult> Related(
+        IExplorerData data, string? id, int? limit, string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
     {
-        var errors = Errors(("id", InputRules.CheckId(id)), ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxRelated, "limit")));
+        var (filter, filterErrors) = ReadFilter(from, to, kind, answerer, asker, party, dossier, topic);
+        var errors = Merge(Errors(("id", InputRules.CheckId(id)), ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxRelated, "limit"))), filterErrors);
         if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return data.Related(id!, limit ?? InputRules.DefaultRelated) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+        return data.Related(id!, limit ?? InputRules.DefaultRelated, filter) is { } view ? TypedResults.Ok(view) : NotFound(id!);
+    }
+
+    /// <summary>The document filters of a request, read by Core's <see cref="DocumentFilter"/> (the CLI's semantics), or the errors per field.</summary>
+    internal static (DocumentFilter? Filter, Dictionary<string, string[]>? Errors) ReadFilter(
+        string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
+    {
+        try
+        {
+            return (DocumentFilter.Parse(from, to, kind, answerer, asker, party, dossier, topic), null);
+        }
+        catch (DocumentFilterException e)
+        {
+            return (null, new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Field ?? "filter"] = [e.UserMessage] });
+        }
+    }
+
+    private static Dictionary<string, string[]>? Merge(Dictionary<string, string[]>? a, Dictionary<string, string[]>? b)
+    {
+        if (a is null || b is null)
+        {
+            return a ?? b;
+        }
+
+        foreach (var (k, v) in b)
+        {
+            a.TryAdd(k, v);
+        }
+
+        return a;
     }
 
     internal static Results<Ok<MotionView>, ValidationProblem, ProblemHttpResult> Motion(IExplorerData data, string? id, int? limit)
@@ -127,10 +163,10 @@ public static class ExplorerApi
         {
             return TypedResults.Ok(data.Motions(filter, page ?? 1, pageSize ?? InputRules.DefaultPageSize));
         }
-        catch (ArgumentException e) when (e.ParamName is "from" or "to")
+        catch (DocumentFilterException e)
         {
-            // The one date rule is Core's (Motions.List): "2022-01-19" or "2022"; its message names the bad value.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.ParamName] = [e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)] });
+            // The one date, dossier and party rule is Core's (DocumentFilter, through Motions.List); its message names the bad value.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Field ?? "filter"] = [e.UserMessage] });
         }
     }
 

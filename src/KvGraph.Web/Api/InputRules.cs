@@ -9,8 +9,8 @@ namespace KvGraph.Web.Api;
 internal static partial class InputRules
 {
     public const int MaxIdLength = 200;
-    public const int MaxQueryLength = 200;
-    public const int MaxPage = 1000;
+    public const int MaxQueryLength = Core.Graph.QueryLimits.MaxQueryLength;
+    public const int MaxPage = Core.Graph.QueryLimits.MaxSearchOffset / Core.Graph.QueryLimits.MaxSearchPage;
     public const int MaxPageSize = Core.Graph.QueryLimits.MaxSearchPage;
     public const int DefaultPageSize = Core.Graph.QueryLimits.DefaultSearchPage;
     public const int MaxDepth = Core.Graph.QueryLimits.MaxTraceDepth;
@@ -21,7 +21,7 @@ internal static partial class InputRules
     public const int DefaultRelated = Core.Graph.QueryLimits.DefaultRelated;
     public const int MaxTimeline = 500;
     public const int DefaultTimeline = 200;
-    public const int MaxFilterLength = 100;
+    public const int MaxFilterLength = Core.Graph.QueryLimits.MaxFilterLength;
 
     /// <summary>Checks an id; returns an error message or null.</summary>
     public static string? CheckId(string? id)

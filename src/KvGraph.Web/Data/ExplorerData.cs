@@ -17,7 +17,7 @@ internal sealed class ExplorerData : IExplorerData
     private readonly IExplorerSource source;
 
     /// <summary>Most documents listed as "cited by" on one page; a hub motion may be cited thousands of times.</summary>
-    internal const int MaxCitedBy = 200;
+    internal const int MaxCitedBy = QueryLimits.MaxCitedBy;
 
     /// <summary>Most nodes in one trace tree, so a deep chain over a large corpus stays a page, not a dump.</summary>
     internal const int MaxTraceNodes = 500;
@@ -50,32 +50,53 @@ internal sealed class ExplorerData : IExplorerData
     /// <summary>The graph snapshot every view of this instance is built from.</summary>
     internal ICitationGraph Graph { get; }
 
-    public SearchPageView Search(string query, int page, int pageSize)
+    public SearchPageView Search(string query, DocumentFilter filter, int page, int pageSize)
     {
         var offset = (page - 1) * pageSize;
-
-        // Ask for one more than the page so we know whether there is a next page even when the total is unknown.
-        var result = source.Search(query, offset, pageSize + 1);
+        var result = source.Search(query, filter, offset, pageSize);
         var hits = new List<SearchHitView>();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in result.Ids.Take(pageSize))
         {
-            var snippet = result.Snippets?.GetValueOrDefault(id);
-            var doc = source.GetDocument(id);
-            if (doc is not null)
+            // The hit's own node names it: a question found by its id is the question, though its text is its answer's file.
+            var node = Graph.Find(id);
+            var key = node?.Id ?? id;
+            if (!shown.Add(key))
             {
-                var d = doc.Doc;
-                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, DutchDates.Iso(d.Date ?? d.Answered ?? d.Submitted), DutchDates.Iso(d.Submitted), DutchDates.Iso(d.Answered), Shown(d.Askers), Shown(d.Answerers), snippet));
+                continue;
             }
-            else if (Graph.Find(id) is { } node)
+
+            var snippet = result.Snippets?.GetValueOrDefault(id);
+            var highlights = result.Highlights?.GetValueOrDefault(id) ?? [];
+            var inCorpus = node is not null && node.Label != NodeLabel.Placeholder && DocumentLabels.Contains(node.Label);
+            var doc = inCorpus ? source.GetDocument(key) : null;
+            var citedBy = node is null ? 0 : Graph.CitedBy(node.Id).Count;
+            if (node is not null)
             {
-                hits.Add(new SearchHitView(node.Id, node.Label.ToLowerInvariant(), node.Name, NodeDate(node), null, null, [], [], snippet));
+                var d = doc?.Doc;
+                hits.Add(new SearchHitView(node.Id, DocumentFilter.KindOf(node), node.Name is { } n && n != node.Id ? n : d?.Title, NodeDate(node),
+                    DutchDates.Iso(d?.Submitted), DutchDates.Iso(d?.Answered), d is null ? [] : Shown(d.Askers), d is null ? [] : Shown(d.Answerers),
+                    snippet ?? (inCorpus ? null : $"not in corpus — cited by {citedBy}"))
+                {
+                    Highlights = snippet is null ? [] : highlights,
+                    InCorpus = inCorpus,
+                    CitedBy = citedBy,
+                });
+            }
+            else if (source.GetDocument(id) is { } found)
+            {
+                var d = found.Doc;
+                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, DutchDates.Iso(d.Date ?? d.Answered ?? d.Submitted), DutchDates.Iso(d.Submitted), DutchDates.Iso(d.Answered), Shown(d.Askers), Shown(d.Answerers), snippet)
+                {
+                    Highlights = snippet is null ? [] : highlights,
+                });
             }
         }
 
-        return new SearchPageView(query, page, pageSize, result.Total, result.Ids.Count > pageSize, hits);
+        return new SearchPageView(query, page, pageSize, result.Total, offset + pageSize < result.Total, hits, result.Notes);
     }
 
-    public DocumentView? Document(string id)
+    public DocumentView? Document(string id, DocumentFilter? filter = null)
     {
         var doc = source.GetDocument(id);
         var node = Graph.Find(id) ?? (doc is null ? null : Graph.Find(doc.Doc.Id));
@@ -100,7 +121,9 @@ internal sealed class ExplorerData : IExplorerData
         }
 
         // Who cites it: the one "cited by" (Core), a question and its answer counted as one, each citer once.
-        var citing = Graph.CitedBy(nodeView.Id, MaxCitedBy + 1);
+        var citing = filter is null || filter.IsEmpty
+            ? Graph.CitedBy(nodeView.Id, MaxCitedBy + 1)
+            : [.. Graph.CitedBy(nodeView.Id).Where(c => filter.Matches(Graph, c.Source)).Take(MaxCitedBy + 1)];
         var truncated = citing.Count > MaxCitedBy;
         var citedBy = citing.Take(MaxCitedBy).Select(c => new CitingView(View(c.Source), Str(c.Mentions[0], "kind"), Str(c.Mentions[0], "quote"), Str(c.Mentions[0], "item"))
         {
@@ -185,14 +208,15 @@ internal sealed class ExplorerData : IExplorerData
         }
     }
 
-    public IReadOnlyList<RelatedView>? Related(string id, int limit)
+    public IReadOnlyList<RelatedView>? Related(string id, int limit, DocumentFilter? filter = null)
     {
         if (Graph.Find(id) is null)
         {
             return null;
         }
 
-        return [.. Graph.Related(id, limit).Select(r => new RelatedView(View(r.Node), Math.Round(r.Score, 4), [.. r.Reasons.Select(x => new RelatedReasonView(x.Kind, x.Detail, Math.Round(x.Score, 4)))]))];
+        var related = filter is null || filter.IsEmpty ? Graph.Related(id, limit) : [.. Graph.Related(id, int.MaxValue).Where(r => filter.Matches(Graph, r.Node)).Take(limit)];
+        return [.. related.Select(r => new RelatedView(View(r.Node), Math.Round(r.Score, 4), [.. r.Reasons.Select(x => new RelatedReasonView(x.Kind, x.Detail, Math.Round(x.Score, 4)))]))];
     }
 
     public MotionView? Motion(string id, int limit)

@@ -14,6 +14,7 @@ public sealed record NodeView(
     IReadOnlyDictionary<string, object?> Properties);
 
 /// <summary>One search hit: kind, dates, who asked and who answered.</summary>
+/// <param name="Snippet">Plain text, never markup: the passage that matched, the title, or "not in corpus — cited by N".</param>
 public sealed record SearchHitView(
     string Id,
     string Kind,
@@ -23,10 +24,21 @@ public sealed record SearchHitView(
     string? Answered,
     IReadOnlyList<Asker> Askers,
     IReadOnlyList<Answerer> Answerers,
-    string? Snippet);
+    string? Snippet)
+{
+    /// <summary>The matched words in <see cref="Snippet"/>: [start, end) character offsets.</summary>
+    public IReadOnlyList<int[]> Highlights { get; init; } = [];
 
-/// <summary>One page of search results.</summary>
-public sealed record SearchPageView(string Query, int Page, int PageSize, int? Total, bool HasMore, IReadOnlyList<SearchHitView> Hits);
+    /// <summary>False for a cited document not in the corpus and for nodes that are not documents (a person, a dossier).</summary>
+    public bool InCorpus { get; init; } = true;
+
+    /// <summary>How many documents cite it.</summary>
+    public int CitedBy { get; init; }
+}
+
+/// <summary>One page of search results; <paramref name="Total"/> counts every match over all pages.</summary>
+/// <param name="Notes">How the query was read where it was not taken as typed (a lone OR ignored, an open quote closed).</param>
+public sealed record SearchPageView(string Query, int Page, int PageSize, int Total, bool HasMore, IReadOnlyList<SearchHitView> Hits, IReadOnlyList<string> Notes);
 
 /// <summary>A citation with its evidence and where it leads.</summary>
 /// <param name="Href">The explorer page of the target (document or placeholder), or an in-page anchor for <c>#a2</c>.</param>

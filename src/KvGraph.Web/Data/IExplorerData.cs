@@ -7,11 +7,11 @@ namespace KvGraph.Web.Data;
 /// </summary>
 public interface IExplorerData
 {
-    /// <summary>Search by id, title and full text, one page at a time (page counts from 1).</summary>
-    SearchPageView Search(string query, int page, int pageSize);
+    /// <summary>Search by id, title and full text, only documents that pass <paramref name="filter"/>, one page at a time (page counts from 1), with the true total.</summary>
+    SearchPageView Search(string query, DocumentFilter filter, int page, int pageSize);
 
-    /// <summary>A document (or placeholder) with its text, citations inline and who cites it.</summary>
-    DocumentView? Document(string id);
+    /// <summary>A document (or placeholder) with its text, citations inline and who cites it (the citers that pass <paramref name="filter"/>).</summary>
+    DocumentView? Document(string id, DocumentFilter? filter = null);
 
     /// <summary>The node, its neighbours and the edges between them, at most <paramref name="limit"/> edges.</summary>
     NeighbourhoodView? Neighbourhood(string id, int limit);
@@ -19,8 +19,8 @@ public interface IExplorerData
     /// <summary>The citation chain from the node (or, reversed, into it), <paramref name="depth"/> levels deep.</summary>
     TraceView? Trace(string id, int depth, bool reverse);
 
-    /// <summary>Related questions and answers, best first.</summary>
-    IReadOnlyList<RelatedView>? Related(string id, int limit);
+    /// <summary>Related questions and answers, best first; with a filter, the best that pass it.</summary>
+    IReadOnlyList<RelatedView>? Related(string id, int limit, DocumentFilter? filter = null);
 
     /// <summary>A motion: its fate, sponsors with their parties, and its timeline (at most <paramref name="limit"/> steps).</summary>
     MotionView? Motion(string id, int limit);

@@ -15,15 +15,23 @@ public interface IExplorerSource
     /// <summary>The extracted document with this id (its text, items, citations), or null when it is not in the corpus.</summary>
     ExtractedDocument? GetDocument(string id);
 
-    /// <summary>Documents matching <paramref name="query"/> by id, title or full text, best first.</summary>
-    /// <param name="query">What the user typed; already validated (non-empty, bounded length).</param>
+    /// <summary>Documents matching <paramref name="query"/> by id, title or full text, best first, that pass <paramref name="filter"/>.</summary>
+    /// <param name="query">What the user typed; already validated (bounded length; empty when the filter alone lists).</param>
+    /// <param name="filter">Which documents may be listed (<see cref="DocumentFilter.None"/>: any).</param>
     /// <param name="offset">How many hits to skip (paging).</param>
     /// <param name="limit">How many hits to return at most.</param>
-    SourceSearchResult Search(string query, int offset, int limit);
+    SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit);
 }
 
-/// <summary>One page of search hits from a source, with the total count when the source knows it.</summary>
-/// <param name="Ids">Document ids, best first.</param>
-/// <param name="Total">Total matches, or null when unknown.</param>
-/// <param name="Snippets">Optional snippet per id (a short excerpt around the match).</param>
-public sealed record SourceSearchResult(IReadOnlyList<string> Ids, int? Total, IReadOnlyDictionary<string, string>? Snippets = null);
+/// <summary>One page of search hits from a source, with the total count over every page.</summary>
+/// <param name="Ids">Node ids, best first, each once.</param>
+/// <param name="Total">Total matches.</param>
+/// <param name="Snippets">Optional snippet per id (a short excerpt around the match, plain text).</param>
+public sealed record SourceSearchResult(IReadOnlyList<string> Ids, int Total, IReadOnlyDictionary<string, string>? Snippets = null)
+{
+    /// <summary>Per id, the matched words in its snippet as [start, end) offsets.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int[]>>? Highlights { get; init; }
+
+    /// <summary>How the query was read where it was not taken as typed.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -33,9 +33,16 @@ public sealed class InMemoryExplorerSource : IExplorerSource
 
     public ExtractedDocument? GetDocument(string id) => byId.GetValueOrDefault(id);
 
-    public SourceSearchResult Search(string query, int offset, int limit)
+    public SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            var listed = filter.Documents(Graph);
+            return new SourceSearchResult([.. listed.Skip(offset).Take(limit).Select(n => n.Id)], listed.Count);
+        }
+
         var terms = query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var hits = new List<(ExtractedDocument Doc, int Score, string Snippet)>();
         foreach (var doc in ordered)
@@ -64,7 +71,7 @@ public sealed class InMemoryExplorerSource : IExplorerSource
                 }
             }
 
-            if (score > 0)
+            if (score > 0 && (filter.IsEmpty || (Graph.Find(doc.Doc.Id) is { } node && filter.Matches(Graph, node))))
             {
                 hits.Add((doc, score, snippet ?? string.Empty));
             }

@@ -11,15 +11,15 @@ internal sealed class SnapshotExplorerData(IExplorerSource source) : IExplorerDa
 {
     private volatile ExplorerData? current;
 
-    public SearchPageView Search(string query, int page, int pageSize) => For().Search(query, page, pageSize);
+    public SearchPageView Search(string query, DocumentFilter filter, int page, int pageSize) => For().Search(query, filter, page, pageSize);
 
-    public DocumentView? Document(string id) => For().Document(id);
+    public DocumentView? Document(string id, DocumentFilter? filter = null) => For().Document(id, filter);
 
     public NeighbourhoodView? Neighbourhood(string id, int limit) => For().Neighbourhood(id, limit);
 
     public TraceView? Trace(string id, int depth, bool reverse) => For().Trace(id, depth, reverse);
 
-    public IReadOnlyList<RelatedView>? Related(string id, int limit) => For().Related(id, limit);
+    public IReadOnlyList<RelatedView>? Related(string id, int limit, DocumentFilter? filter = null) => For().Related(id, limit, filter);
 
     public MotionView? Motion(string id, int limit) => For().Motion(id, limit);
 

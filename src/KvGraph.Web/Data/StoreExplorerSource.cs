@@ -51,19 +51,23 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
 
     public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
 
-    public SourceSearchResult Search(string query, int offset, int limit)
+    public SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit)
     {
-        var hits = Use(store => store.Search(query, limit, offset));
+        // The served graph snapshot filters and finds nodes: no pooled connection loads a graph of its own.
+        var graph = Graph;
+        var found = Use(store => store.Search(query, filter, limit, offset, graph));
         var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var hit in hits)
+        var highlights = new Dictionary<string, IReadOnlyList<int[]>>(StringComparer.Ordinal);
+        foreach (var hit in found.Hits)
         {
             if (!string.IsNullOrWhiteSpace(hit.Snippet))
             {
                 snippets.TryAdd(hit.Id, hit.Snippet);
+                highlights.TryAdd(hit.Id, [.. hit.Highlights.Select(h => new[] { h.Start, h.Start + h.Length })]);
             }
         }
 
-        return new SourceSearchResult([.. hits.Select(h => h.Id)], null, snippets);
+        return new SourceSearchResult([.. found.Hits.Select(h => h.Id)], found.Total, snippets) { Highlights = highlights, Notes = found.Notes };
     }
 
     public void Dispose()

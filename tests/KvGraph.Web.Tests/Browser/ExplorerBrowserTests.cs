@@ -126,7 +126,7 @@ public sealed class ExplorerBrowserTests(SeedCorpus corpus, BrowserHost host) : 
     public async Task A_document_whose_text_contains_script_renders_it_as_text()
     {
         Skip.If(host.SkipReason is not null, host.SkipReason);
-        var id = corpus.Source.Search("2023Z90001", 0, 1).Ids.Single();
+        var id = corpus.Source.Search("2023Z90001", KvGraph.Core.Graph.DocumentFilter.None, 0, 1).Ids.Single();
         var page = await NewPage();
         var dialogs = 0;
         page.Dialog += async (_, d) =>

@@ -32,7 +32,7 @@ public sealed class SeedCorpus : IDisposable
         owned = source;
         Source = source;
 
-        Seed000Id = Source.Search("2021Z02286", 0, 1).Ids.FirstOrDefault() ?? "ah-tk-20202021-2302";
+        Seed000Id = Source.Search("2021Z02286", KvGraph.Core.Graph.DocumentFilter.None, 0, 1).Ids.FirstOrDefault() ?? "ah-tk-20202021-2302";
     }
 
     /// <summary>The files built.</summary>
