@@ -78,6 +78,24 @@ public sealed class BuildFeedbackTests
     }
 
     [Fact]
+    public async Task A_missing_input_beside_an_empty_folder_names_both()
+    {
+        var dir = TestPaths.NewTempDir("kvgraph-feedback");
+        var empty = Path.Combine(dir, "empty");
+        Directory.CreateDirectory(empty);
+        File.WriteAllText(Path.Combine(empty, ".keep"), string.Empty);
+        var nope = Path.Combine(dir, "nope");
+        var store = NewStore(dir);
+        var (exit, output, err) = await CliRunner.Run("build", empty, nope, "--store", store);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"warning: {empty}: no documents found in this folder (1 file(s) or folder(s) in it skipped: hidden, or corpus description files)", Lines(output));
+        Assert.Contains($"failed: {nope}: no such file or folder", Lines(output));
+        Assert.Contains($"kvgraph: nothing to build: no document file was found in the inputs (1 input(s) could not be read, 1 file(s) or folder(s) skipped); no store was created at {store}.", Lines(err));
+        Assert.False(File.Exists(store));
+    }
+
+    [Fact]
     public async Task A_folder_where_every_file_fails_exits_non_zero_and_leaves_no_store()
     {
         var dir = TestPaths.NewTempDir("kvgraph-feedback");

@@ -90,8 +90,9 @@ internal static class BuildCommand
                 }
                 else
                 {
-                    // Not a terminal (a script, CI, a log): one plain line per step and every tenth of a long step, on stderr.
-                    Work(new StepLines(error));
+                    // Not a terminal (a script, CI, a log): one plain line per step and every tenth of a long step, on stderr;
+                    // and every file at Debug (KVGRAPH_Logging__LogLevel__Default=Debug).
+                    Work(new StepLines(error, log));
                 }
 
                 var raw = console.Profile.Out.Writer;
@@ -228,10 +229,22 @@ internal static class BuildCommand
         }
     }
 
-    private static string Inputs(BuildInputs found) =>
-        found.Problems.Count > 0 && found.Warnings.Count == 0 ? $"{found.Problems.Count} input(s) could not be read"
-        : found.Skipped.Count > 0 ? $"{found.Skipped.Count} file(s) or folder(s) skipped"
-        : "the folders hold no files";
+    /// <summary>Why no document file was found: inputs not read, files skipped, or folders without files.</summary>
+    private static string Inputs(BuildInputs found)
+    {
+        var parts = new List<string>();
+        if (found.Problems.Count > 0)
+        {
+            parts.Add($"{found.Problems.Count} input(s) could not be read");
+        }
+
+        if (found.Skipped.Count > 0)
+        {
+            parts.Add($"{found.Skipped.Count} file(s) or folder(s) skipped");
+        }
+
+        return parts.Count == 0 ? "the folders hold no files" : string.Join(", ", parts);
+    }
 
     private static void Delete(string path)
     {
@@ -368,12 +381,17 @@ internal static class BuildCommand
     /// Not on a terminal: "build: reading and extracting files 0/87", then every tenth, then "…: done (87/87)". Reported
     /// synchronously on the writer thread (Progress&lt;T&gt; would post to the thread pool and lag).
     /// </summary>
-    private sealed class StepLines(TextWriter error) : IProgress<BuildProgress>
+    private sealed class StepLines(TextWriter error, ILogger log) : IProgress<BuildProgress>
     {
         private int _tenths;
 
         public void Report(BuildProgress value)
         {
+            if (value is { Step: BuildStep.Extracting, File: { } file } && log.IsEnabled(LogLevel.Debug))
+            {
+                log.LogDebug("Built {Done}/{Total}: {File}", value.Done, value.Total, file);
+            }
+
             var count = value.Total is { } total ? $" {value.Done}/{total}" : string.Empty;
             if (value.Finished)
             {
