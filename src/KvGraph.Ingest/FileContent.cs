@@ -89,6 +89,12 @@ public sealed record FolderWalk
     /// </summary>
     public IReadOnlyList<string> Unreached { get; }
 
+    /// <summary>
+    /// Files and folders the walk passed over on purpose, each with why (<see cref="FileSource.SkipReason"/>): hidden
+    /// ones (a hidden folder is one entry, not walked) and corpus description files.
+    /// </summary>
+    public IReadOnlyList<FileProblem> Skipped { get; init; } = [];
+
     /// <summary>True when <paramref name="path"/> is an unreached path or lies under one.</summary>
     public bool IsUnreached(string path)
     {

@@ -107,14 +107,19 @@ public static class FileSource
             }
         }
 
-        return new FolderWalk(walk.Files, walk.Problems, walk.Notes, walk.Unreached);
+        return new FolderWalk(walk.Files, walk.Problems, walk.Notes, walk.Unreached) { Skipped = walk.Skipped };
     }
 
     /// <summary>True when a file name is one <see cref="Enumerate"/> skips.</summary>
-    public static bool IsSkipped(string path)
+    public static bool IsSkipped(string path) => SkipReason(path) is not null;
+
+    /// <summary>Why a folder walk passes over a file of this name, or null when it reads it.</summary>
+    public static string? SkipReason(string path)
     {
         var name = Path.GetFileName(path);
-        return name.StartsWith('.') || SkippedNames.Contains(name);
+        return name.StartsWith('.') ? "hidden (the name starts with a dot)"
+            : SkippedNames.Contains(name) ? "describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, LICENSE)"
+            : null;
     }
 
     /// <summary>The warning for a text whose stray NUL bytes were removed, if any.</summary>
@@ -184,6 +189,8 @@ public static class FileSource
 
         public List<string> Unreached { get; } = [];
 
+        public List<FileProblem> Skipped { get; } = [];
+
         public void AddFile(string full)
         {
             if (_seenFiles.Add(full))
@@ -243,14 +250,27 @@ public static class FileSource
             }
 
             _walked[real] = folder;
-            foreach (var f in entries.Where(e => e is not DirectoryInfo && !IsSkipped(e.FullName) && !IsHidden(e)).Select(e => e.FullName).Order(StringComparer.Ordinal))
+            foreach (var e in entries.Where(e => e is not DirectoryInfo).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
-                AddFile(f);
+                if ((SkipReason(e.FullName) ?? (IsHidden(e) ? "hidden (the file system marks it hidden)" : null)) is { } why)
+                {
+                    Skipped.Add(new FileProblem(e.FullName, null, why));
+                }
+                else
+                {
+                    AddFile(e.FullName);
+                }
             }
 
             _ancestors.Add(real);
-            foreach (var d in entries.OfType<DirectoryInfo>().Where(d => !d.Name.StartsWith('.') && !IsHidden(d)).OrderBy(d => d.FullName, StringComparer.Ordinal))
+            foreach (var d in entries.OfType<DirectoryInfo>().OrderBy(d => d.FullName, StringComparer.Ordinal))
             {
+                if (d.Name.StartsWith('.') || IsHidden(d))
+                {
+                    Skipped.Add(new FileProblem(d.FullName, null, "hidden folder: not walked"));
+                    continue;
+                }
+
                 string childReal;
                 try
                 {

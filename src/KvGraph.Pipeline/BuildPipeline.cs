@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using KvGraph.Core.Extraction;
+using KvGraph.Core.Model;
 using KvGraph.Store;
 
 namespace KvGraph.Pipeline;
@@ -25,18 +26,51 @@ namespace KvGraph.Pipeline;
 /// </summary>
 public static class BuildPipeline
 {
+    /// <summary>Walks the inputs (files and folders, folders recursively): the files a build would read, and what it would report about the inputs.</summary>
+    public static BuildInputs Find(IReadOnlyList<string> inputs, IProgress<BuildProgress>? progress = null)
+    {
+        progress?.Report(new BuildProgress(BuildStep.Finding, 0, null, null));
+        var found = BuildInputs.Find(inputs);
+        progress?.Report(new BuildProgress(BuildStep.Finding, found.Files.Count, found.Files.Count, null, Finished: true));
+        return found;
+    }
+
     /// <summary>Builds <paramref name="inputs"/> (files and folders, folders recursively) into <paramref name="store"/>.</summary>
-    /// <param name="progress">Reported on the writer thread after every file (written or skipped).</param>
-    public static BuildReport Run(IKvStore store, IReadOnlyList<string> inputs, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Reported on the calling thread: each step's start, every file, each step's end.</param>
+    public static BuildReport Run(IKvStore store, IReadOnlyList<string> inputs, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(store, Find(inputs, progress), options, progress, cancellationToken);
+
+    /// <summary>
+    /// Builds the files <paramref name="found"/> lists into <paramref name="store"/>. When it lists no file at all, the
+    /// store is not touched (no write, no prune) and the report says that nothing was read.
+    /// </summary>
+    public static BuildReport Run(IKvStore store, BuildInputs found, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(found);
         options ??= new BuildOptions();
         var clock = Stopwatch.StartNew();
-        var failures = new ConcurrentBag<FileFailure>();
-        var warnings = new ConcurrentBag<FileFailure>();
-        var walk = Inputs.Enumerate(inputs, failures, warnings);
-        var paths = walk.Files;
+        var failures = new ConcurrentBag<FileFailure>(found.Problems);
+        var warnings = new ConcurrentBag<FileFailure>(found.Warnings);
+        var paths = found.Files;
+        if (paths.Count == 0)
+        {
+            return new BuildReport
+            {
+                FilesSeen = 0,
+                Extracted = 0,
+                Unchanged = 0,
+                Pruned = 0,
+                InputsNotRead = found.Problems.Count,
+                Failures = [.. failures.OrderBy(f => f.File, StringComparer.Ordinal)],
+                Warnings = [.. warnings.OrderBy(f => f.File, StringComparer.Ordinal)],
+                Skipped = found.Skipped,
+                Version = store.CurrentVersion,
+                Elapsed = clock.Elapsed,
+                Stats = store.Stats(),
+            };
+        }
+
         var jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
         var worker = new FileWorker(options.Extractor ?? Extractor.Default, options, jobs);
 
@@ -59,7 +93,10 @@ public static class BuildPipeline
             },
             CancellationToken.None);
 
-        int extracted = 0, unchanged = 0, pruned = 0, keptUnreached = 0, done = 0;
+        int extracted = 0, unchanged = 0, failed = 0, partly = 0, pruned = 0, keptUnreached = 0, done = 0;
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var unrecognised = new List<string>();
+        progress?.Report(new BuildProgress(BuildStep.Extracting, 0, paths.Count, null));
         try
         {
             foreach (var result in results.GetConsumingEnumerable(cancellationToken))
@@ -73,6 +110,7 @@ public static class BuildPipeline
                 if (result.Record is null && result.Failures.Count > 0)
                 {
                     // Not read (unreadable, over a limit): reported, and what the store holds for it stays.
+                    failed++;
                     foreach (var f in result.Failures)
                     {
                         failures.Add(f);
@@ -80,10 +118,19 @@ public static class BuildPipeline
                 }
                 else if (result.Record is not { } record)
                 {
-                    unchanged++;
-
                     // Still broken: report it again, so every build's exit code tells the truth about the store.
-                    if (known.GetValueOrDefault(result.Path)?.Error is { } error)
+                    var stored = known.GetValueOrDefault(result.Path);
+                    if (stored is { Status: "failed" })
+                    {
+                        failed++;
+                    }
+                    else
+                    {
+                        unchanged++;
+                        partly += stored?.Error is null ? 0 : 1;
+                    }
+
+                    if (stored?.Error is { } error)
                     {
                         failures.Add(new FileFailure(result.Path, error));
                     }
@@ -91,9 +138,20 @@ public static class BuildPipeline
                 else
                 {
                     session.Write(record);
+                    written.Add(record.Path);
                     if (record.Documents.Count > 0)
                     {
                         extracted++;
+                        partly += result.Failures.Count > 0 ? 1 : 0;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
+
+                    if (record.Documents.Any(d => d.Document.Doc.Kind == DocumentKind.Unknown))
+                    {
+                        unrecognised.Add(record.Path);
                     }
 
                     foreach (var f in result.Failures)
@@ -102,7 +160,7 @@ public static class BuildPipeline
                     }
                 }
 
-                progress?.Report(new BuildProgress(done, paths.Count, result.Path));
+                progress?.Report(new BuildProgress(BuildStep.Extracting, done, paths.Count, result.Path));
             }
 
             producer.GetAwaiter().GetResult();
@@ -122,40 +180,63 @@ public static class BuildPipeline
             throw;
         }
 
+        progress?.Report(new BuildProgress(BuildStep.Extracting, done, paths.Count, null, Finished: true));
         if (options.Prune)
         {
             var inputSet = paths.ToHashSet(StringComparer.Ordinal);
-            foreach (var path in known.Keys.Where(p => !inputSet.Contains(p)))
+            var gone = known.Keys.Where(p => !inputSet.Contains(p)).ToList();
+            progress?.Report(new BuildProgress(BuildStep.Pruning, 0, gone.Count, null));
+            for (var i = 0; i < gone.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var path = gone[i];
 
                 // Under a folder this build could not read, or a missing input: not known to be gone, so kept.
-                if (walk.IsUnreached(path))
+                if (found.Walk.IsUnreached(path))
                 {
                     keptUnreached++;
-                    continue;
                 }
-
-                if (session.Remove(path))
+                else if (session.Remove(path))
                 {
                     pruned++;
                 }
+
+                progress?.Report(new BuildProgress(BuildStep.Pruning, i + 1, gone.Count, path));
             }
+
+            progress?.Report(new BuildProgress(BuildStep.Pruning, gone.Count, gone.Count, null, Finished: true));
         }
 
+        progress?.Report(new BuildProgress(BuildStep.Writing, 0, null, null));
+        var changing = session.Version;
         var version = session.Commit();
+        progress?.Report(new BuildProgress(BuildStep.Writing, 1, null, null, Finished: true));
+
+        progress?.Report(new BuildProgress(BuildStep.Resolving, 0, null, null));
+        var stats = store.Stats();
+
+        // Copies the resolver merged where one of the files was read in this build: what this build merged anew.
+        var copies = store.Copies().Where(c => written.Contains(c.Kept.File) || c.Merged.Any(m => written.Contains(m.Copy.File))).ToList();
+        progress?.Report(new BuildProgress(BuildStep.Resolving, 1, null, null, Finished: true));
         return new BuildReport
         {
             FilesSeen = paths.Count,
             Extracted = extracted,
             Unchanged = unchanged,
+            FailedFiles = failed,
+            PartlyFailed = partly,
+            InputsNotRead = found.Problems.Count,
             Pruned = pruned,
             Failures = [.. failures.OrderBy(f => f.File, StringComparer.Ordinal)],
             Warnings = [.. warnings.OrderBy(f => f.File, StringComparer.Ordinal)],
+            Skipped = found.Skipped,
+            Unrecognised = [.. unrecognised.Order(StringComparer.Ordinal)],
+            Copies = copies,
             KeptUnreached = keptUnreached,
+            Changed = version == changing,
             Version = version,
             Elapsed = clock.Elapsed,
-            Stats = store.Stats(),
+            Stats = stats,
         };
     }
 }

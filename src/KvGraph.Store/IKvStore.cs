@@ -1,5 +1,6 @@
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
+using KvGraph.Core.Resolution;
 
 namespace KvGraph.Store;
 
@@ -79,6 +80,9 @@ public interface IKvStore : IDisposable
 
     /// <summary>All documents (id, kind, title, date, file), ordered by id, for listings and exports.</summary>
     IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0);
+
+    /// <summary>Documents several files assert as their own (a PDF and its text), with the file kept and why (<see cref="Resolver.Copies"/>).</summary>
+    IReadOnlyList<DocumentCopies> Copies();
 }
 
 /// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>

@@ -25,4 +25,26 @@ internal static class Options
         };
         return option;
     }
+
+    /// <summary>A number option (a decimal point, not a comma) held to more than <paramref name="above"/> and at most <paramref name="max"/>.</summary>
+    public static Option<double> Number(string name, string description, double defaultValue, double above, double max)
+    {
+        var option = new Option<double>(name)
+        {
+            Description = $"{description} (more than {above.ToString(CultureInfo.InvariantCulture)}, at most {max.ToString(CultureInfo.InvariantCulture)})",
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.CustomParser = r =>
+        {
+            var token = r.Tokens.Count > 0 ? r.Tokens[^1].Value : null;
+            if (token is null || !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > above) || value > max)
+            {
+                r.AddError($"{name} must be a number more than {above.ToString(CultureInfo.InvariantCulture)} and at most {max.ToString(CultureInfo.InvariantCulture)}{(token is null ? string.Empty : $", not '{token}'")}.");
+                return defaultValue;
+            }
+
+            return value;
+        };
+        return option;
+    }
 }

@@ -82,16 +82,27 @@ internal static class Render
         var t = new Table().Title("Totals").AddColumn("what").AddColumn(new TableColumn("count").RightAligned());
         void Row(string k, long v) => t.AddRow(k, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row("files", stats.Files);
-        Row("files failed", stats.FilesFailed);
+        Row("files stored as failed", stats.FilesFailed);
         Row("documents", stats.Documents);
         Row("citations", stats.Citations);
         Row("resolved (target in corpus)", stats.Resolved);
         Row("unresolved (placeholder)", stats.Unresolved);
         Row("nodes", stats.Nodes);
         Row("edges", stats.Edges);
-        Row("store version", stats.Version);
+        Row("builds that changed the store", stats.Version);
         console.Write(t);
     }
+
+    /// <summary>
+    /// The store's change counter said for what it is: the number of builds that changed the store (a build that changes
+    /// nothing does not count; the change feed calls it the version).
+    /// </summary>
+    public static string BuildsThatChanged(long version) => version switch
+    {
+        0 => "no build has changed it yet",
+        1 => "1 build has changed it",
+        _ => $"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)} builds have changed it",
+    };
 
     /// <summary>Motions by outcome and the share of adopted motions a later document cites.</summary>
     public static void MotionStats(IAnsiConsole console, MotionStats m)
@@ -135,7 +146,7 @@ internal static class Render
         var what = unfinished.Started is { } started
             ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
             : "no build has finished on this store";
-        var state = store.CurrentVersion == 0 ? "an empty store" : $"the state of the last finished build (version {store.CurrentVersion})";
+        var state = store.CurrentVersion == 0 ? "an empty store" : $"the state of the last finished build ({BuildsThatChanged(store.CurrentVersion)})";
         error.WriteLine($"Notice: {what}. These answers come from {state}. Run `kvgraph build` again to finish it.");
     }
 

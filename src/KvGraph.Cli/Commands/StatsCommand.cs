@@ -40,7 +40,8 @@ internal static class StatsCommand
 
             var totals = new Sheet("totals", "Totals", ["what", "count"])
                 .Add("files", stats.Files).Add("filesFailed", stats.FilesFailed).Add("documents", stats.Documents).Add("citations", stats.Citations)
-                .Add("resolved", stats.Resolved).Add("unresolved", stats.Unresolved).Add("nodes", stats.Nodes).Add("edges", stats.Edges);
+                .Add("resolved", stats.Resolved).Add("unresolved", stats.Unresolved).Add("nodes", stats.Nodes).Add("edges", stats.Edges)
+                .Add("buildsThatChanged", stats.Version);
             var fate = new Sheet("motions", "Motions", ["what", "count"])
                 .Add("motions", motions.Motions).Add("withOutcome", motions.WithOutcome).Add("adopted", motions.Adopted).Add("rejected", motions.Rejected)
                 .Add("withdrawn", motions.Withdrawn).Add("held", motions.Held).Add("lapsed", motions.Lapsed).Add("adoptedCitedAfter", motions.AdoptedCitedAfter)

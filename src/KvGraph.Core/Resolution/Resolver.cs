@@ -19,6 +19,7 @@ public sealed class Resolver
     private readonly Dictionary<string, DocumentMerge> _merged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<DocumentMerge>> _mergedInto = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sittingDays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<DocumentAliases>> _copies = new(StringComparer.Ordinal);
     private MotionIdentity _motions = MotionIdentity.Create([]);
     private LetterIdentity _letters = LetterIdentity.Empty;
 
@@ -37,12 +38,33 @@ public sealed class Resolver
     {
         ArgumentNullException.ThrowIfNull(documents);
         var r = new Resolver();
+        var losers = new List<DocumentAliases>();
         foreach (var d in documents)
         {
-            if (!r._owners.TryGetValue(d.Id, out var current) || Better(d, current))
+            if (!r._owners.TryGetValue(d.Id, out var current))
             {
                 r._owners[d.Id] = d;
             }
+            else if (Better(d, current))
+            {
+                r._owners[d.Id] = d;
+                losers.Add(current);
+            }
+            else
+            {
+                losers.Add(d);
+            }
+        }
+
+        // Copies: other files that assert a document as their own (a paired question in an answer's file is no copy).
+        foreach (var copy in losers.Where(l => l.Primary))
+        {
+            if (!r._copies.TryGetValue(copy.Id, out var list))
+            {
+                r._copies[copy.Id] = list = [];
+            }
+
+            list.Add(copy);
         }
 
         foreach (var d in r._owners.Values)
@@ -117,6 +139,16 @@ public sealed class Resolver
     /// <summary>Every merge, for reports and evaluation.</summary>
     public IEnumerable<DocumentMerge> Merges => _merged.Values;
 
+    /// <summary>
+    /// Documents that several files assert as their own (an answer as PDF, as text and as layout text): the file that owns
+    /// each and every other copy with why it lost, by the rule that picks owners. Ordered by id, copies by path.
+    /// </summary>
+    public IEnumerable<DocumentCopies> Copies => _copies.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv =>
+    {
+        var owner = _owners[kv.Key];
+        return new DocumentCopies(owner, [.. kv.Value.OrderBy(c => c.File, StringComparer.Ordinal).Select(c => new MergedCopy(c, Compare(owner, c).Why))]);
+    });
+
     /// <summary>Weighs the motions an unnumbered mention may be (see <see cref="MotionIdentity"/>).</summary>
     public MotionMatch ResolveMotion(IReadOnlyList<string> sponsors, string? citingDate, IReadOnlySet<string> context) =>
         _motions.Resolve(sponsors, citingDate, context);
@@ -125,10 +157,13 @@ public sealed class Resolver
     public LetterMatch ResolveLetter(string key, string? kenmerk, string? subject, string citing) =>
         _letters.Resolve(key, kenmerk, subject, citing);
 
-    private static bool Better(DocumentAliases a, DocumentAliases b) =>
-        a.Primary != b.Primary ? a.Primary
-        : a.Weight != b.Weight ? a.Weight > b.Weight
-        : string.CompareOrdinal(a.File, b.File) < 0;
+    private static bool Better(DocumentAliases a, DocumentAliases b) => Compare(a, b).Better;
+
+    /// <summary>Which of two files asserting one document owns it, and why: the one's own document, then more citations, then the first path.</summary>
+    private static (bool Better, string Why) Compare(DocumentAliases a, DocumentAliases b) =>
+        a.Primary != b.Primary ? (a.Primary, "only one of the two files has it as its own document (the other pairs it with an answer)")
+        : a.Weight != b.Weight ? (a.Weight > b.Weight, $"more citations found in the kept file ({Math.Max(a.Weight, b.Weight)} against {Math.Min(a.Weight, b.Weight)})")
+        : (string.CompareOrdinal(a.File, b.File) < 0, $"as many citations found in both ({a.Weight}); the first path in ordinal order is kept");
 
     private void Claim(string alias, string id, int priority)
     {

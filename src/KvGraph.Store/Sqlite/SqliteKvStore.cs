@@ -407,6 +407,8 @@ internal sealed class SqliteKvStore : IKvStore
         new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), DateTimeOffset.Parse(r.GetString(at + 3), CultureInfo.InvariantCulture),
             r.GetString(at + 4), r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.GetInt64(at + 6), r.GetString(at + 7));
 
+    public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. LoadResolver().Copies]);
+
     public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
     {
         using var cmd = Command("""
