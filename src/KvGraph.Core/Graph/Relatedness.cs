@@ -12,15 +12,17 @@ namespace KvGraph.Core.Graph;
 /// </para>
 /// <para>
 /// <b>What counts, in this order of strength.</b> Each shared thing counts once per candidate and contributes
-/// <c>weight × rarity</c>, where <c>rarity(df) = ln(1 + N/df) / ln(1 + N)</c>, N the number of cases in the graph and df
-/// the number of cases that have the thing (the document asked for included): 1 for a thing no one else has, falling to
-/// 0 for a thing every document has (IDF, scaled to 0..1).
+/// <c>weight × rarity</c>, where <c>rarity(df) = ln(1 + N/df) / ln(1 + N)</c>, df the number of cases that have the thing
+/// (the document asked for included) and N the number of cases that have anything of its kind (cite something, mention
+/// an organisation, have a topic…): 1 for a thing no one else has, falling to 0 for a thing every such document has (IDF,
+/// scaled to 0..1). N counts only documents that can have the thing: thousands of motion records name no organisation,
+/// and counting them would make "Tweede Kamer", named in nearly every answer, look rare.
 /// <list type="bullet">
 /// <item><c>cites</c> / <c>citedby</c>: one cites the other directly: <see cref="DirectWeight"/>, not scaled.</item>
 /// <item><c>coupling</c>: both cite the same target (bibliographic coupling); df = the cases citing it, so a motion
 /// everybody cites says less than one cited twice: <see cref="CouplingWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
-/// <item><c>cocitation</c>: a third document cites both; df = the things that document cites, so a long list of references
-/// says less than a pair: <see cref="CocitationWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
+/// <item><c>cocitation</c>: a third document cites both; df = the things that document cites (N = all cases), so a long
+/// list of references says less than a pair: <see cref="CocitationWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
 /// <item><c>topic</c>, <c>organisation</c>, <c>person</c> (named in the text): 1 × rarity; <c>country</c>: 0.75 × rarity.
 /// A shared "EU" or "Nederland" is in hundreds of documents and adds almost nothing.</item>
 /// <item><c>asker</c>: 0.3 × rarity; <c>answerer</c>: 0.15 × rarity. Members ask about many things and ministers answer
@@ -70,6 +72,7 @@ internal sealed class Relatedness
     private readonly Func<string, IEnumerable<GraphEdge>> _out;
     private readonly Func<string, IEnumerable<GraphEdge>> _in;
     private readonly Lazy<CaseIndex> _cases;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string EdgeType, string? Label), int> _population = new();
 
     /// <param name="nodes">Every node by id.</param>
     /// <param name="outgoing">A node's outgoing edges.</param>
@@ -91,7 +94,6 @@ internal sealed class Relatedness
         var cases = _cases.Value;
         var startRep = cases.Representative(start.Id);
         var members = cases.Members(startRep);
-        var n = cases.Count;
         var scores = new Dictionary<string, Dictionary<(string Kind, string Detail), double>>(StringComparer.Ordinal);
 
         void Add(string candidate, string kind, string detail, double score)
@@ -131,7 +133,7 @@ internal sealed class Relatedness
                 continue;
             }
 
-            var score = Math.Max(CitationFloor, CouplingWeight * Rarity(citers.Count + 1, n));
+            var score = Math.Max(CitationFloor, CouplingWeight * Rarity(citers.Count + 1, Population(cases, EdgeType.Cites, null)));
             foreach (var c in citers)
             {
                 Add(c, "coupling", target, score);
@@ -147,7 +149,7 @@ internal sealed class Relatedness
                 continue;
             }
 
-            var score = Math.Max(CitationFloor, CocitationWeight * Rarity(others.Count + 1, n));
+            var score = Math.Max(CitationFloor, CocitationWeight * Rarity(others.Count + 1, cases.Count));
             foreach (var t in others)
             {
                 Add(t, "cocitation", citer, score);
@@ -156,6 +158,7 @@ internal sealed class Relatedness
 
         foreach (var (kind, edgeType, label, weight) in SharedFeatures)
         {
+            var n = Population(cases, edgeType, label);
             var features = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Select(e => e.Target))
                 .Where(f => _nodes.TryGetValue(f, out var fn) && fn.Label == label);
             foreach (var feature in features)
@@ -188,6 +191,14 @@ internal sealed class Relatedness
             .ThenBy(r => r.Node.Id, StringComparer.Ordinal)
             .Take(Math.Max(0, limit))];
     }
+
+    /// <summary>The number of cases with at least one <paramref name="edgeType"/> edge (to a <paramref name="label"/> node): N of the rarity.</summary>
+    private int Population(CaseIndex cases, string edgeType, string? label) =>
+        _population.GetOrAdd((edgeType, label), key => _nodes.Values
+            .Where(d => IsRealDocument(d) && Edges(_out, d.Id, key.EdgeType).Any(e => key.Label is null || (_nodes.TryGetValue(e.Target, out var t) && t.Label == key.Label)))
+            .Select(d => cases.Representative(d.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Count());
 
     internal static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
 
@@ -222,7 +233,7 @@ internal sealed class Relatedness
             Count = count;
         }
 
-        /// <summary>The number of cases among the real documents (N of the rarity).</summary>
+        /// <summary>The number of cases among the real documents.</summary>
         public int Count { get; }
 
         public string Representative(string id) => _representative.GetValueOrDefault(id, id);
