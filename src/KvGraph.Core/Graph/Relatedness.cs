@@ -23,7 +23,8 @@ namespace KvGraph.Core.Graph;
 /// everybody cites says less than one cited twice: <see cref="CouplingWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
 /// <item><c>cocitation</c>: a third document cites both; df = the things that document cites (N = all cases), so a long
 /// list of references says less than a pair: <see cref="CocitationWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
-/// <item><c>topic</c>, <c>organisation</c>, <c>person</c> (named in the text): 1 × rarity; <c>country</c>: 0.75 × rarity.
+/// <item><c>topic</c>, <c>organisation</c>, <c>person</c> (named in the text, not as minister, and not the asker or
+/// answerer of the document asked for: those count in their roles only): 1 × rarity; <c>country</c>: 0.75 × rarity.
 /// A shared "EU" or "Nederland" is in hundreds of documents and adds almost nothing.</item>
 /// <item><c>asker</c>: 0.3 × rarity; <c>answerer</c>: 0.15 × rarity. Members ask about many things and ministers answer
 /// everything in their portfolio, so a shared person in these roles is a hint, never a reason on its own.</item>
@@ -156,14 +157,16 @@ internal sealed class Relatedness
             }
         }
 
+        // The start's askers and answerers count in their roles only, never again as people named in the text.
+        var roles = members.SelectMany(m => _out(m)).Where(e => e.Type is EdgeType.AskedBy or EdgeType.AnsweredBy).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
         foreach (var (kind, edgeType, label, weight) in SharedFeatures)
         {
             var n = Population(cases, edgeType, label);
-            var features = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Select(e => e.Target))
-                .Where(f => _nodes.TryGetValue(f, out var fn) && fn.Label == label);
+            var features = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target))
+                .Where(f => _nodes.TryGetValue(f, out var fn) && fn.Label == label && !(kind == "person" && roles.Contains(f)));
             foreach (var feature in features)
             {
-                var sharers = OtherCases(Edges(_in, feature, edgeType).Select(e => e.Source), cases, startRep);
+                var sharers = OtherCases(Edges(_in, feature, edgeType).Where(Counts).Select(e => e.Source), cases, startRep);
                 if (sharers.Count is 0 or > HubLimit)
                 {
                     continue;
@@ -192,10 +195,16 @@ internal sealed class Relatedness
             .Take(Math.Max(0, limit))];
     }
 
+    /// <summary>
+    /// A MENTIONS edge to a minister by office ("de minister van Buitenlandse Zaken, Veldkamp") names the answerer again, not
+    /// a person the text is about: it does not count as a shared person.
+    /// </summary>
+    private static bool Counts(GraphEdge e) => !(e.Type == EdgeType.Mentions && e.Properties.GetValueOrDefault("role") as string == "minister");
+
     /// <summary>The number of cases with at least one <paramref name="edgeType"/> edge (to a <paramref name="label"/> node): N of the rarity.</summary>
     private int Population(CaseIndex cases, string edgeType, string? label) =>
         _population.GetOrAdd((edgeType, label), key => _nodes.Values
-            .Where(d => IsRealDocument(d) && Edges(_out, d.Id, key.EdgeType).Any(e => key.Label is null || (_nodes.TryGetValue(e.Target, out var t) && t.Label == key.Label)))
+            .Where(d => IsRealDocument(d) && Edges(_out, d.Id, key.EdgeType).Where(Counts).Any(e => key.Label is null || (_nodes.TryGetValue(e.Target, out var t) && t.Label == key.Label)))
             .Select(d => cases.Representative(d.Id))
             .Distinct(StringComparer.Ordinal)
             .Count());
