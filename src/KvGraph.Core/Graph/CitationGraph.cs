@@ -6,38 +6,17 @@ namespace KvGraph.Core.Graph;
 /// <summary>
 /// The in-memory citation graph on QuikGraph (a bidirectional graph, so "who cites X" is as cheap as "what X cites").
 /// Build it with <see cref="CitationGraphs"/>.
-/// <para>
-/// Related documents (<see cref="Related"/>) walk outward from the document only, never over all pairs: from its cited
-/// targets to their other citers (bibliographic coupling), from its citers to what else they cite (co-citation), and
-/// from its askers, answerers, countries and topics to the other documents that have them. A question and its answer
-/// count as one: features of both are used and a candidate question is reported as its answer when the corpus has one.
-/// Each shared thing contributes <c>weight × 1/log2(1 + n)</c>, n = the number of other documents sharing it, so rare
-/// shared things count more; things shared by more than <see cref="HubLimit"/> documents are skipped. Weights:
-/// coupling 3, co-citation 2, asker 1.5, answerer 1, topic 1, country 0.5.
-/// </para>
+/// Related documents are ranked by <see cref="Relatedness"/>, which walks outward from the document only, never over all pairs.
 /// </summary>
 internal sealed class CitationGraph : ICitationGraph
 {
-    /// <summary>Features shared by more documents than this say nothing about relatedness (and would make a query slow).</summary>
-    public const int HubLimit = 2000;
-
     /// <summary>Upper bound on the nodes of one trace tree, so a dense graph cannot blow a deep trace up.</summary>
     public const int TraceBudget = 20000;
-
-    private static readonly (string Kind, string EdgeType, string? TargetLabel, double Weight)[] SharedFeatures =
-    [
-        ("asker", EdgeType.AskedBy, NodeLabel.Person, 1.5),
-        ("answerer", EdgeType.AnsweredBy, NodeLabel.Person, 1.0),
-        ("topic", EdgeType.About, NodeLabel.Topic, 1.0),
-        ("country", EdgeType.Mentions, NodeLabel.Country, 0.5),
-    ];
-
-    private const double CouplingWeight = 3.0;
-    private const double CocitationWeight = 2.0;
 
     private readonly Dictionary<string, GraphNode> _nodes;
     private readonly BidirectionalGraph<string, TaggedEdge<string, GraphEdge>> _graph = new(allowParallelEdges: true);
     private readonly Resolver _resolver;
+    private readonly Relatedness _relatedness;
 
     public CitationGraph(Dictionary<string, GraphNode> nodes, List<GraphEdge> edges, Resolver resolver)
     {
@@ -59,6 +38,11 @@ internal sealed class CitationGraph : ICitationGraph
 
             _graph.AddEdge(new TaggedEdge<string, GraphEdge>(e.Source, e.Target, e));
         }
+
+        _relatedness = new Relatedness(
+            _nodes,
+            v => _graph.TryGetOutEdges(v, out var outs) ? outs.Select(e => e.Tag) : [],
+            v => _graph.TryGetInEdges(v, out var ins) ? ins.Select(e => e.Tag) : []);
     }
 
     public int NodeCount => _nodes.Count;
@@ -102,95 +86,8 @@ internal sealed class CitationGraph : ICitationGraph
         return TraceFrom(root, null, Math.Max(0, depth), reverse, path, ref budget);
     }
 
-    public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10)
-    {
-        if (Find(id) is not { } start)
-        {
-            return [];
-        }
-
-        var group = Group(start.Id);
-        var groupReps = group.Select(Representative).ToHashSet(StringComparer.Ordinal);
-        var scores = new Dictionary<string, Dictionary<(string Kind, string Detail), double>>(StringComparer.Ordinal);
-
-        void Add(string candidate, string kind, string detail, double score)
-        {
-            var rep = Representative(candidate);
-            if (groupReps.Contains(rep) || !_nodes.TryGetValue(rep, out var node) || !IsRealDocument(node))
-            {
-                return;
-            }
-
-            if (!scores.TryGetValue(rep, out var reasons))
-            {
-                scores[rep] = reasons = [];
-            }
-
-            // One shared thing counts once per candidate, however many edges express it.
-            reasons.TryAdd((kind, detail), score);
-        }
-
-        // Bibliographic coupling: what we cite, who else cites it.
-        foreach (var target in Targets(group, EdgeType.Cites, null))
-        {
-            var citers = Sources(target, EdgeType.Cites).Select(Representative).Where(r => !groupReps.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
-            if (citers.Count is 0 or > HubLimit)
-            {
-                continue;
-            }
-
-            var score = CouplingWeight * Idf(citers.Count);
-            foreach (var c in citers)
-            {
-                Add(c, "coupling", target, score);
-            }
-        }
-
-        // Co-citation: who cites us, what else they cite.
-        foreach (var citer in group.SelectMany(g => Sources(g, EdgeType.Cites)).Distinct(StringComparer.Ordinal).ToList())
-        {
-            var others = Targets([citer], EdgeType.Cites, null).Where(t => !group.Contains(t)).ToList();
-            if (others.Count is 0 or > HubLimit)
-            {
-                continue;
-            }
-
-            var score = CocitationWeight * Idf(others.Count);
-            foreach (var t in others)
-            {
-                Add(t, "cocitation", citer, score);
-            }
-        }
-
-        foreach (var (kind, edgeType, label, weight) in SharedFeatures)
-        {
-            foreach (var feature in Targets(group, edgeType, label))
-            {
-                var sharers = Sources(feature, edgeType).Select(Representative).Where(r => !groupReps.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
-                if (sharers.Count is 0 or > HubLimit)
-                {
-                    continue;
-                }
-
-                var score = weight * Idf(sharers.Count);
-                var detail = _nodes.TryGetValue(feature, out var fn) ? fn.Name ?? feature : feature;
-                foreach (var s in sharers)
-                {
-                    Add(s, kind, detail, score);
-                }
-            }
-        }
-
-        return [.. scores
-            .Select(kv => new RelatedDocument(
-                _nodes[kv.Key],
-                Math.Round(kv.Value.Values.Sum(), 3),
-                [.. kv.Value.Select(r => new RelatedReason(r.Key.Kind, r.Key.Detail, Math.Round(r.Value, 3)))
-                    .OrderByDescending(r => r.Score).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Detail, StringComparer.Ordinal)]))
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Node.Id, StringComparer.Ordinal)
-            .Take(Math.Max(0, limit))];
-    }
+    public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10) =>
+        Find(id) is { } start ? _relatedness.Rank(start, limit) : [];
 
     public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) =>
         [.. _nodes.Values
@@ -314,35 +211,6 @@ internal sealed class CitationGraph : ICitationGraph
     }
 
     private static long Start(GraphEdge e) => e.Properties.GetValueOrDefault("start") is long l ? l : e.Properties.GetValueOrDefault("start") is int i ? i : long.MaxValue;
-
-    /// <summary>The document and its pair (question ↔ answer).</summary>
-    private HashSet<string> Group(string id)
-    {
-        var group = new HashSet<string>(StringComparer.Ordinal) { id };
-        group.UnionWith(Targets([id], EdgeType.Answers, null));
-        group.UnionWith(Sources(id, EdgeType.Answers));
-        return group;
-    }
-
-    /// <summary>A question is represented by its answer when the corpus has one (the answer carries the questions).</summary>
-    private string Representative(string id) =>
-        _nodes.TryGetValue(id, out var n) && n.Label == NodeLabel.Question && Sources(id, EdgeType.Answers).Order(StringComparer.Ordinal).FirstOrDefault() is { } answer
-            ? answer
-            : id;
-
-    private IEnumerable<string> Targets(IEnumerable<string> sources, string edgeType, string? label) =>
-        sources.SelectMany(s => _graph.TryGetOutEdges(s, out var es) ? es : [])
-            .Where(e => e.Tag.Type == edgeType && (label is null || (_nodes.TryGetValue(e.Target, out var t) && t.Label == label)))
-            .Select(e => e.Target)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
-    private IEnumerable<string> Sources(string target, string edgeType) =>
-        _graph.TryGetInEdges(target, out var es) ? es.Where(e => e.Tag.Type == edgeType).Select(e => e.Source) : [];
-
-    private static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
-
-    private static double Idf(int n) => 1.0 / Math.Log2(1 + n);
 
     private void AddMissing(string id)
     {

@@ -8,12 +8,13 @@ namespace KvGraph.Core.Graph;
 public sealed record TraceNode(GraphNode Node, GraphEdge? Via, IReadOnlyList<TraceNode> Children, bool Cycle = false);
 
 /// <summary>A reason why two documents are related, with its share of the score.</summary>
-/// <param name="Kind">coupling (shared citation), cocitation, asker, answerer, country, topic.</param>
+/// <param name="Kind">cites, citedby (one cites the other), coupling (a shared citation), cocitation (cited together), topic,
+/// organisation, person (named in both), country, asker, answerer; see <see cref="Relatedness"/> for their weights.</param>
 /// <param name="Detail">What is shared: the cited id, the person, the country…</param>
 /// <param name="Score">This reason's contribution.</param>
 public sealed record RelatedReason(string Kind, string Detail, double Score);
 
-/// <summary>A related document, ranked by <see cref="Score"/> (descending, ties by id).</summary>
+/// <summary>A related document, ranked by <see cref="Score"/> (descending; ties by citation reasons, date closeness, id).</summary>
 public sealed record RelatedDocument(GraphNode Node, double Score, IReadOnlyList<RelatedReason> Reasons);
 
 /// <summary>A cited target that is not in the corpus, with how often and by whom it is cited.</summary>
@@ -50,7 +51,7 @@ public interface ICitationGraph
     /// <summary>The citation chain from <paramref name="id"/>: what it cites transitively, or with <paramref name="reverse"/> who cites it.</summary>
     TraceNode? Trace(string id, int depth = 3, bool reverse = false);
 
-    /// <summary>Related questions/answers ranked by shared citations, co-citation, shared people, countries and topics.</summary>
+    /// <summary>Related documents ranked by direct and shared citations, co-citation, then rare shared topics, organisations, people and countries (<see cref="Relatedness"/>).</summary>
     IReadOnlyList<RelatedDocument> Related(string id, int limit = 10);
 
     /// <summary>Cited targets not in the corpus, most cited first.</summary>

@@ -1,0 +1,320 @@
+using System.Globalization;
+
+namespace KvGraph.Core.Graph;
+
+/// <summary>
+/// The ranking behind <see cref="ICitationGraph.Related"/>: which documents a researcher should read next, and why.
+/// <para>
+/// <b>Cases.</b> A question, its answers and the deferral notices for it are one case: they are asked for together, never
+/// related to each other, and reported once, as the case's answer (else the question, else the deferral; lowest id
+/// first). Documents join a case through ANSWERS edges and through a shared zaak number (a question, answer or deferral
+/// only). Features of every member count for the case.
+/// </para>
+/// <para>
+/// <b>What counts, in this order of strength.</b> Each shared thing counts once per candidate and contributes
+/// <c>weight × rarity</c>, where <c>rarity(df) = ln(1 + N/df) / ln(1 + N)</c>, df the number of cases that have the thing
+/// (the document asked for included) and N the number of cases that have anything of its kind (cite something, mention
+/// an organisation, have a topic…): 1 for a thing no one else has, falling to 0 for a thing every such document has (IDF,
+/// scaled to 0..1). N counts only documents that can have the thing: thousands of motion records name no organisation,
+/// and counting them would make "Tweede Kamer", named in nearly every answer, look rare.
+/// <list type="bullet">
+/// <item><c>cites</c> / <c>citedby</c>: one cites the other directly: <see cref="DirectWeight"/>, not scaled.</item>
+/// <item><c>coupling</c>: both cite the same target (bibliographic coupling); df = the cases citing it, so a motion
+/// everybody cites says less than one cited twice: <see cref="CouplingWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
+/// <item><c>cocitation</c>: a third document cites both; df = the things that document cites (N = all cases), so a long
+/// list of references says less than a pair: <see cref="CocitationWeight"/> × rarity, at least <see cref="CitationFloor"/>.</item>
+/// <item><c>topic</c>, <c>organisation</c>, <c>person</c> (named in the text, not as minister, and not the asker or
+/// answerer of the document asked for: those count in their roles only): 1 × rarity; <c>country</c>: 0.75 × rarity.
+/// A shared "EU" or "Nederland" is in hundreds of documents and adds almost nothing.</item>
+/// <item><c>asker</c>: 0.3 × rarity; <c>answerer</c>: 0.15 × rarity. Members ask about many things and ministers answer
+/// everything in their portfolio, so a shared person in these roles is a hint, never a reason on its own.</item>
+/// </list>
+/// Every single non-citation reason is below 1 and every citation reason is at least 1 (<see cref="CitationFloor"/>), so one
+/// shared citation outranks any one shared country, topic, asker or answerer; a shared asker and answerer together stay
+/// below 0.45. Things shared by more than <see cref="HubLimit"/> cases are skipped (their rarity is near 0, and they would
+/// make a query slow).
+/// </para>
+/// <para>
+/// <b>Order.</b> Score (rounded to 3 decimals), then the number of citation reasons, then closeness in date to the document
+/// asked for (undated last), then id: the same graph always gives the same list.
+/// </para>
+/// </summary>
+internal sealed class Relatedness
+{
+    /// <summary>Things shared by more cases than this are skipped.</summary>
+    public const int HubLimit = 2000;
+
+    /// <summary>One document cites the other.</summary>
+    public const double DirectWeight = 5.0;
+
+    /// <summary>A shared cited target, before rarity.</summary>
+    public const double CouplingWeight = 4.0;
+
+    /// <summary>A shared citer, before rarity.</summary>
+    public const double CocitationWeight = 3.0;
+
+    /// <summary>The least a citation reason contributes: above every single non-citation reason.</summary>
+    public const double CitationFloor = 1.0;
+
+    /// <summary>The reason kinds that are citations (counted for the tie-break).</summary>
+    public static readonly IReadOnlySet<string> CitationKinds = new HashSet<string>(StringComparer.Ordinal) { "cites", "citedby", "coupling", "cocitation" };
+
+    private static readonly (string Kind, string EdgeType, string Label, double Weight)[] SharedFeatures =
+    [
+        ("topic", EdgeType.About, NodeLabel.Topic, 1.0),
+        ("organisation", EdgeType.Mentions, NodeLabel.Organisation, 1.0),
+        ("person", EdgeType.Mentions, NodeLabel.Person, 1.0),
+        ("country", EdgeType.Mentions, NodeLabel.Country, 0.75),
+        ("asker", EdgeType.AskedBy, NodeLabel.Person, 0.3),
+        ("answerer", EdgeType.AnsweredBy, NodeLabel.Person, 0.15),
+    ];
+
+    private readonly IReadOnlyDictionary<string, GraphNode> _nodes;
+    private readonly Func<string, IEnumerable<GraphEdge>> _out;
+    private readonly Func<string, IEnumerable<GraphEdge>> _in;
+    private readonly Lazy<CaseIndex> _cases;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string EdgeType, string? Label), int> _population = new();
+
+    /// <param name="nodes">Every node by id.</param>
+    /// <param name="outgoing">A node's outgoing edges.</param>
+    /// <param name="incoming">A node's incoming edges.</param>
+    public Relatedness(IReadOnlyDictionary<string, GraphNode> nodes, Func<string, IEnumerable<GraphEdge>> outgoing, Func<string, IEnumerable<GraphEdge>> incoming)
+    {
+        _nodes = nodes;
+        _out = outgoing;
+        _in = incoming;
+        _cases = new(() => CaseIndex.Build(_nodes, _out));
+    }
+
+    /// <summary>rarity(df) = ln(1 + N/df) / ln(1 + N): 1 when df = 1, towards 0 as df nears N.</summary>
+    public static double Rarity(int df, int n) => n <= 1 || df <= 0 ? 1.0 : Math.Log(1 + ((double)n / df)) / Math.Log(1 + n);
+
+    /// <summary>Related documents of <paramref name="start"/> (an existing node), best first.</summary>
+    public IReadOnlyList<RelatedDocument> Rank(GraphNode start, int limit)
+    {
+        var cases = _cases.Value;
+        var startRep = cases.Representative(start.Id);
+        var members = cases.Members(startRep);
+        var scores = new Dictionary<string, Dictionary<(string Kind, string Detail), double>>(StringComparer.Ordinal);
+
+        void Add(string candidate, string kind, string detail, double score)
+        {
+            var rep = cases.Representative(candidate);
+            if (rep == startRep || !_nodes.TryGetValue(rep, out var node) || !IsRealDocument(node))
+            {
+                return;
+            }
+
+            if (!scores.TryGetValue(rep, out var reasons))
+            {
+                scores[rep] = reasons = [];
+            }
+
+            // One shared thing counts once per candidate, however many edges express it.
+            reasons.TryAdd((kind, detail), score);
+        }
+
+        // Direct citation, either way.
+        foreach (var e in members.SelectMany(m => Edges(_out, m, EdgeType.Cites)))
+        {
+            Add(e.Target, "cites", e.Target, DirectWeight);
+        }
+
+        foreach (var e in members.SelectMany(m => Edges(_in, m, EdgeType.Cites)))
+        {
+            Add(e.Source, "citedby", e.Source, DirectWeight);
+        }
+
+        // Bibliographic coupling: what we cite, who else cites it.
+        foreach (var target in Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)))
+        {
+            var citers = OtherCases(Edges(_in, target, EdgeType.Cites).Select(e => e.Source), cases, startRep);
+            if (citers.Count is 0 or > HubLimit)
+            {
+                continue;
+            }
+
+            var score = Math.Max(CitationFloor, CouplingWeight * Rarity(citers.Count + 1, Population(cases, EdgeType.Cites, null)));
+            foreach (var c in citers)
+            {
+                Add(c, "coupling", target, score);
+            }
+        }
+
+        // Co-citation: who cites us, what else they cite.
+        foreach (var citer in Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)))
+        {
+            var others = Distinct(Edges(_out, citer, EdgeType.Cites).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
+            if (others.Count is 0 or > HubLimit)
+            {
+                continue;
+            }
+
+            var score = Math.Max(CitationFloor, CocitationWeight * Rarity(others.Count + 1, cases.Count));
+            foreach (var t in others)
+            {
+                Add(t, "cocitation", citer, score);
+            }
+        }
+
+        // The start's askers and answerers count in their roles only, never again as people named in the text.
+        var roles = members.SelectMany(m => _out(m)).Where(e => e.Type is EdgeType.AskedBy or EdgeType.AnsweredBy).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
+        foreach (var (kind, edgeType, label, weight) in SharedFeatures)
+        {
+            var n = Population(cases, edgeType, label);
+            var features = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target))
+                .Where(f => _nodes.TryGetValue(f, out var fn) && fn.Label == label && !(kind == "person" && roles.Contains(f)));
+            foreach (var feature in features)
+            {
+                var sharers = OtherCases(Edges(_in, feature, edgeType).Where(Counts).Select(e => e.Source), cases, startRep);
+                if (sharers.Count is 0 or > HubLimit)
+                {
+                    continue;
+                }
+
+                var score = weight * Rarity(sharers.Count + 1, n);
+                var detail = _nodes[feature].Name ?? feature;
+                foreach (var s in sharers)
+                {
+                    Add(s, kind, detail, score);
+                }
+            }
+        }
+
+        var startDate = Date(start) ?? Date(_nodes[startRep]);
+        return [.. scores
+            .Select(kv => new RelatedDocument(
+                _nodes[kv.Key],
+                Math.Round(kv.Value.Values.Sum(), 3),
+                [.. kv.Value.Select(r => new RelatedReason(r.Key.Kind, r.Key.Detail, Math.Round(r.Value, 3)))
+                    .OrderByDescending(r => r.Score).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Detail, StringComparer.Ordinal)]))
+            .OrderByDescending(r => r.Score)
+            .ThenByDescending(r => r.Reasons.Count(x => CitationKinds.Contains(x.Kind)))
+            .ThenBy(r => DateDistance(startDate, Date(r.Node)))
+            .ThenBy(r => r.Node.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, limit))];
+    }
+
+    /// <summary>
+    /// A MENTIONS edge to a minister by office ("de minister van Buitenlandse Zaken, Veldkamp") names the answerer again, not
+    /// a person the text is about: it does not count as a shared person.
+    /// </summary>
+    private static bool Counts(GraphEdge e) => !(e.Type == EdgeType.Mentions && e.Properties.GetValueOrDefault("role") as string == "minister");
+
+    /// <summary>The number of cases with at least one <paramref name="edgeType"/> edge (to a <paramref name="label"/> node): N of the rarity.</summary>
+    private int Population(CaseIndex cases, string edgeType, string? label) =>
+        _population.GetOrAdd((edgeType, label), key => _nodes.Values
+            .Where(d => IsRealDocument(d) && Edges(_out, d.Id, key.EdgeType).Where(Counts).Any(e => key.Label is null || (_nodes.TryGetValue(e.Target, out var t) && t.Label == key.Label)))
+            .Select(d => cases.Representative(d.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Count());
+
+    internal static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
+
+    private static IEnumerable<GraphEdge> Edges(Func<string, IEnumerable<GraphEdge>> edges, string id, string type) =>
+        edges(id).Where(e => e.Type == type && e.Source != e.Target);
+
+    private static IEnumerable<string> Distinct(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal);
+
+    /// <summary>The cases of <paramref name="docs"/> that are real documents, other than the start's.</summary>
+    private List<string> OtherCases(IEnumerable<string> docs, CaseIndex cases, string startRep) =>
+        [.. docs.Select(cases.Representative).Distinct(StringComparer.Ordinal)
+            .Where(r => r != startRep && _nodes.TryGetValue(r, out var node) && IsRealDocument(node))];
+
+    private static DateOnly? Date(GraphNode n) =>
+        n.Properties.GetValueOrDefault("date") is string { Length: >= 10 } s
+        && DateOnly.TryParseExact(s.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
+
+    private static int DateDistance(DateOnly? a, DateOnly? b) => a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue;
+
+    /// <summary>Which documents are one case (question, answers, deferrals), and how many cases the graph has.</summary>
+    private sealed class CaseIndex
+    {
+        private readonly Dictionary<string, string> _representative;
+        private readonly Dictionary<string, HashSet<string>> _members;
+
+        private CaseIndex(Dictionary<string, string> representative, Dictionary<string, HashSet<string>> members, int count)
+        {
+            _representative = representative;
+            _members = members;
+            Count = count;
+        }
+
+        /// <summary>The number of cases among the real documents.</summary>
+        public int Count { get; }
+
+        public string Representative(string id) => _representative.GetValueOrDefault(id, id);
+
+        public HashSet<string> Members(string representative) =>
+            _members.TryGetValue(representative, out var m) ? m : new HashSet<string>(StringComparer.Ordinal) { representative };
+
+        public static CaseIndex Build(IReadOnlyDictionary<string, GraphNode> nodes, Func<string, IEnumerable<GraphEdge>> outgoing)
+        {
+            var parent = new Dictionary<string, string>(StringComparer.Ordinal);
+            string Find(string x)
+            {
+                while (parent.TryGetValue(x, out var p) && p != x)
+                {
+                    parent[x] = parent.GetValueOrDefault(p, p);
+                    x = p;
+                }
+
+                return x;
+            }
+
+            void Union(string a, string b)
+            {
+                var (ra, rb) = (Find(a), Find(b));
+                if (ra != rb)
+                {
+                    parent[ra] = rb;
+                }
+
+                parent.TryAdd(rb, rb);
+            }
+
+            static bool InCase(GraphNode n) => n.Label is NodeLabel.Question or NodeLabel.Answer or NodeLabel.Deferral;
+            var docs = nodes.Values.Where(IsRealDocument).ToList();
+            foreach (var d in docs.Where(InCase))
+            {
+                foreach (var e in outgoing(d.Id).Where(e => e.Type == EdgeType.Answers))
+                {
+                    Union(d.Id, e.Target);
+                }
+            }
+
+            foreach (var sameZaak in docs.Where(InCase).GroupBy(d => d.Properties.GetValueOrDefault("zaak") as string).Where(g => g.Key is { Length: > 0 }))
+            {
+                foreach (var d in sameZaak.Skip(1))
+                {
+                    Union(sameZaak.First().Id, d.Id);
+                }
+            }
+
+            var representative = new Dictionary<string, string>(StringComparer.Ordinal);
+            var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var group in parent.Keys.GroupBy(Find, StringComparer.Ordinal))
+            {
+                var rep = group.OrderBy(id => nodes.TryGetValue(id, out var n) ? Rank(n.Label) : 9).ThenBy(id => id, StringComparer.Ordinal).First();
+                members[rep] = group.ToHashSet(StringComparer.Ordinal);
+                foreach (var id in group)
+                {
+                    representative[id] = rep;
+                }
+            }
+
+            var count = docs.Select(d => representative.GetValueOrDefault(d.Id, d.Id)).Distinct(StringComparer.Ordinal).Count();
+            return new CaseIndex(representative, members, count);
+        }
+
+        private static int Rank(string label) => label switch
+        {
+            NodeLabel.Answer => 0,
+            NodeLabel.Question => 1,
+            NodeLabel.Deferral => 2,
+            _ => 3,
+        };
+    }
+}
