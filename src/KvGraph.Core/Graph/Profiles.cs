@@ -7,6 +7,9 @@ namespace KvGraph.Core.Graph;
 /// <param name="CitedBy">Documents citing it (<see cref="CitedByQuery.CitedBy"/>: each citer once, a question and its answer as one).</param>
 public sealed record DocumentEntry(string Id, string Kind, string? Title, string? Date, bool InCorpus, int CitedBy);
 
+/// <summary>A person named by a document in a role (asker, answerer, sponsor), with their party on the document's date.</summary>
+public sealed record PersonRole(string Role, string PersonId, string Name, string? PartyId, string? Party, string? Office);
+
 /// <summary>A person's membership of a party, with the first and last date a document says so.</summary>
 public sealed record PartySpan(string PartyId, string Party, string? From, string? To);
 
@@ -290,6 +293,40 @@ public static class Profiles
             .Select(c => new DossierCiting(Entry(graph, c.Source), [.. c.Cites]))
             .OrderByDescending(c => c.Document.Date ?? string.Empty, StringComparer.Ordinal).ThenBy(c => c.Document.Id, StringComparer.Ordinal).ToList();
         return new DossierProfile(dossier.Id, number, stukken, motions, citedBy);
+    }
+
+    /// <summary>
+    /// The people a document names by role: who asked (on its question, also when the id is the answer), who answered (with
+    /// the office), who sponsored it; each with their party at the document's date (<see cref="Entities.People.PartyMembership.PartyAt"/>).
+    /// </summary>
+    public static IReadOnlyList<PersonRole> DocumentPeople(ICitationGraph graph, string id)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(id);
+        if (graph.Find(id) is not { } node)
+        {
+            return [];
+        }
+
+        var unit = graph.Outgoing(node.Id, EdgeType.Answers).Select(e => e.Target).Concat(graph.Incoming(node.Id, EdgeType.Answers).Select(e => e.Source)).Prepend(node.Id)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var date = Date(node);
+        var roles = new List<PersonRole>();
+        foreach (var (type, role) in new[] { (EdgeType.AskedBy, "asker"), (EdgeType.AnsweredBy, "answerer"), (EdgeType.SubmittedBy, "sponsor") })
+        {
+            foreach (var e in unit.SelectMany(u => graph.Outgoing(u, type)))
+            {
+                if (graph.Find(e.Target) is not { Label: NodeLabel.Person } person || roles.Any(r => r.Role == role && r.PersonId == person.Id))
+                {
+                    continue;
+                }
+
+                var partyId = Entities.People.PartyMembership.PartyAt(graph.Outgoing(person.Id, EdgeType.MemberOf), date);
+                roles.Add(new PersonRole(role, person.Id, person.Name ?? person.Id, partyId, partyId is null ? null : graph.Find(partyId)?.Name ?? Entities.Parties.DisplayName(partyId), Str(e, "office")));
+            }
+        }
+
+        return roles;
     }
 
     // Documents at the far end of ASKED_BY / ANSWERED_BY edges (an answer's office edge goes to the office, not here), newest first.

@@ -105,7 +105,7 @@
     const fate = view.fate;
     document.title = `Motion ${m.id} · KvGraph explorer`;
     const sponsors = el('ul', { class: 'sponsors' }, ...view.sponsors.map((s) => el('li', { class: 'sponsor' },
-      s.personId ? el('a', { href: docHref(s.personId), text: s.name }) : s.name,
+      s.personId ? el('a', { href: KV.personHref(s.personId), class: 'person-link', text: s.name }) : s.name,
       ' ', s.party ? badge(s.party, 'badge-party') : el('span', { class: 'muted', text: '(party unknown)' }))));
 
     // A motion node whose sources record nothing yet (a text without its vote) has a fate with no claims.
