@@ -13,13 +13,13 @@
     if (!id) { KV.error(main, new Error('No id given.')); return; }
     let d;
     try {
-      d = await getJson(`/api/dossier?id=${enc(id)}`);
+      d = await getJson(`/api/dossier?id=${enc(id)}${param('limit') ? '&limit=' + enc(param('limit')) : ''}`);
     } catch (e) {
       KV.error(main, e);
       return;
     }
     document.title = `Dossier ${d.number} · KvGraph explorer`;
-    const url = (list) => csvUrl('/api/dossier', { id: d.id }, list);
+    const url = (list) => csvUrl('/api/dossier', Object.assign({ id: d.id }, param('limit') ? { limit: param('limit') } : {}), list);
     const citedBy = { total: d.citedBy.total, items: d.citedBy.items.map((c) => Object.assign({}, c.document, { cites: c.cites })) };
     KV.fill(main,
       el('h1', {}, 'Dossier ', el('code', { text: d.number })),

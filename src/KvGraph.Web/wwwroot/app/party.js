@@ -13,13 +13,13 @@
     if (!id) { KV.error(main, new Error('No id given.')); return; }
     let p;
     try {
-      p = await getJson(`/api/party?id=${enc(id)}`);
+      p = await getJson(`/api/party?id=${enc(id)}${param('limit') ? '&limit=' + enc(param('limit')) : ''}`);
     } catch (e) {
       KV.error(main, e);
       return;
     }
     document.title = `${p.name} · KvGraph explorer`;
-    const url = (list) => csvUrl('/api/party', { id: p.id }, list);
+    const url = (list) => csvUrl('/api/party', Object.assign({ id: p.id }, param('limit') ? { limit: param('limit') } : {}), list);
     const memberRows = p.members.items.map((m) => el('tr', { class: 'member', 'data-id': m.personId },
       el('td', {}, el('a', { href: personHref(m.personId), text: m.name })),
       el('td', { text: m.from ? (m.to && m.to !== m.from ? `${m.from} – ${m.to}` : m.from) : 'undated' })));

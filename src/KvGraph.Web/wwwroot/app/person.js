@@ -15,13 +15,13 @@
     if (!id) { KV.error(main, new Error('No id given.')); return; }
     let p;
     try {
-      p = await getJson(`/api/person?id=${enc(id)}`);
+      p = await getJson(`/api/person?id=${enc(id)}${param('limit') ? '&limit=' + enc(param('limit')) : ''}`);
     } catch (e) {
       KV.error(main, e);
       return;
     }
     document.title = `${p.name} · KvGraph explorer`;
-    const url = (list) => csvUrl('/api/person', { id: p.id }, list);
+    const url = (list) => csvUrl('/api/person', Object.assign({ id: p.id }, param('limit') ? { limit: param('limit') } : {}), list);
     const partyRows = p.parties.map((x) => el('tr', { class: 'party-span', 'data-party': x.partyId },
       el('td', {}, el('a', { href: partyHref(x.partyId), text: x.party })), el('td', { text: span(x.from, x.to) })));
     const officeRows = p.offices.map((o) => el('tr', { class: 'office-span' },
