@@ -46,7 +46,13 @@ public static class PagesApi
         }
 
         var view = data.Overview();
-        return format == "csv" ? CsvOrProblem(PageSheets.Of(view), list!, "overview") : TypedResults.Ok(view);
+        if (format == "csv")
+        {
+            var sheets = PageSheets.Of(view);
+            return Export(sheets, list!, "overview") is { } file ? file : ListProblem(sheets);
+        }
+
+        return TypedResults.Ok(view);
     }
 
     internal static Results<Ok<PersonPageView>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> Person(PagesData data, string? id, int? limit, string? format, string? list)
@@ -61,7 +67,13 @@ public static class PagesApi
             return NotFound("person", id!);
         }
 
-        return format == "csv" ? CsvOrProblem(PageSheets.Of(view), list!, view.Id) : TypedResults.Ok(view);
+        if (format == "csv")
+        {
+            var sheets = PageSheets.Of(view);
+            return Export(sheets, list!, view.Id) is { } file ? file : ListProblem(sheets);
+        }
+
+        return TypedResults.Ok(view);
     }
 
     internal static Results<Ok<PartyPageView>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> Party(PagesData data, string? id, int? limit, string? format, string? list)
@@ -76,7 +88,13 @@ public static class PagesApi
             return NotFound("party", id!);
         }
 
-        return format == "csv" ? CsvOrProblem(PageSheets.Of(view), list!, view.Id) : TypedResults.Ok(view);
+        if (format == "csv")
+        {
+            var sheets = PageSheets.Of(view);
+            return Export(sheets, list!, view.Id) is { } file ? file : ListProblem(sheets);
+        }
+
+        return TypedResults.Ok(view);
     }
 
     internal static Results<Ok<DossierPageView>, FileContentHttpResult, ValidationProblem, ProblemHttpResult> Dossier(PagesData data, string? id, int? limit, string? format, string? list)
@@ -91,7 +109,13 @@ public static class PagesApi
             return NotFound("dossier", id!);
         }
 
-        return format == "csv" ? CsvOrProblem(PageSheets.Of(view), list!, view.Id) : TypedResults.Ok(view);
+        if (format == "csv")
+        {
+            var sheets = PageSheets.Of(view);
+            return Export(sheets, list!, view.Id) is { } file ? file : ListProblem(sheets);
+        }
+
+        return TypedResults.Ok(view);
     }
 
     internal static Results<Ok<IReadOnlyList<PersonRole>>, ValidationProblem, ProblemHttpResult> DocumentPeople(PagesData data, string? id)
@@ -117,13 +141,12 @@ public static class PagesApi
         };
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> CsvOrProblem(IReadOnlyList<PageSheet> sheets, string list, string name)
-    {
-        var sheet = sheets.FirstOrDefault(s => s.Name == list);
-        return sheet is null
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["list"] = [$"list must be one of: {string.Join(", ", sheets.Select(s => s.Name))}."] })
-            : Download(sheet, name);
-    }
+    // The named list as a CSV download, or null when the page has no list of that name.
+    private static FileContentHttpResult? Export(IReadOnlyList<PageSheet> sheets, string list, string name) =>
+        sheets.FirstOrDefault(s => s.Name == list) is { } sheet ? Download(sheet, name) : null;
+
+    private static ValidationProblem ListProblem(IReadOnlyList<PageSheet> sheets) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["list"] = [$"list must be one of: {string.Join(", ", sheets.Select(s => s.Name))}."] });
 
     private static FileContentHttpResult Download(PageSheet sheet, string name)
     {
