@@ -27,7 +27,10 @@ internal static class ShowCommand
             // A person: who it is, their parties over time, questions, answers and motions (Core's Profiles, as the explorer's person page).
             if (node.Label == NodeLabel.Person && Profiles.Person(graph, node.Id) is { } person)
             {
-                Output.Write(console, result.GetValue(format) ?? Output.Table, PersonSheets(person));
+                // On a terminal, the lists that have rows; for tools every list, empty or not (a stable shape).
+                var shown = result.GetValue(format) ?? Output.Table;
+                var sheets = PersonSheets(person);
+                Output.Write(console, shown, shown == Output.Table ? [.. sheets.Where(s => s.Rows.Count > 0)] : sheets);
                 return 0;
             }
 

@@ -21,7 +21,7 @@ public sealed class PagesBrowserTests(RealCorpus corpus, CorpusBrowserHost host)
         await home.Locator("table.documents").First.WaitForAsync();
 
         var counts = Profiles.Counts(corpus.Graph);
-        Assert.Equal(counts.Documents.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), await home.Locator(".figure-documents").InnerTextAsync());
+        Assert.Equal(counts.Documents.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await home.Locator(".figure-documents").InnerTextAsync());
         Assert.Contains("%) lead to a document in the corpus", await home.Locator(".corpus-figures").InnerTextAsync(), StringComparison.Ordinal);
 
         // The search box still works (search.js owns it), and the motion counts are there.
