@@ -55,6 +55,7 @@ public sealed class PagesBrowserTests(RealCorpus corpus, CorpusBrowserHost host)
         await page.GotoAsync($"{host.BaseUrl}/motion.html?id={Uri.EscapeDataString("zaak:2022Z00782")}");
         var klaver = page.Locator("ul.sponsors a.person-link", new() { HasTextString = "Klaver" });
         await klaver.WaitForAsync();
+        Assert.Equal("party.html?id=party%3Avolt", await page.Locator("ul.sponsors li.sponsor", new() { HasTextString = "Dassen" }).Locator("a.party-link").GetAttributeAsync("href"));
         await klaver.ClickAsync();
         await page.WaitForURLAsync("**/person.html?id=*");
         await page.Locator("main h1").WaitForAsync();
