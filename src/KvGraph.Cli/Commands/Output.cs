@@ -143,10 +143,10 @@ internal static class Output
                 sb.Append(sb.Length > 0 ? "\n" : string.Empty).Append("# ").Append(sheet.Name).Append('\n');
             }
 
-            sb.AppendJoin(',', sheet.Columns.Select(CsvCell)).Append('\n');
+            KvGraph.Core.Text.Csv.AppendLine(sb, sheet.Columns);
             foreach (var row in sheet.Rows)
             {
-                sb.AppendJoin(',', row.Select(c => CsvCell(Text(c)))).Append('\n');
+                KvGraph.Core.Text.Csv.AppendLine(sb, row);
             }
         }
 
@@ -157,12 +157,7 @@ internal static class Output
     /// One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled; a leading =, +, -, @ gets
     /// a ' so a spreadsheet never runs a title as a formula (a negative number stays a number).
     /// </summary>
-    public static string CsvCell(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var v = value.Length > 1 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "'" + value : value;
-        return v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
+    public static string CsvCell(string value) => KvGraph.Core.Text.Csv.Cell(value);
 
     private static void WriteRow(Utf8JsonWriter w, Sheet sheet, object?[] row, bool withSheet)
     {
@@ -224,14 +219,9 @@ internal static class Output
 
     private static string Text(object? value) => value switch
     {
-        null => string.Empty,
-        string s => s,
-        double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
         Highlighted h => h.Text,
         IReadOnlyList<KvGraph.Store.TextSpan> spans => string.Join("; ", spans.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Start}-{x.Start + x.Length}"))),
-        IEnumerable<string> list => string.Join("; ", list),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        _ => KvGraph.Core.Text.Csv.Text(value),
     };
 }
 

@@ -26,6 +26,16 @@ internal static class ShowCommand
             var graph = store.LoadGraph();
             var node = graph.Find(wanted)
                 ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
+            // A person: who it is, their parties over time, questions, answers and motions (Core's Profiles, as the explorer's person page).
+            if (node.Label == NodeLabel.Person && Profiles.Person(graph, node.Id) is { } person)
+            {
+                // On a terminal, the lists that have rows; for tools every list, empty or not (a stable shape).
+                var shown = result.GetValue(format) ?? Output.Table;
+                var sheets = PersonSheets(person);
+                Output.Write(console, shown, shown == Output.Table ? [.. sheets.Where(s => s.Rows.Count > 0)] : sheets);
+                return 0;
+            }
+
             var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
             if (result.GetValue(format) is { } f && f != Output.Table)
             {
@@ -242,6 +252,44 @@ internal static class ShowCommand
         }
 
         return [properties, cites, citedBy, sources, votes, timeline, disagreements];
+    }
+
+    /// <summary>show person:…: the person, their parties and offices over time, questions asked, answers signed, motions sponsored.</summary>
+    private static Sheet[] PersonSheets(PersonProfile p)
+    {
+        var person = new Sheet("person", p.Name, ["key", "value"]).Add("id", p.Id).Add("name", p.Name)
+            .Add("questions", p.Questions.Count).Add("answers", p.Answers.Count).Add("motions", p.Motions.Count)
+            .Add("mentionedIn", p.MentionedIn).Add("citedBy", p.CitedBy);
+        var parties = new Sheet("parties", "Parties over time", ["party", "from", "to"]);
+        foreach (var x in p.Parties)
+        {
+            parties.Add(x.Party, x.From, x.To);
+        }
+
+        var offices = new Sheet("offices", "Offices", ["office", "documents", "from", "to"]);
+        foreach (var x in p.Offices)
+        {
+            offices.Add(x.Office, x.Documents, x.From, x.To);
+        }
+
+        Sheet Documents(string name, string title, IEnumerable<DocumentEntry> list)
+        {
+            var sheet = new Sheet(name, title, ["id", "kind", "date", "citedBy", "title"]);
+            foreach (var d in list)
+            {
+                sheet.Add(d.Id, d.Kind, d.Date, d.CitedBy, d.Title);
+            }
+
+            return sheet;
+        }
+
+        var motions = new Sheet("motions", "Motions sponsored", ["id", "date", "outcome", "votes", "citedBy", "title"]);
+        foreach (var m in p.Motions)
+        {
+            motions.Add(m.Id, m.Date, m.Outcome, Motions.Counts(m.VotesFor, m.VotesAgainst), m.CitedBy, m.Title);
+        }
+
+        return [person, parties, offices, Documents("questions", "Questions asked", p.Questions), Documents("answers", "Answers signed", p.Answers), motions];
     }
 
     // Sources that disagree (in yellow), the parties' votes and the motion's timeline.

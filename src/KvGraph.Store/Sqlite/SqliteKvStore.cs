@@ -325,38 +325,20 @@ internal sealed class SqliteKvStore : IKvStore
 
     private StoreStats StatsNow()
     {
-        var graph = LoadGraph();
-        var docs = graph.Nodes.Where(n => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label)).ToList();
-        var cites = graph.Edges.Where(e => e.Type == EdgeType.Cites).ToList();
-        var resolved = 0;
-        var unresolved = 0;
-        foreach (var e in cites)
-        {
-            var target = graph.Find(e.Target);
-            if (target?.Label == NodeLabel.Placeholder)
-            {
-                unresolved++;
-            }
-            else if (target is not null && GraphFacts.IsDocumentLabel(target.Label))
-            {
-                resolved++;
-            }
-        }
-
+        // The graph's counts are Core's (Profiles.Counts), the same the explorer's start page shows.
+        var counts = Profiles.Counts(LoadGraph());
         return new StoreStats
         {
             Files = Convert.ToInt32(Scalar("SELECT count(*) FROM files"), CultureInfo.InvariantCulture),
             FilesFailed = Convert.ToInt32(Scalar("SELECT count(*) FROM files WHERE status = 'failed'"), CultureInfo.InvariantCulture),
-            Documents = docs.Count,
-            DocumentsByKind = docs.GroupBy(n => n.Properties.GetValueOrDefault("kind") as string ?? n.Label.ToLowerInvariant())
-                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            Citations = cites.Count,
-            CitationsByKind = cites.GroupBy(e => e.Properties.GetValueOrDefault("kind") as string ?? "?")
-                .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            Resolved = resolved,
-            Unresolved = unresolved,
-            Nodes = graph.NodeCount,
-            Edges = graph.EdgeCount,
+            Documents = counts.Documents,
+            DocumentsByKind = counts.DocumentsByKind,
+            Citations = counts.Citations,
+            CitationsByKind = counts.CitationsByKind,
+            Resolved = counts.Resolved,
+            Unresolved = counts.Unresolved,
+            Nodes = counts.Nodes,
+            Edges = counts.Edges,
             Version = CurrentVersion,
         };
     }

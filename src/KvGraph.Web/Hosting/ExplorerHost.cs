@@ -44,6 +44,7 @@ public static class ExplorerHost
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(sourceFactory);
         services.AddSingleton<IExplorerData>(sp => new SnapshotExplorerData(sp.GetRequiredService<IExplorerSource>()));
+        services.AddSingleton(sp => new PagesData(sp.GetRequiredService<IExplorerSource>()));
         services.AddSingleton(_ => new CypherCatalog(
             string.IsNullOrWhiteSpace(cypherDirectory) ? CypherCatalog.Locate(Environment.CurrentDirectory, AppContext.BaseDirectory) : Path.GetFullPath(cypherDirectory)));
         services.AddProblemDetails();
@@ -80,6 +81,7 @@ public static class ExplorerHost
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapExplorerApi();
+        app.MapPagesApi();
         app.MapOpenApi();
         return app;
     }

@@ -76,7 +76,7 @@ public sealed class SafetyTests(SeedCorpus corpus) : ApiTestBase(corpus)
         Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
         Assert.Contains("script-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
 
-        foreach (var page in new[] { "/index.html", "/doc.html", "/motion.html", "/motions.html", "/graph.html" })
+        foreach (var page in new[] { "/index.html", "/doc.html", "/motion.html", "/motions.html", "/graph.html", "/person.html", "/party.html", "/dossier.html" })
         {
             var html = await Client.GetStringAsync(new Uri(page, UriKind.Relative));
             Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
@@ -93,7 +93,7 @@ public sealed class SafetyTests(SeedCorpus corpus) : ApiTestBase(corpus)
     {
         var doc = await GetJson("/openapi/v1.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (var path in new[] { "/api/search", "/api/document", "/api/neighbourhood", "/api/trace", "/api/related", "/api/motion", "/api/motions", "/api/motions/stats", "/api/cypher" })
+        foreach (var path in new[] { "/api/search", "/api/document", "/api/neighbourhood", "/api/trace", "/api/related", "/api/motion", "/api/motions", "/api/motions/stats", "/api/cypher", "/api/overview", "/api/person", "/api/party", "/api/dossier", "/api/document/people", "/api/motions.csv" })
         {
             Assert.Contains(path, paths);
         }

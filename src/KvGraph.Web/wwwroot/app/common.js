@@ -64,6 +64,12 @@ const KV = (() => {
   const docHref = (id) => 'doc.html?id=' + enc(id);
   const motionHref = (id) => 'motion.html?id=' + enc(id);
   const graphHref = (id) => 'graph.html?id=' + enc(id);
+  const personHref = (id) => 'person.html?id=' + enc(id);
+  const partyHref = (id) => 'party.html?id=' + enc(id);
+  const dossierHref = (id) => 'dossier.html?id=' + enc(id);
+  // The page of any node: people, parties and dossiers have their own; motions theirs; every other node the document page.
+  const nodeHref = (id, label) => (/^person:/.test(id) ? personHref(id) : /^party:/.test(id) ? partyHref(id)
+    : /^dossier:/.test(id) ? dossierHref(id) : isMotionId(id, label) ? motionHref(id) : docHref(id));
   const isMotionId = (id, label) => label === 'Motion' || (label === 'Placeholder' && /^kst-/.test(id || ''));
 
   function people(list, withOffice) {
@@ -131,5 +137,5 @@ const KV = (() => {
     container.replaceChildren(el('div', { class: 'error', role: 'alert', text: e.message || String(e) }));
   }
 
-  return { el, fill, getJson, param, enc, docHref, motionHref, graphHref, isMotionId, people, badge, outcomeBadge, votes, notInCorpus, nav, cypherPanel, error };
+  return { el, fill, getJson, param, enc, docHref, motionHref, graphHref, personHref, partyHref, dossierHref, nodeHref, isMotionId, people, badge, outcomeBadge, votes, notInCorpus, nav, cypherPanel, error };
 })();

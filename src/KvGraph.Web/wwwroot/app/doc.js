@@ -91,9 +91,29 @@
     }
   }
 
+  // Askers, answerers and sponsors as the text names them, until the graph's people (with their pages) arrive.
+  const peopleBox = (role, text) => el('span', { class: 'people', 'data-role': role }, text);
+
+  async function linkPeople(id) {
+    let list;
+    try {
+      list = await getJson(`/api/document/people?id=${enc(id)}`);
+    } catch {
+      return; // the names stay as text
+    }
+    for (const box of document.querySelectorAll('span.people')) {
+      const mine = list.filter((p) => p.role === box.dataset.role);
+      if (!mine.length) continue;
+      KV.fill(box, mine.map((p, i) => [i ? '; ' : '', el('a', { href: KV.personHref(p.personId), class: 'person-link', text: p.name }),
+        p.office ? `, ${p.office}` : '', p.party ? ' (' : '', p.partyId ? el('a', { href: KV.partyHref(p.partyId), text: p.party }) : p.party, p.party ? ')' : '']));
+    }
+  }
+
   async function run() {
     const id = param('id');
     if (!id) { KV.error(main, new Error('No id given.')); return; }
+    // A person, party or dossier has a page of its own (old links and graph nodes may still lead here).
+    if (/^(person|party|dossier):/.test(id)) { location.replace(KV.nodeHref(id)); return; }
     let view;
     try {
       view = await getJson(`/api/document?id=${enc(id)}`);
@@ -116,8 +136,11 @@
     if (d) {
       parts.push(meta([
         ['Zaak', d.zaak], ['Submitted', d.submitted], ['Answered', d.answered], ['Date', d.date],
-        ['Asked by', people(d.askers)], ['Answered by', people(d.answerers, true)],
-        ['Sponsors', d.sponsors], ['Paired with', d.pairedId ? el('a', { href: docHref(d.pairedId), text: d.pairedId }) : null],
+        ['Asked by', d.askers.length ? peopleBox('asker', people(d.askers)) : null],
+        ['Answered by', d.answerers.length ? peopleBox('answerer', people(d.answerers, true)) : null],
+        ['Sponsors', d.sponsors.length ? peopleBox('sponsor', d.sponsors.join(', ')) : null],
+        ['Dossier', node.properties && node.properties.dossier ? el('a', { href: KV.dossierHref(node.properties.dossier), text: node.properties.dossier }) : null],
+        ['Paired with', d.pairedId ? el('a', { href: docHref(d.pairedId), text: d.pairedId }) : null],
         ['Own ids', d.ownIds], ['Topics', d.topics],
         ['Source', d.sourceUrl ? el('a', { href: d.sourceUrl, rel: 'noopener noreferrer', target: '_blank', text: d.sourceUrl }) : null],
         ['File', `${d.file} (${d.format})`],
@@ -153,9 +176,10 @@
       el('aside', { class: 'doc-side' }, relatedBox, graphBox)));
 
     related(relatedBox, node.id);
+    linkPeople(node.id);
     const graph = KV.Graph.create(graphHost, {
       height: '460px',
-      onOpen: (nodeId, label) => { location.href = isMotionId(nodeId, label) ? motionHref(nodeId) : docHref(nodeId); },
+      onOpen: (nodeId, label) => { location.href = KV.nodeHref(nodeId, label); },
     });
     window.kvGraph = graph;
     graph.load(node.id);

@@ -30,6 +30,9 @@ KV.Graph = (() => {
   // Mentions and topics crowd the picture; they start hidden and are one click away in the edge filter.
   const HIDDEN_AT_START = ['MENTIONS', 'ABOUT'];
 
+  // More nodes of one kind than this (besides the ones opened) are shown as one group node until the group is opened.
+  const GROUP_AT = 8;
+
   function categoryOf(edge) {
     return edge.type === 'CITES' && edge.kind ? `CITES ${edge.kind}` : edge.type;
   }
@@ -82,7 +85,13 @@ KV.Graph = (() => {
         },
         { selector: 'edge.cites', style: { width: 2.5, 'line-color': '#d62728', 'target-arrow-color': '#d62728' } },
         { selector: 'edge.hover', style: { width: 4, 'line-color': '#000', 'target-arrow-color': '#000' } },
+        {
+          selector: 'node.group',
+          style: { width: 46, height: 46, 'border-width': 3, 'border-style': 'double', 'border-color': '#333', 'font-size': 11, 'font-weight': 'bold' },
+        },
+        { selector: 'edge.group-edge', style: { 'line-style': 'dashed', width: 1.5, 'target-arrow-shape': 'none' } },
         { selector: '.filtered', style: { display: 'none' } },
+        { selector: '.collapsed', style: { display: 'none' } },
       ],
       layout: { name: 'preset' },
     });
@@ -103,6 +112,9 @@ KV.Graph = (() => {
 
     const expanded = new Set();
     const hiddenCategories = new Set(HIDDEN_AT_START);
+    const hiddenKinds = new Set(); // node kinds switched off in the legend
+    const openedKinds = new Set(); // groups the user opened
+    const groupedKinds = new Set(); // kinds the user grouped although they are few
 
     function addData(data) {
       const added = [];
@@ -134,7 +146,7 @@ KV.Graph = (() => {
     // Left to right in time: documents in date columns, what they cite one column before them (older), and the
     // people, parties, countries and topics in a band underneath, so the citation chain reads as a time line.
     function layout() {
-      const visible = cy.nodes().filter((n) => !n.hasClass('filtered'));
+      const visible = cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass('collapsed'));
       const isEntity = (n) => ENTITY_LABELS.has(n.data('label'));
       const docs = visible.filter((n) => !isEntity(n));
       const entities = visible.filter(isEntity);
@@ -186,38 +198,98 @@ KV.Graph = (() => {
         const box = el('input', { type: 'checkbox', value: cat, checked: !hiddenCategories.has(cat) });
         box.addEventListener('change', () => {
           if (box.checked) hiddenCategories.delete(cat); else hiddenCategories.add(cat);
-          applyFilters();
-          layout();
+          refresh();
         });
         return el('label', { class: 'filter' }, box, ' ' + cat);
       }));
     }
 
-    // Hidden edge kinds hide their edges, and nodes left without a visible edge (except the ones the user opened).
+    // Hidden edge kinds hide their edges, and nodes left without a visible edge (except the ones the user opened);
+    // hidden node kinds hide their nodes (the opened ones stay).
     function applyFilters() {
       cy.edges().forEach((e) => e.toggleClass('filtered', hiddenCategories.has(e.data('cat'))));
       cy.nodes().forEach((n) => {
-        const keep = expanded.has(n.id()) || n.connectedEdges().some((e) => !e.hasClass('filtered'));
+        const keep = expanded.has(n.id())
+          || (!hiddenKinds.has(n.data('label')) && n.connectedEdges().some((e) => !e.hasClass('filtered')));
         n.toggleClass('filtered', !keep);
       });
     }
 
-    function renderLegend() {
-      const labels = [...new Set(cy.nodes().filter((n) => !n.hasClass('filtered')).map((n) => n.data('label')))].sort();
-      legend.replaceChildren(el('span', { class: 'muted', text: 'Nodes: ' }), ...labels.map((label) => {
+    // A kind with many nodes becomes one group node ("Person · 23") beside the centre, until it is opened (click it).
+    function applyGroups() {
+      cy.nodes().removeClass('collapsed');
+      const byKind = new Map();
+      cy.nodes().filter((n) => !n.hasClass('filtered') && !expanded.has(n.id()) && n.id() !== opts.center).forEach((n) => {
+        const label = n.data('label');
+        if (!byKind.has(label)) byKind.set(label, []);
+        byKind.get(label).push(n);
+      });
+      const groups = [];
+      for (const [label, members] of [...byKind.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+        const many = members.length > GROUP_AT && !openedKinds.has(label);
+        if (!many && !(groupedKinds.has(label) && members.length > 1)) continue;
+        members.forEach((n) => n.addClass('collapsed'));
+        groups.push({ label, count: members.length });
+      }
+      cy.add(groups.flatMap((g) => {
+        const [colour, shape] = styleOf(g.label);
+        const id = `group:${g.label}`;
+        const added = [{
+          group: 'nodes',
+          data: { id, label: g.label, name: `${g.count} × ${g.label}`, group: true, count: g.count, colour, shape, short: `${g.label} · ${g.count}` },
+          classes: 'group',
+        }];
+        if (opts.center && cy.getElementById(opts.center).length) {
+          added.push({ group: 'edges', data: { id: `group-edge:${g.label}`, source: opts.center, target: id, type: 'GROUP', cat: 'group' }, classes: 'group-edge' });
+        }
+        return added;
+      }));
+      return groups;
+    }
+
+    // The legend is the kind filter: a box per kind (with its count) to show or hide it, and a button to group or open it.
+    function renderLegend(groups) {
+      const real = cy.nodes().filter((n) => !n.data('group'));
+      const counts = new Map();
+      real.forEach((n) => counts.set(n.data('label'), (counts.get(n.data('label')) || 0) + 1));
+      const grouped = new Set(groups.map((g) => g.label));
+      legend.replaceChildren(el('span', { class: 'muted', text: 'Nodes: ' }), ...[...counts.keys()].sort().map((label) => {
         const [colour, shape] = styleOf(label);
+        const box = el('input', { type: 'checkbox', value: label, checked: !hiddenKinds.has(label), 'aria-label': `Show ${label}` });
+        box.addEventListener('change', () => {
+          if (box.checked) hiddenKinds.delete(label); else hiddenKinds.add(label);
+          refresh();
+        });
+        const toggle = counts.get(label) > 1
+          ? el('button', { type: 'button', class: 'group-toggle', 'data-label': label, text: grouped.has(label) ? 'open group' : 'group' })
+          : null;
+        if (toggle) {
+          toggle.addEventListener('click', () => {
+            if (grouped.has(label)) { openedKinds.add(label); groupedKinds.delete(label); } else { groupedKinds.add(label); openedKinds.delete(label); }
+            refresh();
+          });
+        }
         return el('span', { class: 'legend-item', 'data-label': label },
-          el('span', { class: 'swatch', style: `background:${colour}`, title: shape }), ` ${label} (${shape})`);
+          el('label', {}, box, ' ', el('span', { class: 'swatch', style: `background:${colour}`, title: shape }), ` ${label} (${counts.get(label)})`),
+          toggle ? [' ', toggle] : null);
       }));
     }
 
     function refresh() {
+      cy.remove(cy.nodes('[?group]'));
       renderFilters();
       applyFilters();
+      const groups = applyGroups();
       layout();
-      renderLegend();
-      const shown = cy.nodes().filter((n) => !n.hasClass('filtered')).length;
-      status.textContent = `${shown} of ${cy.nodes().length} nodes shown, ${cy.edges().length} edges`;
+      renderLegend(groups);
+      const real = cy.nodes().filter((n) => !n.data('group'));
+      const shown = real.filter((n) => !n.hasClass('filtered') && !n.hasClass('collapsed')).length;
+      const inGroups = groups.reduce((sum, g) => sum + g.count, 0);
+      const hidden = real.length - shown - inGroups;
+      status.textContent = `${real.length} nodes: ${shown} shown`
+        + (groups.length ? `, ${inGroups} in ${groups.length} group${groups.length === 1 ? '' : 's'} (click a group to open it)` : '')
+        + (hidden ? `, ${hidden} hidden by the filters` : '')
+        + `; ${cy.edges().filter((e) => e.data('type') !== 'GROUP').length} edges`;
     }
 
     async function expand(id) {
@@ -237,9 +309,19 @@ KV.Graph = (() => {
       }
     }
 
-    cy.on('tap', 'node', (evt) => { expand(evt.target.id()); });
+    cy.on('tap', 'node', (evt) => {
+      const n = evt.target;
+      if (n.data('group')) {
+        openedKinds.add(n.data('label'));
+        groupedKinds.delete(n.data('label'));
+        refresh();
+        return;
+      }
+      expand(n.id());
+    });
     cy.on('dbltap', 'node', (evt) => {
       const n = evt.target;
+      if (n.data('group')) return;
       if (opts.onOpen) opts.onOpen(n.id(), n.data('label'));
     });
     cy.on('mouseover', 'edge', (evt) => {
@@ -281,7 +363,7 @@ KV.Graph = (() => {
       cy.getElementById(id).addClass('center');
     }
 
-    return { cy, expand, load, expanded, hiddenCategories };
+    return { cy, expand, load, expanded, hiddenCategories, hiddenKinds, openedKinds, refresh };
   }
 
   return { create, STYLE };

@@ -104,9 +104,12 @@
     const m = view.motion;
     const fate = view.fate;
     document.title = `Motion ${m.id} · KvGraph explorer`;
+    // The party's page too: the fate's sponsors carry the party's id.
+    const partyOf = new Map((fate ? fate.sponsors : []).map((s) => [s.personId, s.partyId]));
     const sponsors = el('ul', { class: 'sponsors' }, ...view.sponsors.map((s) => el('li', { class: 'sponsor' },
-      s.personId ? el('a', { href: docHref(s.personId), text: s.name }) : s.name,
-      ' ', s.party ? badge(s.party, 'badge-party') : el('span', { class: 'muted', text: '(party unknown)' }))));
+      s.personId ? el('a', { href: KV.personHref(s.personId), class: 'person-link', text: s.name }) : s.name,
+      ' ', s.party ? (partyOf.get(s.personId) ? el('a', { href: KV.partyHref(partyOf.get(s.personId)), class: 'party-link' }, badge(s.party, 'badge-party')) : badge(s.party, 'badge-party'))
+        : el('span', { class: 'muted', text: '(party unknown)' }))));
 
     // A motion node whose sources record nothing yet (a text without its vote) has a fate with no claims.
     const recorded = fate && fate.claims.length > 0;
@@ -134,7 +137,8 @@
     KV.fill(main,
       el('h1', {}, 'Motion ', el('code', { text: m.id }), ' ', recorded ? outcomeBadge(fate.outcome) : null),
       el('p', {}, badge(m.label, 'badge-kind'), ' ', m.inCorpus ? el('a', { href: docHref(m.id), text: 'full text' }) : KV.notInCorpus(m.officialUrl),
-        ' ', el('a', { href: graphHref(m.id), text: 'Graph view' })),
+        ' ', el('a', { href: graphHref(m.id), text: 'Graph view' }),
+        m.properties && m.properties.dossier ? [' ', el('a', { href: KV.dossierHref(m.properties.dossier), class: 'dossier-link', text: `Dossier ${m.properties.dossier}` })] : null),
       view.title ? el('p', { class: 'motion-title', text: view.title }) : null,
       fateSection,
       el('h2', { text: 'Sponsors' }),

@@ -90,7 +90,7 @@
       el('td', {}, outcomeBadge(m.outcome), m.disputed ? el('span', { class: 'badge badge-mistake', title: 'the sources disagree', text: 'disputed' }) : null),
       el('td', { class: 'votes', text: votes(m.votesFor, m.votesAgainst) }),
       el('td', { class: 'advice', text: m.cabinetAdvice || '' }),
-      el('td', { class: 'sponsors', text: m.sponsors.map((s) => s.name + (s.party ? ` (${s.party})` : '')).join('; ') }),
+      el('td', { class: 'sponsors' }, m.sponsors.map((s, i) => [i ? '; ' : '', el('a', { href: KV.personHref(s.personId), class: 'person-link', text: s.name }), s.party ? ` (${s.party})` : ''])),
       el('td', { class: 'num cited-by', text: String(m.citedBy) }),
       el('td', { class: 'num cited-after', text: String(m.citedAfterVote) }),
       el('td', { class: 'date last-cited', text: m.lastCited || '' }));
@@ -129,7 +129,8 @@
     KV.fill(results,
       el('p', { class: 'motion-total', 'data-total': String(list.total) },
         list.total === 1 ? '1 motion matches' : `${list.total} motions match`,
-        list.items.length ? `; ${first}–${last} shown` : null),
+        list.items.length ? `; ${first}–${last} shown` : null,
+        list.items.length ? [' ', el('a', { href: '/api/motions.csv?' + qs.toString(), class: 'csv-link', download: '', 'aria-label': 'Download these motions as CSV', text: 'CSV' })] : null),
       list.items.length
         ? el('table', { class: 'citations motions' },
           el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col', text: h })))),
