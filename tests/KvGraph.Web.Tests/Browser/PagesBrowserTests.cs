@@ -138,7 +138,7 @@ public sealed class PagesSafetyBrowserTests(SeedCorpus corpus, BrowserHost host)
     public async Task The_person_page_and_the_start_page_render_a_script_title_as_text()
     {
         Skip.If(host.SkipReason is not null, host.SkipReason);
-        var id = corpus.Source.Search("2023Z90001", 0, 1).Ids.Single();
+        var id = corpus.Source.Search("2023Z90001", DocumentFilter.None, 0, 1).Ids.Single();
         var asker = Assert.Single(Profiles.DocumentPeople(corpus.Source.Graph, id), p => p.Role == "asker");
         var page = await host.NewPage();
         var dialogs = 0;
