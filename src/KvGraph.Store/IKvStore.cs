@@ -70,6 +70,9 @@ public interface IKvStore : IDisposable
 
     /// <summary>All documents (id, kind, title, date, file), ordered by id, for listings and exports.</summary>
     IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0);
+
+    /// <summary>The push bookkeeping for one Neo4j target (<see cref="IPushLedger"/>); writing it needs a store opened for writing.</summary>
+    IPushLedger PushLedger(string target);
 }
 
 /// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>
