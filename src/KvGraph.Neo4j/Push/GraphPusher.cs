@@ -17,9 +17,9 @@ namespace KvGraph.Neo4j.Push;
 /// <item>marks its files as under way in the push state, with every node id they may write (old and new);</item>
 /// <item>deletes those files' old relationships and takes the files off their old nodes;</item>
 /// <item>merges the nodes (and bare placeholders for relationship endpoints), in row batches partitioned by node id, in parallel;</item>
-/// <item>merges the relationships, in row batches partitioned by target node, in parallel (a hub's relationships all go
-/// through one partition, so two transactions never wait on each other for it; a deadlock the server reports anyway is a
-/// transient error and the batch is retried, which is safe because every statement is a MERGE);</item>
+/// <item>merges the relationships, in row batches partitioned by target node (a hub's relationships all go through one
+/// partition), one transaction at a time unless <see cref="PushOptions.RelationshipParallelism"/> says otherwise (a
+/// deadlock the server reports is a transient error and the batch is retried, which is safe because every statement is a MERGE);</item>
 /// <item>demotes nodes no file asserts any more to bare placeholders;</item>
 /// <item>records each file as pushed at its version.</item>
 /// </list>
@@ -43,7 +43,7 @@ public sealed class GraphPusher
     {
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
         _options = options ?? new PushOptions();
-        if (_options.BatchRows < 1 || _options.StepRows < 1 || _options.StepFiles < 1 || _options.Parallelism < 1)
+        if (_options.BatchRows < 1 || _options.StepRows < 1 || _options.StepFiles < 1 || _options.Parallelism < 1 || _options.RelationshipParallelism < 1)
         {
             throw new ArgumentException("Batch and step sizes and the parallelism must be at least 1.", nameof(options));
         }
@@ -322,7 +322,7 @@ public sealed class GraphPusher
                 }
             }
 
-            await Parallel.ForEachAsync(edgeParts, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (part, _) =>
+            await Parallel.ForEachAsync(edgeParts, new ParallelOptions { MaxDegreeOfParallelism = options.RelationshipParallelism, CancellationToken = ct }, async (part, _) =>
             {
                 foreach (var batch in part.Chunk(options.BatchRows))
                 {

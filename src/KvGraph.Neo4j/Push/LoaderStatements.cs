@@ -44,11 +44,13 @@ public static class LoaderStatements
 
     /// <summary>
     /// Merges evidence relationships of one type between nodes that exist (the push merges every endpoint first, as a
-    /// bare placeholder when no file asserts it). Rows: <c>{s, t, key, file, props}</c>.
+    /// bare placeholder when no file asserts it). Rows: <c>{s, t, key, file, props}</c>. The <c>WITH</c> between the two
+    /// lookups keeps Neo4j 3.x's planner on two unique-index seeks per row (without it, it joins two index scans).
     /// </summary>
     public static string MergeEdges(string type) => $$"""
         UNWIND $rows AS row
         MATCH (a:{{GraphVocabulary.IdentityLabel}} {id: row.s})
+        WITH row, a
         MATCH (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: row.key}]->(b)
         SET r += row.props
@@ -65,6 +67,7 @@ public static class LoaderStatements
     public static string MergeSharedEdges(string type) => $$"""
         UNWIND $rows AS row
         MATCH (a:{{GraphVocabulary.IdentityLabel}} {id: row.s})
+        WITH row, a
         MATCH (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
         {{(type == Core.Graph.EdgeType.MemberOf ? MemberOfSpan : "SET r += row.props")}}
