@@ -83,6 +83,9 @@ public interface IKvStore : IDisposable
 
     /// <summary>Documents several files assert as their own (a PDF and its text), with the file kept and why (<see cref="Resolver.Copies"/>).</summary>
     IReadOnlyList<DocumentCopies> Copies();
+
+    /// <summary>The push bookkeeping for one Neo4j target (<see cref="IPushLedger"/>); writing it needs a store opened for writing.</summary>
+    IPushLedger PushLedger(string target);
 }
 
 /// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>

@@ -72,7 +72,7 @@ public sealed partial class ExportTests(Neo4jServer server)
         server.Require();
         using var runner = await server.ConnectAsync();
         await GraphPusher.DeleteAllAsync(runner);
-        await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(GraphData.Seeds.Facts), PushState.Load(Path.Combine(TestPaths.NewTempDir(), "p.json"), "t"));
+        await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(GraphData.Seeds.Facts), States.Load(Path.Combine(TestPaths.NewTempDir(), "p.db"), "t"));
         var pushed = await PushTests.Snapshot(runner);
         await GraphPusher.DeleteAllAsync(runner);
 

@@ -131,10 +131,10 @@ public sealed class FaultTests
         Assert.DoesNotContain("w0rd", runner.Server.CommitEndpoint.ToString(), StringComparison.Ordinal);
 
         // The push state names its target by the URL without credentials.
-        var statePath = Path.Combine(TestPaths.NewTempDir("kvgraph-push-creds"), "push.json");
-        var state = PushState.Load(statePath, $"{options.Url}|{options.Database}");
+        var statePath = Path.Combine(TestPaths.NewTempDir("kvgraph-push-creds"), "push.db");
+        var state = States.Load(statePath, $"{options.Url}|{options.Database}");
         await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(GraphData.Seeds.Facts), state);
-        var saved = await File.ReadAllTextAsync(statePath);
+        var saved = string.Join("\n", StoredTargets(statePath));
         Assert.Contains(standIn.Url.Authority, saved, StringComparison.Ordinal);
         Assert.DoesNotContain("w0rd", saved, StringComparison.Ordinal);
 
@@ -186,15 +186,23 @@ public sealed class FaultTests
         Assert.True(facts.Count >= 2);
         await using var standIn = await StartAsync();
         using var runner = await Neo4jClient.ConnectAsync(Options(standIn.Url));
-        var pusher = new GraphPusher(runner, new PushOptions { BatchFiles = 1, CreateSchema = false });
-        var statePath = Path.Combine(TestPaths.NewTempDir("kvgraph-push-fault"), "push.json");
+        var pusher = new GraphPusher(runner, new PushOptions { StepFiles = 1, CreateSchema = false });
+        var statePath = Path.Combine(TestPaths.NewTempDir("kvgraph-push-fault"), "push.db");
 
-        // The first file's batch commits; from the second on the server answers 503 (longer than the retries last).
-        standIn.FailCommitsFrom(2, Fault.Unavailable);
-        var e = await Assert.ThrowsAsync<Neo4jException>(() => pusher.PushAsync(FactsSource.FromFacts(facts), PushState.Load(statePath, "t")));
+        // The first file's step commits and is recorded; from then on the server answers 503 (longer than the retries last).
+        var progress = new SyncProgress(p =>
+        {
+            if (p.FilesDone == 1)
+            {
+                standIn.FailCommitsFrom(standIn.Commits + 1, Fault.Unavailable);
+            }
+        });
+        var e = await Assert.ThrowsAsync<Neo4jException>(() => pusher.PushAsync(FactsSource.FromFacts(facts), States.Load(statePath, "t"), progress));
         Assert.Contains("answered 503", e.Message, StringComparison.Ordinal);
-        var partial = PushState.Load(statePath, "t");
-        Assert.Single(partial.Files);
+        var partial = States.Load(statePath, "t");
+        Assert.Equal(1, partial.Done);
+        // The second file was marked as under way before its first transaction was refused.
+        Assert.Single(partial.Files.Values, f => f.Pending);
 
         // The server is back: only what was not committed is sent.
         standIn.FailCommitsFrom(0, null);
@@ -202,7 +210,28 @@ public sealed class FaultTests
         var resumed = await pusher.PushAsync(FactsSource.FromFacts(facts), partial);
         Assert.Equal(1, resumed.FilesUnchanged);
         Assert.Equal(facts.Count - 1, resumed.FilesPushed);
-        Assert.Equal(facts.Count, PushState.Load(statePath, "t").Files.Count);
+        Assert.Equal(facts.Count, States.Load(statePath, "t").Done);
         Assert.True(standIn.Commits > commitsBefore);
+    }
+
+    private static List<string> StoredTargets(string storePath)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={storePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT DISTINCT target FROM push_files";
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read())
+        {
+            list.Add(r.GetString(0));
+        }
+
+        return list;
+    }
+
+    private sealed class SyncProgress(Action<PushProgress> action) : IProgress<PushProgress>
+    {
+        public void Report(PushProgress value) => action(value);
     }
 }

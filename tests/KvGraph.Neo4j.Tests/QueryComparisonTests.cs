@@ -223,7 +223,7 @@ public sealed class QueryComparisonTests(Neo4jServer server)
         if (nodes != Data.Graph.NodeCount || rels != Data.Graph.EdgeCount)
         {
             await GraphPusher.DeleteAllAsync(runner);
-            var summary = await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(Data.Facts), PushState.Load(Path.Combine(TestPaths.NewTempDir(), "q.json"), "t"));
+            var summary = await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(Data.Facts), States.Load(Path.Combine(TestPaths.NewTempDir(), "q.db"), "t"));
             Assert.Empty(summary.Failures);
             Assert.Equal(Data.Graph.NodeCount, summary.NodesInDatabase);
             Assert.True(Data.Graph.EdgeCount == summary.RelationshipsInDatabase, await PushTests.EdgeDiff(runner, Data.Graph));

@@ -29,10 +29,10 @@ public sealed class RestartTests(Xunit.Abstractions.ITestOutputHelper output)
             var facts = GraphData.Seeds.Facts;
             var options = new Neo4jConnectionOptions(url) { MaxRetries = 40, RetryDelay = TimeSpan.FromMilliseconds(500), MaxRetryDelay = TimeSpan.FromSeconds(3), RequestTimeout = TimeSpan.FromSeconds(30) };
             using var runner = await Neo4jClient.ConnectAsync(options);
-            var pusher = new GraphPusher(runner, new PushOptions { BatchFiles = 1 });
+            var pusher = new GraphPusher(runner, new PushOptions { StepFiles = 1 });
 
             // Reference: an uninterrupted push into the empty database.
-            var reference = await pusher.PushAsync(FactsSource.FromFacts(facts), PushState.Load(Path.Combine(TestPaths.NewTempDir("kvgraph-restart"), "ref.json"), "t"));
+            var reference = await pusher.PushAsync(FactsSource.FromFacts(facts), States.Load(Path.Combine(TestPaths.NewTempDir("kvgraph-restart"), "ref.db"), "t"));
             Assert.True(reference.Batches >= 2, $"need two batches at least, got {reference.Batches}");
             var expected = await PushTests.Snapshot(runner);
             await GraphPusher.DeleteAllAsync(runner);
@@ -55,15 +55,15 @@ public sealed class RestartTests(Xunit.Abstractions.ITestOutputHelper output)
                     });
                 }
             });
-            var statePath = Path.Combine(TestPaths.NewTempDir("kvgraph-restart"), "push.json");
-            var summary = await pusher.PushAsync(FactsSource.FromFacts(facts), PushState.Load(statePath, "t"), progress);
+            var statePath = Path.Combine(TestPaths.NewTempDir("kvgraph-restart"), "push.db");
+            var summary = await pusher.PushAsync(FactsSource.FromFacts(facts), States.Load(statePath, "t"), progress);
             Assert.NotNull(restart);
             var (restartCode, restartOutput) = await restart;
             Assert.True(restartCode == 0, $"restart.sh failed ({restartCode}):\n{restartOutput}");
 
             Assert.True(summary.Retries > 0, "the push should have met the stopped server");
             Assert.Equal(facts.Count, summary.FilesPushed);
-            Assert.Equal(facts.Count, PushState.Load(statePath, "t").Files.Count);
+            Assert.Equal(facts.Count, States.Load(statePath, "t").Done);
             Assert.Equal(expected, await PushTests.Snapshot(runner));
             output.WriteLine($"server down after {downAt.TotalSeconds:0.0} s; push done after {clock.Elapsed.TotalSeconds:0.0} s with {summary.Retries} retries");
         }

@@ -218,7 +218,7 @@ public sealed class StoreTests
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT count(*) FROM migrations; ";
+            cmd.CommandText = "SELECT count(*) FROM migrations WHERE version = 1; ";
             Assert.Equal(1L, cmd.ExecuteScalar());
             cmd.CommandText = "PRAGMA user_version = 99";
             cmd.ExecuteNonQuery();

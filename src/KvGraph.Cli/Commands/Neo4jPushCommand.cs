@@ -7,8 +7,9 @@ using Spectre.Console;
 namespace KvGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kvgraph push [--store] --neo4j &lt;url&gt; [--database neo4j] [--user] [--state file] [--reset]</c>: sends what changed in
-/// the store since the last push to Neo4j (constraints first, batched MERGE, resumable), then prints the counters.
+/// <c>kvgraph push [--store] --neo4j &lt;url&gt; [--database neo4j] [--user] [--reset] [--batch-rows N] [--parallel N]</c>: sends
+/// what changed in the store since the last push to Neo4j (constraints first, row-sized batched MERGE in parallel,
+/// resumable; the push state is a table in the store), then prints the counters.
 /// </summary>
 public static class Neo4jPushCommand
 {
@@ -16,22 +17,30 @@ public static class Neo4jPushCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var connection = new Neo4jConnection();
-        var state = new Option<string?>("--state") { Description = "Push state file (default: <store>.neo4j-push.json); it makes pushes incremental and resumable" };
+        var state = new Option<string?>("--state") { Description = "An old push state file to take over once (default: <store>.neo4j-push.json); the push state now lives in the store" };
         var reset = new Option<bool>("--reset") { Description = "Delete every KvGraph node in the database and push everything again" };
-        var batch = new Option<int>("--batch-rows") { Description = "Node and relationship rows per transaction (default 5000)", DefaultValueFactory = _ => 5000 };
+        var batch = new Option<int>("--batch-rows") { Description = "Node or relationship rows per transaction (default 2000); a large file is split", DefaultValueFactory = _ => new PushOptions().BatchRows };
+        var parallel = new Option<int>("--parallel") { Description = "Transactions in flight at once (default 4)", DefaultValueFactory = _ => new PushOptions().Parallelism };
         var command = new Command("push", "Push the store's graph to Neo4j over HTTP: only files changed since the last push, resumable, idempotent");
         connection.AddTo(command);
         command.Options.Add(state);
         command.Options.Add(reset);
         command.Options.Add(batch);
+        command.Options.Add(parallel);
         return command.WithAction(async (result, ct) =>
         {
             var options = connection.Options(context, result);
             var storePath = context.StorePath(result);
-            using var store = context.OpenExistingStore(result);
-            if (result.GetValue(batch) < 1)
+            if (!File.Exists(storePath))
             {
-                throw new CliUserException("--batch-rows must be at least 1.");
+                // The existence check and its message are the read-only opener's; the push then writes its state into the store.
+                context.OpenExistingStore(result).Dispose();
+            }
+
+            using var store = KvGraph.Store.KvStore.Open(storePath);
+            if (result.GetValue(batch) < 1 || result.GetValue(parallel) < 1)
+            {
+                throw new CliUserException("--batch-rows and --parallel must be at least 1.");
             }
 
             try
@@ -39,17 +48,22 @@ public static class Neo4jPushCommand
                 using var runner = await Neo4jClient.ConnectAsync(options, cancellationToken: ct).ConfigureAwait(false);
                 var console = context.Console;
                 console.MarkupLineInterpolated($"Neo4j {runner.Server.Version} ({runner.Server.Edition ?? "edition not reported"}) at {options.Url}, via {runner.Server.Api} {runner.Server.CommitEndpoint.AbsolutePath}");
-                var statePath = result.GetValue(state) ?? PushState.DefaultPathFor(storePath);
-                var pushState = PushState.Load(statePath, $"{options.Url}|{options.Database}");
+                var ledger = store.PushLedger($"{options.Url}|{options.Database}");
+                var legacyPath = result.GetValue(state) ?? PushState.LegacyPathFor(storePath);
+                if (PushState.MigrateLegacyFile(legacyPath, ledger) is > 0 and var migrated)
+                {
+                    console.MarkupLineInterpolated($"Took over {migrated} files from the old push state file {legacyPath} (renamed to .migrated).");
+                }
+
+                var pushState = PushState.Open(ledger);
                 if (result.GetValue(reset))
                 {
                     var deleted = await GraphPusher.DeleteAllAsync(runner, ct).ConfigureAwait(false);
                     pushState.Clear();
-                    pushState.Save();
                     console.MarkupLineInterpolated($"Reset: deleted {deleted} KvGraph nodes.");
                 }
 
-                var pusher = new GraphPusher(runner, new PushOptions { BatchRows = result.GetValue(batch) });
+                var pusher = new GraphPusher(runner, new PushOptions { BatchRows = result.GetValue(batch), Parallelism = result.GetValue(parallel) });
                 var source = FactsSource.FromStore(store);
                 PushSummary summary = null!;
                 if (console.Profile.Capabilities.Interactive)
@@ -72,7 +86,7 @@ public static class Neo4jPushCommand
                     summary = await pusher.PushAsync(source, pushState, null, ct).ConfigureAwait(false);
                 }
 
-                Print(console, summary, statePath);
+                Print(console, summary, $"{storePath} (table push_files, target {ledger.Target})");
                 return summary.Failures.Count > 0 ? 1 : 0;
             }
             catch (Neo4jException e)
@@ -91,6 +105,10 @@ public static class Neo4jPushCommand
         }
 
         console.MarkupLineInterpolated($"{s.FilesInSource} files in the store: {s.FilesPushed} pushed, {s.FilesUnchanged} unchanged, {s.FilesRemoved} removed, {s.Failures.Count} failed; {s.Batches} transactions, {s.Retries} retries, {s.Elapsed.TotalSeconds:0.00} s");
+        if (s.Elapsed.TotalSeconds > 0 && s.EdgeRows > 0)
+        {
+            console.MarkupLineInterpolated($"{s.EdgeRows / s.Elapsed.TotalSeconds:0} relationships/s, {(s.NodeRows + s.EdgeRows) / s.Elapsed.TotalSeconds:0} rows/s");
+        }
         var t = new Table().AddColumn("counter").AddColumn(new TableColumn("value").RightAligned());
         t.AddRow("node rows sent", s.NodeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         t.AddRow("relationship rows sent", s.EdgeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));

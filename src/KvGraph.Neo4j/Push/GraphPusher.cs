@@ -1,16 +1,31 @@
 using System.Diagnostics;
+using System.Globalization;
 using KvGraph.Core.Graph;
 using KvGraph.Neo4j.Http;
 using KvGraph.Neo4j.Schema;
+using KvGraph.Store;
 
 namespace KvGraph.Neo4j.Push;
 
 /// <summary>
-/// Pushes the citation graph to Neo4j: schema first, then the facts of every file whose version changed since
-/// the last push, in batched <c>UNWIND $rows … MERGE</c> transactions, saving the push state after each commit.
-/// Idempotent (MERGE on ids and per-file relationship keys), incremental (unchanged files are skipped; a changed
-/// file's old facts are removed first), resumable (a new push continues after the last committed batch).
+/// Pushes the citation graph to Neo4j: schema first, then the facts of every file whose version changed since the last
+/// push. Transactions are sized by rows, not files (a large file is split over many), and run in parallel.
 /// </summary>
+/// <remarks>
+/// Files go in steps of up to <see cref="PushOptions.StepRows"/> rows. Each step:
+/// <list type="number">
+/// <item>marks its files as under way in the push state, with every node id they may write (old and new);</item>
+/// <item>deletes those files' old relationships and takes the files off their old nodes;</item>
+/// <item>merges the nodes (and bare placeholders for relationship endpoints), in row batches partitioned by node id, in parallel;</item>
+/// <item>merges the relationships, in row batches partitioned by target node (a hub's relationships all go through one
+/// partition), one transaction at a time unless <see cref="PushOptions.RelationshipParallelism"/> says otherwise (a
+/// deadlock the server reports is a transient error and the batch is retried, which is safe because every statement is a MERGE);</item>
+/// <item>demotes nodes no file asserts any more to bare placeholders;</item>
+/// <item>records each file as pushed at its version.</item>
+/// </list>
+/// A kill anywhere leaves the step's files marked as under way: the next push deletes whatever they may have written and
+/// pushes them again, then sweeps placeholders nothing points to, so it ends with the graph of a clean push.
+/// </remarks>
 public sealed class GraphPusher
 {
     private static readonly HashSet<string> SchemaAlreadyThere = new(StringComparer.Ordinal)
@@ -28,9 +43,9 @@ public sealed class GraphPusher
     {
         _runner = runner ?? throw new ArgumentNullException(nameof(runner));
         _options = options ?? new PushOptions();
-        if (_options.BatchRows < 1 || _options.BatchFiles < 1)
+        if (_options.BatchRows < 1 || _options.StepRows < 1 || _options.StepFiles < 1 || _options.Parallelism < 1 || _options.RelationshipParallelism < 1)
         {
-            throw new ArgumentException("Batch sizes must be at least 1.", nameof(options));
+            throw new ArgumentException("Batch and step sizes and the parallelism must be at least 1.", nameof(options));
         }
     }
 
@@ -58,7 +73,7 @@ public sealed class GraphPusher
         while (true)
         {
             var result = await runner.RunAsync(new CypherStatement(LoaderStatements.DeleteAllSlice, new Dictionary<string, object?> { ["limit"] = 10_000L }), cancellationToken).ConfigureAwait(false);
-            var deleted = Convert.ToInt64(result.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+            var deleted = Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
             total += deleted;
             if (deleted == 0)
             {
@@ -67,15 +82,22 @@ public sealed class GraphPusher
         }
     }
 
-    /// <summary>Counts KvGraph's nodes and relationships in the database.</summary>
+    /// <summary>Counts KvGraph's nodes and relationships from the server's count store (no scan of the graph).</summary>
     public static async Task<(long Nodes, long Relationships)> CountAsync(ICypherRunner runner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        var r = await runner.RunAsync(new CypherStatement(LoaderStatements.CountGraph), cancellationToken).ConfigureAwait(false);
-        return (Convert.ToInt64(r.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(r.Rows[0][1], System.Globalization.CultureInfo.InvariantCulture));
+        var results = await runner.RunInTransactionAsync(
+            [new CypherStatement(LoaderStatements.CountNodes), new CypherStatement(LoaderStatements.CountRelationships)], cancellationToken).ConfigureAwait(false);
+        return (Convert.ToInt64(results[0].Rows[0][0], CultureInfo.InvariantCulture), Convert.ToInt64(results[1].Rows[0][0], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Pushes what changed in <paramref name="source"/> since <paramref name="state"/>, saving the state after every batch.</summary>
+    private static async Task<long> CountNodesAsync(ICypherRunner runner, CancellationToken cancellationToken)
+    {
+        var r = await runner.RunAsync(new CypherStatement(LoaderStatements.CountNodes), cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(r.Rows[0][0], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Pushes what changed in <paramref name="source"/> since <paramref name="state"/>, recording every finished step in it.</summary>
     public async Task<PushSummary> PushAsync(IFactsSource source, PushState state, IProgress<PushProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -87,81 +109,27 @@ public sealed class GraphPusher
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var nodesAtStart = await CountNodesAsync(_runner, cancellationToken).ConfigureAwait(false);
         var stateReset = false;
-        if (state.Files.Count > 0 && (await CountAsync(_runner, cancellationToken).ConfigureAwait(false)).Nodes == 0)
+        if (state.Files.Count > 0 && nodesAtStart == 0)
         {
             // The state says we pushed, the database is empty: it was wiped or replaced. Push everything again.
             state.Clear();
-            state.Save();
             stateReset = true;
         }
 
         var versions = source.Versions().GroupBy(v => v.File, StringComparer.Ordinal).Select(g => g.Last()).ToList();
         var current = versions.Select(v => v.File).ToHashSet(StringComparer.Ordinal);
-        var changed = versions.Where(v => !(state.Files.TryGetValue(v.File, out var pushed) && pushed.Version == v.Version)).ToList();
+        var changed = versions.Where(v => !(state.Files.TryGetValue(v.File, out var pushed) && !pushed.Pending && pushed.Version == v.Version)).ToList();
         var unchanged = versions.Count - changed.Count;
         var removed = state.Files.Keys.Where(f => !current.Contains(f)).Order(StringComparer.Ordinal).ToList();
-        var toPush = changed.Count + removed.Count;
 
+        // Something may be left to clean up: placeholders that lost their last relationship, here or in a push that stopped.
+        var sweep = state.Files.Count > 0;
+        var run = new Run(this, state, progress, changed.Count + removed.Count, nodesAtStart == 0, cancellationToken);
         var failures = new List<PushFailure>();
-        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
-        int batches = 0, done = 0, pushedFiles = 0;
-        long nodeRows = 0, edgeRows = 0;
-        var batch = new List<FileRows>();
-        var batchRows = 0;
-
-        async Task FlushAsync()
-        {
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            var results = await _runner.RunInTransactionAsync(BuildStatements(batch, state), cancellationToken).ConfigureAwait(false);
-            foreach (var r in results)
-            {
-                foreach (var (k, v) in r.Counters)
-                {
-                    counters[k] = counters.GetValueOrDefault(k) + v;
-                }
-            }
-
-            // Committed: record it, so an interrupted push resumes after this batch.
-            foreach (var f in batch)
-            {
-                if (f.Version is null)
-                {
-                    state.Files.Remove(f.File);
-                }
-                else
-                {
-                    state.Files[f.File] = new PushedFile { Version = f.Version, Nodes = f.AssertedIds.Order(StringComparer.Ordinal).ToList(), ExtraSources = f.ExtraSources.ToList() };
-                    pushedFiles++;
-                }
-
-                nodeRows += f.NodeCount;
-                edgeRows += f.EdgeCount;
-            }
-
-            state.Save();
-            batches++;
-            done += batch.Count;
-            batch.Clear();
-            batchRows = 0;
-            progress?.Report(new PushProgress(done, toPush, batches, nodeRows, edgeRows));
-        }
-
-        async Task AddAsync(FileRows rows)
-        {
-            if (batch.Count > 0 && (batchRows + rows.RowCount > _options.BatchRows || batch.Count >= _options.BatchFiles))
-            {
-                await FlushAsync().ConfigureAwait(false);
-            }
-
-            batch.Add(rows);
-            batchRows += rows.RowCount;
-        }
-
+        var step = new List<FileRows>();
+        var stepRows = 0;
         var versionOf = changed.ToDictionary(v => v.File, v => v.Version, StringComparer.Ordinal);
         foreach (var facts in source.Load(changed))
         {
@@ -182,35 +150,39 @@ public sealed class GraphPusher
                 continue;
             }
 
-            await AddAsync(rows).ConfigureAwait(false);
+            if (step.Count > 0 && (stepRows + rows.RowCount > _options.StepRows || step.Count >= _options.StepFiles))
+            {
+                await run.StepAsync(step).ConfigureAwait(false);
+                step = [];
+                stepRows = 0;
+            }
+
+            step.Add(rows);
+            stepRows += rows.RowCount;
         }
 
         failures.AddRange(versionOf.Keys.Order(StringComparer.Ordinal).Select(f => new PushFailure(f, "the source listed this file but returned no facts for it")));
-        foreach (var file in removed)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await AddAsync(FileRows.From(file, null, null)).ConfigureAwait(false);
-        }
+        step.AddRange(removed.Select(f => FileRows.From(f, null, null)));
+        await run.StepAsync(step).ConfigureAwait(false);
 
-        await FlushAsync().ConfigureAwait(false);
-        var sweep = await _runner.RunAsync(new CypherStatement(LoaderStatements.SweepPlaceholders), cancellationToken).ConfigureAwait(false);
-        foreach (var (k, v) in sweep.Counters)
+        if (sweep)
         {
-            counters[k] = counters.GetValueOrDefault(k) + v;
+            var swept = await _runner.RunAsync(new CypherStatement(LoaderStatements.SweepPlaceholders), cancellationToken).ConfigureAwait(false);
+            run.Add(swept.Counters);
         }
 
         var (nodes, rels) = await CountAsync(_runner, cancellationToken).ConfigureAwait(false);
         return new PushSummary
         {
             FilesInSource = versions.Count,
-            FilesPushed = pushedFiles,
+            FilesPushed = run.FilesPushed,
             FilesUnchanged = unchanged,
             FilesRemoved = removed.Count,
             Failures = failures,
-            Batches = batches,
-            NodeRows = nodeRows,
-            EdgeRows = edgeRows,
-            Counters = counters,
+            Batches = run.Batches,
+            NodeRows = run.NodeRows,
+            EdgeRows = run.EdgeRows,
+            Counters = run.Counters,
             NodesInDatabase = nodes,
             RelationshipsInDatabase = rels,
             Retries = _runner.Retries - retriesBefore,
@@ -221,63 +193,284 @@ public sealed class GraphPusher
         };
     }
 
-    /// <summary>The statements of one batch, in the order that makes a re-push replace a file's facts exactly.</summary>
-    internal static List<CypherStatement> BuildStatements(IReadOnlyList<FileRows> batch, PushState state)
+    /// <summary>One push under way: its steps, the batches they commit, and what it counted.</summary>
+    private sealed class Run(GraphPusher pusher, PushState state, IProgress<PushProgress>? progress, int toPush, bool databaseWasEmpty, CancellationToken ct)
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+        private int _batches;
+        private int _done;
+        private long _nodeRows;
+        private long _edgeRows;
+
+        public int FilesPushed { get; private set; }
+
+        public int Batches => _batches;
+
+        public long NodeRows => _nodeRows;
+
+        public long EdgeRows => _edgeRows;
+
+        public IReadOnlyDictionary<string, long> Counters => _counters;
+
+        public void Add(IReadOnlyDictionary<string, long> counters)
+        {
+            lock (_gate)
+            {
+                foreach (var (k, v) in counters)
+                {
+                    _counters[k] = _counters.GetValueOrDefault(k) + v;
+                }
+            }
+        }
+
+        public async Task StepAsync(IReadOnlyList<FileRows> files)
+        {
+            if (files.Count == 0)
+            {
+                return;
+            }
+
+            var options = pusher._options;
+            var runner = pusher._runner;
+
+            // 1. Under way: every id each file may write, so that whatever a kill leaves behind can be found and removed.
+            var old = files.ToDictionary(f => f.File, f => state.Files.GetValueOrDefault(f.File), StringComparer.Ordinal);
+            state.Record(files.Select(f => Pending(f, old[f.File])).ToList(), []);
+
+            // 2. Old facts out: relationships found from their sources, then the files taken off their old nodes.
+            var deleteRows = new List<(object Row, int Size)>();
+            var unassertRows = new List<(object Row, int Size)>();
+            var demote = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var f in files)
+            {
+                var before = old[f.File];
+                var sources = new SortedSet<string>(f.EdgeSources, StringComparer.Ordinal);
+                if (before is not null)
+                {
+                    sources.UnionWith(before.Nodes);
+                    sources.UnionWith(before.Sources);
+                    unassertRows.Add((Row(("file", f.File), ("ids", before.Nodes.ToList<object?>())), before.Nodes.Count));
+                    demote.UnionWith(before.Nodes.Where(id => !f.AssertedIds.Contains(id)));
+                }
+                else if (databaseWasEmpty)
+                {
+                    // Nothing of a file the state never saw can be in a database that was empty when this push began.
+                    sources.Clear();
+                }
+
+                if (sources.Count > 0)
+                {
+                    deleteRows.Add((Row(("file", f.File), ("ids", sources.ToList<object?>())), sources.Count));
+                }
+            }
+
+            // Deletions touch relationships that several files share: one transaction at a time, so they never deadlock.
+            foreach (var batch in Chunk(deleteRows, options.BatchRows))
+            {
+                await CommitAsync([new CypherStatement(LoaderStatements.DeleteFileEdges, Rows(batch))], 0, 0).ConfigureAwait(false);
+            }
+
+            foreach (var batch in Chunk(unassertRows, options.BatchRows))
+            {
+                await CommitAsync([new CypherStatement(LoaderStatements.UnassertNodes, Rows(batch))], 0, 0).ConfigureAwait(false);
+            }
+
+            // 3. Nodes, partitioned by id (a node's rows stay in file order in one partition), then bare placeholders for the
+            // endpoints no file of this step asserts (they may exist already; MERGE keeps what is there).
+            var partitions = Math.Max(1, options.Parallelism * 2);
+            var nodeParts = Enumerable.Range(0, partitions).Select(_ => new List<NodeRow>()).ToArray();
+            var inStep = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var f in files)
+            {
+                foreach (var n in f.Nodes)
+                {
+                    inStep.Add(n.Id);
+                    nodeParts[Partition(n.Id, partitions)].Add(n);
+                }
+            }
+
+            foreach (var f in files)
+            {
+                foreach (var e in f.Edges)
+                {
+                    foreach (var end in new[] { e.Source, e.Target })
+                    {
+                        if (inStep.Add(end))
+                        {
+                            nodeParts[Partition(end, partitions)].Add(NodeRow.Endpoint(end));
+                        }
+                    }
+                }
+            }
+
+            await Parallel.ForEachAsync(nodeParts, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (part, _) =>
+            {
+                foreach (var batch in part.Chunk(options.BatchRows))
+                {
+                    await CommitAsync(NodeStatements(batch), batch.Count(n => !n.IsEndpoint), 0).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+
+            // 4. Relationships, partitioned by target node.
+            var edgeParts = Enumerable.Range(0, partitions).Select(_ => new List<EdgeRow>()).ToArray();
+            foreach (var f in files)
+            {
+                foreach (var e in f.Edges)
+                {
+                    edgeParts[Partition(e.Target, partitions)].Add(e);
+                }
+            }
+
+            await Parallel.ForEachAsync(edgeParts, new ParallelOptions { MaxDegreeOfParallelism = options.RelationshipParallelism, CancellationToken = ct }, async (part, _) =>
+            {
+                foreach (var batch in part.Chunk(options.BatchRows))
+                {
+                    await CommitAsync(EdgeStatements(batch), 0, batch.Length).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+
+            // 5. Nodes no file asserts any more become bare placeholders.
+            foreach (var batch in demote.Chunk(options.BatchRows))
+            {
+                await CommitAsync([new CypherStatement(LoaderStatements.DemoteOrphans, new Dictionary<string, object?> { ["ids"] = batch.ToList<object?>() })], 0, 0).ConfigureAwait(false);
+            }
+
+            // 6. Done: each file at its version, with the ids a later push needs to remove its facts.
+            var put = files.Where(f => f.Version is not null)
+                .Select(f => new PushedFileRecord(f.File, f.Version, [.. f.AssertedIds.Order(StringComparer.Ordinal)], [.. f.ExtraSources]))
+                .ToList();
+            state.Record(put, files.Where(f => f.Version is null).Select(f => f.File).ToList());
+            lock (_gate)
+            {
+                FilesPushed += put.Count;
+                _done += files.Count;
+            }
+
+            Report();
+        }
+
+        private async Task CommitAsync(IReadOnlyList<CypherStatement> statements, int nodeRows, int edgeRows)
+        {
+            var results = await pusher._runner.RunInTransactionAsync(statements, ct).ConfigureAwait(false);
+            lock (_gate)
+            {
+                foreach (var r in results)
+                {
+                    foreach (var (k, v) in r.Counters)
+                    {
+                        _counters[k] = _counters.GetValueOrDefault(k) + v;
+                    }
+                }
+
+                _batches++;
+                _nodeRows += nodeRows;
+                _edgeRows += edgeRows;
+            }
+
+            Report();
+        }
+
+        private void Report()
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                progress.Report(new PushProgress(_done, toPush, _batches, _nodeRows, _edgeRows));
+            }
+        }
+
+        private static PushedFileRecord Pending(FileRows f, PushedFileRecord? before)
+        {
+            var nodes = new SortedSet<string>(f.AssertedIds, StringComparer.Ordinal);
+            var sources = new SortedSet<string>(f.EdgeSources, StringComparer.Ordinal);
+            if (before is not null)
+            {
+                nodes.UnionWith(before.Nodes);
+                sources.UnionWith(before.Sources);
+            }
+
+            sources.ExceptWith(nodes);
+            return new PushedFileRecord(f.File, null, [.. nodes], [.. sources]);
+        }
+    }
+
+    /// <summary>The statements of one node batch: one per label, bare endpoints and placeholders last (they never overwrite a real node).</summary>
+    internal static List<CypherStatement> NodeStatements(IReadOnlyList<NodeRow> batch)
     {
         var statements = new List<CypherStatement>();
-        var deleteRows = new List<object?>();
-        var unassertRows = new List<object?>();
-        var demote = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var f in batch)
+        foreach (var group in batch.Where(n => n.Label != NodeLabel.Placeholder).GroupBy(n => n.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var old = state.Files.GetValueOrDefault(f.File);
-            var sources = new HashSet<string>(f.EdgeSources, StringComparer.Ordinal);
-            if (old is not null)
-            {
-                sources.UnionWith(old.Nodes);
-                sources.UnionWith(old.ExtraSources);
-                unassertRows.Add(Row(("file", f.File), ("ids", old.Nodes.ToList<object?>())));
-                demote.UnionWith(old.Nodes.Where(id => !f.AssertedIds.Contains(id)));
-            }
-
-            if (sources.Count > 0)
-            {
-                deleteRows.Add(Row(("file", f.File), ("ids", sources.Order(StringComparer.Ordinal).ToList<object?>())));
-            }
+            statements.Add(new CypherStatement(LoaderStatements.MergeNodes(group.Key), new Dictionary<string, object?> { ["rows"] = group.Select(n => n.Values).ToList() }));
         }
 
-        if (deleteRows.Count > 0)
+        var placeholders = batch.Where(n => n.Label == NodeLabel.Placeholder).Select(n => n.Values).ToList();
+        if (placeholders.Count > 0)
         {
-            statements.Add(new CypherStatement(LoaderStatements.DeleteFileEdges, new Dictionary<string, object?> { ["rows"] = deleteRows }));
-        }
-
-        if (unassertRows.Count > 0)
-        {
-            statements.Add(new CypherStatement(LoaderStatements.UnassertNodes, new Dictionary<string, object?> { ["rows"] = unassertRows }));
-        }
-
-        foreach (var group in batch.SelectMany(f => f.NodeRowsByLabel).GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            statements.Add(new CypherStatement(LoaderStatements.MergeNodes(group.Key), new Dictionary<string, object?> { ["rows"] = group.SelectMany(p => p.Value).ToList() }));
-        }
-
-        foreach (var group in batch.SelectMany(f => f.EdgeRowsByType).GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            statements.Add(new CypherStatement(LoaderStatements.MergeEdges(group.Key), new Dictionary<string, object?> { ["rows"] = group.SelectMany(p => p.Value).ToList() }));
-        }
-
-        foreach (var group in batch.SelectMany(f => f.SharedEdgeRowsByType).GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            statements.Add(new CypherStatement(LoaderStatements.MergeSharedEdges(group.Key), new Dictionary<string, object?> { ["rows"] = group.SelectMany(p => p.Value).ToList() }));
-        }
-
-        if (demote.Count > 0)
-        {
-            statements.Add(new CypherStatement(LoaderStatements.DemoteOrphans, new Dictionary<string, object?> { ["ids"] = demote.Order(StringComparer.Ordinal).ToList<object?>() }));
+            statements.Add(new CypherStatement(LoaderStatements.MergePlaceholders, new Dictionary<string, object?> { ["rows"] = placeholders }));
         }
 
         return statements;
     }
+
+    /// <summary>The statements of one relationship batch: one per type, evidence and shared relationships apart.</summary>
+    internal static List<CypherStatement> EdgeStatements(IReadOnlyList<EdgeRow> batch)
+    {
+        var statements = new List<CypherStatement>();
+        foreach (var group in batch.GroupBy(e => (e.Type, e.Shared)).OrderBy(g => g.Key.Shared).ThenBy(g => g.Key.Type, StringComparer.Ordinal))
+        {
+            var text = group.Key.Shared ? LoaderStatements.MergeSharedEdges(group.Key.Type) : LoaderStatements.MergeEdges(group.Key.Type);
+            statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = group.Select(e => e.Values).ToList() }));
+        }
+
+        return statements;
+    }
+
+    private static int Partition(string id, int partitions) => (int)((uint)StableHash(id) % (uint)partitions);
+
+    private static int StableHash(string s)
+    {
+        // FNV-1a: string.GetHashCode is randomised per process, and partitions should not depend on the run.
+        unchecked
+        {
+            var h = (int)2166136261;
+            foreach (var c in s)
+            {
+                h = (h ^ c) * 16777619;
+            }
+
+            return h;
+        }
+    }
+
+    private static IEnumerable<List<object>> Chunk(List<(object Row, int Size)> rows, int maxSize)
+    {
+        var batch = new List<object>();
+        var size = 0;
+        foreach (var (row, n) in rows)
+        {
+            if (batch.Count > 0 && size + n > maxSize)
+            {
+                yield return batch;
+                batch = [];
+                size = 0;
+            }
+
+            batch.Add(row);
+            size += Math.Max(1, n);
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private static Dictionary<string, object?> Rows(List<object> rows) => new() { ["rows"] = rows.ToList<object?>() };
 
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] pairs)
     {
@@ -290,6 +483,16 @@ public sealed class GraphPusher
         return d;
     }
 
+    /// <summary>One node row: its label and the parameter row (<c>{id, file, props}</c>, or <c>{id, props}</c> for a placeholder).</summary>
+    internal sealed record NodeRow(string Id, string Label, object Values, bool IsEndpoint)
+    {
+        /// <summary>A relationship endpoint no file of the step asserts: a bare placeholder unless the node exists.</summary>
+        public static NodeRow Endpoint(string id) => new(id, NodeLabel.Placeholder, Row(("id", id), ("props", new Dictionary<string, object?>())), true);
+    }
+
+    /// <summary>One relationship row: its type, whether it is shared (no evidence span) and the parameter row.</summary>
+    internal sealed record EdgeRow(string Source, string Target, string Type, bool Shared, object Values);
+
     /// <summary>One file's facts as parameter rows, validated against the whitelist.</summary>
     internal sealed class FileRows
     {
@@ -298,11 +501,9 @@ public sealed class GraphPusher
         /// <summary>Null when the file was removed from the source.</summary>
         public required string? Version { get; init; }
 
-        public required Dictionary<string, List<object?>> NodeRowsByLabel { get; init; }
+        public required IReadOnlyList<NodeRow> Nodes { get; init; }
 
-        public required Dictionary<string, List<object?>> EdgeRowsByType { get; init; }
-
-        public required Dictionary<string, List<object?>> SharedEdgeRowsByType { get; init; }
+        public required IReadOnlyList<EdgeRow> Edges { get; init; }
 
         public required HashSet<string> AssertedIds { get; init; }
 
@@ -310,20 +511,14 @@ public sealed class GraphPusher
 
         public IEnumerable<string> ExtraSources => EdgeSources.Where(s => !AssertedIds.Contains(s)).Order(StringComparer.Ordinal);
 
-        public int NodeCount { get; init; }
-
-        public int EdgeCount { get; init; }
-
-        public int RowCount => NodeCount + EdgeCount;
+        public int RowCount => Nodes.Count + Edges.Count;
 
         public static FileRows From(string file, string? version, DocumentFacts? facts)
         {
-            var nodes = new Dictionary<string, List<object?>>(StringComparer.Ordinal);
-            var edges = new Dictionary<string, List<object?>>(StringComparer.Ordinal);
-            var shared = new Dictionary<string, List<object?>>(StringComparer.Ordinal);
+            var nodes = new List<NodeRow>();
+            var edges = new List<EdgeRow>();
             var asserted = new HashSet<string>(StringComparer.Ordinal);
             var sources = new HashSet<string>(StringComparer.Ordinal);
-            int nodeCount = 0, edgeCount = 0;
             if (facts is not null)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -347,15 +542,13 @@ public sealed class GraphPusher
 
                     if (n.Label == NodeLabel.Placeholder)
                     {
-                        Add(nodes, n.Label, Row(("id", n.Id), ("props", props)));
+                        nodes.Add(new NodeRow(n.Id, n.Label, Row(("id", n.Id), ("props", props)), false));
                     }
                     else
                     {
                         asserted.Add(n.Id);
-                        Add(nodes, n.Label, Row(("id", n.Id), ("file", file), ("props", props)));
+                        nodes.Add(new NodeRow(n.Id, n.Label, Row(("id", n.Id), ("file", file), ("props", props)), false));
                     }
-
-                    nodeCount++;
                 }
 
                 var ordinal = 0;
@@ -372,15 +565,14 @@ public sealed class GraphPusher
                     if (e.Properties.ContainsKey("start"))
                     {
                         // Evidence (a quote at a span): one relationship per occurrence, keyed within its file.
-                        Add(edges, e.Type, Row(("s", e.Source), ("t", e.Target), ("key", $"{file}#{ordinal++}"), ("file", file), ("props", props)));
+                        edges.Add(new EdgeRow(e.Source, e.Target, e.Type, false, Row(("s", e.Source), ("t", e.Target), ("key", EvidenceKey(file, ordinal++)), ("file", file), ("props", props))));
                     }
                     else
                     {
-                        Add(shared, e.Type, Row(("s", e.Source), ("t", e.Target), ("file", file), ("props", props)));
+                        edges.Add(new EdgeRow(e.Source, e.Target, e.Type, true, Row(("s", e.Source), ("t", e.Target), ("file", file), ("props", props))));
                     }
 
                     sources.Add(e.Source);
-                    edgeCount++;
                 }
             }
 
@@ -388,24 +580,14 @@ public sealed class GraphPusher
             {
                 File = file,
                 Version = version,
-                NodeRowsByLabel = nodes,
-                EdgeRowsByType = edges,
-                SharedEdgeRowsByType = shared,
+                Nodes = nodes,
+                Edges = edges,
                 AssertedIds = asserted,
                 EdgeSources = sources,
-                NodeCount = nodeCount,
-                EdgeCount = edgeCount,
             };
         }
-
-        private static void Add(Dictionary<string, List<object?>> map, string key, object row)
-        {
-            if (!map.TryGetValue(key, out var list))
-            {
-                map[key] = list = [];
-            }
-
-            list.Add(row);
-        }
     }
+
+    /// <summary>The key of a file's n-th evidence relationship (a quote at a span), unique within the file.</summary>
+    public static string EvidenceKey(string file, int ordinal) => $"{file}#{ordinal.ToString(CultureInfo.InvariantCulture)}";
 }

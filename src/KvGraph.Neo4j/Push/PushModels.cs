@@ -3,11 +3,24 @@ namespace KvGraph.Neo4j.Push;
 /// <summary>How a push batches its work.</summary>
 public sealed record PushOptions
 {
-    /// <summary>Most node and relationship rows in one transaction. Neo4j commits ~5k MERGE rows comfortably in one request.</summary>
-    public int BatchRows { get; init; } = 5000;
+    /// <summary>Most node or relationship rows in one transaction (a large file is split over several).</summary>
+    public int BatchRows { get; init; } = 2000;
 
-    /// <summary>Most files in one transaction.</summary>
-    public int BatchFiles { get; init; } = 250;
+    /// <summary>Most rows in one step: the files a step marks as under way (a kill costs at most one step's work again).</summary>
+    public int StepRows { get; init; } = 100_000;
+
+    /// <summary>Most files in one step.</summary>
+    public int StepFiles { get; init; } = 10_000;
+
+    /// <summary>Node transactions in flight at once (node batches are disjoint by id, so they never wait on each other).</summary>
+    public int Parallelism { get; init; } = 4;
+
+    /// <summary>
+    /// Relationship transactions in flight at once. Creating a relationship locks both its nodes; batches partitioned by
+    /// target still share source nodes and hubs, and on the Neo4j 3.1 test server parallel relationship batches deadlocked
+    /// and waited on each other's locks until the request timed out, so the default is one.
+    /// </summary>
+    public int RelationshipParallelism { get; init; } = 1;
 
     /// <summary>Create constraints and indexes before the data (on by default; they are idempotent).</summary>
     public bool CreateSchema { get; init; } = true;

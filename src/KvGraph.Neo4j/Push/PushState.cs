@@ -1,99 +1,129 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KvGraph.Store;
 
 namespace KvGraph.Neo4j.Push;
 
 /// <summary>
-/// What has been pushed to one Neo4j database: per file, the version pushed and the ids needed to remove its
-/// facts later. Saved after every committed batch (write to a temporary file, then rename), so a push that
-/// dies half-way continues with the first uncommitted batch.
+/// What has been pushed to one Neo4j database, per file: the version pushed and the ids needed to remove its facts
+/// later. Kept in the store's push ledger (<see cref="IPushLedger"/>, table <c>push_files</c>): a push marks the files
+/// of a step as under way before it writes them to Neo4j and records each one when its last transaction committed, writing
+/// only those rows. A push that dies half-way leaves those files marked, and the next push replaces them.
 /// </summary>
 public sealed class PushState
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly IPushLedger _ledger;
+    private readonly Dictionary<string, PushedFileRecord> _files;
 
-    private PushState(string path, string target, Dictionary<string, PushedFile> files)
+    private PushState(IPushLedger ledger)
     {
-        Path = path;
-        Target = target;
-        Files = files;
+        _ledger = ledger;
+        _files = new Dictionary<string, PushedFileRecord>(ledger.Load(), StringComparer.Ordinal);
     }
 
-    /// <summary>The state file.</summary>
-    public string Path { get; }
-
     /// <summary>The database this state describes: URL and database name (never credentials).</summary>
-    public string Target { get; }
+    public string Target => _ledger.Target;
 
-    /// <summary>Pushed files by name.</summary>
-    public Dictionary<string, PushedFile> Files { get; }
+    /// <summary>Files recorded for the target, by name; <see cref="PushedFileRecord.Pending"/> ones were being pushed when a push stopped.</summary>
+    public IReadOnlyDictionary<string, PushedFileRecord> Files => _files;
 
-    /// <summary>
-    /// Loads the state for <paramref name="target"/> from <paramref name="path"/>; a missing file or one written
-    /// for another target gives an empty state (everything is pushed; MERGE keeps that idempotent).
-    /// </summary>
-    public static PushState Load(string path, string target)
+    /// <summary>Files whose push finished (their facts in Neo4j are complete at their version).</summary>
+    public int Done => _files.Values.Count(f => !f.Pending);
+
+    /// <summary>The state held in <paramref name="ledger"/>.</summary>
+    public static PushState Open(IPushLedger ledger) => new(ledger ?? throw new ArgumentNullException(nameof(ledger)));
+
+    /// <summary>The state of <paramref name="target"/> in <paramref name="store"/> (opened for writing).</summary>
+    public static PushState Open(IKvStore store, string target)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (File.Exists(path))
+        ArgumentNullException.ThrowIfNull(store);
+        return Open(store.PushLedger(target));
+    }
+
+    /// <summary>Writes these records and removals (one small transaction), then holds them.</summary>
+    internal void Record(IReadOnlyCollection<PushedFileRecord> put, IReadOnlyCollection<string> remove)
+    {
+        if (put.Count == 0 && remove.Count == 0)
         {
-            try
-            {
-                var dto = JsonSerializer.Deserialize<StateDto>(File.ReadAllText(path), Json);
-                if (dto is not null && dto.Target == target && dto.Files is not null)
-                {
-                    return new PushState(path, target, new Dictionary<string, PushedFile>(dto.Files, StringComparer.Ordinal));
-                }
-            }
-            catch (JsonException)
-            {
-                // A damaged state only costs a full (idempotent) push.
-            }
+            return;
         }
 
-        return new PushState(path, target, new Dictionary<string, PushedFile>(StringComparer.Ordinal));
+        _ledger.Apply(put, remove);
+        foreach (var file in remove)
+        {
+            _files.Remove(file);
+        }
+
+        foreach (var record in put)
+        {
+            _files[record.File] = record;
+        }
     }
 
     /// <summary>Forgets everything (the database was emptied or replaced).</summary>
-    public void Clear() => Files.Clear();
-
-    /// <summary>Writes the state atomically.</summary>
-    public void Save()
+    public void Clear()
     {
-        var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
-        if (!string.IsNullOrEmpty(dir))
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        var tmp = Path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(new StateDto { Target = Target, Files = Files }, Json));
-        File.Move(tmp, Path, overwrite: true);
+        _ledger.Clear();
+        _files.Clear();
     }
 
-    /// <summary>The default state file for a store: beside it, named after it.</summary>
-    public static string DefaultPathFor(string storePath) => storePath + ".neo4j-push.json";
+    /// <summary>The state file earlier KvGraph versions wrote beside a store (read once, to migrate it into the store).</summary>
+    public static string LegacyPathFor(string storePath) => storePath + ".neo4j-push.json";
 
-    private sealed class StateDto
+    /// <summary>
+    /// Moves the records of an old JSON state file (written by earlier KvGraph versions, rewritten in full after every
+    /// batch) into <paramref name="ledger"/> when it describes the same target and the ledger has none yet; the file is then
+    /// renamed to <c>*.migrated</c> so it is read only once. Returns how many files were taken over (0: nothing to do).
+    /// </summary>
+    public static int MigrateLegacyFile(string path, IPushLedger ledger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(ledger);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        LegacyState? legacy;
+        try
+        {
+            legacy = JsonSerializer.Deserialize<LegacyState>(File.ReadAllText(path));
+        }
+        catch (JsonException)
+        {
+            // A damaged old state only costs a full (idempotent) push.
+            return 0;
+        }
+
+        if (legacy?.Files is null || legacy.Target != ledger.Target || ledger.Load().Count > 0)
+        {
+            return 0;
+        }
+
+        var records = legacy.Files.Select(p => new PushedFileRecord(p.Key, p.Value.Version, p.Value.Nodes ?? [], p.Value.ExtraSources ?? [])).ToList();
+        ledger.Apply(records, []);
+        File.Move(path, path + ".migrated", overwrite: true);
+        return records.Count;
+    }
+
+    private sealed class LegacyState
     {
         [JsonPropertyName("target")]
         public string Target { get; set; } = string.Empty;
 
         [JsonPropertyName("files")]
-        public Dictionary<string, PushedFile>? Files { get; set; }
+        public Dictionary<string, LegacyFile>? Files { get; set; }
     }
-}
 
-/// <summary>One pushed file: its version and the node ids it asserted / edge sources it wrote.</summary>
-public sealed class PushedFile
-{
-    [JsonPropertyName("v")]
-    public string Version { get; set; } = string.Empty;
+    private sealed class LegacyFile
+    {
+        [JsonPropertyName("v")]
+        public string Version { get; set; } = string.Empty;
 
-    [JsonPropertyName("n")]
-    public List<string> Nodes { get; set; } = [];
+        [JsonPropertyName("n")]
+        public List<string>? Nodes { get; set; }
 
-    /// <summary>Sources of its relationships that are not among <see cref="Nodes"/>.</summary>
-    [JsonPropertyName("s")]
-    public List<string> ExtraSources { get; set; } = [];
+        [JsonPropertyName("s")]
+        public List<string>? ExtraSources { get; set; }
+    }
 }

@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 1;
+    public const int Current = 2;
 
     private static readonly (int Version, string Name, string Sql)[] Steps =
     [
@@ -59,6 +59,17 @@ internal static class Schema
             CREATE TABLE deletions(path TEXT NOT NULL, version INTEGER NOT NULL);
             CREATE INDEX deletions_version ON deletions(version);
             CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+            """),
+        (2, "push-state", """
+            -- What has been pushed to each Neo4j target (URL|database), per file (IPushLedger). version NULL: the file is being
+            -- pushed and its facts in Neo4j may be partial; nodes/sources then cover everything it may have written there.
+            CREATE TABLE push_files(
+                target TEXT NOT NULL,
+                file TEXT NOT NULL,
+                version TEXT,
+                nodes TEXT NOT NULL,
+                sources TEXT NOT NULL,
+                PRIMARY KEY(target, file)) WITHOUT ROWID;
             """),
     ];
 

@@ -408,6 +408,29 @@ internal sealed class SqliteKvStore : IKvStore
         return list;
     }
 
+    public IPushLedger PushLedger(string target) => new SqlitePushLedger(this, target);
+
+    /// <summary>
+    /// A small write of bookkeeping that is not part of any build (the push ledger): its own immediate transaction,
+    /// committed at once. Refused on a read-only store and inside a write session (which would hold the connection's transaction).
+    /// </summary>
+    internal void WriteOutsideBuild(Action<SqliteTransaction> write)
+    {
+        if (_readOnly)
+        {
+            throw new StoreException($"{Path} is open read-only; open it with KvStore.Open to record a push.");
+        }
+
+        if (_writer is not null || _read is not null)
+        {
+            throw new InvalidOperationException("The store is in a write session or a read; record the push outside it.");
+        }
+
+        using var tx = _connection.BeginTransaction(deferred: false);
+        write(tx);
+        tx.Commit();
+    }
+
     public void Dispose() => _connection.Dispose();
 
     /// <summary>
