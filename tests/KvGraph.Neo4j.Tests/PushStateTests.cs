@@ -26,6 +26,13 @@ public sealed class PushStateTests
             cmd.ExecuteNonQuery();
         }
 
+        // Read-only commands (stats, search, serve) read a version-1 store as it is: reads need only step 1's tables.
+        using (var old = KvStore.OpenReadOnly(path))
+        {
+            Assert.Equal(2, old.Files().Count(f => f.Status == "ok"));
+            Assert.True(old.Stats().Documents > 0);
+        }
+
         using var migrated = KvStore.Open(path);
         Assert.Equal(2, migrated.Files().Count(f => f.Status == "ok"));
         var ledger = migrated.PushLedger("http://127.0.0.1:7474/|neo4j");

@@ -12,6 +12,13 @@ internal static class Schema
     /// <summary>The schema version this build of KvGraph writes.</summary>
     public const int Current = 2;
 
+    /// <summary>
+    /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
+    /// tables; later steps add what writers use (step 2: the Neo4j push ledger). So `stats`, `search` and `serve` keep
+    /// working on a store an earlier KvGraph wrote, and the next build or push upgrades it.
+    /// </summary>
+    public const int ReadableFrom = 1;
+
     private static readonly (int Version, string Name, string Sql)[] Steps =
     [
         (1, "initial", """
@@ -84,6 +91,11 @@ internal static class Schema
         }
 
         if (version == Current)
+        {
+            return;
+        }
+
+        if (readOnly && version >= ReadableFrom)
         {
             return;
         }
