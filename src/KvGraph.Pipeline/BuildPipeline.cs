@@ -62,8 +62,9 @@ public static class BuildPipeline
         int extracted = 0, unchanged = 0, pruned = 0, keptUnreached = 0, done = 0;
         try
         {
-            foreach (var result in results.GetConsumingEnumerable(cancellationToken))
+            foreach (var outcome in results.GetConsumingEnumerable(cancellationToken))
             {
+                var result = FileWorker.KeepEarlierRecords(outcome, session);
                 done++;
                 foreach (var w in result.Warnings)
                 {

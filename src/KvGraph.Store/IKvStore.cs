@@ -73,7 +73,21 @@ public interface IKvStore : IDisposable
 }
 
 /// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>
-public sealed record UnfinishedBuild(DateTimeOffset? Started);
+public sealed record UnfinishedBuild(DateTimeOffset? Started)
+{
+    /// <summary>
+    /// What every reader (stats, search, show, the explorer) tells the user about it: that the build did not finish and
+    /// which state the answers come from, given the store's <paramref name="version"/> (<see cref="IKvStore.CurrentVersion"/>).
+    /// </summary>
+    public string Notice(long version)
+    {
+        var what = Started is { } started
+            ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
+            : "no build has finished on this store";
+        var state = version == 0 ? "an empty store" : $"the state of the last finished build (version {version})";
+        return $"{what}. These answers come from {state}. Run `kvgraph build` again to finish it.";
+    }
+}
 
 /// <summary>A full-text search result.</summary>
 public sealed record SearchHit(string Id, string Kind, string? Title, string? Date, IReadOnlyList<string> Askers, IReadOnlyList<string> Answerers, string Snippet, double Score);

@@ -115,6 +115,29 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         _changed = true;
     }
 
+    public IReadOnlyList<ExtractedDocument> StoredDocuments(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Open();
+        if (!_fileIds.TryGetValue(path, out var fileId))
+        {
+            return [];
+        }
+
+        var documents = new List<ExtractedDocument>();
+        using var cmd = Command("SELECT json FROM documents WHERE file_id = $f AND is_primary = 1 AND json IS NOT NULL ORDER BY rowid", ("$f", fileId));
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            if (StoreJson.ReadDocument(r.GetString(0)) is { } document)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return documents;
+    }
+
     public bool Remove(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
