@@ -132,11 +132,7 @@ internal static class Render
             return;
         }
 
-        var what = unfinished.Started is { } started
-            ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
-            : "no build has finished on this store";
-        var state = store.CurrentVersion == 0 ? "an empty store" : $"the state of the last finished build (version {store.CurrentVersion})";
-        error.WriteLine($"Notice: {what}. These answers come from {state}. Run `kvgraph build` again to finish it.");
+        error.WriteLine($"Notice: {unfinished.Notice(store.CurrentVersion)}");
     }
 
     /// <summary>Writes text as is (no markup, no wrapping): JSON and other machine-readable output.</summary>
