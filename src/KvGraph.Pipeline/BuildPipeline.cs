@@ -99,8 +99,9 @@ public static class BuildPipeline
         progress?.Report(new BuildProgress(BuildStep.Extracting, 0, paths.Count, null));
         try
         {
-            foreach (var result in results.GetConsumingEnumerable(cancellationToken))
+            foreach (var outcome in results.GetConsumingEnumerable(cancellationToken))
             {
+                var result = FileWorker.KeepEarlierRecords(outcome, session);
                 done++;
                 foreach (var w in result.Warnings)
                 {

@@ -70,7 +70,8 @@ internal sealed class FileWorker
         }
 
         // Reading and extracting run on a thread of their own, so one slow file cannot hold the build: past the time
-        // limit the work is told to stop (between JSON Lines records), abandoned, and the file reported.
+        // limit the work is told to stop (the extractor checks between stages, in its recognisers' loops and every few
+        // hundred citations or entities; JSON Lines between records), abandoned, and the file reported.
         using var stop = new CancellationTokenSource();
         var work = Task.Factory.StartNew(() => ReadAndExtract(path, hash, size, mtime, known, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!work.Wait(_timeout))
@@ -114,7 +115,12 @@ internal sealed class FileWorker
             var source = sources[i];
             try
             {
-                slots[i] = Prepare(_extractor.Extract(source));
+                slots[i] = Prepare(_extractor.Extract(source, stop));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Abandoned past the time limit: stop here, the file is already reported.
+                throw;
             }
             catch (DocumentFormatException e)
             {
@@ -146,13 +152,60 @@ internal sealed class FileWorker
             .Concat(slotFailures.OfType<FileFailure>())
             .OrderBy(f => f.File, StringComparer.Ordinal)
             .ToList();
-        var parts = sources.Count + content.Problems.Count;
-        var error = failures.Count == 0 ? null
-            : docs.Count == 0 && failures.Count == 1 ? failures[0].Reason
-            : $"{failures.Count} of {parts} records failed; first: {failures[0].File}: {failures[0].Reason}";
+        var error = FileError(docs.Count, failures);
         var warnings = content.Warnings.Select(w => new FileFailure(path, w)).ToList();
         return new FileOutcome(path, new FileRecord(path, hash, size, mtime, Fingerprint, docs, error), failures, warnings);
     }
+
+    /// <summary>What the store keeps as a file's error: the reason, or how many of its records failed and the first (each record is a document or a failure).</summary>
+    private static string? FileError(int documents, IReadOnlyList<FileFailure> failures) =>
+        failures.Count == 0 ? null
+        : documents == 0 && failures.Count == 1 ? failures[0].Reason
+        : $"{failures.Count} of {documents + failures.Count} records failed; first: {failures[0].File}: {failures[0].Reason}";
+
+    /// <summary>Said of a JSON Lines line that is broken now but held a record in an earlier build.</summary>
+    internal const string EarlierRecordKept = "; the record an earlier build stored from this line is kept";
+
+    /// <summary>
+    /// On the writer thread, before a re-extracted file is written: a JSON Lines record (<c>file#line</c>) that failed
+    /// now but was stored by an earlier build keeps that earlier record, so one line broken by a bad edit or a write that
+    /// died loses nothing already stored. Its failure is still reported, saying the earlier record is kept; once the line
+    /// is fixed, the next build stores what it says now. An earlier record whose document id another line now holds is
+    /// not kept (the line moved). Other outcomes pass through unchanged.
+    /// </summary>
+    public static FileOutcome KeepEarlierRecords(FileOutcome outcome, IStoreWriter session)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(session);
+        if (outcome.Record is not { } record || record.Documents.Count == 0 || !session.Files.ContainsKey(record.Path))
+        {
+            return outcome;
+        }
+
+        var prefix = record.Path + "#";
+        var broken = outcome.Failures.Where(f => f.File.StartsWith(prefix, StringComparison.Ordinal)).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
+        if (broken.Count == 0)
+        {
+            return outcome;
+        }
+
+        var ids = record.Documents.Select(d => d.Document.Doc.Id).ToHashSet(StringComparer.Ordinal);
+        var kept = session.StoredDocuments(record.Path).Where(d => broken.Contains(d.File) && !ids.Contains(d.Doc.Id)).ToList();
+        if (kept.Count == 0)
+        {
+            return outcome;
+        }
+
+        var keptLines = kept.Select(d => d.File).ToHashSet(StringComparer.Ordinal);
+        var failures = outcome.Failures.Select(f => keptLines.Contains(f.File) ? new FileFailure(f.File, f.Reason + EarlierRecordKept) : f).ToList();
+        var documents = record.Documents.Concat(kept.Select(Prepare)).OrderBy(d => LineOf(d.Document.File)).ToList();
+        var file = new FileRecord(record.Path, record.Hash, record.Size, record.Modified, record.Extractor, documents, FileError(record.Documents.Count, failures));
+        return outcome with { Record = file, Failures = failures };
+    }
+
+    /// <summary>The line number of a JSON Lines record's name (<c>file#12</c> → 12); 0 for any other name.</summary>
+    private static int LineOf(string name) =>
+        name.LastIndexOf('#') is var hash and >= 0 && int.TryParse(name.AsSpan(hash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : 0;
 
     /// <summary>A document with everything the writer needs, computed here on the worker thread.</summary>
     private static DocumentRecord Prepare(ExtractedDocument d) => new(d, DocumentAliases.For(d), GraphFacts.Facts(d));

@@ -89,7 +89,21 @@ public interface IKvStore : IDisposable
 }
 
 /// <summary>A build that started on the store and did not commit; <paramref name="Started"/> is null when no build ever finished and none left its start.</summary>
-public sealed record UnfinishedBuild(DateTimeOffset? Started);
+public sealed record UnfinishedBuild(DateTimeOffset? Started)
+{
+    /// <summary>
+    /// What every reader (stats, search, show, the explorer) tells the user about it: that the build did not finish and
+    /// which state the answers come from, given the store's <paramref name="version"/> (<see cref="IKvStore.CurrentVersion"/>).
+    /// </summary>
+    public string Notice(long version)
+    {
+        var what = Started is { } started
+            ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
+            : "no build has finished on this store";
+        var state = version == 0 ? "an empty store" : $"the state of the last finished build ({StoreStats.BuildsThatChanged(version)})";
+        return $"{what}. These answers come from {state}. Run `kvgraph build` again to finish it.";
+    }
+}
 
 /// <summary>A search result.</summary>
 /// <param name="Snippet">Plain text (no markup): the passage that matched, else the title, else for a cited document not in the corpus "not in corpus — cited by N".</param>
@@ -191,6 +205,14 @@ public sealed record StoreStats
     public required int Edges { get; init; }
 
     public required long Version { get; init; }
+
+    /// <summary>The change counter in words ("3 builds have changed it"): it counts the builds that changed the store, not every build.</summary>
+    public static string BuildsThatChanged(long version) => version switch
+    {
+        0 => "no build has changed it yet",
+        1 => "1 build has changed it",
+        _ => $"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)} builds have changed it",
+    };
 }
 
 /// <summary>The store could not be opened or used (missing file, newer schema, corrupt database). The message says what to do.</summary>

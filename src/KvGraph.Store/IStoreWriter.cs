@@ -27,6 +27,13 @@ public interface IStoreWriter : IDisposable
     /// <summary>Writes one file's result, replacing only what the store held for that path (its documents, aliases, facts, full text).</summary>
     void Write(FileRecord file);
 
+    /// <summary>
+    /// The documents the store holds for a file, as this session sees it, in the order they were written (a JSON Lines
+    /// file's records by line); none when it holds no such file. A rebuild keeps from it the earlier record of a line
+    /// that is malformed now.
+    /// </summary>
+    IReadOnlyList<ExtractedDocument> StoredDocuments(string path);
+
     /// <summary>Removes a file and all its rows, recording a deletion when it had facts. False when the store does not hold it.</summary>
     bool Remove(string path);
 

@@ -21,6 +21,13 @@ if (args.Length > 0 && args[0] == "dump")
     return ExtractionDump.Run(args[1..], Console.Out);
 }
 
+// `load --store <db> [--url U [--pid N] | --kvgraph <dll>] [--clients C] [--seconds T] [--seed S]`: a bounded load on
+// `kvgraph serve` (LoadCommand, LoadDriver): per endpoint requests, throughput, p50/p99, errors; server RSS over time.
+if (args.Length > 0 && args[0] == "load")
+{
+    return LoadCommand.RunAsync(args[1..], Console.Out).GetAwaiter().GetResult();
+}
+
 if (args.Length > 0 && args[0] == "profile")
 {
     return StageProfile.Run(args[1..], Console.Out);

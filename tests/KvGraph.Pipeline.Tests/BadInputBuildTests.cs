@@ -1,3 +1,4 @@
+using KvGraph.Core.Extraction;
 using KvGraph.Store;
 using KvGraph.TestSupport;
 
@@ -33,9 +34,9 @@ public sealed class BadInputBuildTests
         var failure = Assert.Single(second.Failures);
         Assert.Equal($"{jsonl}#12", failure.File);
         Assert.StartsWith("line 12: not valid JSON at byte ", failure.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("; the record an earlier build stored from this line is kept", failure.Reason, StringComparison.Ordinal);
         var after = store.Documents().Where(d => d.File == jsonl).Select(d => d.Id).ToList();
-        Assert.Equal(29, after.Count);
-        Assert.Equal(29, before.Count(after.Contains)); // every other record is still there
+        Assert.Equal(before, after); // every record is still there, line 12's as the first build stored it
         Assert.Equal("ok", store.Files().Single(f => f.Path == jsonl).Status);
         Assert.NotNull(store.GetDocument("ah-tk-20202021-2302"));
 
@@ -43,6 +44,89 @@ public sealed class BadInputBuildTests
         var third = BuildPipeline.Run(store, [Path.Combine(dir, "input")]);
         Assert.Equal(3, third.Unchanged);
         Assert.Contains($"{jsonl}#12", Assert.Single(third.Failures).Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The real open-data index (7,071 motion records) built, one line broken, built again: that motion is still there
+    /// with the facts the first build stored, and the failure names the file and line and says so; the line fixed (with
+    /// a new subject) is stored as it reads now. A copy of the file in a temp folder, never in the repository.
+    /// </summary>
+    [SkippableFact]
+    public void A_broken_line_of_the_real_index_keeps_its_earlier_motion_and_the_fixed_line_updates_it()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"The corpus is not at {TestPaths.CorpusRaw}");
+        var dir = TestPaths.NewTempDir("kvgraph-jsonl");
+        var input = Path.Combine(dir, "input");
+        Directory.CreateDirectory(input);
+        var jsonl = Path.Combine(input, "moties_2022_2023.jsonl");
+        var lines = File.ReadAllLines(TestPaths.Corpus("tkmoties-index", "moties_2022_2023.jsonl"));
+        Assert.Equal(7071, lines.Length);
+        File.WriteAllLines(jsonl, lines);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
+        var first = BuildPipeline.Run(store, [input]);
+        Assert.Empty(first.Failures);
+        var stored = store.Documents().Count(d => d.File == jsonl);
+
+        // Line 4000 is cut off halfway.
+        const int Line = 4000;
+        var original = lines[Line - 1];
+        var id = Extractor.Default.Extract(new SourceDocument($"{jsonl}#{Line}", original, "jsonl-record")).Doc.Id;
+        var before = store.GetDocument(id) ?? throw new InvalidOperationException($"line {Line} ({id}) was not stored");
+        Assert.Equal($"{jsonl}#{Line}", before.File);
+        lines[Line - 1] = original[..(original.Length / 2)];
+        File.WriteAllLines(jsonl, lines);
+        var second = BuildPipeline.Run(store, [input]);
+
+        var failure = Assert.Single(second.Failures);
+        Assert.Equal($"{jsonl}#{Line}", failure.File);
+        Assert.StartsWith($"line {Line}: not valid JSON at byte ", failure.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("; the record an earlier build stored from this line is kept", failure.Reason, StringComparison.Ordinal);
+        var kept = store.GetDocument(id) ?? throw new InvalidOperationException($"{id} was lost");
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before), System.Text.Json.JsonSerializer.Serialize(kept)); // every fact as before
+        Assert.Equal(stored, store.Documents().Count(d => d.File == jsonl));
+        var file = store.Files().Single(f => f.Path == jsonl);
+        Assert.Equal("ok", file.Status);
+        Assert.StartsWith($"1 of 7071 records failed; first: {jsonl}#{Line}: line {Line}: ", file.Error, StringComparison.Ordinal);
+
+        // The line fixed, with a new subject: the motion is stored as the line reads now.
+        var record = System.Text.Json.Nodes.JsonNode.Parse(original)!.AsObject();
+        var subject = "Motie van het lid Simons c.s. over een nieuw onderwerp na de reparatie";
+        record["Onderwerp"] = subject;
+        lines[Line - 1] = record.ToJsonString();
+        File.WriteAllLines(jsonl, lines);
+        var third = BuildPipeline.Run(store, [input]);
+        Assert.Empty(third.Failures);
+        var updated = store.GetDocument(id) ?? throw new InvalidOperationException($"{id} was lost after the fix");
+        Assert.Contains("nieuw onderwerp na de reparatie", updated.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("nieuw onderwerp", kept.Text, StringComparison.Ordinal);
+        Assert.Null(store.Files().Single(f => f.Path == jsonl).Error);
+    }
+
+    /// <summary>
+    /// A file over the time limit is not only abandoned but stops: the real extractor on 6 M characters of adversarial
+    /// text (tens of seconds of work here) under a 1 s limit ends with the cancellation, within seconds of the build
+    /// returning, instead of running on. The files beside it are stored.
+    /// </summary>
+    [Fact]
+    public void An_abandoned_extraction_stops_instead_of_running_on()
+    {
+        var dir = PipelineFixtures.CopyToTemp([.. TestFixtures.Seeds]);
+        var slow = Path.Combine(dir, "input", "adversarial.txt");
+        File.WriteAllText(slow, AdversarialText.Make("mixed", 6_000_000));
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
+        using var watched = new WatchedExtractor("adversarial.txt");
+        var report = BuildPipeline.Run(store, [Path.Combine(dir, "input")], new BuildOptions { FileTimeout = TimeSpan.FromSeconds(1), Jobs = 2, Extractor = watched });
+        var returned = DateTimeOffset.UtcNow;
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(slow, failure.File);
+        Assert.StartsWith("reading and extracting took longer than the limit of 1 s", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, store.Files().Count(f => f.Status == "ok"));
+
+        // The abandoned extraction ends soon, and it ends because it was cancelled, not because it finished its work.
+        Assert.True(watched.Ended.Wait(TimeSpan.FromSeconds(15)), "the abandoned extraction was still running 15 s after the build returned");
+        Assert.IsAssignableFrom<OperationCanceledException>(watched.Outcome);
+        Assert.InRange(watched.EndedAt, DateTimeOffset.MinValue, returned.AddSeconds(15));
     }
 
     [Fact]
@@ -169,6 +253,44 @@ public sealed class BadInputBuildTests
             Assert.Null(store.Unfinished);
         }
     }
+}
+
+/// <summary>The real extractor, cancellable, with a watch on one named file: when its extraction ended, and how (null when it finished).</summary>
+internal sealed class WatchedExtractor(string fileName) : KvGraph.Core.Extraction.IExtractor, IDisposable
+{
+    public ManualResetEventSlim Ended { get; } = new();
+
+    public Exception? Outcome { get; private set; }
+
+    public DateTimeOffset EndedAt { get; private set; }
+
+    public KvGraph.Core.Model.ExtractedDocument Extract(KvGraph.Core.Extraction.SourceDocument source) => Extract(source, CancellationToken.None);
+
+    public KvGraph.Core.Model.ExtractedDocument Extract(KvGraph.Core.Extraction.SourceDocument source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (Path.GetFileName(source.File) != fileName)
+        {
+            return KvGraph.Core.Extraction.Extractor.Default.Extract(source, cancellationToken);
+        }
+
+        try
+        {
+            return KvGraph.Core.Extraction.Extractor.Default.Extract(source, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            Outcome = e;
+            throw;
+        }
+        finally
+        {
+            EndedAt = DateTimeOffset.UtcNow;
+            Ended.Set();
+        }
+    }
+
+    public void Dispose() => Ended.Dispose();
 }
 
 /// <summary>The real extractor, except that it holds the named file until <see cref="Release"/>: a hang, injected.</summary>

@@ -97,12 +97,7 @@ internal static class Render
     /// The store's change counter said for what it is: the number of builds that changed the store (a build that changes
     /// nothing does not count; the change feed calls it the version).
     /// </summary>
-    public static string BuildsThatChanged(long version) => version switch
-    {
-        0 => "no build has changed it yet",
-        1 => "1 build has changed it",
-        _ => $"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)} builds have changed it",
-    };
+    public static string BuildsThatChanged(long version) => StoreStats.BuildsThatChanged(version);
 
     /// <summary>Motions by outcome and the share of adopted motions a later document cites.</summary>
     public static void MotionStats(IAnsiConsole console, MotionStats m)
@@ -143,11 +138,7 @@ internal static class Render
             return;
         }
 
-        var what = unfinished.Started is { } started
-            ? $"the last build (started {started.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC) did not finish: it is still running, or it was stopped before its commit"
-            : "no build has finished on this store";
-        var state = store.CurrentVersion == 0 ? "an empty store" : $"the state of the last finished build ({BuildsThatChanged(store.CurrentVersion)})";
-        error.WriteLine($"Notice: {what}. These answers come from {state}. Run `kvgraph build` again to finish it.");
+        error.WriteLine($"Notice: {unfinished.Notice(store.CurrentVersion)}");
     }
 
     /// <summary>Writes text as is (no markup, no wrapping): JSON and other machine-readable output.</summary>

@@ -29,6 +29,11 @@ internal static class ServeCommand
         {
             var storePath = context.StorePath(result);
             using var source = new StoreExplorerSource(context.OpenExistingStore(result));
+            if (source.Unfinished is { } unfinished)
+            {
+                result.InvocationConfiguration.Error.WriteLine($"Notice: {unfinished.Notice}");
+            }
+
             var args = new List<string>();
             if (result.GetValue(urls) is { Length: > 0 } u)
             {

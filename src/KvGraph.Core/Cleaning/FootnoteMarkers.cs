@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KvGraph.Core.Recognition;
 
 namespace KvGraph.Core.Cleaning;
 
@@ -81,15 +82,15 @@ public static partial class FootnoteMarkers
         return (t, markers);
     }
 
-    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>\d{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>[0-9]{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
     private static partial Regex AfterPunctuationRx();
 
-    [GeneratedRegex(@"(?<date>\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)\d{2})(?<n>\d{1,2})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<date>\b[0-9]{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)[0-9]{2})(?<n>[0-9]{1,2})\b", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex YearRx();
 
-    [GeneratedRegex(@"(?<=\p{L}),(?<n>\d{1,2})(?= \p{L})")]
+    [GeneratedRegex(@"(?<=\p{L}),(?<n>[0-9]{1,2})(?= \p{L})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AfterCommaRx();
 
-    [GeneratedRegex(@"(?<w>\b\p{L}\p{Ll}{3,})(?<n>\d{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<w>\b\p{L}\p{Ll}{3,})(?<n>[0-9]{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
     private static partial Regex AfterWordRx();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KvGraph.Core.Recognition;
 
 namespace KvGraph.Core.Cleaning;
 
@@ -72,26 +73,26 @@ public static partial class GlueSplitter
         return false;
     }
 
-    [GeneratedRegex(@"\S+")]
+    [GeneratedRegex(@"\S+", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex TokenRx();
 
     // Two lower-case letters, then an upper-case letter that starts a lower-case word: the seam is after the lower case.
-    [GeneratedRegex(@"(?<=\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})")]
+    [GeneratedRegex(@"(?<=\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex CamelRx();
 
     // "18 november2024": a month name glued to its year.
-    [GeneratedRegex(@"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)((?:19|20)\d{2})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)((?:19|20)[0-9]{2})\b", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex MonthYearRx();
 
-    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden|allen|ingezonden|ontvangen)")]
+    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden|allen|ingezonden|ontvangen)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ParenRx();
 
-    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})")]
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex CommaRx();
 
-    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})")]
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex PeriodRx();
 
-    [GeneratedRegex(@"(\p{Ll}[?!])(?=\p{Lu})")]
+    [GeneratedRegex(@"(\p{Ll}[?!])(?=\p{Lu})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex QuestionRx();
 }

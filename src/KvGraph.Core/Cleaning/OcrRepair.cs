@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KvGraph.Core.Recognition;
 
 namespace KvGraph.Core.Cleaning;
 
@@ -29,9 +30,9 @@ public static partial class OcrRepair
         return (t, count);
     }
 
-    [GeneratedRegex(@"(?<=[aeiouAEIOU])[éÉ]")]
+    [GeneratedRegex(@"(?<=[aeiouAEIOU])[éÉ]", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex DiaeresisRx();
 
-    [GeneratedRegex(@"(?<=^|[\s(‘'""])©(?=\p{Ll})", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?<=^|[\s(‘'""])©(?=\p{Ll})", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
     private static partial Regex CopyrightRx();
 }

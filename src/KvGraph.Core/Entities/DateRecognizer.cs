@@ -35,6 +35,7 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
         var text = context.Text;
         foreach (Match m in DateRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Resolve(m, context) is not { } r)
             {
                 continue;

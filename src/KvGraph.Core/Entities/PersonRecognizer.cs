@@ -79,6 +79,7 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
         var text = context.Text;
         foreach (Match m in TitledRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var role = RoleOfTitle(m.Groups["title"].Value);
             foreach (Capture name in m.Groups["n"].Captures)
             {
@@ -94,6 +95,7 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
 
         foreach (Match m in PartyParenRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Parties.Normalize(m.Groups["p"].Value) is not { } party)
             {
                 continue;
@@ -143,6 +145,7 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
 
         foreach (Match m in SignatureRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var g = m.Groups["name"];
             if (Make(text, g.Index, g.Length, RoleOfTitle(m.Groups["title"].Value), party: null, dropFirst: true) is { } e)
             {

@@ -53,22 +53,36 @@ internal sealed class PhraseLexicon<T>
         return this;
     }
 
-    /// <summary>All non-overlapping phrases in <paramref name="text"/>, leftmost and then longest first.</summary>
-    public IEnumerable<PhraseMatch<T>> Find(string text)
+    /// <summary>
+    /// All non-overlapping phrases in <paramref name="text"/>, leftmost and then longest first. The walk over the tokens
+    /// looks at <paramref name="cancellationToken"/> every 1,024 tokens: a text without a phrase yields nothing for a long time.
+    /// </summary>
+    public IEnumerable<PhraseMatch<T>> Find(string text, CancellationToken cancellationToken = default)
     {
         var tokens = Tokenize(text);
         var exactKeys = new string[tokens.Count];
         var foldedKeys = new string[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var span = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
             exactKeys[i] = Key(span, ignoreCase: false);
             foldedKeys[i] = exactKeys[i].ToLowerInvariant();
         }
 
         var i0 = 0;
+        var steps = 0;
         while (i0 < tokens.Count)
         {
+            if ((++steps & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var (endA, valueA, hitA) = Walk(_exact, text, tokens, exactKeys, i0);
             var (endB, valueB, hitB) = Walk(_folded, text, tokens, foldedKeys, i0);
             int last;

@@ -59,6 +59,12 @@ public sealed record RecognitionContext(string Text, DocumentInfo Doc, IReadOnly
 
     /// <summary>The year to assume when no date is known, e.g. inferred from the zaak number.</summary>
     public int? InferredYear { get; init; }
+
+    /// <summary>
+    /// Set when the document's extraction is abandoned (over the build's per-file time limit): a recogniser that loops
+    /// long without yielding what it found checks it every so often. What a recogniser yields is checked by the extractor.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>
@@ -89,6 +95,13 @@ public interface IEntityRecognizer
 public interface IExtractor
 {
     ExtractedDocument Extract(SourceDocument source);
+
+    /// <summary>
+    /// Extracts, stopping with an <see cref="OperationCanceledException"/> soon after <paramref name="cancellationToken"/>
+    /// is cancelled (checked between stages and every few hundred citations or entities), so abandoned work ends.
+    /// An extractor that cannot stop early runs to the end.
+    /// </summary>
+    ExtractedDocument Extract(SourceDocument source, CancellationToken cancellationToken) => Extract(source);
 }
 
 /// <summary>A file that cannot be read as any supported format, or is damaged. The message names the file and the reason.</summary>

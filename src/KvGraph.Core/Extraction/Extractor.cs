@@ -20,23 +20,29 @@ public sealed class Extractor : IExtractor
     public static Extractor Default { get; } = new();
 
     /// <inheritdoc />
-    public ExtractedDocument Extract(SourceDocument source)
+    public ExtractedDocument Extract(SourceDocument source) => Extract(source, CancellationToken.None);
+
+    /// <inheritdoc />
+    public ExtractedDocument Extract(SourceDocument source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var read = Read(source);
+        var readerWarnings = new List<string>();
+        var read = Read(source, readerWarnings, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var context = new RecognitionContext(read.Text, read.Doc, read.Items)
         {
             ReferenceDate = ReferenceDate(read.Doc),
             InferredYear = Ids.YearOfZaak(read.Doc.Zaak),
+            Cancellation = cancellationToken,
         };
 
-        var warnings = new List<string>(read.Warnings);
+        var warnings = new List<string>(readerWarnings.Concat(read.Warnings));
         var citations = new List<Citation>(read.Citations);
         foreach (var recognizer in _options.CitationRecognizers)
         {
             if (Triggered(read.Text, recognizer.Triggers))
             {
-                Collect(recognizer.Name, recognizer.Find(context), citations, int.MaxValue, warnings);
+                Collect(recognizer.Name, recognizer.Find(context), citations, int.MaxValue, warnings, cancellationToken);
             }
         }
 
@@ -45,11 +51,12 @@ public sealed class Extractor : IExtractor
         {
             if (Triggered(read.Text, recognizer.Triggers))
             {
-                Collect(recognizer.Name, recognizer.Find(context), entities, _options.MaxEntitiesPerRecognizer, warnings);
+                Collect(recognizer.Name, recognizer.Find(context), entities, _options.MaxEntitiesPerRecognizer, warnings, cancellationToken);
             }
         }
 
-        var settled = Settle(citations, read);
+        var settled = Settle(citations, read, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<RecordedVote> votes = [];
         if (read.Doc.Kind == DocumentKind.Handelingen)
         {
@@ -72,7 +79,7 @@ public sealed class Extractor : IExtractor
             Items = read.Items,
             Citations = settled,
             Votes = votes,
-            Entities = SettleEntities(entities, read.Items),
+            Entities = SettleEntities(entities, read.Items, cancellationToken),
             Metadata = read.Metadata,
             Warnings = warnings,
             ContentHash = Hash(source.Text),
@@ -82,9 +89,10 @@ public sealed class Extractor : IExtractor
     /// <summary>
     /// Reads with the best-scoring reader. Detection is a cheap guess (a letter that cites an Aanhangsel early
     /// looks like one), so when that reader rejects the file the next one by score gets it; the first, most
-    /// specific reason is reported when none can read it.
+    /// specific reason is reported when none can read it. A reader whose pattern runs past its match timeout is a
+    /// warning (in <paramref name="warnings"/>) and the next reader gets the file, down to the plain-text reader.
     /// </summary>
-    private ReadDocument Read(SourceDocument source)
+    private ReadDocument Read(SourceDocument source, List<string> warnings, CancellationToken cancellationToken)
     {
         var candidates = _options.Readers
             .Select(r => (Reader: r, Score: r.Detect(source)))
@@ -100,6 +108,7 @@ public sealed class Extractor : IExtractor
         DocumentFormatException? first = null;
         foreach (var reader in candidates)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 return reader.Read(source);
@@ -107,6 +116,11 @@ public sealed class Extractor : IExtractor
             catch (DocumentFormatException ex)
             {
                 first ??= ex;
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+            {
+                warnings.Add(TimedOut($"reader {reader.Format}", ex) + "; the next reader read the document");
+                first ??= new DocumentFormatException(source.File, TimedOut($"reader {reader.Format}", ex), ex);
             }
         }
 
@@ -118,13 +132,19 @@ public sealed class Extractor : IExtractor
     /// thousands of repeated dates cannot blow up a document's output), and turns a regex that ran past its match
     /// timeout into a warning: what the recogniser found before that point is kept, the document is not lost.
     /// </summary>
-    private static void Collect<T>(string name, IEnumerable<T> found, List<T> into, int limit, List<string> warnings)
+    private static void Collect<T>(string name, IEnumerable<T> found, List<T> into, int limit, List<string> warnings, CancellationToken cancellationToken)
     {
         var taken = 0;
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             foreach (var x in found)
             {
+                if ((taken & CheckEvery) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (taken == limit)
                 {
                     warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -141,6 +161,9 @@ public sealed class Extractor : IExtractor
             warnings.Add(TimedOut(name, ex));
         }
     }
+
+    /// <summary>Cancellation is checked once per this many (plus one) citations or entities: cheap, and still prompt.</summary>
+    private const int CheckEvery = 255;
 
     private static string TimedOut(string name, System.Text.RegularExpressions.RegexMatchTimeoutException ex) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -172,7 +195,7 @@ public sealed class Extractor : IExtractor
     /// one citation of pieces; a citation contained in a longer one with the same target says nothing new (the
     /// kamerstuk inside "motie X (21 501-20, nr. 1591)"); duplicates go.
     /// </summary>
-    internal static IReadOnlyList<Citation> Settle(IEnumerable<Citation> found, ReadDocument read)
+    internal static IReadOnlyList<Citation> Settle(IEnumerable<Citation> found, ReadDocument read, CancellationToken cancellationToken = default)
     {
         var own = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { read.Doc.Id };
         foreach (var id in read.Doc.OwnIds)
@@ -209,8 +232,14 @@ public sealed class Extractor : IExtractor
         var kept = new List<Citation>(list.Count);
         var open = new List<Citation>();
         var items = new ItemSweep(read.Items);
+        var seen = 0;
         foreach (var c in list)
         {
+            if ((seen++ & CheckEvery) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             open.RemoveAll(k => k.End <= c.Start);
 
             // What a kept citation covers says nothing new; each kind decides what it covers (CitationKinds).
@@ -229,13 +258,19 @@ public sealed class Extractor : IExtractor
         return kept;
     }
 
-    private static IReadOnlyList<Entity> SettleEntities(IEnumerable<Entity> found, IReadOnlyList<Item> items)
+    private static IReadOnlyList<Entity> SettleEntities(IEnumerable<Entity> found, IReadOnlyList<Item> items, CancellationToken cancellationToken)
     {
         var seen = new HashSet<(EntityKind, string, int, int)>();
         var kept = new List<Entity>();
         var sweep = new ItemSweep(items);
+        var count = 0;
         foreach (var e in found.OrderBy(e => e.Start).ThenBy(e => e.Kind))
         {
+            if ((count++ & CheckEvery) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (seen.Add((e.Kind, e.Id, e.Start, e.End)))
             {
                 kept.Add(e.Start >= 0 && e.Item is null ? e with { Item = sweep.At(e.Start) } : e);

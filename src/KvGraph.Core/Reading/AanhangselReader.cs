@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -411,7 +412,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         }
 
         var rest = line.AsSpan(m.Index + m.Length).TrimStart();
-        return rest.Length == 0 || char.IsDigit(rest[0]);
+        return rest.Length == 0 || char.IsAsciiDigit(rest[0]);
     }
 
     // Where the footnote zone that starts at line i ends (exclusive), or null when line i does not start one.
@@ -624,56 +625,56 @@ internal sealed partial class AanhangselReader : IDocumentReader
             _ => "\u0300",
         }).Normalize(System.Text.NormalizationForm.FormC));
 
-    [GeneratedRegex(@"(\p{L}) ?([´¸¨ˇ`])(?=\p{L}|\s|$)")]
+    [GeneratedRegex(@"(\p{L}) ?([´¸¨ˇ`])(?=\p{L}|\s|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex SpacingAccentRx();
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;»”)]".Contains(line[^1], StringComparison.Ordinal);
 
-    [GeneratedRegex(@"(?m)^Mededeling\n+[^\n]{0,400}?\((?<zaak>\d{4}Z\d{5})\)")]
+    [GeneratedRegex(@"(?m)^Mededeling\n+[^\n]{0,400}?\((?<zaak>[0-9]{4}Z[0-9]{5})\)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex DeferredZaakRx();
 
-    [GeneratedRegex(@"\bah-tk-\d{8}-\d+\b")]
+    [GeneratedRegex(@"\bah-tk-[0-9]{8}-[0-9]+\b", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AhLineRx();
 
-    [GeneratedRegex(@"\bkv-tk-\d{4}Z\d{5}\b")]
+    [GeneratedRegex(@"\bkv-tk-[0-9]{4}Z[0-9]{5}\b", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex KvLineRx();
 
-    [GeneratedRegex(@"Vergaderjaar\s+(?<vj>\d{4}\s*[–-]\s*\d{4})")]
+    [GeneratedRegex(@"Vergaderjaar\s+(?<vj>[0-9]{4}\s*[–-]\s*[0-9]{4})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex VergaderjaarRx();
 
-    [GeneratedRegex(@"^\d{1,5}$")]
+    [GeneratedRegex(@"^[0-9]{1,5}$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NumberLineRx();
 
-    [GeneratedRegex(@"\[(\d{1,2})\]")]
+    [GeneratedRegex(@"\[([0-9]{1,2})\]", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex BracketMarkerRx();
 
-    [GeneratedRegex(@"^(?<n>[1-9]\d?) (?<w>\p{L}+)(?=[\s,.;:?!]|$)")]
+    [GeneratedRegex(@"^(?<n>[1-9][0-9]?) (?<w>\p{L}+)(?=[\s,.;:?!]|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex LineStartMarkerRx();
 
     // Words that make the number before them a count, a date or part of a list, not a footnote marker.
-    [GeneratedRegex(@"^(?:en|of|tot|t/m|à|a|x|maal|keer|miljoen|miljard|mln|mld|duizend|honderd|procent|euro|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|seconden|eeuw|kilometer|km|meter|m|kg|ton|liter|personen|mensen|leden|vragen|gevallen|stuks|plaatsen|nummers|van|op|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jl|jongstleden)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:en|of|tot|t/m|à|a|x|maal|keer|miljoen|miljard|mln|mld|duizend|honderd|procent|euro|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|seconden|eeuw|kilometer|km|meter|m|kg|ton|liter|personen|mensen|leden|vragen|gevallen|stuks|plaatsen|nummers|van|op|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jl|jongstleden)$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex CountedRx();
 
     // Words that join numbers in a list ("3 en 4", "2 of 3", "1 tot 5"): a count only when a number follows.
-    [GeneratedRegex(@"^(?:en|of|tot)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:en|of|tot)$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex ListWordRx();
 
     // A line ending in a word that asks for the number on the next line ("nr.", "artikel", "van", "€", a dash).
-    [GeneratedRegex(@"(?:\b(?:nr|nrs|nummer|artikel|art|lid|onderdeel|bijlage|vraag|vragen|van|tot|en|of|met|op|in|om|per|circa|ca|ruim|bijna|ongeveer|slechts|zo'n|zo’n|dan|de|het|pagina|p|blz|stap|fase|niveau|week|punt|groep|klasse|schaal|Kamerstuk|Kamerstukken)\.?|[€$%+\-–/(:])\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\b(?:nr|nrs|nummer|artikel|art|lid|onderdeel|bijlage|vraag|vragen|van|tot|en|of|met|op|in|om|per|circa|ca|ruim|bijna|ongeveer|slechts|zo'n|zo’n|dan|de|het|pagina|p|blz|stap|fase|niveau|week|punt|groep|klasse|schaal|Kamerstuk|Kamerstukken)\.?|[€$%+\-–/(:])\s*$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex AsksNumberRx();
 
-    [GeneratedRegex(@"^\d{1,2}(?: \d{1,2})*$")]
+    [GeneratedRegex(@"^[0-9]{1,2}(?: [0-9]{1,2})*$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex MarkerLineRx();
 
-    [GeneratedRegex(@"^\s*(?:[A-Z«“""'‘(\[]|https?:|www\.)")]
+    [GeneratedRegex(@"^\s*(?:[A-Z«“""'‘(\[]|https?:|www\.)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NoteTextStartRx();
 
-    [GeneratedRegex(@"^(?:\d{1,2}[.)]\s|[-•▪–]\s)")]
+    [GeneratedRegex(@"^(?:[0-9]{1,2}[.)]\s|[-•▪–]\s)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ListItemRx();
 
-    [GeneratedRegex(@"(?:Mondelinge\s+)?[Vv]ragen?\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)(?:\s+|(?<=\p{Ll}))over(?:\s+|(?=(?:het|de|een|dat|hun|uw|zijn)(?:\s|\p{Ll})))(?<subject>.+?)\s*\(ingezonden\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)\.?")]
+    [GeneratedRegex(@"(?:Mondelinge\s+)?[Vv]ragen?\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)(?:\s+|(?<=\p{Ll}))over(?:\s+|(?=(?:het|de|een|dat|hun|uw|zijn)(?:\s|\p{Ll})))(?<subject>.+?)\s*\(ingezonden\s+(?<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4})\s*\)\.?", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AskedRx();
 
-    [GeneratedRegex(@"(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?(?:\s+(?:en\s+)?(?:antwoord\s+)?van\s+(?:de\s+)?(?<role2>[Mm]inister|[Ss]taatssecretaris)\s+(?<name2>[^(),]+?)\s*\((?<ministry2>[^()]+)\))?\s*(?:\(ontvangen\s+)+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)")]
+    [GeneratedRegex(@"(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?(?:\s+(?:en\s+)?(?:antwoord\s+)?van\s+(?:de\s+)?(?<role2>[Mm]inister|[Ss]taatssecretaris)\s+(?<name2>[^(),]+?)\s*\((?<ministry2>[^()]+)\))?\s*(?:\(ontvangen\s+)+(?<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4})\s*\)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ReplyRx();
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -254,24 +255,24 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
         return result;
     }
 
-    [GeneratedRegex(@"^AH\s*(?<n>\d{1,5})$")]
+    [GeneratedRegex(@"^AH\s*(?<n>[0-9]{1,5})$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AhRx();
 
-    [GeneratedRegex(@"^(?:19|20)\d{2}\s?[Zz]\s?\d{5}$")]
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}\s?[Zz]\s?[0-9]{5}$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ZaakLineRx();
 
-    [GeneratedRegex(@"^(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?\s*\(ontvangen\s+(?<date>\d{1,2}\s+\p{L}+\.?\s+\d{4})\s*\)")]
+    [GeneratedRegex(@"^(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?\s*\(ontvangen\s+(?<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4})\s*\)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ReplyRx();
 
-    [GeneratedRegex(@"^(?:Mondelinge\s+)?[Vv]ragen\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|het\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)\s+over\s+(?<subject>.+)$")]
+    [GeneratedRegex(@"^(?:Mondelinge\s+)?[Vv]ragen\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|het\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)\s+over\s+(?<subject>.+)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AskedRx();
 
-    [GeneratedRegex(@"(?:het lid|de leden)\s+(?<askers>[^()]+?\([^)]+\)(?:\s*(?:,|en)\s*[^()]+?\([^)]+\))*)")]
+    [GeneratedRegex(@"(?:het lid|de leden)\s+(?<askers>[^()]+?\([^)]+\)(?:\s*(?:,|en)\s*[^()]+?\([^)]+\))*)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex MembersInTextRx();
 
-    [GeneratedRegex(@"^\d{1,2}\)\s")]
+    [GeneratedRegex(@"^[0-9]{1,2}\)\s", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NoteRx();
 
-    [GeneratedRegex(@"^(?<n>\d{1,2})[.)]\s+\S.*\?\s*(?:\d{1,2}\))?$")]
+    [GeneratedRegex(@"^(?<n>[0-9]{1,2})[.)]\s+\S.*\?\s*(?:[0-9]{1,2}\))?$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NumberedQuestionRx();
 }

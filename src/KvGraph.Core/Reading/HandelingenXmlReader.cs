@@ -1,10 +1,11 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Xml;
+using System.Text;
 using System.Xml.Linq;
+using System.Xml;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -122,12 +123,12 @@ internal sealed partial class HandelingenXmlReader : IDocumentReader
         '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009D', 'ž', 'Ÿ',
     ];
 
-    [GeneratedRegex(@"Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")]
+    [GeneratedRegex(@"Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex MojibakeRx();
 
-    [GeneratedRegex(@"h-tk-(?<vj>\d{8})-\d+(?:-\d+)?")]
+    [GeneratedRegex(@"h-tk-(?<vj>[0-9]{8})-[0-9]+(?:-[0-9]+)?", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex HtkRx();
 
-    [GeneratedRegex(@"\d{1,2}\s+\p{L}+\s+\d{4}")]
+    [GeneratedRegex(@"[0-9]{1,2}\s+\p{L}+\s+[0-9]{4}", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex DateRx();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -102,12 +103,12 @@ internal sealed partial class LetterReader : IDocumentReader
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;".Contains(line[^1], StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(?:Datum|Betreft|Kenmerk|Bijlage\(n\)|Uw kenmerk|Ons kenmerk|Contactpersoon)$")]
+    [GeneratedRegex(@"^(?:Datum|Betreft|Kenmerk|Bijlage\(n\)|Uw kenmerk|Ons kenmerk|Contactpersoon)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex LabelRx();
 
-    [GeneratedRegex(@"\b\d{1,2}\s+" + DutchDates.MonthPattern + @"\s+\d{4}\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b[0-9]{1,2}\s+" + DutchDates.MonthPattern + @"\s+[0-9]{4}\b", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex DayMonthYearRx();
 
-    [GeneratedRegex(@"^(?:Pagina\s+)?\d{1,3}(?:\s+van\s+\d{1,3})?$")]
+    [GeneratedRegex(@"^(?:Pagina\s+)?[0-9]{1,3}(?:\s+van\s+[0-9]{1,3})?$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex PageNumberRx();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -245,46 +246,46 @@ internal sealed partial class MotionReader : IDocumentReader
 
     private static bool EndsClause(string line) => line.EndsWith(';') || line.EndsWith(',') && line.StartsWith("De Kamer", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^#\s*(?<k>[\w-]+):\s*(?<v>.*)$")]
+    [GeneratedRegex(@"^#\s*(?<k>[\w-]+):\s*(?<v>.*)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex HeaderLineRx();
 
-    [GeneratedRegex(@"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?<names>[^\n]+)")]
+    [GeneratedRegex(@"MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\s+(?<names>[^\n]+)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex MotieRx();
 
-    [GeneratedRegex(@"\s+EN\s+|,\s*")]
+    [GeneratedRegex(@"\s+EN\s+|,\s*", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex SplitRx();
 
-    [GeneratedRegex(@"^kst-[0-9A-Za-z-]+$")]
+    [GeneratedRegex(@"^kst-[0-9A-Za-z-]+$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex KstLineRx();
 
-    [GeneratedRegex(@"^kst-(?<d>.+)-(?<n>\d+)$")]
+    [GeneratedRegex(@"^kst-(?<d>.+)-(?<n>[0-9]+)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex KstPartsRx();
 
-    [GeneratedRegex(@"Vergaderjaar\s+(?<vj>\d{4}\s*[–-]\s*\d{4})")]
+    [GeneratedRegex(@"Vergaderjaar\s+(?<vj>[0-9]{4}\s*[–-]\s*[0-9]{4})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex VergaderjaarRx();
 
-    [GeneratedRegex(@"^Voorgesteld\s+(?<d>\d{1,2}\s+\p{L}+\s+\d{4})")]
+    [GeneratedRegex(@"^Voorgesteld\s+(?<d>[0-9]{1,2}\s+\p{L}+\s+[0-9]{4})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex VoorgesteldRx();
 
-    [GeneratedRegex(@"^Nr\.\s*(?<n>\d+)$")]
+    [GeneratedRegex(@"^Nr\.\s*(?<n>[0-9]+)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NrRx();
 
-    [GeneratedRegex(@"^\d{2}\s?\d{3}(?:(?:\s?[-–]\s?[0-9A-Z]{1,5})|(?:\s[IVXL]{1,6})|(?:\s[A-Z]))*$")]
+    [GeneratedRegex(@"^[0-9]{2}\s?[0-9]{3}(?:(?:\s?[-–]\s?[0-9A-Z]{1,5})|(?:\s[IVXL]{1,6})|(?:\s[A-Z]))*$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex DossierLineRx();
 
-    [GeneratedRegex(@"^(?<d>\d{5}(?:-[IVXL]+)?)-(?<n>\d{1,4})$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{5}(?:-[IVXL]+)?)-(?<n>[0-9]{1,4})$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ShortDossierNrRx();
 
-    [GeneratedRegex(@"^\d{1,2}$")]
+    [GeneratedRegex(@"^[0-9]{1,2}$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NumberOnlyRx();
 
-    [GeneratedRegex(@"^(?<d>\d{4,6}(?:-[0-9A-Z]+)*?)-(?<n>\d{1,4})$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{4,6}(?:-[0-9A-Z]+)*?)-(?<n>[0-9]{1,4})$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex TrailingNumberRx();
 
-    [GeneratedRegex(@"^(?:overwegende|constaterende|verzoekt|van mening|spreekt uit|roept|draagt|en gaat over|De Kamer,|gehoord de beraadslaging|MOTIE|Voorgesteld)")]
+    [GeneratedRegex(@"^(?:overwegende|constaterende|verzoekt|van mening|spreekt uit|roept|draagt|en gaat over|De Kamer,|gehoord de beraadslaging|MOTIE|Voorgesteld)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ClauseStartRx();
 
     // A signature line is a name: capitalised words and particles, no sentence punctuation.
-    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|de|der|den|het|ten|ter|in|'t|\p{Lu}[\p{L}'’.-]*))*$")]
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:van|de|der|den|het|ten|ter|in|'t|\p{Lu}[\p{L}'’.-]*))*$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex SignatureRx();
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -271,9 +272,9 @@ internal sealed partial class MotionRecordReader : IDocumentReader
     private static string? Str(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    [GeneratedRegex(@"\([^)]*\)")]
+    [GeneratedRegex(@"\([^)]*\)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ParenRx();
 
-    [GeneratedRegex(@"^(?:\s*\p{Lu}\.)+\s*")]
+    [GeneratedRegex(@"^(?:\s*\p{Lu}\.)+\s*", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex InitialsRx();
 }

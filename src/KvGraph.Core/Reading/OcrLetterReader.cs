@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -245,32 +246,32 @@ internal sealed partial class OcrLetterReader : IDocumentReader
         "in", "van", "de", "het", "een", "op", "over", "met", "aan", "voor", "dat", "en", "of", "tot", "is", "bij", "naar", "door", "uit", "om", "te", "die", "dit", "deze",
     };
 
-    [GeneratedRegex(@"\n[ \t]*\n+")]
+    [GeneratedRegex(@"\n[ \t]*\n+", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex BlankLinesRx();
 
-    [GeneratedRegex(@"BZDOC-\d+-\d+")]
+    [GeneratedRegex(@"BZDOC-[0-9]+-[0-9]+", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex BzDocRx();
 
-    [GeneratedRegex(@"[ \t,]*\bDirectie(?<d>(?:\s+(?:[A-Z]\p{L}+|en|van|voor|de))+?)(?=[ \t]*(?:\n|$))", RegexOptions.Multiline)]
+    [GeneratedRegex(@"[ \t,]*\bDirectie(?<d>(?:\s+(?:[A-Z]\p{L}+|en|van|voor|de))+?)(?=[ \t]*(?:\n|$))", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
     private static partial Regex DirectieRx();
 
-    [GeneratedRegex(@"[ \t]*\b(?:Onze|Uw)\s+[Rr]eferentie\b[ \t]*")]
+    [GeneratedRegex(@"[ \t]*\b(?:Onze|Uw)\s+[Rr]eferentie\b[ \t]*", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex SidebarLabelRx();
 
     // A lone ")" at a line end with no "(" before it on the line is a sidebar fragment.
-    [GeneratedRegex(@"^(?<line>[^()\n]*?)[ \t]+\)[ \t]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<line>[^()\n]*?)[ \t]+\)[ \t]*$", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
     private static partial Regex StrayParenRx();
 
     // OCR leaves lone opening quotes where redacted names or dates were ("vragen van ‘ ‘ Kuzu", "op‘ met").
-    [GeneratedRegex(@"‘(?=\s)|(?<=\p{L})‘(?=\s)")]
+    [GeneratedRegex(@"‘(?=\s)|(?<=\p{L})‘(?=\s)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex StrayQuoteRx();
 
-    [GeneratedRegex(@"kenmerk\s+(?<k>(?:19|20)\d{2}[Zz271]\d{5})\b")]
+    [GeneratedRegex(@"kenmerk\s+(?<k>(?:19|20)[0-9]{2}[Zz271][0-9]{5})\b", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex KenmerkRx();
 
-    [GeneratedRegex(@"Antwoord(?:en)?\s+van\s+de\s+(?<office>(?:Minister|Staatssecretaris|minister|staatssecretaris)\s+[^\n]*?)\s+op\s+(?:de\s+)?vragen\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?(?<askers>[^\n]+?\([^)]+\)(?:\s*(?:,|en)\s*[^\n]+?\([^)]+\))*)\s+over\s+(?<subject>[\s\S]+?)(?=\n(?:Vraag|Antwoord)\b|\n\n|$)")]
+    [GeneratedRegex(@"Antwoord(?:en)?\s+van\s+de\s+(?<office>(?:Minister|Staatssecretaris|minister|staatssecretaris)\s+[^\n]*?)\s+op\s+(?:de\s+)?vragen\s+van\s+(?:het\s+lid\s+|de\s+leden\s+)?(?<askers>[^\n]+?\([^)]+\)(?:\s*(?:,|en)\s*[^\n]+?\([^)]+\))*)\s+over\s+(?<subject>[\s\S]+?)(?=\n(?:Vraag|Antwoord)\b|\n\n|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AnswersTitleRx();
 
-    [GeneratedRegex(@"De\s+(?<office>(?:Minister|Staatssecretaris)\s+(?:van|voor)\s+[^\n,]+),\s*\n+\s*(?<name>\p{Lu}[\p{L}.'’ -]+?)\s*(?:\n|$)")]
+    [GeneratedRegex(@"De\s+(?<office>(?:Minister|Staatssecretaris)\s+(?:van|voor)\s+[^\n,]+),\s*\n+\s*(?<name>\p{Lu}[\p{L}.'’ -]+?)\s*(?:\n|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex SignatureRx();
 }

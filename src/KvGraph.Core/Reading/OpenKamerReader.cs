@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -303,30 +304,30 @@ internal sealed partial class OpenKamerReader : IDocumentReader
         "belasting", "financiën", "bestuur", "defensie", "energie", "recht", "criminaliteit", "ontwikkelingssamenwerking",
     ];
 
-    [GeneratedRegex(@"^\s*Kamervraag\s+(?<zaak>(?:19|20)\d{2}[Zz]\d{5})\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*Kamervraag\s+(?<zaak>(?:19|20)[0-9]{2}[Zz][0-9]{5})\s*$", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
     private static partial Regex HeadRx();
 
-    [GeneratedRegex(@"^(?<key>Ingediend|Beantwoord door|Beantwoord|Indieners|Onderwerpen|Bron vraag|Bron antwoord)\b\s*(?<value>.*)$")]
+    [GeneratedRegex(@"^(?<key>Ingediend|Beantwoord door|Beantwoord|Indieners|Onderwerpen|Bron vraag|Bron antwoord)\b\s*(?<value>.*)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex FieldRx();
 
-    [GeneratedRegex(@"^\s*[•·\-*]?\s*Vraag\s+(?<n>\d{1,3})\s*$")]
+    [GeneratedRegex(@"^\s*[•·\-*]?\s*Vraag\s+(?<n>[0-9]{1,3})\s*$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex VraagRx();
 
-    [GeneratedRegex(@"^(?:Kamervraag|Kamerantwoord) document nummer:")]
+    [GeneratedRegex(@"^(?:Kamervraag|Kamerantwoord) document nummer:", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex TrailerRx();
 
-    [GeneratedRegex(@"document nummer:\s*(?<id>(?:kv|ah)-tk-\S+)")]
+    [GeneratedRegex(@"document nummer:\s*(?<id>(?:kv|ah)-tk-\S+)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex DocNumberRx();
 
-    [GeneratedRegex(@"(?:ah-tk-\d{8}-\d+|kv-tk-\d{4}Z\d{5})")]
+    [GeneratedRegex(@"(?:ah-tk-[0-9]{8}-[0-9]+|kv-tk-[0-9]{4}Z[0-9]{5})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex OfficialIdRx();
 
-    [GeneratedRegex(@"^ah-tk-(\d{8})-")]
+    [GeneratedRegex(@"^ah-tk-([0-9]{8})-", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AhVergaderjaarRx();
 
-    [GeneratedRegex(@"(?<name>[^,()]+?)\s*\((?<party>[^()]+)\)")]
+    [GeneratedRegex(@"(?<name>[^,()]+?)\s*\((?<party>[^()]+)\)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AskerRx();
 
-    [GeneratedRegex(@"(?<name>[^,()]+?)\s*\((?<office>[^()]+)\)\s*(?:\((?<party>[^()]+)\))?")]
+    [GeneratedRegex(@"(?<name>[^,()]+?)\s*\((?<office>[^()]+)\)\s*(?:\((?<party>[^()]+)\))?", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AnswererRx();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KvGraph.Core.Recognition;
 
 namespace KvGraph.Core.Reading;
 
@@ -15,9 +16,9 @@ internal static partial class PageFurniture
     /// <summary>Removes furniture glued inside a line ("…Aanhangsel 1" after a sentence); returns what is left.</summary>
     public static string StripInline(string line) => InlineRx().Replace(line, " ").Trim();
 
-    [GeneratedRegex(@"^(?:(?:ah|kv)-tk-\S+|kst-\S+|ISSN\s*0921.*|’s-Gravenhage\s+\d{4}.*|'s-Gravenhage\s+\d{4}.*|Tweede Kamer, vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},.*|Tweede Kamer der Staten-Generaal\s*\d*)$")]
+    [GeneratedRegex(@"^(?:(?:ah|kv)-tk-\S+|kst-\S+|ISSN\s*0921.*|’s-Gravenhage\s+[0-9]{4}.*|'s-Gravenhage\s+[0-9]{4}.*|Tweede Kamer, vergaderjaar\s+[0-9]{4}\s*[–-]\s*[0-9]{4},.*|Tweede Kamer der Staten-Generaal\s*[0-9]*)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex FooterLineRx();
 
-    [GeneratedRegex(@"(?:ISSN\s*0921\s*-\s*\d{4})|(?:[’']s-Gravenhage\s+\d{4})|(?:Tweede Kamer, vergaderjaar\s+\d{4}\s*[–-]\s*\d{4},\s*(?:Aanhangsel|Vragen)(?:\s+\d{1,3}\b)?)")]
+    [GeneratedRegex(@"(?:ISSN\s*0921\s*-\s*[0-9]{4})|(?:[’']s-Gravenhage\s+[0-9]{4})|(?:Tweede Kamer, vergaderjaar\s+[0-9]{4}\s*[–-]\s*[0-9]{4},\s*(?:Aanhangsel|Vragen)(?:\s+[0-9]{1,3}\b)?)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex InlineRx();
 }

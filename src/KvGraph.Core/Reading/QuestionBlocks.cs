@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 
 namespace KvGraph.Core.Reading;
 
@@ -94,12 +95,12 @@ internal static partial class QuestionBlocks
     public static string Id(ItemKind kind, IReadOnlyList<int> numbers) =>
         (kind == ItemKind.Question ? "q" : "a") + string.Join(',', numbers);
 
-    [GeneratedRegex(@"^(?<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+(?:op\s+)?(?:de\s+)?(?:vragen|vraag))?\s*(?<nums>\d{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,3})*)?\.?(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+(?:op\s+)?(?:de\s+)?(?:vragen|vraag))?\s*(?<nums>[0-9]{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*[0-9]{1,3})*)?\.?(?<rest>.*)$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
     private static partial Regex HeadingRx();
 
-    [GeneratedRegex(@"(?<a>\d{1,3})\s*(?:t/m|tot en met|-|–)\s*(?<b>\d{1,3})")]
+    [GeneratedRegex(@"(?<a>[0-9]{1,3})\s*(?:t/m|tot en met|-|–)\s*(?<b>[0-9]{1,3})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex RangeRx();
 
-    [GeneratedRegex(@"\d{1,3}")]
+    [GeneratedRegex(@"[0-9]{1,3}", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NumberRx();
 }

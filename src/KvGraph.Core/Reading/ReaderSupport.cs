@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using KvGraph.Core.Cleaning;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
+using KvGraph.Core.Recognition;
 using KvGraph.Core.Text;
 
 namespace KvGraph.Core.Reading;
@@ -130,9 +131,9 @@ internal static partial class ReaderSupport
         NameSeparatorRx().Split(names).Select(n => n.Trim(' ', ',', '.')).Where(n => n.Length > 0);
 
     // "Name[, Name] [en Name] (Party)" groups; a group ends at its party in parentheses or at the end.
-    [GeneratedRegex(@"(?<names>[^()]+?)\s*(?:\((?<party>[^()]+)\)|$)(?:\s*(?:,|\ben\b)\s*)?")]
+    [GeneratedRegex(@"(?<names>[^()]+?)\s*(?:\((?<party>[^()]+)\)|$)(?:\s*(?:,|\ben\b)\s*)?", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex MemberGroupRx();
 
-    [GeneratedRegex(@",|\s+en\s+")]
+    [GeneratedRegex(@",|\s+en\s+", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NameSeparatorRx();
 }

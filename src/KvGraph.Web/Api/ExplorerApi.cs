@@ -22,9 +22,12 @@ public static class ExplorerApi
         api.MapGet("/motion", Motion).WithName("Motion").WithSummary("A motion: its fate (outcome, votes, per-party votes, cabinet advice, sources), sponsors and parties, and its timeline.");
         api.MapGet("/motions", MotionList).WithName("Motions").WithSummary("Motions filtered by outcome, sponsor party, cabinet advice, dates, dossier; paged, with the true total.");
         api.MapGet("/motions/stats", MotionStats).WithName("MotionStats").WithSummary("Adopted, rejected, … counts, the share of adopted motions a later document cites, and the cabinet advice values.");
+        api.MapGet("/status", Status).WithName("Status").WithSummary("Whether the store's last build finished: storeUnfinished is null, or when that build started, the version the answers come from and the notice to show.");
         api.MapGet("/cypher", Cypher).WithName("Cypher").WithSummary("The Cypher statement from cypher/queries that answers a view, with its parameters.");
         return app;
     }
+
+    internal static Ok<StatusView> Status(IExplorerSource source) => TypedResults.Ok(new StatusView(source.Unfinished));
 
     internal static Results<Ok<SearchPageView>, ValidationProblem> Search(
         IExplorerData data, string? q, int? page, int? pageSize,

@@ -21,7 +21,16 @@ public interface IExplorerSource
     /// <param name="offset">How many hits to skip (paging).</param>
     /// <param name="limit">How many hits to return at most.</param>
     SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit);
+
+    /// <summary>
+    /// Null when the store's last build finished (or the source is no store); else that unfinished build, which every
+    /// API response and every page says (issue 11: a first build killed mid-way must not look like an empty corpus).
+    /// </summary>
+    StoreUnfinished? Unfinished => null;
 }
+
+/// <summary>A store whose last build did not finish: when it started (null when none left its start), the version the answers come from, and the notice to show.</summary>
+public sealed record StoreUnfinished(DateTimeOffset? Started, long Version, string Notice);
 
 /// <summary>One page of search hits from a source, with the total count over every page.</summary>
 /// <param name="Ids">Node ids, best first, each once.</param>
@@ -35,3 +44,6 @@ public sealed record SourceSearchResult(IReadOnlyList<string> Ids, int Total, IR
     /// <summary>How the query was read where it was not taken as typed.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
+
+/// <summary>The answer of <c>/api/status</c>: <paramref name="StoreUnfinished"/> is null when the store's last build finished.</summary>
+public sealed record StatusView(StoreUnfinished? StoreUnfinished);

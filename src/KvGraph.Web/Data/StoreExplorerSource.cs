@@ -51,6 +51,11 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
 
     public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
 
+    /// <summary>Read per call (two small reads), so a build that starts, dies or finishes shows at once.</summary>
+    public StoreUnfinished? Unfinished => Use(store => store.Unfinished is { } u && store.CurrentVersion is var version
+        ? new StoreUnfinished(u.Started, version, u.Notice(version))
+        : null);
+
     public SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit)
     {
         // The served graph snapshot filters and finds nodes: no pooled connection loads a graph of its own.

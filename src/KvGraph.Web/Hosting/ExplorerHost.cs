@@ -38,6 +38,17 @@ public static class ExplorerHost
         return app;
     }
 
+    /// <summary>The header on every API response from a store whose last build did not finish.</summary>
+    public const string UnfinishedHeader = "KvGraph-Store-Unfinished";
+
+    /// <summary>The header's value: <c>started=&lt;ISO 8601 UTC&gt;; version=N</c> (<c>started=none</c> when no build left its start).</summary>
+    public static string UnfinishedHeaderValue(StoreUnfinished unfinished)
+    {
+        ArgumentNullException.ThrowIfNull(unfinished);
+        var started = unfinished.Started is { } s ? s.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) : "none";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"started={started}; version={unfinished.Version}");
+    }
+
     /// <summary>Registers the explorer's services.</summary>
     public static IServiceCollection AddExplorer(IServiceCollection services, Func<IServiceProvider, IExplorerSource> sourceFactory, string? cypherDirectory)
     {
@@ -74,6 +85,14 @@ public static class ExplorerHost
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
+
+            // Every API answer says when it comes from a store whose last build did not finish (the pages show a banner).
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
+                && context.RequestServices.GetRequiredService<IExplorerSource>().Unfinished is { } unfinished)
+            {
+                headers[UnfinishedHeader] = UnfinishedHeaderValue(unfinished);
+            }
+
             await next(context).ConfigureAwait(false);
         });
 

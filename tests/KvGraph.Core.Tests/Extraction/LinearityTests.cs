@@ -69,6 +69,58 @@ public sealed class LinearityTests(ITestOutputHelper output)
         Assert.True(ratio < MaxRatio, string.Create(CultureInfo.InvariantCulture, $"{document} ({format}) + {pattern}: ratio {ratio:0.0}; linear is about 4, quadratic 16"));
     }
 
+    /// <summary>
+    /// A real corpus document of every other reader (issue 11: the readers linear too), with a pattern inside it where
+    /// that reader reads text: after the page of a text layout, as a paragraph of a Handelingen XML, as the subject of a
+    /// motion record. The expected format makes sure the reader under test read it, not the plain-text fallback.
+    /// </summary>
+    public static TheoryData<string, string, string> CorpusReaderCases => new()
+    {
+        // an Aanhangsel (question and answer in the Handelingen), text from its PDF
+        { "aanhangsel", "learninglion-kamervragen/txt/01b2bcad-7296-43bb-bc44-e727fc69b23f.txt", "mixed" },
+        // the same Aanhangsel as the PDF's layout text (columns and indents kept)
+        { "aanhangsel", "learninglion-kamervragen/txt-layout/01b2bcad-7296-43bb-bc44-e727fc69b23f.txt", "items" },
+        // a Kamervraag with its answer as Word text
+        { "docx-kamervraag", "kamervragen-limburg/docs/002_Antwoord_op_vragen_van_het_lid_Mutluer_o.docx.txt", "mixed" },
+        // a Handelingen sitting as XML: the pattern is one paragraph (al) of the opening
+        { "handelingen-xml", "handelingen-xml-2018/h-tk-20172018-70-1.xml", "motie-cs" },
+        // a motion record of the open-data index: the pattern is its subject
+        { "motion-record", "tkmoties-index/moties_2022_2023.jsonl", "sponsor-first" },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(CorpusReaderCases))]
+    public void Each_corpus_reader_stays_linear_with_a_pattern_inside_its_document(string format, string document, string pattern)
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw}");
+        var path = TestPaths.Corpus(document.Split('/'));
+        var raw = format == "motion-record" ? File.ReadLines(path).First() : File.ReadAllText(path);
+        string Text(int length)
+        {
+            var inside = AdversarialText.Make(pattern, length);
+            return format switch
+            {
+                "handelingen-xml" => raw.Insert(raw.IndexOf("</tekst>", StringComparison.Ordinal), "<al-groep><al>" + inside + "</al></al-groep>"),
+                "motion-record" => WithSubject(raw, "Motie van het lid Simons c.s. over " + inside),
+                _ => raw + "\n" + inside,
+            };
+        }
+
+        ExtractedDocument Run(int length) => Extractor.Default.Extract(new SourceDocument(path, Text(length)));
+
+        Assert.Equal(format, Run(Small).Format);
+        var ratio = Ratio(() => Run(Small), () => Run(Large), out var smallBest, out var largeBest);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{document} ({format}) + {pattern}: {smallBest:0.000} s, {largeBest:0.000} s, ratio {ratio:0.00}"));
+        Assert.True(ratio < MaxRatio, string.Create(CultureInfo.InvariantCulture, $"{document} ({format}) + {pattern}: ratio {ratio:0.0}; linear is about 4, quadratic 16"));
+    }
+
+    private static string WithSubject(string record, string subject)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(record)!.AsObject();
+        json["Onderwerp"] = subject;
+        return json.ToJsonString();
+    }
+
     [Fact]
     public void The_issue_patterns_still_find_what_they_hold()
     {

@@ -99,3 +99,6 @@ public abstract class BrowserHostBase : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The explorer over a store whose last build did not finish, in the browser.</summary>
+public sealed class UnfinishedBrowserHost(UnfinishedStore store) : BrowserHostBase(() => store.Source, null);

@@ -29,6 +29,7 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in AanhangselRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if ((m.Index == 0 || !char.IsLetter(text[m.Index - 1])) && ToId(m) is { } id)
             {
                 yield return new Citation(CitationKind.Aanhangsel, id, null, m.Value, m.Index, m.Index + m.Length, 1.0);

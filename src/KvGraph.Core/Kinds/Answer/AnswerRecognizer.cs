@@ -32,6 +32,7 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in EarlierAnswerRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (m.Index > 0 && char.IsLetter(text[m.Index - 1]))
             {
                 continue;

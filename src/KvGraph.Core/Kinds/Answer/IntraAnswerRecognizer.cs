@@ -33,6 +33,7 @@ internal sealed partial class IntraAnswerRecognizer : ICitationRecognizer
 
         foreach (Match m in AnswerNumberRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             // "In antwoord 3 ben ik ingegaan", "zie antwoord 5": the answer's own number, no "vraag".
             var end = m.Index + m.Length;
             if (OtherDocumentAfter(text, end) || !int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 200)
@@ -46,6 +47,7 @@ internal sealed partial class IntraAnswerRecognizer : ICitationRecognizer
 
         foreach (Match m in IntraRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var pre = m.Groups["pre"];
             var end = m.Index + m.Length;
             if (IsHeading(text, m) || OtherDocumentAfter(text, end) ||

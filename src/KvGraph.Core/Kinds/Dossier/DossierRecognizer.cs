@@ -22,6 +22,7 @@ internal sealed partial class DossierRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in DossierRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if ((m.Index == 0 || !char.IsLetter(text[m.Index - 1])) && Ids.NormalizeDossier(CitationParts.Squash(m.Groups["d"].Value)) is { } dossier)
             {
                 yield return new Citation(CitationKind.Dossier, $"dossier:{dossier}", null, m.Value, m.Index, m.Index + m.Length, 1.0);

@@ -19,6 +19,7 @@ internal sealed partial class EcliRecognizer : ICitationRecognizer
     {
         foreach (Match m in EcliRx().Matches(context.Text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var id = string.Join(':', "ECLI", m.Groups["c"].Value, m.Groups["court"].Value, m.Groups["y"].Value, m.Groups["n"].Value).ToUpperInvariant();
             yield return new Citation(CitationKind.Ecli, id, null, m.Value, m.Index, m.Index + m.Length, 1.0);
         }

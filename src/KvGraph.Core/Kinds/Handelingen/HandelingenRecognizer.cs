@@ -25,6 +25,7 @@ internal sealed partial class HandelingenRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in HandelingenRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (m.Index > 0 && char.IsLetter(text[m.Index - 1]))
             {
                 continue; // "ah-tk-…" holds "h-tk-"

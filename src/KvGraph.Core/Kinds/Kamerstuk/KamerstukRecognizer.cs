@@ -36,6 +36,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         var lettered = new List<(int Start, int End)>();
         foreach (Match m in EersteKamerRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Ids.NormalizeDossier(CitationParts.Squash(m.Groups["d"].Value)) is { } dossier)
             {
                 var start = m.Groups["pre"].Index;
@@ -47,6 +48,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
 
         foreach (Match m in KamerstukRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             covered.Add((m.Index, m.Index + m.Length));
             var hasPrefix = m.Groups["pre"].Success;
             var segs = m.Groups["seg"].Captures;
@@ -97,6 +99,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         // a second pattern reads that, only where the regular one found nothing.
         foreach (Match m in SpacedRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var end = m.Index + m.Length;
             if (CitationParts.OverlapsAny(covered, m.Index, end))
             {
@@ -123,6 +126,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
 
         foreach (Match m in KstIdRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Ids.NormalizeDossier(m.Groups["d"].Value) is { } dossier)
             {
                 yield return Kst(dossier, int.Parse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture), m.Index, m.Index + m.Length, text, 1.0);

@@ -34,6 +34,7 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in DateFirstRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             // "Op 29 oktober is de Kamer aanvullend geïnformeerd over de BNI-koppeling middels een Kamerbrief (BZ2407724)"
             if (Resolve(m, context) is { } resolved)
             {
@@ -48,6 +49,7 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
 
         foreach (Match m in LetterRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Resolve(m, context) is not { } resolved)
             {
                 continue;

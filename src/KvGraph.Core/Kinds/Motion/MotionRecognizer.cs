@@ -40,6 +40,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
         var sponsorFirst = new List<(int Start, int End)>();
         foreach (Match m in SponsorFirstRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Make(m, m.Index, context) is { } c)
             {
                 sponsorFirst.Add((c.Start, m.Index + m.Length));
@@ -49,6 +50,7 @@ internal sealed partial class MotionRecognizer : ICitationRecognizer
 
         foreach (Match m in MotionRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             // The regex starts at the literal so the search is a fast vectorised scan; "promotie", "emotie" are words of their own.
             if (IsOtherWord(text, m.Index) || CitationParts.OverlapsAny(sponsorFirst, m.Index, m.Index + 1))
             {

@@ -28,6 +28,7 @@ internal sealed partial class ReadOutMotionRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in NumberRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             if (Ids.Kamerstuk(m.Groups["dossier"].Value, m.Groups["nr"].Value) is not { } kst)
             {
                 continue;

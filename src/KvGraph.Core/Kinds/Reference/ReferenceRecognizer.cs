@@ -26,6 +26,7 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
         var text = context.Text;
         foreach (Match m in ReferenceRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var v = m.Groups["v"];
             var value = CitationParts.Squash(v.Value).Replace(" ", string.Empty, StringComparison.Ordinal);
             if (value.Length < 5 || !value.Any(char.IsAsciiDigit) || IsYearOrDate(value))
@@ -57,6 +58,7 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
         // A ministry kenmerk with no keyword, in parentheses right after the letter it numbers: "Kamerbrief (BZ2407724)".
         foreach (Match m in LetterCodeRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var v = m.Groups["v"];
             if (Ids.TryReadZaak(v.Value, kenmerkContext: true, out _, out _) || TkDocumentRx().IsMatch(v.Value))
             {

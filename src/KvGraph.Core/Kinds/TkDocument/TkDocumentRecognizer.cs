@@ -22,6 +22,7 @@ internal sealed partial class TkDocumentRecognizer : ICitationRecognizer
         var urlTargets = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in DocumentRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var id = string.Concat(m.Value.AsSpan(0, 4), "D", m.Value.AsSpan(5));
             if (CitationParts.InUrl(text, m.Index))
             {

@@ -31,6 +31,7 @@ internal sealed partial class ZaakRecognizer : ICitationRecognizer
         var urlTargets = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in ZaakRx().Matches(text))
         {
+            context.Cancellation.ThrowIfCancellationRequested();
             var kw = m.Groups["kw"];
             var z = m.Groups["z"];
             if (!Ids.TryReadZaak(z.Value, kw.Success, out var zaak, out var corrected))

@@ -137,5 +137,21 @@ const KV = (() => {
     container.replaceChildren(el('div', { class: 'error', role: 'alert', text: e.message || String(e) }));
   }
 
-  return { el, fill, getJson, param, enc, docHref, motionHref, graphHref, personHref, partyHref, dossierHref, nodeHref, isMotionId, people, badge, outcomeBadge, votes, notInCorpus, nav, cypherPanel, error };
+  // A store whose last build did not finish answers from an older (or empty) state: every page says so, in a banner
+  // above its content, from /api/status (the API also marks every response with the KvGraph-Store-Unfinished header).
+  async function storeNotice() {
+    let status;
+    try { status = await getJson('/api/status'); } catch { return; }
+    const unfinished = status && status.storeUnfinished;
+    const old = document.getElementById('store-unfinished');
+    if (!unfinished) { if (old) old.remove(); return; }
+    const banner = el('div', { id: 'store-unfinished', class: 'store-unfinished', role: 'alert' },
+      el('strong', { text: 'Unfinished build: ' }), unfinished.notice);
+    if (old) old.replaceWith(banner); else document.body.prepend(banner);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', storeNotice);
+  else storeNotice();
+
+  return { el, fill, getJson, param, enc, docHref, motionHref, graphHref, personHref, partyHref, dossierHref, nodeHref, isMotionId, people, badge, outcomeBadge, votes, notInCorpus, nav, cypherPanel, error, storeNotice };
 })();
