@@ -60,6 +60,11 @@ public sealed class SearchCliTests(CliEndToEndTests.SeedStore store) : IClassFix
         // Dates are inclusive; the answer of 2021-04-12 is in April 2021, not after it.
         var april = await Run("search", "Xinjiang", "--from", "2021-04", "--to", "2021-04-12", "--format", "csv");
         Assert.Contains("ah-tk-20202021-2302", april, StringComparison.Ordinal);
+
+        // The highlights column holds the matched spans as start-end offsets into the snippet, never a .NET type name.
+        var row = april.Split('\n').Single(l => l.StartsWith("ah-tk-20202021-2302,", StringComparison.Ordinal));
+        Assert.DoesNotContain("KvGraph.", row, StringComparison.Ordinal);
+        Assert.Matches(@",[0-9]+-[0-9]+(; [0-9]+-[0-9]+)*$", row);
         var later = await Run("search", "Xinjiang", "--from", "2021-04-13", "--format", "csv");
         Assert.DoesNotContain("ah-tk-20202021-2302", later, StringComparison.Ordinal);
     }

@@ -118,6 +118,22 @@ public sealed class SearchCorpusTests(SearchCorpusFixture corpus) : IClassFixtur
     }
 
     [SkippableFact]
+    public void A_persons_name_as_typed_lists_the_person_first_and_then_the_documents_that_name_them()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+
+        // Leijten (SP) sponsors motions in the open-data records: the name alone, in any case, finds the person.
+        var leijten = corpus.Store.Search("leijten", DocumentFilter.None, 10, 0);
+        Assert.Equal(("person:leijten", "name"), (leijten.Hits[0].Id, leijten.Hits[0].Match));
+        Assert.Contains(leijten.Hits.Skip(1), h => h.Match == "text");
+
+        // Not a name: words no person carries, operators, wildcards and phrases stay plain searches.
+        Assert.DoesNotContain(corpus.Store.Search("stikstof", DocumentFilter.None, 20, 0).Hits, h => h.Label == "Person");
+        Assert.DoesNotContain(corpus.Store.Search("Leijten OR stikstof", DocumentFilter.None, 20, 0).Hits, h => h.Match == "name");
+        Assert.DoesNotContain(corpus.Store.Search("Leijt*", DocumentFilter.None, 20, 0).Hits, h => h.Match == "name");
+    }
+
+    [SkippableFact]
     public void The_total_is_every_match_not_the_page()
     {
         Skip.If(corpus.SkipReason is not null, corpus.SkipReason);

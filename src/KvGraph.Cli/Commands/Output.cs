@@ -146,7 +146,7 @@ internal static class Output
             KvGraph.Core.Text.Csv.AppendLine(sb, sheet.Columns);
             foreach (var row in sheet.Rows)
             {
-                KvGraph.Core.Text.Csv.AppendLine(sb, row);
+                KvGraph.Core.Text.Csv.AppendLine(sb, row.Select(Text));
             }
         }
 

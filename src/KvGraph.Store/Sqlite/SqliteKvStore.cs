@@ -201,6 +201,20 @@ internal sealed class SqliteKvStore : IKvStore
             ordered.Add((exact, "id"));
         }
 
+        // A person's name as typed ("Leijten", "kaag") lists the person too, right after an exact id. The raw
+        // facts say cheaply whether any person has that name; only then is the graph needed for the merged person.
+        if (PersonNameCandidate(query.Text) is { } typedName && HasPersonNamed(typedName))
+        {
+            graph ??= LoadGraph();
+            foreach (var person in graph.Nodes.Where(n => n.Label == NodeLabel.Person && string.Equals(n.Name, typedName, StringComparison.OrdinalIgnoreCase)).OrderBy(n => n.Id, StringComparer.Ordinal))
+            {
+                if (seen.Add(person.Id))
+                {
+                    ordered.Add((person.Id, "name"));
+                }
+            }
+        }
+
         if (query.Fts is { } fts)
         {
             // bm25 ranks; a document stored from several files (or a question with its answer's text) is listed once.
@@ -255,6 +269,21 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         return new SearchResults(ordered.Count, hits, notes);
+    }
+
+    /// <summary>The query as a person's name: one to four plain words (no operators, quotes or wildcards), else null.</summary>
+    private static string? PersonNameCandidate(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length is >= 1 and <= 4 && words.All(w => w is not ("OR" or "NOT" or "AND") && w.All(ch => char.IsLetter(ch) || ch is '-' or '\'' or '.'))
+            ? string.Join(' ', words)
+            : null;
+    }
+
+    private bool HasPersonNamed(string name)
+    {
+        using var cmd = Command("SELECT 1 FROM nodes WHERE label = $l AND name = $n COLLATE NOCASE LIMIT 1", ("$l", NodeLabel.Person), ("$n", name));
+        return cmd.ExecuteScalar() is not null;
     }
 
     /// <summary>The node an id or alias names: a document (its aliases too), a cited document not in the corpus, a person, a dossier, … (case ignored).</summary>
