@@ -35,6 +35,8 @@ public static class PagesApi
             .WithSummary("The people a document names by role (asker, answerer, sponsor), each with their person id and party at the document's date.");
         api.MapGet("/motions.csv", MotionsCsv).WithName("MotionsCsv")
             .WithSummary("The motions list as CSV, with the same filters as /api/motions and one page of it (page, pageSize).");
+        api.MapGet("/search.csv", SearchCsv).WithName("SearchCsv")
+            .WithSummary("Search results as CSV: the same query, filters and page (page, pageSize) as /api/search.");
         return app;
     }
 
@@ -138,6 +140,20 @@ public static class PagesApi
             Ok<MotionListView> ok => Download(PageSheets.Motions("motions", ok.Value!.Items), "motions"),
             ValidationProblem problem => problem,
             _ => throw new InvalidOperationException("Unexpected motions result."),
+        };
+    }
+
+    internal static Results<FileContentHttpResult, ValidationProblem> SearchCsv(
+        IExplorerData data, string? q, int? page, int? pageSize,
+        string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
+    {
+        // The search endpoint's own validation and filter (ExplorerApi.Search): one set of rules for JSON and CSV.
+        var result = ExplorerApi.Search(data, q, page, pageSize, from, to, kind, answerer, asker, party, dossier, topic);
+        return result.Result switch
+        {
+            Ok<SearchPageView> ok => Download(PageSheets.Search("results", ok.Value!.Hits), "search"),
+            ValidationProblem problem => problem,
+            _ => throw new InvalidOperationException("Unexpected search result."),
         };
     }
 

@@ -129,6 +129,13 @@ public static class PageSheets
             m.Id, m.Title, m.Date, m.Outcome, m.VoteDate, m.VotesFor, m.VotesAgainst, m.CabinetAdvice,
             m.Sponsors.Select(s => s.Party is null ? s.Name : $"{s.Name} ({s.Party})").ToList(), m.Dossier, m.InCorpus, m.CitedBy, m.CitedAfterVote, m.LastCited, m.Disputed))]);
 
+    /// <summary>Search hits as the search page lists them; highlights as start-end offsets into the snippet.</summary>
+    public static PageSheet Search(string name, IEnumerable<SearchHitView> hits) =>
+        new(name, ["id", "kind", "date", "inCorpus", "citedBy", "askers", "answerers", "title", "snippet", "highlights"],
+            [.. hits.Select(h => Row(
+                h.Id, h.Kind, h.Date, h.InCorpus, h.CitedBy, h.Askers.Select(a => a.Name).ToList(), h.Answerers.Select(a => a.Name).ToList(), h.Title, h.Snippet,
+                h.Highlights.Select(x => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x[0]}-{x[1]}")).ToList()))]);
+
     private static PageSheet Documents(string name, IEnumerable<DocumentEntry> documents) =>
         new(name, DocumentColumns, [.. documents.Select(d => Row(d.Id, d.Kind, d.Title, d.Date, d.InCorpus, d.CitedBy))]);
 

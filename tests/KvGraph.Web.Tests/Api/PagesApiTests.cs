@@ -237,6 +237,17 @@ public sealed class PagesApiTests(RealCorpus corpus) : ExplorerClient(() => new 
         Assert.Equal(page.Items("items").Select(i => i.Str("id")), mRows.Select(r => r[0]));
         Assert.All(mRows, r => Assert.Equal("aangenomen", r[3]));
         Assert.Equal(400, (await GetProblem("/api/motions.csv?from=yesterday")).Status);
+
+        // The search page's results: the same query, filters and page as /api/search, highlights as offsets.
+        var found = await GetJson("/api/search?q=stikstof&kind=motion&pageSize=50");
+        var (sHeader, sRows, sResponse) = await GetCsv("/api/search.csv?q=stikstof&kind=motion&pageSize=50");
+        Assert.Equal("text/csv", sResponse.MediaType);
+        Assert.Equal(["id", "kind", "date"], sHeader.Take(3));
+        Assert.Equal(found.Items("hits").Select(i => i.Str("id")), sRows.Select(r => r[0]));
+        Assert.NotEmpty(sRows);
+        Assert.All(sRows, r => Assert.Equal("motion", r[1]));
+        Assert.All(sRows, r => Assert.Matches(@"^([0-9]+-[0-9]+(; [0-9]+-[0-9]+)*)?$", r[^1]));
+        Assert.Equal(400, (await GetProblem("/api/search.csv?q=stikstof&from=yesterday")).Status);
     }
 
     [SkippableTheory]

@@ -125,7 +125,8 @@
         el('h1', {}, q ? 'Search: ' : 'Documents', q ? el('q', { text: q }) : null),
         filterForm(q, state),
         ...notes,
-        el('p', { class: 'muted search-total', text: `${result.hits.length} shown of ${result.total}` }),
+        el('p', { class: 'muted search-total', text: `${result.hits.length} shown of ${result.total}` },
+          result.hits.length ? [' ', KV.Lists.csvLink(`api/search.csv?${query}&page=${page}&pageSize=${result.pageSize}`, 'these results')] : null),
         result.hits.length ? list : el('p', { text: 'Nothing found.' }),
         pager,
         q ? KV.cypherPanel('search', { q, page, pageSize: result.pageSize }) : null);
