@@ -139,7 +139,7 @@ public sealed class MotionsTests
         Assert.All(january, m => Assert.InRange(string.CompareOrdinal(m.Date, "2022-01-01"), 0, int.MaxValue));
         Assert.All(january, m => Assert.True(string.CompareOrdinal(m.Date, "2022-01-31") <= 0, m.Date));
         Assert.Equal(lines.Count(l => l.Contains("\"GestartOp\": \"2022-01-", StringComparison.Ordinal)), january.Count);
-        Assert.Throws<ArgumentException>(() => graph.List(new MotionFilter { From = "januari" }));
+        Assert.Throws<DocumentFilterException>(() => graph.List(new MotionFilter { From = "januari" }));
 
         // Stats: adopted and rejected as the records count them; nothing cites these records, so none is cited later.
         var stats = Motions.Stats(graph);

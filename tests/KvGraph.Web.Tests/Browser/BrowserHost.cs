@@ -59,7 +59,7 @@ public abstract class BrowserHostBase : IAsyncLifetime
         }
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        app = ExplorerHost.Build(["--urls", "http://127.0.0.1:0", "--cypher", WebPaths.CypherQueries], _ => source());
+        app = ExplorerHost.Build(["--urls", "http://127.0.0.1:0", "--cypher", WebPaths.CypherQueries], _ => new BorrowedSource(source()));
         await app.StartAsync();
         BaseUrl = app.Urls.Single().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
@@ -102,3 +102,18 @@ public abstract class BrowserHostBase : IAsyncLifetime
 
 /// <summary>The explorer over a store whose last build did not finish, in the browser.</summary>
 public sealed class UnfinishedBrowserHost(UnfinishedStore store) : BrowserHostBase(() => store.Source, null);
+
+/// <summary>
+/// A collection's shared source lent to one host: not disposable, so the host's container (which disposes the singletons
+/// its factory made) leaves the source for the next test class of the collection; the collection fixture disposes it.
+/// </summary>
+internal sealed class BorrowedSource(IExplorerSource inner) : IExplorerSource
+{
+    public KvGraph.Core.Graph.ICitationGraph Graph => inner.Graph;
+
+    public StoreUnfinished? Unfinished => inner.Unfinished;
+
+    public KvGraph.Core.Model.ExtractedDocument? GetDocument(string id) => inner.GetDocument(id);
+
+    public SourceSearchResult Search(string query, KvGraph.Core.Graph.DocumentFilter filter, int offset, int limit) => inner.Search(query, filter, offset, limit);
+}
