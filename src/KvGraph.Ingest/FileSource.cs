@@ -11,10 +11,13 @@ namespace KvGraph.Ingest;
 /// </summary>
 public static class FileSource
 {
-    /// <summary>Files that describe a corpus folder rather than being documents in it (fetch-state.json: what <c>kvgraph fetch</c> remembers).</summary>
+    /// <summary>
+    /// Files that describe a corpus folder rather than being documents in it (fetch-state.json: what <c>kvgraph fetch</c>
+    /// remembers; truth.jsonl: the ground truth <c>kvgraph synth</c> writes beside its documents).
+    /// </summary>
     private static readonly HashSet<string> SkippedNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PROVENANCE.md", "README.md", "index.tsv", "fetch-state.json", "LICENSE", "LICENSE.md", "Thumbs.db", ".DS_Store",
+        "PROVENANCE.md", "README.md", "index.tsv", "fetch-state.json", "truth.jsonl", "LICENSE", "LICENSE.md", "Thumbs.db", ".DS_Store",
     };
 
     /// <summary>Reads one file as a source document.</summary>
@@ -118,7 +121,7 @@ public static class FileSource
     {
         var name = Path.GetFileName(path);
         return name.StartsWith('.') ? "hidden (the name starts with a dot)"
-            : SkippedNames.Contains(name) ? "describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, LICENSE)"
+            : SkippedNames.Contains(name) ? "describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, truth.jsonl, LICENSE)"
             : null;
     }
 

@@ -67,10 +67,10 @@ public sealed class BuildFeedbackTests
             [
                 $"warning: {folder}: no documents found in this folder (2 file(s) or folder(s) in it skipped: hidden, or corpus description files)",
                 "Skipped 2 file(s) or folder(s), not read on purpose:",
-                "  1 describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, LICENSE)",
+                "  1 describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, truth.jsonl, LICENSE)",
                 "  1 hidden (the name starts with a dot)",
                 $"skipped: {Path.Combine(folder, ".seed004.txt")}: hidden (the name starts with a dot)",
-                $"skipped: {Path.Combine(folder, "README.md")}: describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, LICENSE)",
+                $"skipped: {Path.Combine(folder, "README.md")}: describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, truth.jsonl, LICENSE)",
                 string.Empty,
             ],
             Lines(output));
@@ -256,6 +256,23 @@ public sealed class BuildFeedbackTests
         using var s = KvStore.OpenReadOnly(store);
         Assert.Equal(In("pdf", ".pdf"), s.GetDocument("ah-tk-20232024-1786")!.File);
         Assert.Equal("unknown", s.Documents().Single(d => d.File == notes).Kind);
+    }
+
+    [Fact]
+    public async Task A_generated_corpus_builds_without_its_truth_file_and_without_copies_warnings()
+    {
+        // `kvgraph synth` writes truth.jsonl beside its documents; built as a document it became one "unknown" node whose
+        // thousands of records were each reported as a copy of it in "several files" (one 10 MB warning on 100,000 documents).
+        var dir = TestPaths.NewTempDir("kvgraph-feedback");
+        var docs = Path.Combine(dir, "synth");
+        Assert.Equal(0, (await CliRunner.Run("synth", docs, "--docs", "40", "--seed", "3")).Exit);
+        Assert.True(File.Exists(Path.Combine(docs, "truth.jsonl")));
+
+        var (exit, output, err) = await CliRunner.Run("build", docs, "--store", NewStore(dir), "--verbose");
+        Assert.True(exit == 0, output + err);
+        Assert.Contains($"skipped: {Path.Combine(docs, "truth.jsonl")}: describes the corpus folder, not a document", output + err, StringComparison.Ordinal);
+        Assert.DoesNotContain("one document in", output + err, StringComparison.Ordinal);
+        Assert.DoesNotContain("not recognised", output + err, StringComparison.Ordinal);
     }
 
     [Fact]

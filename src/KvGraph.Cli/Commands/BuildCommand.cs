@@ -188,9 +188,9 @@ internal static class BuildCommand
             more.Add($"{report.Unrecognised.Count} not recognised (stored as unknown)");
         }
 
-        if (report.Copies.Count > 0)
+        if (InSeveralFiles(report.Copies).Count is > 0 and var copies)
         {
-            more.Add($"{report.Copies.Count} document(s) found in several files, merged");
+            more.Add($"{copies} document(s) found in several files, merged");
         }
 
         return more.Count == 0 ? line : $"{line}; {string.Join("; ", more)}";
@@ -300,19 +300,28 @@ internal static class BuildCommand
         }
     }
 
+    /// <summary>Copies in other files than the kept one, each file once: records of one JSON Lines file that share an id are one file's business.</summary>
+    private static List<(string Id, DocumentAliases Kept, List<MergedCopy> Merged)> InSeveralFiles(IReadOnlyList<DocumentCopies> copies) =>
+        [.. copies
+            .Select(c => (c.Id, c.Kept, Merged: c.Merged.Where(m => m.Copy.File != c.Kept.File).DistinctBy(m => m.Copy.File).ToList()))
+            .Where(c => c.Merged.Count > 0)];
+
     /// <summary>Copies of one document merged into one: which file was kept and why, per copy.</summary>
     private static void WriteCopies(TextWriter raw, IReadOnlyList<DocumentCopies> copies, bool verbose)
     {
-        var shown = verbose ? copies.Count : Math.Min(copies.Count, Named);
-        foreach (var c in copies.Take(shown))
+        var real = InSeveralFiles(copies);
+        var shown = verbose ? real.Count : Math.Min(real.Count, Named);
+        foreach (var c in real.Take(shown))
         {
-            var merged = string.Join("; ", c.Merged.Select(m => $"merged {OneLine(m.Copy.File)} ({m.Why})"));
-            raw.WriteLine($"warning: {OneLine(c.Id)}: one document in {c.Merged.Count + 1} files: kept {OneLine(c.Kept.File)}; {merged}");
+            var listed = verbose ? c.Merged.Count : Math.Min(c.Merged.Count, Named);
+            var merged = string.Join("; ", c.Merged.Take(listed).Select(m => $"merged {OneLine(m.Copy.File)} ({m.Why})"));
+            var more = c.Merged.Count > listed ? $"; {c.Merged.Count - listed} more (--verbose names each)" : string.Empty;
+            raw.WriteLine($"warning: {OneLine(c.Id)}: one document in {c.Merged.Count + 1} files: kept {OneLine(c.Kept.File)}; {merged}{more}");
         }
 
-        if (copies.Count > shown)
+        if (real.Count > shown)
         {
-            raw.WriteLine($"warning: {copies.Count - shown} more document(s) found in several files, merged (--verbose names each)");
+            raw.WriteLine($"warning: {real.Count - shown} more document(s) found in several files, merged (--verbose names each)");
         }
     }
 
