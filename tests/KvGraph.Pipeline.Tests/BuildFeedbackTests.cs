@@ -63,7 +63,7 @@ public sealed class BuildFeedbackTests
         Assert.Equal(
             [
                 (Path.Combine(input, ".hidden-copy.txt"), "hidden (the name starts with a dot)"),
-                (Path.Combine(input, "PROVENANCE.md"), "describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, LICENSE)"),
+                (Path.Combine(input, "PROVENANCE.md"), "describes the corpus folder, not a document (PROVENANCE.md, README.md, index.tsv, fetch-state.json, truth.jsonl, LICENSE)"),
                 (Path.Combine(input, ".git"), "hidden folder: not walked"),
             ],
             first.Skipped.Select(s => (s.File, s.Reason)));
