@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 2;
+    public const int Current = 3;
 
     /// <summary>
     /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
@@ -77,6 +77,10 @@ internal static class Schema
                 nodes TEXT NOT NULL,
                 sources TEXT NOT NULL,
                 PRIMARY KEY(target, file)) WITHOUT ROWID;
+            """),
+        (3, "person-names", """
+            -- Search lists a person when the query is their name: an index, so that check is a seek, not a scan of every node.
+            CREATE INDEX IF NOT EXISTS nodes_label_name ON nodes(label, name COLLATE NOCASE);
             """),
     ];
 
