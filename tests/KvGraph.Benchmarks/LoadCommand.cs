@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using KvGraph.Bench;
 using KvGraph.Store;
 using KvGraph.TestSupport;
 

@@ -28,6 +28,7 @@ public static class CommandCatalog
 
         // Scale (issue 9): a generated corpus with its truth.
         yield return SynthCommand.Create(context);
+        yield return BenchCommand.Create(context);
 
         // Neo4j (issue 3): push, cypher, export.
         yield return Neo4jPushCommand.Create(context);

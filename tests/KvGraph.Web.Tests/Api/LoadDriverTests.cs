@@ -1,6 +1,7 @@
 using KvGraph.Pipeline;
 using KvGraph.Pipeline.Synth;
 using KvGraph.Store;
+using KvGraph.Bench;
 using KvGraph.TestSupport;
 using KvGraph.Web.Data;
 using KvGraph.Web.Hosting;

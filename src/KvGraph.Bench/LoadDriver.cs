@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace KvGraph.TestSupport;
+namespace KvGraph.Bench;
 
 /// <summary>
 /// A bounded load on the explorer's API (issue 11): <see cref="LoadPlan.Clients"/> clients, each sending one request
@@ -171,7 +171,7 @@ public static class LoadDriver
     }
 
     /// <summary>Words of the documents' titles (longer than four letters), as a reader would search them.</summary>
-    private static string[] SearchWords(IReadOnlyList<LoadDocument> documents)
+    public static string[] SearchWords(IReadOnlyList<LoadDocument> documents)
     {
         var words = documents
             .Take(5000)
@@ -203,29 +203,10 @@ public static class LoadDriver
         return [.. ids];
     }
 
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    private static double Percentile(double[] sorted, double p) => Percentiles.Of(sorted, p);
 
     /// <summary>Resident memory (VmRSS) of a process from /proc, in bytes; null when it cannot be read (not Linux, gone).</summary>
-    public static long? ResidentBytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                    return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-        }
-
-        return null;
-    }
+    public static long? ResidentBytes(int pid) => ChildProcess.ResidentBytes(pid);
 }
 
 /// <summary>How to load: clients, duration, seed of the id sampling, memory sampling interval, request timeout.</summary>
