@@ -26,7 +26,37 @@ public static partial class GlueSplitter
     public static string Split(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return TokenRx().Replace(line, m => SplitToken(m.Value));
+        return MaySplit(line) ? TokenRx().Replace(line, m => SplitToken(m.Value)) : line;
+    }
+
+    /// <summary>
+    /// False when no rule of <see cref="SplitToken"/> can fire anywhere in the text, so it is returned as it is without
+    /// the per-token replacements (most lines). Each rule needs one of these, inside one token: "(" after a letter
+    /// (ParenRx), a digit after a letter (MonthYearRx), ",", "." "?" or "!" with a non-space after it (CommaRx, PeriodRx,
+    /// QuestionRx), an upper-case letter after two lower-case ones (CamelRx). It may say true where no rule fires.
+    /// </summary>
+    private static bool MaySplit(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '(' when char.IsLetter(text[i - 1]):
+                case >= '0' and <= '9' when char.IsLetter(text[i - 1]):
+                case ',' or '.' or '?' or '!' when i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]):
+                    return true;
+                default:
+                    if (i >= 2 && char.IsUpper(c) && char.IsLower(text[i - 1]) && char.IsLower(text[i - 2]))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
     }
 
     private static string SplitToken(string token)
