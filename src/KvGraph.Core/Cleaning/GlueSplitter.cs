@@ -31,28 +31,32 @@ public static partial class GlueSplitter
 
     /// <summary>
     /// False when no rule of <see cref="SplitToken"/> can fire anywhere in the text, so it is returned as it is without
-    /// the per-token replacements (most lines). Each rule needs one of these, inside one token: "(" after a letter
-    /// (ParenRx), a digit after a letter (MonthYearRx), ",", "." "?" or "!" with a non-space after it (CommaRx, PeriodRx,
-    /// QuestionRx), an upper-case letter after two lower-case ones (CamelRx). It may say true where no rule fires.
+    /// the per-token replacements (most lines). Each rule needs its own shape: a letter, "(" and a letter (ParenRx); a
+    /// letter then "19" or "20" (MonthYearRx); two lower-case letters, "," and a lower-case letter (CommaRx); three
+    /// lower-case letters, "." and an upper-case letter (PeriodRx); a lower-case letter, "?" or "!" and an upper-case
+    /// letter (QuestionRx); two lower-case letters, an upper-case and a lower-case letter (CamelRx). A rule that does not
+    /// fire leaves the text as it was, so the next rule sees the same text. It may say true where no rule fires.
     /// </summary>
     private static bool MaySplit(ReadOnlySpan<char> text)
     {
-        for (var i = 1; i < text.Length; i++)
+        for (var i = 1; i + 1 < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            var before = text[i - 1];
+            var after = text[i + 1];
+            var glued = c switch
             {
-                case '(' when char.IsLetter(text[i - 1]):
-                case >= '0' and <= '9' when char.IsLetter(text[i - 1]):
-                case ',' or '.' or '?' or '!' when i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]):
-                    return true;
-                default:
-                    if (i >= 2 && char.IsUpper(c) && char.IsLower(text[i - 1]) && char.IsLower(text[i - 2]))
-                    {
-                        return true;
-                    }
-
-                    break;
+                '(' => char.IsLetter(before) && char.IsLetter(after),
+                '1' => char.IsLetter(before) && after == '9',
+                '2' => char.IsLetter(before) && after == '0',
+                ',' => i >= 2 && char.IsLower(before) && char.IsLower(text[i - 2]) && char.IsLower(after),
+                '.' => i >= 3 && char.IsLower(before) && char.IsLower(text[i - 2]) && char.IsLower(text[i - 3]) && char.IsUpper(after),
+                '?' or '!' => char.IsLower(before) && char.IsUpper(after),
+                _ => i >= 2 && char.IsUpper(c) && char.IsLower(before) && char.IsLower(text[i - 2]) && char.IsLower(after),
+            };
+            if (glued)
+            {
+                return true;
             }
         }
 

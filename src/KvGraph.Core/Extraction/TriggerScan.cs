@@ -5,16 +5,21 @@ namespace KvGraph.Core.Extraction;
 /// <summary>
 /// The literal pre-filter of all recognisers in one pass over the text: a recogniser runs when one of its triggers occurs
 /// in the text (ordinal, ignoring case), or when it has none. All distinct triggers are searched at once
-/// (<see cref="SearchValues{T}"/> of strings), instead of one scan of the whole text per trigger; the scan stops as soon
-/// as every recogniser with triggers is on. Immutable and thread-safe once built; build it once per set of recognisers.
+/// (<see cref="SearchValues{T}"/> of strings), instead of one scan of the whole text per trigger. Once a recogniser is on,
+/// the search goes on for only the triggers of recognisers still off (a frequent trigger such as "vraag" is then no longer
+/// a hit at every occurrence), and it stops as soon as every recogniser with triggers is on. Thread-safe; build it once
+/// per set of recognisers.
 /// </summary>
 internal sealed class TriggerScan
 {
+    /// <summary>The searchers built for sets of triggers still wanted, at most this many (a handful occur in practice).</summary>
+    private const int MaxSearchers = 4096;
+
     private readonly string[] _literals;
     private readonly int[][] _owners;
-    private readonly SearchValues<string>? _any;
     private readonly bool[] _always;
     private readonly int _triggered;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, SearchValues<string>> _searchers = new();
 
     /// <param name="triggers">Each recogniser's triggers, in recogniser order.</param>
     public TriggerScan(IReadOnlyList<IReadOnlyList<string>> triggers)
@@ -45,7 +50,6 @@ internal sealed class TriggerScan
 
         _literals = [.. owners.Keys];
         _owners = [.. owners.Values.Select(l => l.ToArray())];
-        _any = _literals.Length == 0 ? null : SearchValues.Create(_literals, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>For each recogniser, in the order given: whether it runs on <paramref name="text"/>.</summary>
@@ -56,9 +60,10 @@ internal sealed class TriggerScan
         var left = _triggered;
         var span = text.AsSpan();
         var pos = 0;
-        while (left > 0 && _any is not null)
+        var wanted = Wanted(on);
+        while (left > 0)
         {
-            var hit = span[pos..].IndexOfAny(_any);
+            var hit = span[pos..].IndexOfAny(Searcher(wanted));
             if (hit < 0)
             {
                 break;
@@ -66,9 +71,10 @@ internal sealed class TriggerScan
 
             pos += hit;
             var at = span[pos..];
+            var changed = false;
             for (var k = 0; k < _literals.Length; k++)
             {
-                if (!at.StartsWith(_literals[k], StringComparison.OrdinalIgnoreCase))
+                if (!IsWanted(wanted, k) || !at.StartsWith(_literals[k], StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -79,13 +85,57 @@ internal sealed class TriggerScan
                     {
                         on[r] = true;
                         left--;
+                        changed = true;
                     }
                 }
+            }
+
+            if (changed)
+            {
+                wanted = Wanted(on);
             }
 
             pos++;
         }
 
         return on;
+    }
+
+    // The triggers that can still turn a recogniser on, one bit each (all of them, as ulong.MaxValue, beyond 64 triggers).
+    private ulong Wanted(bool[] on)
+    {
+        if (_literals.Length > 64)
+        {
+            return ulong.MaxValue;
+        }
+
+        var wanted = 0UL;
+        for (var k = 0; k < _literals.Length; k++)
+        {
+            if (Array.Exists(_owners[k], r => !on[r]))
+            {
+                wanted |= 1UL << k;
+            }
+        }
+
+        return wanted;
+    }
+
+    private static bool IsWanted(ulong wanted, int k) => k >= 64 || (wanted & (1UL << k)) != 0;
+
+    private SearchValues<string> Searcher(ulong wanted)
+    {
+        if (_searchers.TryGetValue(wanted, out var found))
+        {
+            return found;
+        }
+
+        var searcher = SearchValues.Create([.. _literals.Where((_, k) => IsWanted(wanted, k))], StringComparison.OrdinalIgnoreCase);
+        if (_searchers.Count < MaxSearchers)
+        {
+            _searchers.TryAdd(wanted, searcher);
+        }
+
+        return searcher;
     }
 }
