@@ -26,7 +26,35 @@ public static partial class GlueSplitter
     public static string Split(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return MaySplit(line) ? TokenRx().Replace(line, m => SplitToken(m.Value)) : line;
+        if (!MaySplit(line))
+        {
+            return line;
+        }
+
+        // Token by token (what TokenRx().Replace with SplitToken would do), the rules run only on tokens they can change,
+        // and the line is copied only when one does.
+        System.Text.StringBuilder? split = null;
+        var copied = 0;
+        foreach (var m in TokenRx().EnumerateMatches(line))
+        {
+            var token = line.AsSpan(m.Index, m.Length);
+            if (!MaySplit(token))
+            {
+                continue;
+            }
+
+            var replaced = SplitToken(token.ToString());
+            if (token.SequenceEqual(replaced))
+            {
+                continue;
+            }
+
+            split ??= new System.Text.StringBuilder(line.Length + 16);
+            split.Append(line, copied, m.Index - copied).Append(replaced);
+            copied = m.Index + m.Length;
+        }
+
+        return split is null ? line : split.Append(line, copied, line.Length - copied).ToString();
     }
 
     /// <summary>
