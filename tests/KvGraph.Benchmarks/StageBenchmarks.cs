@@ -15,7 +15,8 @@ namespace KvGraph.Benchmarks;
 /// the bytes of issue 9's comparison with tkconv): the whole extract, the read stage (detect and the best reader), and
 /// each recogniser's Find on the read texts. One operation is one pass over all those texts; the MB/s column is their
 /// UTF-8 bytes per second, allocations come from the memory diagnoser.
-/// <c>dotnet run -c Release --project tests/KvGraph.Benchmarks -- --filter *StageBenchmarks*</c>.
+/// <c>dotnet run -c Release --project tests/KvGraph.Benchmarks -- --filter *StageBenchmarks*</c> (add <c>--inProcess</c> on a
+/// loaded machine: BenchmarkDotNet's own build of its runner project can pass its two-minute timeout there).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
