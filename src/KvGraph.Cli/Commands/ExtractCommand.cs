@@ -28,35 +28,34 @@ internal static class ExtractCommand
         var command = new Command("extract", "Extract citations and entities from files and print them (nothing is stored)") { files, format };
         return command.WithAction(result =>
         {
-            var docs = new List<ExtractedDocument>();
             var failed = 0;
             var given = result.GetValue(files) ?? [];
+            var error = result.InvocationConfiguration.Error;
             foreach (var missing in given.Where(g => !File.Exists(g) && !Directory.Exists(g)))
             {
-                result.InvocationConfiguration.Error.WriteLine($"kvgraph: {missing}: no such file or folder");
+                error.WriteLine($"kvgraph: {missing}: no such file or folder");
                 failed++;
             }
 
-            foreach (var file in FileSource.Enumerate(given.Where(g => File.Exists(g) || Directory.Exists(g))))
+            var docs = ExtractInOrder(FileSource.Enumerate(given.Where(g => File.Exists(g) || Directory.Exists(g))), e =>
             {
-                try
-                {
-                    foreach (var source in FileSource.ReadAll(file))
-                    {
-                        docs.Add(Extractor.Default.Extract(source));
-                    }
-                }
-                catch (DocumentFormatException e)
-                {
-                    result.InvocationConfiguration.Error.WriteLine($"kvgraph: {e.File}: {e.Reason}");
-                    failed++;
-                }
-            }
-
-            var single = given.Length == 1 && File.Exists(given[0]) && docs.Count == 1;
+                error.WriteLine($"kvgraph: {e.File}: {e.Reason}");
+                failed++;
+            });
+            var output = context.Console.Profile.Out.Writer;
             if (result.GetValue(format) == "json")
             {
-                Render.Raw(context.Console, (single ? ExtractionJson.Serialize(docs[0]) : ExtractionJson.Serialize(docs)) + "\n");
+                if (given.Length == 1 && File.Exists(given[0]))
+                {
+                    // One file: one object when it holds one document, else an array.
+                    var all = docs.ToList();
+                    Render.Raw(context.Console, (all.Count == 1 ? ExtractionJson.Serialize(all[0]) : ExtractionJson.Serialize(all)) + "\n");
+                }
+                else
+                {
+                    ExtractionJson.WriteArray(docs, output);
+                    Render.Raw(context.Console, "\n");
+                }
             }
             else if (result.GetValue(format) == "jsonl")
             {
@@ -76,6 +75,67 @@ internal static class ExtractCommand
 
             return failed > 0 ? 1 : 0;
         });
+    }
+
+    /// <summary>How many files are read and extracted ahead of the one being written: bounded, so memory is too.</summary>
+    private static readonly int Ahead = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>
+    /// The documents of the files, in the order of the files, extracted in parallel on the thread pool at most
+    /// <see cref="Ahead"/> files ahead of the caller (the extractor is thread-safe), so output streams while the next
+    /// files are extracted. A file that cannot be read goes to <paramref name="failed"/>, in its place in the order.
+    /// </summary>
+    private static IEnumerable<ExtractedDocument> ExtractInOrder(IEnumerable<string> files, Action<DocumentFormatException> failed)
+    {
+        var window = new Queue<Task<(List<ExtractedDocument> Docs, DocumentFormatException? Error)>>();
+        foreach (var file in files)
+        {
+            window.Enqueue(Task.Run(() => ExtractFile(file)));
+            while (window.Count >= Ahead)
+            {
+                foreach (var d in Take(window.Dequeue(), failed))
+                {
+                    yield return d;
+                }
+            }
+        }
+
+        while (window.Count > 0)
+        {
+            foreach (var d in Take(window.Dequeue(), failed))
+            {
+                yield return d;
+            }
+        }
+    }
+
+    private static List<ExtractedDocument> Take(Task<(List<ExtractedDocument> Docs, DocumentFormatException? Error)> task, Action<DocumentFormatException> failed)
+    {
+        var (docs, error) = task.GetAwaiter().GetResult();
+        if (error is not null)
+        {
+            failed(error);
+        }
+
+        return docs;
+    }
+
+    private static (List<ExtractedDocument> Docs, DocumentFormatException? Error) ExtractFile(string file)
+    {
+        var docs = new List<ExtractedDocument>();
+        try
+        {
+            foreach (var source in FileSource.ReadAll(file))
+            {
+                docs.Add(Extractor.Default.Extract(source));
+            }
+
+            return (docs, null);
+        }
+        catch (DocumentFormatException e)
+        {
+            return (docs, e);
+        }
     }
 
     private static void Text(IAnsiConsole console, ExtractedDocument d)

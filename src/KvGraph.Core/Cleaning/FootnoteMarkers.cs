@@ -24,8 +24,10 @@ public static partial class FootnoteMarkers
         ArgumentNullException.ThrowIfNull(text);
         var markers = new List<Marker>();
 
+        // Every pattern below has a digit after a particular character; most paragraphs have none of these places, and a
+        // pattern is only run where one is (DigitAfter), which leaves the result as it was.
         // After closing punctuation or a quote that ends a sentence: "»?1", "?2", "”.3".
-        var t = AfterPunctuationRx().Replace(text, m =>
+        var t = !DigitAfter(text, c => c is '?' or '!' or '.' or '»' or '”' or '’' or '"' or ')') ? text : AfterPunctuationRx().Replace(text, m =>
         {
             var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             if (n == 0 || (isKnown is not null && !isKnown(n)))
@@ -40,7 +42,7 @@ public static partial class FootnoteMarkers
         if (isKnown is not null)
         {
             // A year directly followed by a marker: "29 juni 20222" is 29 juni 2022 with note 2.
-            t = YearRx().Replace(t, m =>
+            t = !HasDigits(t, 5) ? t : YearRx().Replace(t, m =>
             {
                 var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
                 if (!isKnown(n))
@@ -53,7 +55,7 @@ public static partial class FootnoteMarkers
             });
 
             // A marker after a comma that follows a word: "de motie JosephAgema,7 blijft". Only known notes.
-            t = AfterCommaRx().Replace(t, m =>
+            t = !DigitAfter(t, c => c == ',') ? t : AfterCommaRx().Replace(t, m =>
             {
                 var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
                 if (n == 0 || !isKnown(n))
@@ -66,7 +68,7 @@ public static partial class FootnoteMarkers
             });
 
             // A word directly followed by a marker: "Zorgakkoord1". Only known notes, only real words.
-            t = AfterWordRx().Replace(t, m =>
+            t = !DigitAfter(t, char.IsLower) ? t : AfterWordRx().Replace(t, m =>
             {
                 var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
                 if (!isKnown(n))
@@ -80,6 +82,46 @@ public static partial class FootnoteMarkers
         }
 
         return (t, markers);
+    }
+
+    /// <summary>Whether an ASCII digit directly follows a character for which <paramref name="before"/> holds.</summary>
+    private static bool DigitAfter(string text, Func<char, bool> before)
+    {
+        var s = text.AsSpan();
+        var i = s.IndexOfAnyInRange('0', '9');
+        while (i >= 0)
+        {
+            if (i > 0 && before(s[i - 1]))
+            {
+                return true;
+            }
+
+            var next = s[(i + 1)..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="run"/> ASCII digits follow each other somewhere (a year with a marker has five).</summary>
+    private static bool HasDigits(string text, int run)
+    {
+        var s = text.AsSpan();
+        var i = s.IndexOfAnyInRange('0', '9');
+        while (i >= 0)
+        {
+            var end = s[i..].IndexOfAnyExceptInRange('0', '9');
+            var length = end < 0 ? s.Length - i : end;
+            if (length >= run)
+            {
+                return true;
+            }
+
+            var next = end < 0 ? -1 : s[(i + length)..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + length + next;
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>[0-9]{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]

@@ -26,7 +26,69 @@ public static partial class GlueSplitter
     public static string Split(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return TokenRx().Replace(line, m => SplitToken(m.Value));
+        if (!MaySplit(line))
+        {
+            return line;
+        }
+
+        // Token by token (what TokenRx().Replace with SplitToken would do), the rules run only on tokens they can change,
+        // and the line is copied only when one does.
+        System.Text.StringBuilder? split = null;
+        var copied = 0;
+        foreach (var m in TokenRx().EnumerateMatches(line))
+        {
+            var token = line.AsSpan(m.Index, m.Length);
+            if (!MaySplit(token))
+            {
+                continue;
+            }
+
+            var replaced = SplitToken(token.ToString());
+            if (token.SequenceEqual(replaced))
+            {
+                continue;
+            }
+
+            split ??= new System.Text.StringBuilder(line.Length + 16);
+            split.Append(line, copied, m.Index - copied).Append(replaced);
+            copied = m.Index + m.Length;
+        }
+
+        return split is null ? line : split.Append(line, copied, line.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// False when no rule of <see cref="SplitToken"/> can fire anywhere in the text, so it is returned as it is without
+    /// the per-token replacements (most lines). Each rule needs its own shape: a letter, "(" and a letter (ParenRx); a
+    /// letter then "19" or "20" (MonthYearRx); two lower-case letters, "," and a lower-case letter (CommaRx); three
+    /// lower-case letters, "." and an upper-case letter (PeriodRx); a lower-case letter, "?" or "!" and an upper-case
+    /// letter (QuestionRx); two lower-case letters, an upper-case and a lower-case letter (CamelRx). A rule that does not
+    /// fire leaves the text as it was, so the next rule sees the same text. It may say true where no rule fires.
+    /// </summary>
+    private static bool MaySplit(ReadOnlySpan<char> text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            var c = text[i];
+            var before = text[i - 1];
+            var after = text[i + 1];
+            var glued = c switch
+            {
+                '(' => char.IsLetter(before) && char.IsLetter(after),
+                '1' => char.IsLetter(before) && after == '9',
+                '2' => char.IsLetter(before) && after == '0',
+                ',' => i >= 2 && char.IsLower(before) && char.IsLower(text[i - 2]) && char.IsLower(after),
+                '.' => i >= 3 && char.IsLower(before) && char.IsLower(text[i - 2]) && char.IsLower(text[i - 3]) && char.IsUpper(after),
+                '?' or '!' => char.IsLower(before) && char.IsUpper(after),
+                _ => i >= 2 && char.IsUpper(c) && char.IsLower(before) && char.IsLower(text[i - 2]) && char.IsLower(after),
+            };
+            if (glued)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string SplitToken(string token)

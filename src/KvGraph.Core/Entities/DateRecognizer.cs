@@ -122,12 +122,14 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 
+    // The backreference is case-sensitive ((?-i:…); "-" and "/" have no case): the regex source generator cannot emit a
+    // case-insensitive backreference and would fall back to the interpreter for the whole pattern.
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}])(?:" +
         @"(?<part>begin|eind|einde|medio|half|halverwege|midden|primo|ultimo)\s+(?:(?<pmon>" + Full + @")(?!\p{L})(?:\s+(?<pyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<pjl>" + Jl + @"))?|(?<yonly>(?:19|20|21)[0-9]{2})(?![0-9/–-])" + Counted + ")" +
         @"|(?<![.,/-])(?<day>[0-3]?[0-9])(?:e|ste|de)?\s+(?<dmon>" + DutchDates.MonthPattern + @")(?!\p{L})(?:\s+(?<dyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<djl>" + Jl + "))?" +
         @"|(?<mmon>" + Full + @")(?!\p{L})(?:\s+(?<myear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<mjl>" + Jl + "))" +
-        @"|(?<![.,/-])(?<nd>[0-3]?[0-9])(?<sep>[-/])(?<nm>[01]?[0-9])\k<sep>(?<ny>(?:19|20)[0-9]{2})(?![0-9/-])" +
+        @"|(?<![.,/-])(?<nd>[0-3]?[0-9])(?<sep>[-/])(?<nm>[01]?[0-9])(?-i:\k<sep>)(?<ny>(?:19|20)[0-9]{2})(?![0-9/-])" +
         @"|(?<iy>(?:19|20)[0-9]{2})-(?<im>[01][0-9])-(?<id>[0-3][0-9])(?![0-9-])" +
         @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)[0-9]{2})(?![0-9/–-]|\s*[/–-]\s*[0-9]|[.,][0-9])" + Counted +
         ")",

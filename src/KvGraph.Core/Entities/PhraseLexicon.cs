@@ -60,20 +60,12 @@ internal sealed class PhraseLexicon<T>
     public IEnumerable<PhraseMatch<T>> Find(string text, CancellationToken cancellationToken = default)
     {
         var tokens = Tokenize(text);
-        var exactKeys = new string[tokens.Count];
-        var foldedKeys = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if ((i & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
 
-            var span = text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start);
-            exactKeys[i] = Key(span, ignoreCase: false);
-            foldedKeys[i] = exactKeys[i].ToLowerInvariant();
-        }
-
+        // Folding maps each char to one char, and so does invariant lower-casing inside a token (a token holds letters and
+        // digits, never half of a surrogate pair): a token's keys are spans of the folded and the lower-cased folded text,
+        // so no string is made per token.
+        var exactKeys = TextFold.Fold(text);
+        var foldedKeys = exactKeys.ToLowerInvariant();
         var i0 = 0;
         var steps = 0;
         while (i0 < tokens.Count)
@@ -139,7 +131,7 @@ internal sealed class PhraseLexicon<T>
         return tokens.Count == 0 ? -1 : tokens[0].Start;
     }
 
-    private static (int Last, T? Value, bool Hit) Walk(Node root, string text, List<(int Start, int End)> tokens, string[] keys, int from)
+    private static (int Last, T? Value, bool Hit) Walk(Node root, string text, List<(int Start, int End)> tokens, string keys, int from)
     {
         var node = root;
         var last = -1;
@@ -151,7 +143,7 @@ internal sealed class PhraseLexicon<T>
                 break;
             }
 
-            if (!node.Children.TryGetValue(keys[j], out var next))
+            if (!node.ByKey.TryGetValue(keys.AsSpan(tokens[j].Start, tokens[j].End - tokens[j].Start), out var next))
             {
                 break;
             }
@@ -231,7 +223,12 @@ internal sealed class PhraseLexicon<T>
 
     private sealed class Node
     {
+        public Node() => ByKey = Children.GetAlternateLookup<ReadOnlySpan<char>>();
+
         public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
+
+        /// <summary><see cref="Children"/> looked up by a span of the text, without making a string.</summary>
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> ByKey { get; }
 
         public bool Terminal { get; set; }
 
@@ -256,16 +253,16 @@ internal static class TextFold
         return i >= 0 ? To[i] : c;
     }
 
-    public static string Fold(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            sb.Append(Fold(c));
-        }
-
-        return sb.ToString();
-    }
+    public static string Fold(string s) =>
+        s.AsSpan().ContainsAnyExceptInRange('\0', '\x7f')
+            ? string.Create(s.Length, s, static (into, from) =>
+            {
+                for (var i = 0; i < from.Length; i++)
+                {
+                    into[i] = Fold(from[i]);
+                }
+            })
+            : s;
 
     /// <summary>A lower-case, hyphenated key without diacritics: "Van den Hul" → "van-den-hul".</summary>
     public static string Slug(string s)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -35,19 +36,38 @@ public static class ExtractionJson
     /// <summary>Several documents as a JSON array.</summary>
     public static string Serialize(IEnumerable<ExtractedDocument> documents)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-        {
-            writer.WriteStartArray();
-            foreach (var d in documents)
-            {
-                Write(writer, d);
-            }
+        using var text = new StringWriter();
+        WriteArray(documents, text);
+        return text.ToString();
+    }
 
-            writer.WriteEndArray();
+    /// <summary>
+    /// Several documents as a JSON array (the text of <see cref="Serialize(IEnumerable{ExtractedDocument})"/>), written to
+    /// <paramref name="output"/> one document at a time as they come, so a long stream is never held in memory whole.
+    /// </summary>
+    public static void WriteArray(IEnumerable<ExtractedDocument> documents, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, Options);
+        writer.WriteStartArray();
+        foreach (var d in documents)
+        {
+            Write(writer, d);
+            Drain(writer, buffer, output);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        writer.WriteEndArray();
+        Drain(writer, buffer, output);
+    }
+
+    // A flush after a whole value never splits a UTF-8 sequence, so each piece decodes on its own.
+    private static void Drain(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        writer.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
     }
 
     /// <summary>Writes one document object.</summary>

@@ -13,8 +13,13 @@ namespace KvGraph.Core.Extraction;
 public sealed class Extractor : IExtractor
 {
     private readonly ExtractorOptions _options;
+    private readonly TriggerScan _triggers;
 
-    public Extractor(ExtractorOptions? options = null) => _options = options ?? ExtractorOptions.Default;
+    public Extractor(ExtractorOptions? options = null)
+    {
+        _options = options ?? ExtractorOptions.Default;
+        _triggers = new TriggerScan([.. _options.CitationRecognizers.Select(r => r.Triggers), .. _options.EntityRecognizers.Select(r => r.Triggers)]);
+    }
 
     /// <summary>The extractor with all built-in readers and recognisers.</summary>
     public static Extractor Default { get; } = new();
@@ -37,10 +42,13 @@ public sealed class Extractor : IExtractor
         };
 
         var warnings = new List<string>(readerWarnings.Concat(read.Warnings));
+        // One pass over the text for all recognisers' triggers: citation recognisers first, then entity recognisers.
+        var triggered = _triggers.Scan(read.Text);
+        var index = 0;
         var citations = new List<Citation>(read.Citations);
         foreach (var recognizer in _options.CitationRecognizers)
         {
-            if (Triggered(read.Text, recognizer.Triggers))
+            if (triggered[index++])
             {
                 Collect(recognizer.Name, recognizer.Find(context), citations, int.MaxValue, warnings, cancellationToken);
             }
@@ -49,7 +57,7 @@ public sealed class Extractor : IExtractor
         var entities = new List<Entity>(read.Entities);
         foreach (var recognizer in _options.EntityRecognizers)
         {
-            if (Triggered(read.Text, recognizer.Triggers))
+            if (triggered[index++])
             {
                 Collect(recognizer.Name, recognizer.Find(context), entities, _options.MaxEntitiesPerRecognizer, warnings, cancellationToken);
             }
@@ -169,23 +177,8 @@ public sealed class Extractor : IExtractor
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{name}: a pattern ran past its {ex.MatchTimeout.TotalSeconds:0.###} s match timeout; what it found before that is kept, the rest of the text was not searched by it");
 
-    internal static bool Triggered(string text, IReadOnlyList<string> triggers)
-    {
-        if (triggers.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var t in triggers)
-        {
-            if (text.Contains(t, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether a recogniser with these triggers runs on the text (one recogniser's <see cref="TriggerScan"/>).</summary>
+    internal static bool Triggered(string text, IReadOnlyList<string> triggers) => new TriggerScan([triggers]).Scan(text)[0];
 
     private static DateOnly? ReferenceDate(DocumentInfo doc) => doc.Answered ?? doc.Date ?? doc.Submitted;
 
