@@ -88,21 +88,21 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
         // One file, one set of facts: the records of a JSON Lines file are merged.
         var seenNodes = new HashSet<string>(StringComparer.Ordinal);
-        var nodes = new List<string?[]>();
-        var edges = new List<string?[]>();
+        var node = Prepare("INSERT INTO nodes(file_id, id, label, name, props) VALUES ($f, $id, $l, $n, $p)", "$f", "$id", "$l", "$n", "$p");
+        var edge = Prepare("INSERT INTO edges(file_id, source, target, type, props) VALUES ($f, $s, $t, $ty, $p)", "$f", "$s", "$t", "$ty", "$p");
         foreach (var f in file.Documents.Select(d => d.Facts))
         {
             foreach (var n in f.Nodes)
             {
                 if (seenNodes.Add(n.Id))
                 {
-                    nodes.Add([n.Id, n.Label, n.Name, StoreJson.Props(n.Properties)]);
+                    Run(node, fileId, n.Id, n.Label, n.Name, StoreJson.Props(n.Properties));
                 }
             }
 
             foreach (var e in f.Edges)
             {
-                edges.Add([e.Source, e.Target, e.Type, StoreJson.Props(e.Properties)]);
+                Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.Props(e.Properties));
 
                 // Letters of one day and sender are told apart across files (LetterIdentity): other citers of the key resolve anew.
                 if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
@@ -112,64 +112,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
         }
 
-        InsertRows(fileId, nodes, "nodes(file_id, id, label, name, props)");
-        InsertRows(fileId, edges, "edges(file_id, source, target, type, props)");
         _changed = true;
-    }
-
-    /// <summary>
-    /// Inserts a file's node or edge rows (four text columns after the file id) in one statement: the rows go in as one
-    /// JSON array that SQLite takes apart (json_each keeps their order), so a file's dozens of facts cost one statement,
-    /// not dozens (at 20,000 files the writer ran 636,000 such single-row inserts). Rows with a character JSON would
-    /// carry differently (half of a UTF-16 surrogate pair) are inserted one by one, as they always were.
-    /// </summary>
-    private void InsertRows(long fileId, List<string?[]> rows, string table)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
-        if (rows.Any(r => r.Any(v => v is not null && v.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)))
-        {
-            var one = Prepare($"INSERT INTO {table} VALUES ($f, $a, $b, $c, $d)", "$f", "$a", "$b", "$c", "$d");
-            foreach (var r in rows)
-            {
-                Run(one, fileId, r[0], r[1], r[2], r[3]);
-            }
-
-            return;
-        }
-
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            foreach (var r in rows)
-            {
-                json.WriteStartArray();
-                foreach (var v in r)
-                {
-                    if (v is null)
-                    {
-                        json.WriteNullValue();
-                    }
-                    else
-                    {
-                        json.WriteStringValue(v);
-                    }
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        var many = Prepare(
-            $"INSERT INTO {table} SELECT $f, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each($rows) ORDER BY key",
-            "$f", "$rows");
-        Run(many, fileId, System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     public IReadOnlyList<ExtractedDocument> StoredDocuments(string path)
