@@ -22,6 +22,12 @@ public sealed record BuildOptions
     /// <summary>Re-extract every file even when its hash is unchanged.</summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// Hash every file, even one whose size and modification time are the stored ones (by default such a file is
+    /// unchanged without being read); a file whose bytes are the same is still not extracted again.
+    /// </summary>
+    public bool Rehash { get; init; }
+
     /// <summary>Parallel extraction workers; 0 = processor count.</summary>
     public int Jobs
     {
@@ -58,7 +64,7 @@ public enum BuildStep
     /// <summary>Walking the inputs for document files.</summary>
     Finding,
 
-    /// <summary>Hashing every file; reading, extracting and writing the new and changed ones (counted in files).</summary>
+    /// <summary>Checking every file (size and time, else its hash); reading, extracting and writing the new and changed ones (counted in files).</summary>
     Extracting,
 
     /// <summary>With <see cref="BuildOptions.Prune"/>: removing stored files that are not among the inputs (counted in files).</summary>
@@ -126,7 +132,7 @@ public sealed record BuildReport
     /// <summary>Files read and extracted in this build (changed or new), with at least one document.</summary>
     public required int Extracted { get; init; }
 
-    /// <summary>Files not read again because their content hash was unchanged, and stored without failure.</summary>
+    /// <summary>Files not extracted again because they were unchanged (same size and time, or same content hash), and stored without failure.</summary>
     public required int Unchanged { get; init; }
 
     /// <summary>

@@ -7,12 +7,13 @@ using KvGraph.Store;
 namespace KvGraph.Pipeline;
 
 /// <summary>
-/// The build: enumerate the inputs, hash every file, extract the new and changed ones in parallel (a bounded
+/// The build: enumerate the inputs, check every file, extract the new and changed ones in parallel (a bounded
 /// producer/consumer: extraction is CPU-bound, the store wants one writer), and hand each file's result to ONE store
 /// write session, committed at the end. A crash or cancellation before the commit leaves the previous build's state.
 /// <list type="bullet">
-/// <item>Unchanged: same SHA-256 of the bytes and same extractor fingerprint (the core assembly's MVID and the extractor
-/// type, so a new recogniser re-extracts everything once) → not read, not extracted.</item>
+/// <item>Unchanged: same extractor fingerprint (the core assembly's MVID and the extractor type, so a new recogniser
+/// re-extracts everything once) and either the same size and modification time as stored → not read at all, or (with
+/// <see cref="BuildOptions.Rehash"/>, or a new time) the same SHA-256 of the bytes → not extracted, the new time stored.</item>
 /// <item>Changed or new: extracted, with the document's aliases, raw graph facts and stored form prepared on the worker;
 /// the store replaces that file's own rows.</item>
 /// <item>Files in the store but not among this build's inputs stay, unless <see cref="BuildOptions.Prune"/>; even then
@@ -119,6 +120,11 @@ public static class BuildPipeline
                 }
                 else if (result.Record is not { } record)
                 {
+                    if (result.Restat is { } stat)
+                    {
+                        session.Restat(result.Path, stat.Size, stat.Modified);
+                    }
+
                     // Still broken: report it again, so every build's exit code tells the truth about the store.
                     var stored = known.GetValueOrDefault(result.Path);
                     if (stored is { Status: "failed" })
@@ -216,8 +222,11 @@ public static class BuildPipeline
         progress?.Report(new BuildProgress(BuildStep.Resolving, 0, null, null));
         var stats = store.Stats();
 
-        // Copies the resolver merged where one of the files was read in this build: what this build merged anew.
-        var copies = store.Copies().Where(c => written.Contains(c.Kept.File) || c.Merged.Any(m => written.Contains(m.Copy.File))).ToList();
+        // Copies the resolver merged where one of the files was read in this build: what this build merged anew (none
+        // when it wrote no file, so the store is not asked).
+        var copies = written.Count == 0
+            ? []
+            : store.Copies().Where(c => written.Contains(c.Kept.File) || c.Merged.Any(m => written.Contains(m.Copy.File))).ToList();
         progress?.Report(new BuildProgress(BuildStep.Resolving, 1, null, null, Finished: true));
         return new BuildReport
         {

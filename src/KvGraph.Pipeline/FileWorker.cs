@@ -10,9 +10,11 @@ using KvGraph.Store;
 namespace KvGraph.Pipeline;
 
 /// <summary>
-/// What a worker thread does with one input file: check its size against the limit, hash it, skip it when the store
-/// holds the same bytes from the same extractor, else read and extract it (within the per-file time limit) and prepare
-/// each document's aliases, facts and stored form for the writer.
+/// What a worker thread does with one input file: check its size against the limit; skip it without reading when the
+/// store holds it with the same size and modification time from the same extractor (unless <see cref="BuildOptions.Rehash"/>
+/// or <see cref="BuildOptions.Force"/>); else hash it, skip it when the store holds the same bytes from the same
+/// extractor, else read and extract it (within the per-file time limit) and prepare each document's aliases, facts and
+/// stored form for the writer.
 /// <para>
 /// A file that cannot be processed at all (unreadable, over the size limit, over the time limit) keeps what an earlier
 /// build stored for it: it is reported, and its stored facts stay until it can be read again. A file whose bytes can be
@@ -23,6 +25,7 @@ internal sealed class FileWorker
 {
     private readonly IExtractor _extractor;
     private readonly bool _force;
+    private readonly bool _rehash;
     private readonly int _jobs;
     private readonly long _maxBytes;
     private readonly TimeSpan _timeout;
@@ -31,6 +34,7 @@ internal sealed class FileWorker
     {
         _extractor = extractor;
         _force = options.Force;
+        _rehash = options.Rehash;
         _jobs = jobs;
         _maxBytes = options.MaxFileBytes;
         _timeout = options.FileTimeout;
@@ -56,8 +60,17 @@ internal sealed class FileWorker
                     $"the file is {Megabytes(size)}, over the limit of {Megabytes(_maxBytes)} per file (--max-file-mb); not read");
             }
 
+            if (!_force && !_rehash && known is not null && SameStat(known, size, mtime) && known.Extractor == Fingerprint)
+            {
+                return new FileOutcome(path, null, [], []);
+            }
+
             using var stream = File.OpenRead(path);
             hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+            if (Racy(mtime, DateTimeOffset.UtcNow))
+            {
+                mtime = Smudged;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -66,7 +79,9 @@ internal sealed class FileWorker
 
         if (!_force && known is not null && known.Hash == hash && known.Extractor == Fingerprint)
         {
-            return new FileOutcome(path, null, [], []);
+            // The same bytes under a new time (touched, checked out again, or hashed too soon after a write last time):
+            // the store takes the new size and time, so the next build can skip the file without reading it.
+            return new FileOutcome(path, null, [], [], known.Size == size && known.Modified == mtime ? null : new FileStat(size, mtime));
         }
 
         // Reading and extracting run on a thread of their own, so one slow file cannot hold the build: past the time
@@ -229,6 +244,29 @@ internal sealed class FileWorker
             : Failed(path, string.Empty, size, mtime, reason);
     }
 
+    /// <summary>
+    /// How close to the moment it was hashed a file's modification time may be for the time to be trusted later: file
+    /// systems keep modification times in steps (a kernel tick of a few milliseconds; two seconds on FAT), so a file
+    /// written again within the step it was hashed in may keep its size and time while its bytes changed.
+    /// </summary>
+    internal static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The modification time stored for a file hashed within <see cref="RacyWindow"/> of its last write (as git smudges
+    /// such index entries): it never equals a real time, so the next build hashes that file again rather than trust it.
+    /// </summary>
+    internal static readonly DateTimeOffset Smudged = DateTimeOffset.UnixEpoch;
+
+    /// <summary>
+    /// Unchanged without reading it (as git and make decide): the store hashed this file before (it was read), and its
+    /// size and modification time (to the 100 ns tick) are the stored ones. A smudged time (<see cref="Smudged"/>) never matches.
+    /// </summary>
+    internal static bool SameStat(StoredFile known, long size, DateTimeOffset mtime) =>
+        known.Hash.Length > 0 && known.Size == size && known.Modified != Smudged && known.Modified == mtime;
+
+    /// <summary>True when a file last written at <paramref name="mtime"/> was hashed too soon after (at <paramref name="hashed"/>) for its time to tell a later write apart.</summary>
+    internal static bool Racy(DateTimeOffset mtime, DateTimeOffset hashed) => hashed - mtime < RacyWindow;
+
     private static string Megabytes(long bytes) => $"{(bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture)} MB";
 }
 
@@ -236,4 +274,8 @@ internal sealed class FileWorker
 /// A worker's result for one file: the record to write (null when unchanged, or when an earlier build's record is kept),
 /// the failures to report, and warnings (what was repaired).
 /// </summary>
-internal sealed record FileOutcome(string Path, FileRecord? Record, IReadOnlyList<FileFailure> Failures, IReadOnlyList<FileFailure> Warnings);
+/// <param name="Restat">For an unchanged file whose stored size or modification time is not its own now: the ones to store.</param>
+internal sealed record FileOutcome(string Path, FileRecord? Record, IReadOnlyList<FileFailure> Failures, IReadOnlyList<FileFailure> Warnings, FileStat? Restat = null);
+
+/// <summary>A file's size and modification time as a build saw them (the time may be <see cref="FileWorker.Smudged"/>).</summary>
+internal sealed record FileStat(long Size, DateTimeOffset Modified);

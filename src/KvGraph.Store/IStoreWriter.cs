@@ -34,6 +34,12 @@ public interface IStoreWriter : IDisposable
     /// </summary>
     IReadOnlyList<ExtractedDocument> StoredDocuments(string path);
 
+    /// <summary>
+    /// Records a new size and modification time for a file the store holds with the same bytes (touched, or checked out
+    /// again): its facts and version stay, so this alone does not change the store. False when the store does not hold it.
+    /// </summary>
+    bool Restat(string path, long size, DateTimeOffset modified);
+
     /// <summary>Removes a file and all its rows, recording a deletion when it had facts. False when the store does not hold it.</summary>
     bool Remove(string path);
 

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace KvGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kvgraph build &lt;files-or-folders…&gt; [--store] [--prune] [--jobs N] [--force] [--chains] [--verbose] [--max-file-mb N] [--file-timeout S]</c>:
+/// <c>kvgraph build &lt;files-or-folders…&gt; [--store] [--prune] [--jobs N] [--force] [--rehash] [--chains] [--verbose] [--max-file-mb N] [--file-timeout S]</c>:
 /// ingest into the store, showing each step (finding, reading and extracting n/N files, pruning, writing, resolving:
 /// a progress bar per step on a terminal, plain step lines on stderr otherwise); then a summary, the store's tables,
 /// and one line per warning (<c>warning: what: why</c>: empty input folders, files not recognised, copies of one
@@ -29,6 +29,7 @@ internal static class BuildCommand
         var prune = new Option<bool>("--prune") { Description = "Remove files from the store that are not among the inputs of this build" };
         var jobs = Options.Int("--jobs", "-j", "Parallel extraction workers; 0 = processor count", 0, 0, 256);
         var force = new Option<bool>("--force") { Description = "Re-extract every file, even when unchanged" };
+        var rehash = new Option<bool>("--rehash") { Description = "Hash every file to find the changed ones, also those whose size and modification time are as stored" };
         var chains = new Option<bool>("--chains") { Description = "After the summary, show the citation chains found (what each question/answer cites, two steps deep)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Name every file skipped, every file not recognised and every copy merged (otherwise counts and the first few)" };
         var maxFileMb = Options.Number(
@@ -45,7 +46,7 @@ internal static class BuildCommand
             24 * 3600);
         var command = new Command("build", "Ingest files and folders into the store: extract, resolve, index; then print a summary")
         {
-            inputs, prune, jobs, force, chains, verbose, maxFileMb, fileTimeout,
+            inputs, prune, jobs, force, rehash, chains, verbose, maxFileMb, fileTimeout,
         };
         return command.WithAction(result =>
         {
@@ -60,6 +61,7 @@ internal static class BuildCommand
                 Prune = result.GetValue(prune),
                 Jobs = result.GetValue(jobs),
                 Force = result.GetValue(force),
+                Rehash = result.GetValue(rehash),
                 MaxFileBytes = (long)(result.GetValue(maxFileMb) * 1024 * 1024),
                 FileTimeout = TimeSpan.FromSeconds(result.GetValue(fileTimeout)),
             };
