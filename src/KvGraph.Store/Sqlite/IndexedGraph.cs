@@ -1,0 +1,182 @@
+using KvGraph.Core.Graph;
+
+namespace KvGraph.Store.Sqlite;
+
+/// <summary>
+/// The citation graph read from the store's resolved tables by index (<see cref="ResolvedFacts"/>), without loading it:
+/// a node is the merge of its rows in file order (<see cref="CitationGraphs.MergeNode"/>), a node's edges those of its rows
+/// by source or target, merged as the assembled graph merges them (<see cref="CitationGraphs.MergeEdges"/>). Trace, related
+/// and shortest path are <see cref="NeighbourhoodGraph"/>'s, the same code as the in-memory graph's. Bound to one store
+/// version: the store hands out a new one after a build. Each point query runs in its own read transaction.
+/// <para>
+/// <see cref="Nodes"/> and <see cref="Edges"/> read the whole graph (for the few callers that truly need it, such as an
+/// export); <see cref="NodeCount"/>, <see cref="EdgeCount"/>, <see cref="Unresolved"/> and the relatedness counts are
+/// aggregates kept at commit or read by index.
+/// </para>
+/// </summary>
+internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
+{
+    /// <summary>Nodes kept per instance, at most, before the cache starts afresh (the web explorer keeps an instance long).</summary>
+    private const int CacheLimit = 200_000;
+
+    private readonly SqliteKvStore _store;
+    private readonly Dictionary<string, GraphNode?> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _counts;
+    private readonly Lazy<CorpusCounts> _corpusCounts;
+
+    public IndexedGraph(SqliteKvStore store, long version, Dictionary<string, string> counts)
+    {
+        _store = store;
+        Version = version;
+        _counts = counts;
+        _corpusCounts = new(() => ResolvedFacts.ReadCounts(_counts[ResolvedFacts.CountsKey]));
+    }
+
+    public long Version { get; }
+
+    /// <summary>The counts <c>stats</c> prints (<see cref="Profiles.Counts"/> of the assembled graph), as kept at commit.</summary>
+    public CorpusCounts Counts => _corpusCounts.Value;
+
+    public override int NodeCount => Counts.Nodes;
+
+    public override int EdgeCount => Counts.Edges;
+
+    public override IEnumerable<GraphNode> Nodes => _store.ReadIndexed(() => AllNodes().ToList());
+
+    public override IEnumerable<GraphEdge> Edges => _store.ReadIndexed(() => CitationGraphs.MergeEdges(ReadEdges(
+        "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id ORDER BY f.path, e.file_id, e.seq")).ToList());
+
+    public int CaseCount => int.Parse(_counts[ResolvedFacts.CasesKey], System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override IRelatednessCounts RelatednessCounts => this;
+
+    public override GraphNode? Node(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_nodes.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        if (_nodes.Count >= CacheLimit)
+        {
+            _nodes.Clear();
+        }
+
+        var node = _store.ReadIndexed(() => CitationGraphs.MergeNode(ReadNodes(
+            "SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id WHERE n.id = $id ORDER BY f.path, n.file_id, n.seq", ("$id", id))));
+        _nodes[id] = node;
+        return node;
+    }
+
+    public override IReadOnlyList<GraphEdge> Out(string id) => _store.ReadIndexed(() => (IReadOnlyList<GraphEdge>)[.. CitationGraphs.MergeEdges(ReadEdges(
+        "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id WHERE e.source = $id ORDER BY f.path, e.file_id, e.seq", ("$id", id)))]);
+
+    public override IReadOnlyList<GraphEdge> In(string id) => _store.ReadIndexed(() => (IReadOnlyList<GraphEdge>)[.. CitationGraphs.MergeEdges(ReadEdges(
+        "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id WHERE e.target = $id ORDER BY f.path, e.file_id, e.seq", ("$id", id)))]);
+
+    protected override string? Canonical(string alias) => _store.ResolveId(alias);
+
+    /// <summary>Cited targets whose every node row is a placeholder, by the number of CITES rows aimed at them (index on target).</summary>
+    public override IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50)
+    {
+        var top = _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command($"""
+                SELECT e.target, count(*) AS c, count(DISTINCT e.source) AS s FROM redges e
+                WHERE e.type = 'CITES' AND NOT EXISTS (SELECT 1 FROM rnodes n WHERE n.id = e.target AND n.label <> '{NodeLabel.Placeholder}')
+                GROUP BY e.target ORDER BY c DESC, s DESC, e.target LIMIT $limit
+                """, ("$limit", Math.Max(0, limit)));
+            using var r = cmd.ExecuteReader();
+            var ids = new List<string>();
+            while (r.Read())
+            {
+                ids.Add(r.GetString(0));
+            }
+
+            return ids;
+        });
+        return [.. top.Select(id =>
+            {
+                var citers = In(id).Where(e => e.Type == EdgeType.Cites).ToList();
+                return UnresolvedTargets.Of(NodeOrPlaceholder(id), citers.Count, citers.Select(e => e.Source));
+            })
+            .Where(u => u.CitationCount > 0)
+            .Order(UnresolvedTargets.Order)];
+    }
+
+    public string Representative(string id) =>
+        _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command("SELECT rep FROM rcases WHERE id = $id", ("$id", id));
+            return cmd.ExecuteScalar() as string ?? id;
+        });
+
+    public IReadOnlySet<string> Members(string representative)
+    {
+        var members = _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command("SELECT id FROM rcases WHERE rep = $rep", ("$rep", representative));
+            using var r = cmd.ExecuteReader();
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            while (r.Read())
+            {
+                set.Add(r.GetString(0));
+            }
+
+            return set;
+        });
+        members.Add(representative);
+        return members;
+    }
+
+    public int Population(string edgeType, string? label) =>
+        _counts.TryGetValue(ResolvedFacts.PopulationKey(edgeType, label), out var n) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    private IEnumerable<GraphNode> AllNodes()
+    {
+        var rows = ReadNodes("SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.id, f.path, n.file_id, n.seq");
+        var group = new List<GraphNode>();
+        foreach (var n in rows)
+        {
+            if (group.Count > 0 && group[0].Id != n.Id)
+            {
+                yield return CitationGraphs.MergeNode(group)!;
+                group.Clear();
+            }
+
+            group.Add(n);
+        }
+
+        if (group.Count > 0)
+        {
+            yield return CitationGraphs.MergeNode(group)!;
+        }
+    }
+
+    private List<GraphNode> ReadNodes(string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = _store.Command(sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<GraphNode>();
+        while (r.Read())
+        {
+            list.Add(new GraphNode(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), StoreJson.ReadProps(r.GetString(3))));
+        }
+
+        return list;
+    }
+
+    private List<GraphEdge> ReadEdges(string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = _store.Command(sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<GraphEdge>();
+        while (r.Read())
+        {
+            list.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), StoreJson.ReadProps(r.GetString(3))));
+        }
+
+        return list;
+    }
+}
