@@ -75,7 +75,15 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     public override IReadOnlyList<GraphEdge> In(string id) => _store.ReadIndexed(() => (IReadOnlyList<GraphEdge>)[.. CitationGraphs.MergeEdges(ReadEdges(
         "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id WHERE e.target = $id ORDER BY f.path, e.file_id, e.seq", ("$id", id)))]);
 
-    protected override string? Canonical(string alias) => _store.ResolveId(alias);
+    /// <summary>The document an alias names (the store's alias index), or the one that document was merged into (<c>rmerged</c>).</summary>
+    protected override string? Canonical(string alias) =>
+        _store.ResolveId(alias) is { } id
+            ? _store.ReadIndexed(() =>
+            {
+                using var cmd = _store.Command("SELECT into_id FROM rmerged WHERE id = $id", ("$id", id));
+                return cmd.ExecuteScalar() as string ?? id;
+            })
+            : null;
 
     /// <summary>Cited targets whose every node row is a placeholder, by the number of CITES rows aimed at them (index on target).</summary>
     public override IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50)
@@ -161,7 +169,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
         var list = new List<GraphNode>();
         while (r.Read())
         {
-            list.Add(new GraphNode(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), StoreJson.ReadProps(r.GetString(3))));
+            list.Add(new GraphNode(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), StoreJson.ReadTypedProps(r.GetString(3))));
         }
 
         return list;
@@ -174,7 +182,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
         var list = new List<GraphEdge>();
         while (r.Read())
         {
-            list.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), StoreJson.ReadProps(r.GetString(3))));
+            list.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), StoreJson.ReadTypedProps(r.GetString(3))));
         }
 
         return list;

@@ -9,7 +9,7 @@ namespace KvGraph.Store.Sqlite;
 /// Keeps the store's resolved graph tables (schema step 4: <c>rnodes</c>, <c>redges</c>, <c>rfeatures</c>, <c>rcases</c>,
 /// <c>rcounts</c>) in step with the raw facts, inside the build's transaction, so queries read the graph by index
 /// (<see cref="IndexedGraph"/>) instead of assembling it. Per file they hold exactly what the change feed
-/// (<see cref="SqliteKvStore.FactsChangedSince"/>) gives for it, the facts pushed to Neo4j; only the files the feed marks
+/// (<see cref="SqliteKvStore.FactsChangedSince(long)"/>) gives for it, the facts pushed to Neo4j; only the files the feed marks
 /// since the tables were last brought up to date are rewritten, and the rows of removed or failed files dropped. Then
 /// the few whole-graph figures are recomputed: the cases and populations <see cref="Relatedness"/> ranks with, and the
 /// counts <c>stats</c> prints.
@@ -79,7 +79,8 @@ internal static class ResolvedFacts
         using var edge = Prepare(store, "INSERT INTO redges(file_id, seq, source, target, type, positioned, props) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
         using var feature = Prepare(store, "INSERT INTO rfeatures(file_id, doc, type, label) VALUES ($1, $2, $3, $4)", 4);
         using var file = Prepare(store, "INSERT OR IGNORE INTO rfiles(file_id) VALUES ($1)", 1);
-        foreach (var facts in store.FactsChangedSince(since))
+        var resolver = store.LoadResolver();
+        foreach (var facts in store.FactsChangedSince(since, resolver))
         {
             if (!ids.TryGetValue(facts.File, out var fileId))
             {
@@ -92,14 +93,14 @@ internal static class ResolvedFacts
             foreach (var n in facts.Nodes)
             {
                 labels.TryAdd(n.Id, n.Label);
-                Run(node, fileId, seq++, n.Id, n.Label, n.Name, StoreJson.Props(n.Properties));
+                Run(node, fileId, seq++, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
             }
 
             seq = 0;
             var features = new HashSet<(string, string, string)>();
             foreach (var e in facts.Edges)
             {
-                Run(edge, fileId, seq++, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, StoreJson.Props(e.Properties));
+                Run(edge, fileId, seq++, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, StoreJson.TypedProps(e.Properties));
                 if (e.Source == e.Target || !Relatedness.CountsForRelatedness(e))
                 {
                     continue;
@@ -117,6 +118,15 @@ internal static class ResolvedFacts
             foreach (var (doc, type, label) in features)
             {
                 Run(feature, fileId, doc, type, label);
+            }
+        }
+
+        Exec(store, "DELETE FROM rmerged");
+        using (var merged = Prepare(store, "INSERT OR REPLACE INTO rmerged(id, into_id) VALUES ($1, $2)", 2))
+        {
+            foreach (var m in resolver.Merges)
+            {
+                Run(merged, m.From, m.Into);
             }
         }
 

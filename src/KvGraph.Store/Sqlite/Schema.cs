@@ -103,6 +103,8 @@ internal static class Schema
             -- Every real document and every member of a case of two or more, with the case's representative and the kind.
             CREATE TABLE rcases(id TEXT PRIMARY KEY, rep TEXT NOT NULL, kind TEXT, real INTEGER NOT NULL) WITHOUT ROWID;
             CREATE INDEX rcases_rep ON rcases(rep);
+            -- Documents merged into another (a motion record into its Kamerstuk; Resolver.Merges): an alias of one finds the other.
+            CREATE TABLE rmerged(id TEXT PRIMARY KEY, into_id TEXT NOT NULL) WITHOUT ROWID;
             -- The files whose resolved facts are in the tables above (so rows of a removed file are found without a scan).
             CREATE TABLE rfiles(file_id INTEGER PRIMARY KEY);
             -- Whole-graph figures recomputed at commit: case count, populations, the stats counts.

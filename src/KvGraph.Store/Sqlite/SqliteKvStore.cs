@@ -203,7 +203,7 @@ internal sealed class SqliteKvStore : IKvStore
 
         var ordered = new List<(string Id, string Match)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (query.IdCandidate is { } candidate && ExactNode(candidate, graph) is { } exact && seen.Add(exact))
+        if (query.IdCandidate is { } candidate && ExactNode(candidate, IndexedNow() ?? graph) is { } exact && seen.Add(exact))
         {
             ordered.Add((exact, "id"));
         }
@@ -213,7 +213,7 @@ internal sealed class SqliteKvStore : IKvStore
         if (PersonNameCandidate(query.Text) is { } typedName && HasPersonNamed(typedName))
         {
             graph ??= GraphNow();
-            foreach (var person in PeopleNamed(graph, typedName))
+            foreach (var person in PeopleNamed(IndexedNow() ?? graph, typedName))
             {
                 if (seen.Add(person.Id))
                 {
@@ -441,9 +441,11 @@ internal sealed class SqliteKvStore : IKvStore
 
     public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) => Graph().Unresolved(limit);
 
-    public IEnumerable<DocumentFacts> FactsChangedSince(long version)
+    public IEnumerable<DocumentFacts> FactsChangedSince(long version) => FactsChangedSince(version, LoadResolver());
+
+    /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded.</summary>
+    internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver)
     {
-        var resolver = LoadResolver();
         var people = LoadPersonDirectory();
         foreach (var raw in LoadRawFacts(version))
         {
