@@ -328,3 +328,58 @@ internal static class GraphEquality
     private static string Show(IReadOnlyDictionary<string, int> d) =>
         string.Join(",", d.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
 }
+
+/// <summary>A store an earlier KvGraph wrote (schema 3, no resolved tables) still answers, and its next write session fills the tables.</summary>
+public sealed class IndexedGraphUpgradeTests
+{
+    [Fact]
+    public void A_store_from_before_the_indexed_tables_answers_read_only_and_its_next_commit_fills_them()
+    {
+        var dir = TestPaths.NewTempDir("kvgraph-indexed-upgrade");
+        try
+        {
+            var path = Path.Combine(dir, "store.db");
+            using (var store = KvStore.Open(path))
+            {
+                Assert.Empty(BuildPipeline.Run(store, [TestPaths.Seeds]).Failures);
+            }
+
+            // What schema 3 had: no step 4, no resolved tables, no resolved version.
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = """
+                    DROP TABLE rnodes; DROP TABLE redges; DROP TABLE rfeatures; DROP TABLE rcases; DROP TABLE rmerged; DROP TABLE rfiles; DROP TABLE rcounts;
+                    DELETE FROM migrations WHERE version = 4; DELETE FROM meta WHERE key = 'resolved-version'; PRAGMA user_version = 3;
+                    """;
+                cmd.ExecuteNonQuery();
+            }
+
+            string expected;
+            using (var old = KvStore.OpenReadOnly(path))
+            {
+                var graph = old.Graph();
+                Assert.Same(old.LoadGraph(), graph);
+                expected = string.Join(" ", graph.Trace("ah-tk-20202021-2302")!.Children.Select(t => t.Node.Id));
+                Assert.NotEmpty(expected);
+                Assert.True(old.Stats().Documents > 0);
+            }
+
+            using var upgraded = KvStore.Open(path);
+            using (var session = upgraded.BeginWrite())
+            {
+                session.Commit();
+            }
+
+            var indexed = upgraded.Graph();
+            Assert.NotSame(upgraded.LoadGraph(), indexed);
+            Assert.Equal(expected, string.Join(" ", indexed.Trace("ah-tk-20202021-2302")!.Children.Select(t => t.Node.Id)));
+            Assert.Equal(Profiles.Counts(upgraded.LoadGraph()).Edges, upgraded.Stats().Edges);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
