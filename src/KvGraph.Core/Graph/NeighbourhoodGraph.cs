@@ -18,6 +18,15 @@ public interface IRelatednessCounts
 
     /// <summary>The number of cases with at least one counting <paramref name="edgeType"/> edge (to a <paramref name="label"/> node).</summary>
     int Population(string edgeType, string? label);
+
+    /// <summary>
+    /// A hint that the walk is about to ask for these ids' nodes, representatives and (as flagged) edges: a store reads them
+    /// in one query instead of one per id. The answers stay those of the single calls; an in-memory graph ignores it.
+    /// </summary>
+    void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming) { }
+
+    /// <summary>Whether <paramref name="id"/> is a document in the corpus, when the counts know it without the node (else null).</summary>
+    bool? IsRealDocument(string id) => null;
 }
 
 /// <summary>
@@ -141,6 +150,11 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         return [];
     }
 
+    /// <summary>A hint that a walk will read these ids' nodes and edges next (see <see cref="IRelatednessCounts.Prefetch"/>); nothing by default.</summary>
+    protected virtual void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming)
+    {
+    }
+
     /// <summary>An edge end with no node of its own stands as a placeholder (resolved facts always add one; a guard).</summary>
     protected GraphNode NodeOrPlaceholder(string id) => Node(id) ?? Resolution.FactsResolver.Placeholder(id, null, null);
 
@@ -165,6 +179,10 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         }
 
         var edges = reverse ? In(node.Id) : Out(node.Id);
+        if (depth > 1)
+        {
+            PrefetchNeighbours([.. edges.Where(e => e.Type == EdgeType.Cites).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)], !reverse, reverse);
+        }
 
         // One child per cited document: the first citation (by position in the text) stands for the edge.
         var steps = edges

@@ -105,7 +105,7 @@ public sealed class Relatedness
         void Add(string candidate, string kind, string detail, double score)
         {
             var rep = cases.Representative(candidate);
-            if (rep == startRep || _node(rep) is not { } node || !IsRealDocument(node))
+            if (rep == startRep || !Real(rep))
             {
                 return;
             }
@@ -119,7 +119,11 @@ public sealed class Relatedness
             reasons.TryAdd((kind, detail), score);
         }
 
-        // Direct citation, either way.
+        // Direct citation, either way. (Each step first hints the ids it will look at, so a store reads them in one query.)
+        var cited = Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
+        var citers0 = Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)).ToList();
+        _counts.Prefetch(cited, nodes: false, outgoing: false, incoming: true);
+        _counts.Prefetch(citers0, nodes: false, outgoing: true, incoming: false);
         foreach (var e in members.SelectMany(m => Edges(_out, m, EdgeType.Cites)))
         {
             Add(e.Target, "cites", e.Target, DirectWeight);
@@ -131,7 +135,8 @@ public sealed class Relatedness
         }
 
         // Bibliographic coupling: what we cite, who else cites it.
-        foreach (var target in Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)))
+        _counts.Prefetch([.. cited.SelectMany(t => Edges(_in, t, EdgeType.Cites)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        foreach (var target in cited)
         {
             var citers = OtherCases(Edges(_in, target, EdgeType.Cites).Select(e => e.Source), cases, startRep);
             if (citers.Count is 0 or > HubLimit)
@@ -147,7 +152,8 @@ public sealed class Relatedness
         }
 
         // Co-citation: who cites us, what else they cite.
-        foreach (var citer in Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)))
+        _counts.Prefetch([.. citers0.SelectMany(c => Edges(_out, c, EdgeType.Cites)).Select(e => e.Target).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        foreach (var citer in citers0)
         {
             var others = Distinct(Edges(_out, citer, EdgeType.Cites).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
             if (others.Count is 0 or > HubLimit)
@@ -167,8 +173,10 @@ public sealed class Relatedness
         foreach (var (kind, edgeType, label, weight) in SharedFeatures)
         {
             var n = _counts.Population(edgeType, label);
-            var features = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target))
-                .Where(f => _node(f) is { } fn && fn.Label == label && !(kind == "person" && roles.Contains(f)));
+            var candidates = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target)).ToList();
+            _counts.Prefetch(candidates, nodes: true, outgoing: false, incoming: true);
+            var features = candidates.Where(f => _node(f) is { } fn && fn.Label == label && !(kind == "person" && roles.Contains(f))).ToList();
+            _counts.Prefetch([.. features.SelectMany(f => Edges(_in, f, edgeType)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
             foreach (var feature in features)
             {
                 var sharers = OtherCases(Edges(_in, feature, edgeType).Where(Counts).Select(e => e.Source), cases, startRep);
@@ -186,6 +194,7 @@ public sealed class Relatedness
             }
         }
 
+        _counts.Prefetch([.. scores.Keys], nodes: true, outgoing: false, incoming: false);
         var startDate = Date(start) ?? (_node(startRep) is { } repNode ? Date(repNode) : null);
         return [.. scores
             .Select(kv => new RelatedDocument(
@@ -267,7 +276,9 @@ public sealed class Relatedness
     /// <summary>The cases of <paramref name="docs"/> that are real documents, other than the start's.</summary>
     private List<string> OtherCases(IEnumerable<string> docs, Relatedness cases, string startRep) =>
         [.. docs.Select(cases.Representative).Distinct(StringComparer.Ordinal)
-            .Where(r => r != startRep && _node(r) is { } node && IsRealDocument(node))];
+            .Where(r => r != startRep && Real(r))];
+
+    private bool Real(string id) => _counts.IsRealDocument(id) ?? (_node(id) is { } node && IsRealDocument(node));
 
     private static DateOnly? Date(GraphNode n) =>
         n.Properties.GetValueOrDefault("date") is string { Length: >= 10 } s

@@ -21,6 +21,10 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
 
     private readonly SqliteKvStore _store;
     private readonly Dictionary<string, GraphNode?> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _out = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _in = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _real = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _counts;
     private readonly Lazy<CorpusCounts> _corpusCounts;
 
@@ -53,29 +57,115 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     public override GraphNode? Node(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (_nodes.TryGetValue(id, out var cached))
+        if (!_nodes.TryGetValue(id, out var node))
         {
-            return cached;
+            Prefetch([id], nodes: true, outgoing: false, incoming: false);
+            node = _nodes[id];
         }
 
-        if (_nodes.Count >= CacheLimit)
-        {
-            _nodes.Clear();
-        }
-
-        var node = _store.ReadIndexed(() => CitationGraphs.MergeNode(ReadNodes(
-            "SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id WHERE n.id = $id ORDER BY f.path, n.file_id, n.seq", ("$id", id))));
-        _nodes[id] = node;
         return node;
     }
 
-    public override IReadOnlyList<GraphEdge> Out(string id) => _store.ReadIndexed(() => (IReadOnlyList<GraphEdge>)[.. CitationGraphs.MergeEdges(ReadEdges(
-        "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id WHERE e.source = $id ORDER BY f.path, e.file_id, e.seq", ("$id", id)))]);
+    public override IReadOnlyList<GraphEdge> Out(string id)
+    {
+        if (!_out.TryGetValue(id, out var edges))
+        {
+            Prefetch([id], nodes: false, outgoing: true, incoming: false);
+            edges = _out[id];
+        }
 
-    public override IReadOnlyList<GraphEdge> In(string id) => _store.ReadIndexed(() => (IReadOnlyList<GraphEdge>)[.. CitationGraphs.MergeEdges(ReadEdges(
-        "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id WHERE e.target = $id ORDER BY f.path, e.file_id, e.seq", ("$id", id)))]);
+        return edges;
+    }
 
-    /// <summary>The document an alias names (the store's alias index), or the one that document was merged into (<c>rmerged</c>).</summary>
+    public override IReadOnlyList<GraphEdge> In(string id)
+    {
+        if (!_in.TryGetValue(id, out var edges))
+        {
+            Prefetch([id], nodes: false, outgoing: false, incoming: true);
+            edges = _in[id];
+        }
+
+        return edges;
+    }
+
+    protected override void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming) => Prefetch(ids, nodes: true, outgoing, incoming);
+
+    /// <summary>From the case table: every document in the corpus has a row marked real.</summary>
+    public bool? IsRealDocument(string id)
+    {
+        _ = Representative(id);
+        return _real.Contains(id);
+    }
+
+    /// <summary>
+    /// Reads the nodes, case representatives and (as asked) edges of every id not read yet, in one query each (the ids as a
+    /// JSON array through <c>json_each</c>), grouped per id and merged as the single reads merge them. The caches start
+    /// afresh past <see cref="CacheLimit"/> entries.
+    /// </summary>
+    public void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (_nodes.Count + _out.Count + _in.Count + _reps.Count > CacheLimit)
+        {
+            _nodes.Clear();
+            _out.Clear();
+            _in.Clear();
+            _reps.Clear();
+            _real.Clear();
+        }
+
+        var missing = nodes ? ids.Where(id => !_nodes.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
+        var reps = ids.Where(id => !_reps.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var outs = outgoing ? ids.Where(id => !_out.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
+        var ins = incoming ? ids.Where(id => !_in.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
+        if (missing.Count + reps.Count + outs.Count + ins.Count == 0)
+        {
+            return;
+        }
+
+        _store.ReadIndexed(() =>
+        {
+            if (missing.Count > 0)
+            {
+                var rows = ReadNodes("""
+                    SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id
+                    WHERE n.id IN (SELECT value FROM json_each($ids)) ORDER BY n.id, f.path, n.file_id, n.seq
+                    """, ("$ids", Json(missing)));
+                foreach (var id in missing)
+                {
+                    _nodes[id] = null;
+                }
+
+                foreach (var group in rows.GroupBy(n => n.Id, StringComparer.Ordinal))
+                {
+                    _nodes[group.Key] = CitationGraphs.MergeNode(group);
+                }
+            }
+
+            if (reps.Count > 0)
+            {
+                foreach (var id in reps)
+                {
+                    _reps[id] = id;
+                }
+
+                using var cmd = _store.Command("SELECT id, rep, real FROM rcases WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", Json(reps)));
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    _reps[r.GetString(0)] = r.GetString(1);
+                    if (r.GetInt64(2) != 0)
+                    {
+                        _real.Add(r.GetString(0));
+                    }
+                }
+            }
+
+            ReadEdgesOf(outs, "source", _out, e => e.Source);
+            ReadEdgesOf(ins, "target", _in, e => e.Target);
+            return 0;
+        });
+    }    /// <summary>The document an alias names (the store's alias index), or the one that document was merged into (<c>rmerged</c>).</summary>
     protected override string? Canonical(string alias) =>
         _store.ResolveId(alias) is { } id
             ? _store.ReadIndexed(() =>
@@ -113,12 +203,16 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
             .Order(UnresolvedTargets.Order)];
     }
 
-    public string Representative(string id) =>
-        _store.ReadIndexed(() =>
+    public string Representative(string id)
+    {
+        if (!_reps.TryGetValue(id, out var rep))
         {
-            using var cmd = _store.Command("SELECT rep FROM rcases WHERE id = $id", ("$id", id));
-            return cmd.ExecuteScalar() as string ?? id;
-        });
+            Prefetch([id], nodes: false, outgoing: false, incoming: false);
+            rep = _reps[id];
+        }
+
+        return rep;
+    }
 
     public IReadOnlySet<string> Members(string representative)
     {
@@ -159,6 +253,31 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
         if (group.Count > 0)
         {
             yield return CitationGraphs.MergeNode(group)!;
+        }
+    }
+
+    private static string Json(List<string> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
+
+    // The edges of ids by one end (column source or target), merged per id as Out and In merge them.
+    private void ReadEdgesOf(List<string> ids, string column, Dictionary<string, IReadOnlyList<GraphEdge>> cache, Func<GraphEdge, string> end)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var rows = ReadEdges($"""
+            SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id
+            WHERE e.{column} IN (SELECT value FROM json_each($ids)) ORDER BY e.{column}, f.path, e.file_id, e.seq
+            """, ("$ids", Json(ids)));
+        foreach (var id in ids)
+        {
+            cache[id] = [];
+        }
+
+        foreach (var group in rows.GroupBy(end, StringComparer.Ordinal))
+        {
+            cache[group.Key] = [.. CitationGraphs.MergeEdges(group)];
         }
     }
 
