@@ -17,7 +17,7 @@ internal static class StatsCommand
             using var store = context.OpenExistingStore(result);
             Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var stats = store.Stats();
-            var motions = KvGraph.Core.Graph.Motions.Stats(store.Graph());
+            var motions = KvGraph.Core.Graph.Motions.Stats(store.LoadGraph());
             var f = result.GetValue(format)!;
             if (f == Output.Table)
             {

@@ -7,7 +7,8 @@ namespace KvGraph.Web.Data;
 /// The explorer's graph of one store version: every point query (find, edges, trace, related, shortest path, unresolved,
 /// counts) runs on the store's indexed graph (<see cref="IKvStore.Graph"/>) over a pooled read-only connection, one
 /// connection per call, so concurrent requests never share one. Only <see cref="Nodes"/> and <see cref="Edges"/> (the start
-/// page's lists, motion lists, filters over every document) need the whole graph; it is loaded on first such use.
+/// page's lists, motion lists, party pages, filters over every document) need the whole graph; it is loaded on first such
+/// use, and from then on answers this version's point queries too.
 /// </summary>
 internal sealed class StoreGraph(long version, Func<Func<IKvStore, object>, object> use, Func<ICitationGraph> whole) : ICitationGraph
 {
@@ -37,5 +38,8 @@ internal sealed class StoreGraph(long version, Func<Func<IKvStore, object>, obje
 
     public IReadOnlyList<GraphNode> ShortestPath(string fromId, string toId, int maxDepth = 6) => Use(g => g.ShortestPath(fromId, toId, maxDepth));
 
-    private T Use<T>(Func<ICitationGraph, T> query) => (T)use(store => query(store.Graph())!)!;
+    // Once something loaded the whole graph (a motion list, a party page walks every motion), the rest of this version's
+    // queries answer from it: the same answers, and those pages make thousands of point queries.
+    private T Use<T>(Func<ICitationGraph, T> query) =>
+        _whole.IsValueCreated ? query(_whole.Value) : (T)use(store => query(store.Graph())!)!;
 }
