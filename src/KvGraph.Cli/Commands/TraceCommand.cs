@@ -52,7 +52,8 @@ internal static class TraceCommand
     /// </summary>
     internal static void WriteChains(IAnsiConsole console, KvGraph.Store.IKvStore store, int maxDocuments = 25)
     {
-        var graph = store.Graph();
+        // Every document's chain: the whole graph, loaded once, is the right tool here (not a point query per document).
+        var graph = store.LoadGraph();
         var shown = 0;
         var citing = store.Documents()
             .Where(d => d.Kind is "answer" or "question" or "letter")
