@@ -60,8 +60,15 @@ public interface IKvStore : IDisposable
     /// </summary>
     SearchResults Search(string text, DocumentFilter filter, int limit, int offset, ICitationGraph? graph = null);
 
-    /// <summary>The whole resolved graph in memory (QuikGraph), for trace/related/unresolved/shortest path.</summary>
+    /// <summary>The whole resolved graph in memory (QuikGraph): for what truly needs all of it (an export, filters over every document).</summary>
     ICitationGraph LoadGraph();
+
+    /// <summary>
+    /// The resolved graph read by index from the store's tables, without loading it: find, edges, trace, related, shortest
+    /// path, unresolved and the counts answer as <see cref="LoadGraph"/>'s would. A store an older KvGraph built (not rebuilt
+    /// since) has no such tables yet; then this is <see cref="LoadGraph"/>'s graph.
+    /// </summary>
+    ICitationGraph Graph();
 
     /// <summary>Counts: files by status, documents by kind, citations by kind, resolved vs unresolved.</summary>
     StoreStats Stats();

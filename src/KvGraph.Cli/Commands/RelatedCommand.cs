@@ -19,7 +19,7 @@ internal static class RelatedCommand
         {
             var filter = filters.Read(result);
             using var store = context.OpenExistingStore(result);
-            var graph = store.LoadGraph();
+            var graph = store.Graph();
             var wanted = result.GetValue(id)!;
             var node = graph.Find(wanted) ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             // With a filter, the ranking is over every related document and the filter keeps the best that pass.

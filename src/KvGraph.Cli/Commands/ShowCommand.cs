@@ -23,7 +23,7 @@ internal static class ShowCommand
             using var store = context.OpenExistingStore(result);
             Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var wanted = result.GetValue(id)!;
-            var graph = store.LoadGraph();
+            var graph = store.Graph();
             var node = graph.Find(wanted)
                 ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             // A person: who it is, their parties over time, questions, answers and motions (Core's Profiles, as the explorer's person page).

@@ -21,7 +21,7 @@ internal static class TraceCommand
 
             using var store = context.OpenExistingStore(result);
             var wanted = result.GetValue(id)!;
-            var trace = store.LoadGraph().Trace(wanted, d, result.GetValue(reverse))
+            var trace = store.Graph().Trace(wanted, d, result.GetValue(reverse))
                 ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             var f = result.GetValue(format)!;
             if (f != Output.Table)
@@ -52,6 +52,7 @@ internal static class TraceCommand
     /// </summary>
     internal static void WriteChains(IAnsiConsole console, KvGraph.Store.IKvStore store, int maxDocuments = 25)
     {
+        // Every document's chain: the whole graph, loaded once, is the right tool here (not a point query per document).
         var graph = store.LoadGraph();
         var shown = 0;
         var citing = store.Documents()

@@ -22,7 +22,7 @@ internal static class UnresolvedCommand
             using var store = context.OpenExistingStore(result);
 
             // With a filter: targets cited by at least one document that passes it (cited in 2021, by the minister of BZ, …).
-            var graph = filter.IsEmpty ? null : store.LoadGraph();
+            var graph = filter.IsEmpty ? null : store.Graph();
             var list = graph is null
                 ? store.Unresolved(result.GetValue(limit))
                 : [.. store.Unresolved(int.MaxValue).Where(u => u.CitedBy.Any(c => graph.Find(c) is { } n && filter.Matches(graph, n))).Take(result.GetValue(limit))];

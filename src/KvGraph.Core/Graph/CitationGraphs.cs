@@ -29,36 +29,67 @@ public static class CitationGraphs
         ArgumentNullException.ThrowIfNull(rawFacts);
         ArgumentNullException.ThrowIfNull(resolver);
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var edges = new List<GraphEdge>();
-        var structural = new HashSet<(string, string, string)>();
-        var memberOf = new List<GraphEdge>();
         var resolved = rawFacts.Select(raw => FactsResolver.Resolve(raw, resolver)).ToList();
 
         // Every person mention on the person it names, as the corpus tells them apart (PersonDirectory): short forms of a
         // double surname on the double-named person, namesakes on one node each. The store's change feed applies the same.
         var people = Entities.People.PersonDirectory.Of(resolved.SelectMany(f => f.Nodes), resolved.SelectMany(f => f.Edges));
-        foreach (var facts in resolved.Select(people.Apply))
+        var facts = resolved.Select(people.Apply).ToList();
+        foreach (var n in facts.SelectMany(f => f.Nodes))
         {
-            foreach (var n in facts.Nodes)
-            {
-                Merge(nodes, n);
-            }
+            Merge(nodes, n);
+        }
 
-            foreach (var e in facts.Edges)
+        return new CitationGraph(nodes, [.. MergeEdges(facts.SelectMany(f => f.Edges))], resolver);
+    }
+
+    /// <summary>
+    /// One node as the graph holds it, from its assertions by every file in file order (path order), merged as
+    /// <see cref="Assemble"/> merges them; null when there are none. The store's indexed graph merges a node's rows with this.
+    /// </summary>
+    public static GraphNode? MergeNode(IEnumerable<GraphNode> assertions)
+    {
+        ArgumentNullException.ThrowIfNull(assertions);
+        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var n in assertions)
+        {
+            Merge(nodes, n);
+        }
+
+        return nodes.Count switch
+        {
+            0 => null,
+            1 => nodes.Values.First(),
+            _ => throw new ArgumentException("Assertions of one node only.", nameof(assertions)),
+        };
+    }
+
+    /// <summary>
+    /// Edges as the graph holds them, from resolved edges in file order: structural edges (no <c>start</c>) once per
+    /// source, target and type, the first kept; MEMBER_OF folded into one per person and party, after the others
+    /// (<see cref="Entities.People.PartyMembership.Aggregate"/>). Applied to all of a node's edges it gives that node's.
+    /// </summary>
+    public static IEnumerable<GraphEdge> MergeEdges(IEnumerable<GraphEdge> edges)
+    {
+        ArgumentNullException.ThrowIfNull(edges);
+        var structural = new HashSet<(string, string, string)>();
+        var memberOf = new List<GraphEdge>();
+        foreach (var e in edges)
+        {
+            if (e.Type == EdgeType.MemberOf)
             {
-                if (e.Type == EdgeType.MemberOf)
-                {
-                    memberOf.Add(e);
-                }
-                else if (e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))
-                {
-                    edges.Add(e);
-                }
+                memberOf.Add(e);
+            }
+            else if (e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))
+            {
+                yield return e;
             }
         }
 
-        edges.AddRange(Entities.People.PartyMembership.Aggregate(memberOf));
-        return new CitationGraph(nodes, edges, resolver);
+        foreach (var e in Entities.People.PartyMembership.Aggregate(memberOf))
+        {
+            yield return e;
+        }
     }
 
     private static void Merge(Dictionary<string, GraphNode> nodes, GraphNode n)

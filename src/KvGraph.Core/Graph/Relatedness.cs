@@ -39,7 +39,7 @@ namespace KvGraph.Core.Graph;
 /// asked for (undated last), then id: the same graph always gives the same list.
 /// </para>
 /// </summary>
-internal sealed class Relatedness
+public sealed class Relatedness
 {
     /// <summary>Things shared by more cases than this are skipped.</summary>
     public const int HubLimit = 2000;
@@ -69,21 +69,26 @@ internal sealed class Relatedness
         ("answerer", EdgeType.AnsweredBy, NodeLabel.Person, 0.15),
     ];
 
-    private readonly IReadOnlyDictionary<string, GraphNode> _nodes;
+    /// <summary>The (edge type, target label) pairs whose populations rank shared things: N of each reason's rarity.</summary>
+    public static IReadOnlyList<(string EdgeType, string? Label)> PopulationKeys { get; } =
+        [(EdgeType.Cites, null), .. SharedFeatures.Select(f => (f.EdgeType, (string?)f.Label)).Distinct()];
+
+    private readonly Func<string, GraphNode?> _node;
     private readonly Func<string, IEnumerable<GraphEdge>> _out;
     private readonly Func<string, IEnumerable<GraphEdge>> _in;
-    private readonly Lazy<CaseIndex> _cases;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string EdgeType, string? Label), int> _population = new();
+    private readonly IRelatednessCounts _counts;
+    private readonly Dictionary<string, string> _representatives = new(StringComparer.Ordinal);
 
-    /// <param name="nodes">Every node by id.</param>
+    /// <param name="node">A node by its exact id.</param>
     /// <param name="outgoing">A node's outgoing edges.</param>
     /// <param name="incoming">A node's incoming edges.</param>
-    public Relatedness(IReadOnlyDictionary<string, GraphNode> nodes, Func<string, IEnumerable<GraphEdge>> outgoing, Func<string, IEnumerable<GraphEdge>> incoming)
+    /// <param name="counts">The cases and the populations.</param>
+    public Relatedness(Func<string, GraphNode?> node, Func<string, IEnumerable<GraphEdge>> outgoing, Func<string, IEnumerable<GraphEdge>> incoming, IRelatednessCounts counts)
     {
-        _nodes = nodes;
+        _node = node;
         _out = outgoing;
         _in = incoming;
-        _cases = new(() => CaseIndex.Build(_nodes, _out));
+        _counts = counts;
     }
 
     /// <summary>rarity(df) = ln(1 + N/df) / ln(1 + N): 1 when df = 1, towards 0 as df nears N.</summary>
@@ -92,7 +97,7 @@ internal sealed class Relatedness
     /// <summary>Related documents of <paramref name="start"/> (an existing node), best first.</summary>
     public IReadOnlyList<RelatedDocument> Rank(GraphNode start, int limit)
     {
-        var cases = _cases.Value;
+        var cases = this;
         var startRep = cases.Representative(start.Id);
         var members = cases.Members(startRep);
         var scores = new Dictionary<string, Dictionary<(string Kind, string Detail), double>>(StringComparer.Ordinal);
@@ -100,7 +105,7 @@ internal sealed class Relatedness
         void Add(string candidate, string kind, string detail, double score)
         {
             var rep = cases.Representative(candidate);
-            if (rep == startRep || !_nodes.TryGetValue(rep, out var node) || !IsRealDocument(node))
+            if (rep == startRep || !Real(rep))
             {
                 return;
             }
@@ -114,7 +119,11 @@ internal sealed class Relatedness
             reasons.TryAdd((kind, detail), score);
         }
 
-        // Direct citation, either way.
+        // Direct citation, either way. (Each step first hints the ids it will look at, so a store reads them in one query.)
+        var cited = Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
+        var citers0 = Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)).ToList();
+        _counts.Prefetch(cited, nodes: false, outgoing: false, incoming: true);
+        _counts.Prefetch(citers0, nodes: false, outgoing: true, incoming: false);
         foreach (var e in members.SelectMany(m => Edges(_out, m, EdgeType.Cites)))
         {
             Add(e.Target, "cites", e.Target, DirectWeight);
@@ -126,7 +135,8 @@ internal sealed class Relatedness
         }
 
         // Bibliographic coupling: what we cite, who else cites it.
-        foreach (var target in Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)))
+        _counts.Prefetch([.. cited.SelectMany(t => Edges(_in, t, EdgeType.Cites)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        foreach (var target in cited)
         {
             var citers = OtherCases(Edges(_in, target, EdgeType.Cites).Select(e => e.Source), cases, startRep);
             if (citers.Count is 0 or > HubLimit)
@@ -134,7 +144,7 @@ internal sealed class Relatedness
                 continue;
             }
 
-            var score = Math.Max(CitationFloor, CouplingWeight * Rarity(citers.Count + 1, Population(cases, EdgeType.Cites, null)));
+            var score = Math.Max(CitationFloor, CouplingWeight * Rarity(citers.Count + 1, _counts.Population(EdgeType.Cites, null)));
             foreach (var c in citers)
             {
                 Add(c, "coupling", target, score);
@@ -142,7 +152,8 @@ internal sealed class Relatedness
         }
 
         // Co-citation: who cites us, what else they cite.
-        foreach (var citer in Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)))
+        _counts.Prefetch([.. citers0.SelectMany(c => Edges(_out, c, EdgeType.Cites)).Select(e => e.Target).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        foreach (var citer in citers0)
         {
             var others = Distinct(Edges(_out, citer, EdgeType.Cites).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
             if (others.Count is 0 or > HubLimit)
@@ -150,7 +161,7 @@ internal sealed class Relatedness
                 continue;
             }
 
-            var score = Math.Max(CitationFloor, CocitationWeight * Rarity(others.Count + 1, cases.Count));
+            var score = Math.Max(CitationFloor, CocitationWeight * Rarity(others.Count + 1, _counts.CaseCount));
             foreach (var t in others)
             {
                 Add(t, "cocitation", citer, score);
@@ -161,9 +172,11 @@ internal sealed class Relatedness
         var roles = members.SelectMany(m => _out(m)).Where(e => e.Type is EdgeType.AskedBy or EdgeType.AnsweredBy).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
         foreach (var (kind, edgeType, label, weight) in SharedFeatures)
         {
-            var n = Population(cases, edgeType, label);
-            var features = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target))
-                .Where(f => _nodes.TryGetValue(f, out var fn) && fn.Label == label && !(kind == "person" && roles.Contains(f)));
+            var n = _counts.Population(edgeType, label);
+            var candidates = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target)).ToList();
+            _counts.Prefetch(candidates, nodes: true, outgoing: false, incoming: true);
+            var features = candidates.Where(f => _node(f) is { } fn && fn.Label == label && !(kind == "person" && roles.Contains(f))).ToList();
+            _counts.Prefetch([.. features.SelectMany(f => Edges(_in, f, edgeType)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
             foreach (var feature in features)
             {
                 var sharers = OtherCases(Edges(_in, feature, edgeType).Where(Counts).Select(e => e.Source), cases, startRep);
@@ -173,7 +186,7 @@ internal sealed class Relatedness
                 }
 
                 var score = weight * Rarity(sharers.Count + 1, n);
-                var detail = _nodes[feature].Name ?? feature;
+                var detail = _node(feature)?.Name ?? feature;
                 foreach (var s in sharers)
                 {
                     Add(s, kind, detail, score);
@@ -181,10 +194,11 @@ internal sealed class Relatedness
             }
         }
 
-        var startDate = Date(start) ?? Date(_nodes[startRep]);
+        _counts.Prefetch([.. scores.Keys], nodes: true, outgoing: false, incoming: false);
+        var startDate = Date(start) ?? (_node(startRep) is { } repNode ? Date(repNode) : null);
         return [.. scores
             .Select(kv => new RelatedDocument(
-                _nodes[kv.Key],
+                _node(kv.Key)!,
                 Math.Round(kv.Value.Values.Sum(), 3),
                 [.. kv.Value.Select(r => new RelatedReason(r.Key.Kind, r.Key.Detail, Math.Round(r.Value, 3)))
                     .OrderByDescending(r => r.Score).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Detail, StringComparer.Ordinal)]))
@@ -201,13 +215,56 @@ internal sealed class Relatedness
     /// </summary>
     private static bool Counts(GraphEdge e) => !(e.Type == EdgeType.Mentions && e.Properties.GetValueOrDefault("role") as string == "minister");
 
-    /// <summary>The number of cases with at least one <paramref name="edgeType"/> edge (to a <paramref name="label"/> node): N of the rarity.</summary>
-    private int Population(CaseIndex cases, string edgeType, string? label) =>
-        _population.GetOrAdd((edgeType, label), key => _nodes.Values
-            .Where(d => IsRealDocument(d) && Edges(_out, d.Id, key.EdgeType).Where(Counts).Any(e => key.Label is null || (_nodes.TryGetValue(e.Target, out var t) && t.Label == key.Label)))
-            .Select(d => cases.Representative(d.Id))
-            .Distinct(StringComparer.Ordinal)
-            .Count());
+    /// <summary>True for an edge that counts for the populations and shared things (<see cref="Counts(GraphEdge)"/>): the store's tables keep the same.</summary>
+    public static bool CountsForRelatedness(GraphEdge e) => Counts(e);
+
+    /// <summary>
+    /// The cases and populations of a whole graph held in memory: <paramref name="nodes"/> every node by id,
+    /// <paramref name="outgoing"/> a node's outgoing edges. The cases are <see cref="Cases"/>'s; a population counts the
+    /// cases of the real documents with a counting edge of its type to a node of its label.
+    /// </summary>
+    public static IRelatednessCounts CountsOf(IReadOnlyDictionary<string, GraphNode> nodes, Func<string, IEnumerable<GraphEdge>> outgoing)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(outgoing);
+        var cases = Cases(nodes.Values.Where(IsRealDocument), outgoing);
+        var populations = PopulationKeys.ToDictionary(
+            k => k,
+            k => nodes.Values
+                .Where(d => IsRealDocument(d) && Edges(outgoing, d.Id, k.EdgeType).Where(Counts).Any(e => k.Label is null || (nodes.TryGetValue(e.Target, out var t) && t.Label == k.Label)))
+                .Select(d => cases.Representative(d.Id))
+                .Distinct(StringComparer.Ordinal)
+                .Count());
+        return new MemoryCounts(cases, populations);
+    }
+
+    /// <summary>
+    /// Which documents are one case: <paramref name="documents"/> the real documents (with their <c>zaak</c> property),
+    /// <paramref name="outgoing"/> their outgoing edges (only ANSWERS is read). The one rule of the cases, for the in-memory
+    /// graph and the store's case table alike.
+    /// </summary>
+    public static IRelatednessCounts Cases(IEnumerable<GraphNode> documents, Func<string, IEnumerable<GraphEdge>> outgoing)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(outgoing);
+        return CaseIndex.Build(documents.ToDictionary(d => d.Id, StringComparer.Ordinal), outgoing);
+    }
+
+    /// <summary>Every document of a case of two or more with its representative (see <see cref="Cases"/>).</summary>
+    public static IEnumerable<(string Id, string Representative)> CaseMembers(IRelatednessCounts cases) =>
+        cases is CaseIndex index ? index.Pairs : throw new ArgumentException("Not a case index.", nameof(cases));
+
+    private string Representative(string id)
+    {
+        if (!_representatives.TryGetValue(id, out var rep))
+        {
+            _representatives[id] = rep = _counts.Representative(id);
+        }
+
+        return rep;
+    }
+
+    private IReadOnlySet<string> Members(string representative) => _counts.Members(representative);
 
     internal static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
 
@@ -217,9 +274,11 @@ internal sealed class Relatedness
     private static IEnumerable<string> Distinct(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal);
 
     /// <summary>The cases of <paramref name="docs"/> that are real documents, other than the start's.</summary>
-    private List<string> OtherCases(IEnumerable<string> docs, CaseIndex cases, string startRep) =>
+    private List<string> OtherCases(IEnumerable<string> docs, Relatedness cases, string startRep) =>
         [.. docs.Select(cases.Representative).Distinct(StringComparer.Ordinal)
-            .Where(r => r != startRep && _nodes.TryGetValue(r, out var node) && IsRealDocument(node))];
+            .Where(r => r != startRep && Real(r))];
+
+    private bool Real(string id) => _counts.IsRealDocument(id) ?? (_node(id) is { } node && IsRealDocument(node));
 
     private static DateOnly? Date(GraphNode n) =>
         n.Properties.GetValueOrDefault("date") is string { Length: >= 10 } s
@@ -230,7 +289,18 @@ internal sealed class Relatedness
     private static int DateDistance(DateOnly? a, DateOnly? b) => a is { } x && b is { } y ? Math.Abs(x.DayNumber - y.DayNumber) : int.MaxValue;
 
     /// <summary>Which documents are one case (question, answers, deferrals), and how many cases the graph has.</summary>
-    private sealed class CaseIndex
+    private sealed class MemoryCounts(IRelatednessCounts cases, Dictionary<(string EdgeType, string? Label), int> populations) : IRelatednessCounts
+    {
+        public int CaseCount => cases.CaseCount;
+
+        public string Representative(string id) => cases.Representative(id);
+
+        public IReadOnlySet<string> Members(string representative) => cases.Members(representative);
+
+        public int Population(string edgeType, string? label) => populations.GetValueOrDefault((edgeType, label));
+    }
+
+    private sealed class CaseIndex : IRelatednessCounts
     {
         private readonly Dictionary<string, string> _representative;
         private readonly Dictionary<string, HashSet<string>> _members;
@@ -239,16 +309,21 @@ internal sealed class Relatedness
         {
             _representative = representative;
             _members = members;
-            Count = count;
+            CaseCount = count;
         }
 
         /// <summary>The number of cases among the real documents.</summary>
-        public int Count { get; }
+        public int CaseCount { get; }
+
+        /// <summary>Every member of a case of two or more, with its representative.</summary>
+        public IEnumerable<(string Id, string Representative)> Pairs => _representative.Select(kv => (kv.Key, kv.Value));
 
         public string Representative(string id) => _representative.GetValueOrDefault(id, id);
 
-        public HashSet<string> Members(string representative) =>
+        public IReadOnlySet<string> Members(string representative) =>
             _members.TryGetValue(representative, out var m) ? m : new HashSet<string>(StringComparer.Ordinal) { representative };
+
+        public int Population(string edgeType, string? label) => throw new NotSupportedException("A case index counts cases only.");
 
         public static CaseIndex Build(IReadOnlyDictionary<string, GraphNode> nodes, Func<string, IEnumerable<GraphEdge>> outgoing)
         {

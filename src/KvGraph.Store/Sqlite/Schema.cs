@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     /// <summary>
     /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
@@ -81,6 +81,34 @@ internal static class Schema
         (3, "person-names", """
             -- Search lists a person when the query is their name: an index, so that check is a seek, not a scan of every node.
             CREATE INDEX IF NOT EXISTS nodes_label_name ON nodes(label, name COLLATE NOCASE);
+            """),
+        (4, "resolved-facts", """
+            -- The graph as queries read it, without assembling it (ResolvedFacts, IndexedGraph): per file its RESOLVED facts
+            -- (the change feed's, as pushed to Neo4j), seq their order within the file; filled at each build's commit for the
+            -- files it changed. A node is the merge of its rows in file (path) order; edges by source and by target.
+            CREATE TABLE rnodes(file_id INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT, props TEXT NOT NULL);
+            CREATE INDEX rnodes_id ON rnodes(id, label);
+            CREATE INDEX rnodes_file ON rnodes(file_id);
+            CREATE INDEX rnodes_label_name ON rnodes(label, name COLLATE NOCASE);
+            CREATE INDEX rnodes_id_nocase ON rnodes(id COLLATE NOCASE);
+            CREATE TABLE redges(file_id INTEGER NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+                positioned INTEGER NOT NULL, props TEXT NOT NULL);
+            CREATE INDEX redges_source ON redges(source, type);
+            CREATE INDEX redges_target ON redges(target, type);
+            CREATE INDEX redges_file ON redges(file_id);
+            CREATE INDEX redges_answers ON redges(source, target) WHERE type = 'ANSWERS';
+            -- Per file: which of its documents have a counting edge of a type to a node of a label (Relatedness's populations).
+            CREATE TABLE rfeatures(file_id INTEGER NOT NULL, doc TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL);
+            CREATE INDEX rfeatures_file ON rfeatures(file_id);
+            -- Every real document and every member of a case of two or more, with the case's representative and the kind.
+            CREATE TABLE rcases(id TEXT PRIMARY KEY, rep TEXT NOT NULL, kind TEXT, real INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE INDEX rcases_rep ON rcases(rep);
+            -- Documents merged into another (a motion record into its Kamerstuk; Resolver.Merges): an alias of one finds the other.
+            CREATE TABLE rmerged(id TEXT PRIMARY KEY, into_id TEXT NOT NULL) WITHOUT ROWID;
+            -- The files whose resolved facts are in the tables above (so rows of a removed file are found without a scan).
+            CREATE TABLE rfiles(file_id INTEGER PRIMARY KEY);
+            -- Whole-graph figures recomputed at commit: case count, populations, the stats counts.
+            CREATE TABLE rcounts(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             """),
     ];
 

@@ -14,6 +14,7 @@ internal sealed class SqliteKvStore : IKvStore
     private readonly SqliteConnection _connection;
     private readonly bool _readOnly;
     private (long Version, ICitationGraph Graph)? _graph;
+    private IndexedGraph? _indexed;
     private SqliteStoreWriter? _writer;
     private SqliteTransaction? _read;
 
@@ -117,6 +118,7 @@ internal sealed class SqliteKvStore : IKvStore
         {
             _writer = null;
             _graph = null;
+            _indexed = null;
         }
     }
 
@@ -190,15 +192,20 @@ internal sealed class SqliteKvStore : IKvStore
             return new SearchResults(0, [], notes);
         }
 
-        // The graph is needed for filters and for ids of nodes that are not documents in the corpus; plain words do without it.
-        if (graph is null && (!filter.IsEmpty || query.IdCandidate is { } c && c.Any(ch => char.IsDigit(ch) || ch == ':')))
+        // The graph is needed for filters and for ids of nodes that are not documents in the corpus; plain words do without
+        // it. Ids, names and counts are point queries on the indexed graph; a filter still walks every document (in memory).
+        if (graph is null && !filter.IsEmpty)
         {
             graph = LoadGraph();
+        }
+        else if (graph is null && query.IdCandidate is { } c && c.Any(ch => char.IsDigit(ch) || ch == ':'))
+        {
+            graph = GraphNow();
         }
 
         var ordered = new List<(string Id, string Match)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (query.IdCandidate is { } candidate && ExactNode(candidate, graph) is { } exact && seen.Add(exact))
+        if (query.IdCandidate is { } candidate && ExactNode(candidate, IndexedNow() ?? graph) is { } exact && seen.Add(exact))
         {
             ordered.Add((exact, "id"));
         }
@@ -207,8 +214,8 @@ internal sealed class SqliteKvStore : IKvStore
         // facts say cheaply whether any person has that name; only then is the graph needed for the merged person.
         if (PersonNameCandidate(query.Text) is { } typedName && HasPersonNamed(typedName))
         {
-            graph ??= LoadGraph();
-            foreach (var person in graph.Nodes.Where(n => n.Label == NodeLabel.Person && string.Equals(n.Name, typedName, StringComparison.OrdinalIgnoreCase)).OrderBy(n => n.Id, StringComparer.Ordinal))
+            graph ??= GraphNow();
+            foreach (var person in PeopleNamed(IndexedNow() ?? graph, typedName))
             {
                 if (seen.Add(person.Id))
                 {
@@ -306,7 +313,34 @@ internal sealed class SqliteKvStore : IKvStore
             return node.Id;
         }
 
+        if (graph is IndexedGraph)
+        {
+            using var cmd = Command("SELECT id FROM rnodes WHERE id = $c COLLATE NOCASE ORDER BY rowid LIMIT 1", ("$c", candidate));
+            return cmd.ExecuteScalar() as string;
+        }
+
         return graph.Nodes.FirstOrDefault(n => string.Equals(n.Id, candidate, StringComparison.OrdinalIgnoreCase))?.Id;
+    }
+
+    // The people of the graph whose (merged) name is this one; the indexed graph asks its name index for the candidates
+    // (a merged name is one of its rows' names), the loaded graph looks at every node.
+    private IEnumerable<GraphNode> PeopleNamed(ICitationGraph graph, string name)
+    {
+        IEnumerable<GraphNode> candidates = graph.Nodes;
+        if (graph is IndexedGraph)
+        {
+            using var cmd = Command("SELECT DISTINCT id FROM rnodes WHERE label = $l AND name = $n COLLATE NOCASE", ("$l", NodeLabel.Person), ("$n", name));
+            using var r = cmd.ExecuteReader();
+            var ids = new List<string>();
+            while (r.Read())
+            {
+                ids.Add(r.GetString(0));
+            }
+
+            candidates = ids.Select(graph.Find).OfType<GraphNode>();
+        }
+
+        return candidates.Where(n => n.Label == NodeLabel.Person && string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)).OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The best snippet of each listed document, with highlights as offsets into the plain text (no markup left in it).</summary>
@@ -352,12 +386,45 @@ internal sealed class SqliteKvStore : IKvStore
         return graph;
     }
 
+    public ICitationGraph Graph() => Read(GraphNow);
+
+    /// <summary>The indexed graph when the resolved tables hold the current version, else (a store an older KvGraph built, not rebuilt since) the loaded one.</summary>
+    private ICitationGraph GraphNow() => IndexedNow() ?? LoadGraphNow();
+
+    private IndexedGraph? IndexedNow()
+    {
+        var version = CurrentVersion;
+        if (_indexed is { } g && g.Version == version)
+        {
+            return g;
+        }
+
+        if (Schema.UserVersion(_connection) < 4 || Meta(ResolvedFacts.VersionKey) != version.ToString(CultureInfo.InvariantCulture))
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var cmd = Command("SELECT key, value FROM rcounts"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                counts[r.GetString(0)] = r.GetString(1);
+            }
+        }
+
+        _indexed = new IndexedGraph(this, version, counts);
+        return _indexed;
+    }
+
     public StoreStats Stats() => Read(StatsNow);
 
     private StoreStats StatsNow()
     {
-        // The graph's counts are Core's (Profiles.Counts), the same the explorer's start page shows.
-        var counts = Profiles.Counts(LoadGraph());
+        // The graph's counts are Core's (Profiles.Counts), the same the explorer's start page shows; the indexed graph keeps
+        // them from its last commit.
+        var counts = IndexedNow() is { } indexed ? indexed.Counts : Profiles.Counts(LoadGraph());
         return new StoreStats
         {
             Files = Convert.ToInt32(Scalar("SELECT count(*) FROM files"), CultureInfo.InvariantCulture),
@@ -374,11 +441,13 @@ internal sealed class SqliteKvStore : IKvStore
         };
     }
 
-    public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) => LoadGraph().Unresolved(limit);
+    public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) => Graph().Unresolved(limit);
 
-    public IEnumerable<DocumentFacts> FactsChangedSince(long version)
+    public IEnumerable<DocumentFacts> FactsChangedSince(long version) => FactsChangedSince(version, LoadResolver());
+
+    /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded.</summary>
+    internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver)
     {
-        var resolver = LoadResolver();
         var people = LoadPersonDirectory();
         foreach (var raw in LoadRawFacts(version))
         {
@@ -616,6 +685,36 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         return files.OrderBy(kv => kv.Value.Path, StringComparer.Ordinal).Select(kv => new DocumentFacts(kv.Value.Path, kv.Value.Docs, kv.Value.Nodes, kv.Value.Edges));
+    }
+
+    /// <summary>Runs <paramref name="action"/> with this store's reads inside the writer's transaction <paramref name="tx"/>.</summary>
+    internal void Within(SqliteTransaction tx, Action action)
+    {
+        var outer = _read;
+        _read = tx;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            _read = outer;
+        }
+    }
+
+    /// <summary>One read of the indexed graph, in a read transaction of its own unless one is under way.</summary>
+    internal T ReadIndexed<T>(Func<T> read) => Read(read);
+
+    internal string? Meta(string key)
+    {
+        using var cmd = Command("SELECT value FROM meta WHERE key = $k", ("$k", key));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    internal void SetMeta(string key, string value)
+    {
+        using var cmd = Command("INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ("$k", key), ("$v", value));
+        cmd.ExecuteNonQuery();
     }
 
     internal SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)

@@ -186,6 +186,8 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
         }
 
+        ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1);
+
         Exec("DELETE FROM meta WHERE key = 'build-started'");
         Exec("INSERT INTO meta(key, value) VALUES ('build-finished', $t) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));

@@ -13,9 +13,10 @@ namespace KvGraph.Web.Data;
 /// one read transaction, so it sees one committed build even while <c>kvgraph build</c> writes the same file (WAL).
 /// </para>
 /// <para>
-/// The graph is held in memory as a snapshot of one store version. Every <see cref="Graph"/> asks the store's version
-/// (one indexed row); when a build has committed a new one, the first request to notice loads the new graph and swaps it
-/// in atomically, while requests already under way, and those arriving during the load, finish on the old snapshot.
+/// The graph is the store's indexed graph (<see cref="StoreGraph"/>): each query reads by index on a pooled connection,
+/// nothing is loaded at start. Every <see cref="Graph"/> asks the store's version (one indexed row); when a build has
+/// committed a new one, the next request gets a graph of the new version. Only what needs every node (the start page's
+/// lists, motion lists, filters without text) loads the whole graph of that version, once, on the store instance given.
 /// </para>
 /// </summary>
 public sealed class StoreExplorerSource : IExplorerSource, IDisposable
@@ -43,7 +44,7 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
     /// <summary>The store version the served graph was loaded from.</summary>
     public long GraphVersion => Current().Version;
 
-    /// <summary>How many times the graph was loaded (the first load and each reload after a rebuild).</summary>
+    /// <summary>How many times the whole graph was loaded (for the start page, motion lists or filters; once per version at most).</summary>
     public int GraphLoads { get; private set; }
 
     /// <summary>Opens the store file read-only.</summary>
@@ -58,8 +59,9 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
 
     public SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit)
     {
-        // The served graph snapshot filters and finds nodes: no pooled connection loads a graph of its own.
-        var graph = Graph;
+        // A filter walks every document: the served graph's whole graph does, loaded once, never one per pooled connection.
+        // Without one, the pooled store finds ids and names by index on its own.
+        var graph = filter.IsEmpty ? null : Graph;
         var found = Use(store => store.Search(query, filter, limit, offset, graph));
         var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
         var highlights = new Dictionary<string, IReadOnlyList<int[]>>(StringComparer.Ordinal);
@@ -124,14 +126,24 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
                 return latest;
             }
 
-            var loaded = new GraphSnapshot(version, loader.LoadGraph());
-            GraphLoads++;
+            var loaded = new GraphSnapshot(version, new StoreGraph(version, read => Use(read), LoadWhole));
             snapshot = loaded;
             return loaded;
         }
         finally
         {
             reload.Exit();
+        }
+    }
+
+    // The whole graph, loaded on the given store instance (only ever under the reload lock, so never on two threads at once).
+    private ICitationGraph LoadWhole()
+    {
+        lock (reload)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+            GraphLoads++;
+            return loader.LoadGraph();
         }
     }
 

@@ -1,0 +1,213 @@
+namespace KvGraph.Core.Graph;
+
+/// <summary>
+/// What <see cref="ICitationGraph.Related"/> needs beyond a node's neighbourhood: which documents are one case (question,
+/// answers, deferrals; <see cref="Relatedness"/>) and, for the rarity of a shared thing, how many cases have anything of its
+/// kind. The in-memory graph works them out from its nodes; the store keeps them in tables updated at each build.
+/// </summary>
+public interface IRelatednessCounts
+{
+    /// <summary>The number of cases among the real documents.</summary>
+    int CaseCount { get; }
+
+    /// <summary>The case a document belongs to, named by its representative (the id itself when it is a case of its own).</summary>
+    string Representative(string id);
+
+    /// <summary>The documents of the case <paramref name="representative"/> names (itself alone when it is a case of its own).</summary>
+    IReadOnlySet<string> Members(string representative);
+
+    /// <summary>The number of cases with at least one counting <paramref name="edgeType"/> edge (to a <paramref name="label"/> node).</summary>
+    int Population(string edgeType, string? label);
+
+    /// <summary>
+    /// A hint that the walk is about to ask for these ids' nodes, representatives and (as flagged) edges: a store reads them
+    /// in one query instead of one per id. The answers stay those of the single calls; an in-memory graph ignores it.
+    /// </summary>
+    void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming) { }
+
+    /// <summary>Whether <paramref name="id"/> is a document in the corpus, when the counts know it without the node (else null).</summary>
+    bool? IsRealDocument(string id) => null;
+}
+
+/// <summary>
+/// The citation graph as a neighbourhood: a node by id, its outgoing and incoming edges. Every query that walks the graph
+/// (<see cref="Trace"/>, <see cref="ShortestPath"/>, <see cref="Related"/>, alias look-up in <see cref="Find"/>) is
+/// implemented here once, over <see cref="Node"/>, <see cref="Out"/> and <see cref="In"/>, so the in-memory graph
+/// (QuikGraph) and the store's indexed graph (point queries over SQLite) answer them with the same code.
+/// </summary>
+public abstract class NeighbourhoodGraph : ICitationGraph
+{
+    /// <summary>Upper bound on the nodes of one trace tree, so a dense graph cannot blow a deep trace up.</summary>
+    public const int TraceBudget = 20000;
+
+    public abstract int NodeCount { get; }
+
+    public abstract int EdgeCount { get; }
+
+    public abstract IEnumerable<GraphNode> Nodes { get; }
+
+    public abstract IEnumerable<GraphEdge> Edges { get; }
+
+    /// <summary>The node with exactly this canonical id, or null.</summary>
+    public abstract GraphNode? Node(string id);
+
+    /// <summary>Every edge leaving <paramref name="id"/> (an exact id), in the graph's order.</summary>
+    public abstract IReadOnlyList<GraphEdge> Out(string id);
+
+    /// <summary>Every edge arriving at <paramref name="id"/> (an exact id), in the graph's order.</summary>
+    public abstract IReadOnlyList<GraphEdge> In(string id);
+
+    /// <summary>The canonical id an alias (zaak, kv-tk-…, other id forms) stands for, or null.</summary>
+    protected abstract string? Canonical(string alias);
+
+    /// <summary>The case and population counts <see cref="Related"/> ranks with.</summary>
+    protected abstract IRelatednessCounts RelatednessCounts { get; }
+
+    public abstract IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50);
+
+    public GraphNode? Find(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (Node(id.Trim()) is { } n)
+        {
+            return n;
+        }
+
+        return Canonical(id) is { } canonical ? Node(canonical) : null;
+    }
+
+    public IReadOnlyList<GraphEdge> Outgoing(string id, string? edgeType = null) =>
+        Find(id) is { } n ? [.. Out(n.Id).Where(e => edgeType is null || e.Type == edgeType)] : [];
+
+    public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) =>
+        Find(id) is { } n ? [.. In(n.Id).Where(e => edgeType is null || e.Type == edgeType)] : [];
+
+    public TraceNode? Trace(string id, int depth = 3, bool reverse = false)
+    {
+        if (Find(id) is not { } root)
+        {
+            return null;
+        }
+
+        var budget = TraceBudget;
+        var path = new HashSet<string>(StringComparer.Ordinal);
+        return TraceFrom(root, null, Math.Max(0, depth), reverse, path, ref budget);
+    }
+
+    public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10) =>
+        Find(id) is { } start ? new Relatedness(Node, Out, In, RelatednessCounts).Rank(start, limit) : [];
+
+    public IReadOnlyList<GraphNode> ShortestPath(string fromId, string toId, int maxDepth = 6)
+    {
+        if (Find(fromId) is not { } from || Find(toId) is not { } to)
+        {
+            return [];
+        }
+
+        if (from.Id == to.Id)
+        {
+            return [from];
+        }
+
+        // Breadth-first over CITES in both directions, neighbours in id order so the path found is deterministic.
+        var parent = new Dictionary<string, string>(StringComparer.Ordinal) { [from.Id] = from.Id };
+        var frontier = new List<string> { from.Id };
+        for (var depth = 0; depth < maxDepth && frontier.Count > 0; depth++)
+        {
+            var next = new List<string>();
+            foreach (var v in frontier)
+            {
+                foreach (var w in Neighbours(v))
+                {
+                    if (!parent.TryAdd(w, v))
+                    {
+                        continue;
+                    }
+
+                    if (w == to.Id)
+                    {
+                        var path = new List<GraphNode>();
+                        for (var x = w; ; x = parent[x])
+                        {
+                            path.Add(NodeOrPlaceholder(x));
+                            if (x == from.Id)
+                            {
+                                break;
+                            }
+                        }
+
+                        path.Reverse();
+                        return path;
+                    }
+
+                    next.Add(w);
+                }
+            }
+
+            frontier = next;
+        }
+
+        return [];
+    }
+
+    /// <summary>A hint that a walk will read these ids' nodes and edges next (see <see cref="IRelatednessCounts.Prefetch"/>); nothing by default.</summary>
+    protected virtual void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming)
+    {
+    }
+
+    /// <summary>An edge end with no node of its own stands as a placeholder (resolved facts always add one; a guard).</summary>
+    protected GraphNode NodeOrPlaceholder(string id) => Node(id) ?? Resolution.FactsResolver.Placeholder(id, null, null);
+
+    private IEnumerable<string> Neighbours(string v)
+    {
+        var outs = Out(v).Where(e => e.Type == EdgeType.Cites).Select(e => e.Target);
+        var ins = In(v).Where(e => e.Type == EdgeType.Cites).Select(e => e.Source);
+        return outs.Concat(ins).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+    }
+
+    private TraceNode TraceFrom(GraphNode node, GraphEdge? via, int depth, bool reverse, HashSet<string> path, ref int budget)
+    {
+        budget--;
+        if (path.Contains(node.Id))
+        {
+            return new TraceNode(node, via, [], Cycle: true);
+        }
+
+        if (depth == 0 || budget <= 0)
+        {
+            return new TraceNode(node, via, []);
+        }
+
+        var edges = reverse ? In(node.Id) : Out(node.Id);
+        if (depth > 1)
+        {
+            PrefetchNeighbours([.. edges.Where(e => e.Type == EdgeType.Cites).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)], !reverse, reverse);
+        }
+
+        // One child per cited document: the first citation (by position in the text) stands for the edge.
+        var steps = edges
+            .Where(e => e.Type == EdgeType.Cites && (reverse ? e.Source : e.Target) != node.Id)
+            .GroupBy(e => reverse ? e.Source : e.Target, StringComparer.Ordinal)
+            .Select(g => (Node: NodeOrPlaceholder(g.Key), Edge: g.OrderBy(Start).First()))
+            .OrderBy(s => s.Node.Properties.GetValueOrDefault("date") as string ?? "9999", StringComparer.Ordinal)
+            .ThenBy(s => s.Node.Id, StringComparer.Ordinal)
+            .ToList();
+
+        path.Add(node.Id);
+        var children = new List<TraceNode>(steps.Count);
+        foreach (var (child, edge) in steps)
+        {
+            if (budget <= 0)
+            {
+                break;
+            }
+
+            children.Add(TraceFrom(child, edge, depth - 1, reverse, path, ref budget));
+        }
+
+        path.Remove(node.Id);
+        return new TraceNode(node, via, children);
+    }
+
+    private static long Start(GraphEdge e) => e.Properties.GetValueOrDefault("start") is long l ? l : e.Properties.GetValueOrDefault("start") is int i ? i : long.MaxValue;
+}

@@ -1,0 +1,309 @@
+using KvGraph.Core.Graph;
+
+namespace KvGraph.Store.Sqlite;
+
+/// <summary>
+/// The citation graph read from the store's resolved tables by index (<see cref="ResolvedFacts"/>), without loading it:
+/// a node is the merge of its rows in file order (<see cref="CitationGraphs.MergeNode"/>), a node's edges those of its rows
+/// by source or target, merged as the assembled graph merges them (<see cref="CitationGraphs.MergeEdges"/>). Trace, related
+/// and shortest path are <see cref="NeighbourhoodGraph"/>'s, the same code as the in-memory graph's. Bound to one store
+/// version: the store hands out a new one after a build. Each point query runs in its own read transaction.
+/// <para>
+/// <see cref="Nodes"/> and <see cref="Edges"/> read the whole graph (for the few callers that truly need it, such as an
+/// export); <see cref="NodeCount"/>, <see cref="EdgeCount"/>, <see cref="Unresolved"/> and the relatedness counts are
+/// aggregates kept at commit or read by index.
+/// </para>
+/// </summary>
+internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
+{
+    /// <summary>Nodes kept per instance, at most, before the cache starts afresh (the web explorer keeps an instance long).</summary>
+    private const int CacheLimit = 200_000;
+
+    private readonly SqliteKvStore _store;
+    private readonly Dictionary<string, GraphNode?> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _out = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _in = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _real = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _counts;
+    private readonly Lazy<CorpusCounts> _corpusCounts;
+
+    public IndexedGraph(SqliteKvStore store, long version, Dictionary<string, string> counts)
+    {
+        _store = store;
+        Version = version;
+        _counts = counts;
+        _corpusCounts = new(() => ResolvedFacts.ReadCounts(_counts[ResolvedFacts.CountsKey]));
+    }
+
+    public long Version { get; }
+
+    /// <summary>The counts <c>stats</c> prints (<see cref="Profiles.Counts"/> of the assembled graph), as kept at commit.</summary>
+    public CorpusCounts Counts => _corpusCounts.Value;
+
+    public override int NodeCount => Counts.Nodes;
+
+    public override int EdgeCount => Counts.Edges;
+
+    public override IEnumerable<GraphNode> Nodes => _store.ReadIndexed(() => AllNodes().ToList());
+
+    public override IEnumerable<GraphEdge> Edges => _store.ReadIndexed(() => CitationGraphs.MergeEdges(ReadEdges(
+        "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id ORDER BY f.path, e.file_id, e.seq")).ToList());
+
+    public int CaseCount => int.Parse(_counts[ResolvedFacts.CasesKey], System.Globalization.CultureInfo.InvariantCulture);
+
+    protected override IRelatednessCounts RelatednessCounts => this;
+
+    public override GraphNode? Node(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!_nodes.TryGetValue(id, out var node))
+        {
+            Prefetch([id], nodes: true, outgoing: false, incoming: false);
+            node = _nodes[id];
+        }
+
+        return node;
+    }
+
+    public override IReadOnlyList<GraphEdge> Out(string id)
+    {
+        if (!_out.TryGetValue(id, out var edges))
+        {
+            Prefetch([id], nodes: false, outgoing: true, incoming: false);
+            edges = _out[id];
+        }
+
+        return edges;
+    }
+
+    public override IReadOnlyList<GraphEdge> In(string id)
+    {
+        if (!_in.TryGetValue(id, out var edges))
+        {
+            Prefetch([id], nodes: false, outgoing: false, incoming: true);
+            edges = _in[id];
+        }
+
+        return edges;
+    }
+
+    protected override void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming) => Prefetch(ids, nodes: true, outgoing, incoming);
+
+    /// <summary>From the case table: every document in the corpus has a row marked real.</summary>
+    public bool? IsRealDocument(string id)
+    {
+        _ = Representative(id);
+        return _real.Contains(id);
+    }
+
+    /// <summary>
+    /// Reads the nodes, case representatives and (as asked) edges of every id not read yet, in one query each (the ids as a
+    /// JSON array through <c>json_each</c>), grouped per id and merged as the single reads merge them. The caches start
+    /// afresh past <see cref="CacheLimit"/> entries.
+    /// </summary>
+    public void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (_nodes.Count + _out.Count + _in.Count + _reps.Count > CacheLimit)
+        {
+            _nodes.Clear();
+            _out.Clear();
+            _in.Clear();
+            _reps.Clear();
+            _real.Clear();
+        }
+
+        var missing = nodes ? ids.Where(id => !_nodes.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
+        var reps = ids.Where(id => !_reps.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+        var outs = outgoing ? ids.Where(id => !_out.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
+        var ins = incoming ? ids.Where(id => !_in.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
+        if (missing.Count + reps.Count + outs.Count + ins.Count == 0)
+        {
+            return;
+        }
+
+        _store.ReadIndexed(() =>
+        {
+            if (missing.Count > 0)
+            {
+                var rows = ReadNodes("""
+                    SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id
+                    WHERE n.id IN (SELECT value FROM json_each($ids)) ORDER BY n.id, f.path, n.file_id, n.seq
+                    """, ("$ids", Json(missing)));
+                foreach (var id in missing)
+                {
+                    _nodes[id] = null;
+                }
+
+                foreach (var group in rows.GroupBy(n => n.Id, StringComparer.Ordinal))
+                {
+                    _nodes[group.Key] = CitationGraphs.MergeNode(group);
+                }
+            }
+
+            if (reps.Count > 0)
+            {
+                foreach (var id in reps)
+                {
+                    _reps[id] = id;
+                }
+
+                using var cmd = _store.Command("SELECT id, rep, real FROM rcases WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", Json(reps)));
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    _reps[r.GetString(0)] = r.GetString(1);
+                    if (r.GetInt64(2) != 0)
+                    {
+                        _real.Add(r.GetString(0));
+                    }
+                }
+            }
+
+            ReadEdgesOf(outs, "source", _out, e => e.Source);
+            ReadEdgesOf(ins, "target", _in, e => e.Target);
+            return 0;
+        });
+    }    /// <summary>The document an alias names (the store's alias index), or the one that document was merged into (<c>rmerged</c>).</summary>
+    protected override string? Canonical(string alias) =>
+        _store.ResolveId(alias) is { } id
+            ? _store.ReadIndexed(() =>
+            {
+                using var cmd = _store.Command("SELECT into_id FROM rmerged WHERE id = $id", ("$id", id));
+                return cmd.ExecuteScalar() as string ?? id;
+            })
+            : null;
+
+    /// <summary>Cited targets whose every node row is a placeholder, by the number of CITES rows aimed at them (index on target).</summary>
+    public override IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50)
+    {
+        var top = _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command($"""
+                SELECT e.target, count(*) AS c, count(DISTINCT e.source) AS s FROM redges e
+                WHERE e.type = 'CITES' AND NOT EXISTS (SELECT 1 FROM rnodes n WHERE n.id = e.target AND n.label <> '{NodeLabel.Placeholder}')
+                GROUP BY e.target ORDER BY c DESC, s DESC, e.target LIMIT $limit
+                """, ("$limit", Math.Max(0, limit)));
+            using var r = cmd.ExecuteReader();
+            var ids = new List<string>();
+            while (r.Read())
+            {
+                ids.Add(r.GetString(0));
+            }
+
+            return ids;
+        });
+        return [.. top.Select(id =>
+            {
+                var citers = In(id).Where(e => e.Type == EdgeType.Cites).ToList();
+                return UnresolvedTargets.Of(NodeOrPlaceholder(id), citers.Count, citers.Select(e => e.Source));
+            })
+            .Where(u => u.CitationCount > 0)
+            .Order(UnresolvedTargets.Order)];
+    }
+
+    public string Representative(string id)
+    {
+        if (!_reps.TryGetValue(id, out var rep))
+        {
+            Prefetch([id], nodes: false, outgoing: false, incoming: false);
+            rep = _reps[id];
+        }
+
+        return rep;
+    }
+
+    public IReadOnlySet<string> Members(string representative)
+    {
+        var members = _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command("SELECT id FROM rcases WHERE rep = $rep", ("$rep", representative));
+            using var r = cmd.ExecuteReader();
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            while (r.Read())
+            {
+                set.Add(r.GetString(0));
+            }
+
+            return set;
+        });
+        members.Add(representative);
+        return members;
+    }
+
+    public int Population(string edgeType, string? label) =>
+        _counts.TryGetValue(ResolvedFacts.PopulationKey(edgeType, label), out var n) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    private IEnumerable<GraphNode> AllNodes()
+    {
+        var rows = ReadNodes("SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.id, f.path, n.file_id, n.seq");
+        var group = new List<GraphNode>();
+        foreach (var n in rows)
+        {
+            if (group.Count > 0 && group[0].Id != n.Id)
+            {
+                yield return CitationGraphs.MergeNode(group)!;
+                group.Clear();
+            }
+
+            group.Add(n);
+        }
+
+        if (group.Count > 0)
+        {
+            yield return CitationGraphs.MergeNode(group)!;
+        }
+    }
+
+    private static string Json(List<string> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
+
+    // The edges of ids by one end (column source or target), merged per id as Out and In merge them.
+    private void ReadEdgesOf(List<string> ids, string column, Dictionary<string, IReadOnlyList<GraphEdge>> cache, Func<GraphEdge, string> end)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var rows = ReadEdges($"""
+            SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id
+            WHERE e.{column} IN (SELECT value FROM json_each($ids)) ORDER BY e.{column}, f.path, e.file_id, e.seq
+            """, ("$ids", Json(ids)));
+        foreach (var id in ids)
+        {
+            cache[id] = [];
+        }
+
+        foreach (var group in rows.GroupBy(end, StringComparer.Ordinal))
+        {
+            cache[group.Key] = [.. CitationGraphs.MergeEdges(group)];
+        }
+    }
+
+    private List<GraphNode> ReadNodes(string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = _store.Command(sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<GraphNode>();
+        while (r.Read())
+        {
+            list.Add(new GraphNode(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), StoreJson.ReadTypedProps(r.GetString(3))));
+        }
+
+        return list;
+    }
+
+    private List<GraphEdge> ReadEdges(string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = _store.Command(sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<GraphEdge>();
+        while (r.Read())
+        {
+            list.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), StoreJson.ReadTypedProps(r.GetString(3))));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Text.Json;
+using KvGraph.Core.Graph;
+using Microsoft.Data.Sqlite;
+
+namespace KvGraph.Store.Sqlite;
+
+/// <summary>
+/// Keeps the store's resolved graph tables (schema step 4: <c>rnodes</c>, <c>redges</c>, <c>rfeatures</c>, <c>rcases</c>,
+/// <c>rcounts</c>) in step with the raw facts, inside the build's transaction, so queries read the graph by index
+/// (<see cref="IndexedGraph"/>) instead of assembling it. Per file they hold exactly what the change feed
+/// (<see cref="SqliteKvStore.FactsChangedSince(long)"/>) gives for it, the facts pushed to Neo4j; only the files the feed marks
+/// since the tables were last brought up to date are rewritten, and the rows of removed or failed files dropped. Then
+/// the few whole-graph figures are recomputed: the cases and populations <see cref="Relatedness"/> ranks with, and the
+/// counts <c>stats</c> prints.
+/// </summary>
+internal static class ResolvedFacts
+{
+    /// <summary>The meta key holding the store version the tables reflect.</summary>
+    public const string VersionKey = "resolved-version";
+
+    /// <summary>rcounts key of the case count.</summary>
+    public const string CasesKey = "cases";
+
+    /// <summary>rcounts key of the <see cref="CorpusCounts"/> (JSON).</summary>
+    public const string CountsKey = "counts";
+
+    private static readonly string DocumentLabels = string.Join(", ",
+        new[] { NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion, NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral }
+            .Select(l => $"'{l}'"));
+
+    /// <summary>rcounts key of one population.</summary>
+    public static string PopulationKey(string edgeType, string? label) => $"population:{edgeType}:{label}";
+
+    /// <summary>
+    /// Brings the tables to <paramref name="version"/> (the version the build commits). Called once, from the writer's
+    /// commit, after it marked the files whose resolved facts changed.
+    /// </summary>
+    public static void Update(SqliteKvStore store, SqliteTransaction tx, long version) => store.Within(tx, () => UpdateNow(store, version));
+
+    private static void UpdateNow(SqliteKvStore store, long version)
+    {
+        var done = store.Meta(VersionKey) is { } v ? long.Parse(v, CultureInfo.InvariantCulture) : (long?)null;
+        if (done == version)
+        {
+            return;
+        }
+
+        var since = done ?? 0;
+        if (done is null)
+        {
+            foreach (var table in new[] { "rnodes", "redges", "rfeatures", "rfiles" })
+            {
+                Exec(store, $"DELETE FROM {table}");
+            }
+        }
+
+        // Files rewritten since, and files gone or failed.
+        Exec(store, "CREATE TEMP TABLE IF NOT EXISTS rstale(file_id INTEGER PRIMARY KEY)");
+        Exec(store, "DELETE FROM rstale");
+        Exec(store, "INSERT OR IGNORE INTO rstale SELECT file_id FROM rfiles WHERE file_id NOT IN (SELECT id FROM files WHERE status = 'ok')");
+        Exec(store, "INSERT OR IGNORE INTO rstale SELECT id FROM files WHERE version > $s", ("$s", since));
+        foreach (var table in new[] { "rnodes", "redges", "rfeatures", "rfiles" })
+        {
+            Exec(store, $"DELETE FROM {table} WHERE file_id IN (SELECT file_id FROM rstale)");
+        }
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var cmd = store.Command("SELECT id, path FROM files WHERE status = 'ok' AND version > $s", ("$s", since)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ids[r.GetString(1)] = r.GetInt64(0);
+            }
+        }
+
+        using var node = Prepare(store, "INSERT INTO rnodes(file_id, seq, id, label, name, props) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+        using var edge = Prepare(store, "INSERT INTO redges(file_id, seq, source, target, type, positioned, props) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
+        using var feature = Prepare(store, "INSERT INTO rfeatures(file_id, doc, type, label) VALUES ($1, $2, $3, $4)", 4);
+        using var file = Prepare(store, "INSERT OR IGNORE INTO rfiles(file_id) VALUES ($1)", 1);
+        var resolver = store.LoadResolver();
+        foreach (var facts in store.FactsChangedSince(since, resolver))
+        {
+            if (!ids.TryGetValue(facts.File, out var fileId))
+            {
+                continue;
+            }
+
+            Run(file, fileId);
+            var seq = 0;
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var n in facts.Nodes)
+            {
+                labels.TryAdd(n.Id, n.Label);
+                Run(node, fileId, seq++, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
+            }
+
+            seq = 0;
+            var features = new HashSet<(string, string, string)>();
+            foreach (var e in facts.Edges)
+            {
+                Run(edge, fileId, seq++, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, StoreJson.TypedProps(e.Properties));
+                if (e.Source == e.Target || !Relatedness.CountsForRelatedness(e))
+                {
+                    continue;
+                }
+
+                foreach (var (type, label) in Relatedness.PopulationKeys.Where(k => k.EdgeType == e.Type))
+                {
+                    if (label is null || (labels.GetValueOrDefault(e.Target) ?? LabelOf(store, e.Target)) == label)
+                    {
+                        features.Add((e.Source, type, label ?? string.Empty));
+                    }
+                }
+            }
+
+            foreach (var (doc, type, label) in features)
+            {
+                Run(feature, fileId, doc, type, label);
+            }
+        }
+
+        Exec(store, "DELETE FROM rmerged");
+        using (var merged = Prepare(store, "INSERT OR REPLACE INTO rmerged(id, into_id) VALUES ($1, $2)", 2))
+        {
+            foreach (var m in resolver.Merges)
+            {
+                Run(merged, m.From, m.Into);
+            }
+        }
+
+        UpdateWholeGraph(store);
+        store.SetMeta(VersionKey, version.ToString(CultureInfo.InvariantCulture));
+    }
+
+    // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts.
+    private static void UpdateWholeGraph(SqliteKvStore store)
+    {
+        var rows = new Dictionary<string, List<GraphNode>>(StringComparer.Ordinal);
+        using (var cmd = store.Command($"""
+            SELECT n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind')
+            FROM rnodes n JOIN files f ON f.id = n.file_id WHERE n.label IN ({DocumentLabels}) ORDER BY f.path, n.seq
+            """))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var props = new Dictionary<string, object?>(StringComparer.Ordinal);
+                if (!r.IsDBNull(2))
+                {
+                    props["zaak"] = r.GetString(2);
+                }
+
+                if (!r.IsDBNull(3))
+                {
+                    props["kind"] = r.GetString(3);
+                }
+
+                var id = r.GetString(0);
+                if (!rows.TryGetValue(id, out var list))
+                {
+                    rows[id] = list = [];
+                }
+
+                list.Add(new GraphNode(id, r.GetString(1), null, props));
+            }
+        }
+
+        var documents = rows.Values.Select(l => CitationGraphs.MergeNode(l)!).ToList();
+        var answers = new Dictionary<string, List<GraphEdge>>(StringComparer.Ordinal);
+        using (var cmd = store.Command("SELECT source, target FROM redges WHERE type = 'ANSWERS'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var source = r.GetString(0);
+                if (!answers.TryGetValue(source, out var list))
+                {
+                    answers[source] = list = [];
+                }
+
+                list.Add(new GraphEdge(source, r.GetString(1), EdgeType.Answers, new Dictionary<string, object?>()));
+            }
+        }
+
+        var cases = Relatedness.Cases(documents, id => answers.GetValueOrDefault(id) ?? []);
+        Exec(store, "DELETE FROM rcases");
+        using (var insert = Prepare(store, "INSERT OR IGNORE INTO rcases(id, rep, kind, real) VALUES ($1, $2, $3, $4)", 4))
+        {
+            foreach (var d in documents)
+            {
+                Run(insert, d.Id, cases.Representative(d.Id), Profiles.KindOf(d), 1);
+            }
+
+            foreach (var (id, rep) in Relatedness.CaseMembers(cases))
+            {
+                Run(insert, id, rep, null, 0);
+            }
+        }
+
+        Exec(store, "DELETE FROM rcounts");
+        SetCount(store, CasesKey, Scalar(store, "SELECT count(DISTINCT rep) FROM rcases WHERE real = 1"));
+        var populations = new Dictionary<(string, string), long>();
+        using (var cmd = store.Command("SELECT f.type, f.label, count(DISTINCT c.rep) FROM rfeatures f JOIN rcases c ON c.id = f.doc AND c.real = 1 GROUP BY f.type, f.label"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                populations[(r.GetString(0), r.GetString(1))] = r.GetInt64(2);
+            }
+        }
+
+        foreach (var (type, label) in Relatedness.PopulationKeys)
+        {
+            SetCount(store, PopulationKey(type, label), populations.GetValueOrDefault((type, label ?? string.Empty)));
+        }
+
+        SetCount(store, CountsKey, Counts(store, documents));
+    }
+
+    // Profiles.Counts over the tables: documents by kind, CITES edges by kind (MergeEdges' de-duplication), resolved
+    // (target a document in the corpus) and unresolved (target a placeholder), nodes and edges.
+    private static string Counts(SqliteKvStore store, List<GraphNode> documents)
+    {
+        var real = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var asserted = new HashSet<string>(StringComparer.Ordinal);
+        using (var cmd = store.Command($"SELECT DISTINCT id FROM rnodes WHERE label <> '{NodeLabel.Placeholder}'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                asserted.Add(r.GetString(0));
+            }
+        }
+
+        var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var unpositioned = new HashSet<(string, string)>();
+        int citations = 0, resolved = 0, unresolved = 0;
+        using (var cmd = store.Command("SELECT source, target, positioned, json_extract(props, '$.kind') FROM redges WHERE type = 'CITES'"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var (source, target) = (r.GetString(0), r.GetString(1));
+                if (r.GetInt64(2) == 0 && !unpositioned.Add((source, target)))
+                {
+                    continue;
+                }
+
+                citations++;
+                var kind = r.IsDBNull(3) ? "?" : r.GetString(3);
+                byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
+                if (real.Contains(target))
+                {
+                    resolved++;
+                }
+                else if (!asserted.Contains(target))
+                {
+                    unresolved++;
+                }
+            }
+        }
+
+        var edges = Scalar(store, "SELECT count(*) FROM redges WHERE positioned = 1 AND type <> 'MEMBER_OF'")
+            + Scalar(store, "SELECT count(*) FROM (SELECT DISTINCT source, target, type FROM redges WHERE positioned = 0 AND type <> 'MEMBER_OF')")
+            + Scalar(store, "SELECT count(*) FROM (SELECT DISTINCT source, target FROM redges WHERE type = 'MEMBER_OF')");
+        var counts = new CorpusCounts(
+            documents.Count,
+            documents.GroupBy(Profiles.KindOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            citations,
+            byKind.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            resolved,
+            unresolved,
+            (int)Scalar(store, "SELECT count(DISTINCT id) FROM rnodes"),
+            (int)edges);
+        return JsonSerializer.Serialize(counts);
+    }
+
+    /// <summary>The counts saved at the last commit.</summary>
+    public static CorpusCounts ReadCounts(string json) =>
+        JsonSerializer.Deserialize<CorpusCounts>(json) ?? throw new StoreException("The store's counts are unreadable; rebuild it with `kvgraph build --force`.");
+
+    private static string? LabelOf(SqliteKvStore store, string id)
+    {
+        using var cmd = store.Command("SELECT label FROM rnodes WHERE id = $id ORDER BY label LIMIT 1", ("$id", id));
+        return cmd.ExecuteScalar() as string;
+    }
+
+    private static void SetCount(SqliteKvStore store, string key, object value) =>
+        Exec(store, "INSERT INTO rcounts(key, value) VALUES ($k, $v)", ("$k", key), ("$v", Convert.ToString(value, CultureInfo.InvariantCulture)));
+
+    private static long Scalar(SqliteKvStore store, string sql)
+    {
+        using var cmd = store.Command(sql);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Exec(SqliteKvStore store, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = store.Command(sql, parameters);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Prepare(SqliteKvStore store, string sql, int count)
+    {
+        var cmd = store.Command(sql);
+        for (var i = 1; i <= count; i++)
+        {
+            cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+        }
+
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        cmd.ExecuteNonQuery();
+    }
+}

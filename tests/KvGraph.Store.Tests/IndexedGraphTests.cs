@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Text;
+using KvGraph.Core.Graph;
+using KvGraph.Pipeline;
+using KvGraph.TestSupport;
+
+namespace KvGraph.Store.Tests;
+
+/// <summary>The real corpus built once into a store: its indexed graph and the graph assembled in memory from the same store.</summary>
+public sealed class IndexedCorpusFixture : IDisposable
+{
+    private readonly string? folder;
+
+    public IndexedCorpusFixture()
+    {
+        if (!TestPaths.CorpusAvailable)
+        {
+            SkipReason = $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)";
+            return;
+        }
+
+        folder = TestPaths.NewTempDir("kvgraph-indexed-corpus");
+        Store = KvStore.Open(Path.Combine(folder, "corpus.db"));
+        var report = BuildPipeline.Run(Store, [TestPaths.CorpusRaw]);
+        if (report.Failures.Count > 0)
+        {
+            throw new InvalidOperationException("Corpus build failed: " + string.Join("; ", report.Failures.Select(f => $"{f.File}: {f.Reason}")));
+        }
+    }
+
+    public string? SkipReason { get; }
+
+    public IKvStore Store { get; } = null!;
+
+    public void Dispose()
+    {
+        Store?.Dispose();
+        if (folder is not null)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Issue 9: the store's indexed graph (<see cref="IKvStore.Graph"/>, point queries over the resolved tables) answers every
+/// query exactly as the graph assembled in memory from the same store (<see cref="IKvStore.LoadGraph"/>), on the real corpus
+/// and after an incremental rebuild.
+/// </summary>
+public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixture<IndexedCorpusFixture>
+{
+    [SkippableFact]
+    public void The_indexed_graph_is_not_the_loaded_graph()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        Assert.IsNotType(fixture.Store.LoadGraph().GetType(), fixture.Store.Graph());
+    }
+
+    [SkippableFact]
+    public void Every_node_and_its_edges_equal_the_assembled_graphs()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Store.LoadGraph();
+        var indexed = fixture.Store.Graph();
+        var problems = GraphEquality.NodesAndEdges(memory, indexed, memory.Nodes.Select(n => n.Id));
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+        Assert.True(memory.NodeCount > 5_000, $"the corpus graph has {memory.NodeCount} nodes");
+    }
+
+    [SkippableFact]
+    public void Every_documents_trace_both_ways_equals_the_assembled_graphs()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Store.LoadGraph();
+        var indexed = fixture.Store.Graph();
+        var problems = GraphEquality.Traces(memory, indexed, GraphEquality.Documents(memory), depth: 3);
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+    }
+
+    [SkippableFact]
+    public void Every_documents_related_top_ten_equals_the_assembled_graphs()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Store.LoadGraph();
+        var indexed = fixture.Store.Graph();
+        var documents = GraphEquality.Documents(memory);
+        var problems = GraphEquality.Related(memory, indexed, documents);
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+
+        // Not vacuous: most documents of the corpus have related documents.
+        Assert.True(documents.Count(d => memory.Related(d).Count > 0) > documents.Count / 2);
+    }
+
+    [SkippableFact]
+    public void Stats_unresolved_and_paths_equal_the_assembled_graphs()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Store.LoadGraph();
+        var indexed = fixture.Store.Graph();
+        var problems = GraphEquality.Totals(memory, indexed, fixture.Store.Stats());
+        var documents = GraphEquality.Documents(memory);
+        problems.AddRange(GraphEquality.Paths(memory, indexed, documents.Where((_, i) => i % 37 == 0).ToList()));
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+    }
+
+    [SkippableFact]
+    public void Aliases_find_the_same_node()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Store.LoadGraph();
+        var indexed = fixture.Store.Graph();
+
+        // Zaak numbers and kv-tk ids of the corpus's questions and answers, lower-cased too.
+        var aliases = memory.Nodes.Where(n => n.Properties.GetValueOrDefault("zaak") is string).Select(n => (string)n.Properties["zaak"]!)
+            .SelectMany(z => new[] { z, "kv-tk-" + z, z.ToLowerInvariant() }).Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(aliases);
+        var problems = aliases.Where(a => memory.Find(a)?.Id != indexed.Find(a)?.Id).Select(a => $"find {a}: {memory.Find(a)?.Id} vs {indexed.Find(a)?.Id}").ToList();
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+    }
+}
+
+/// <summary>
+/// The incremental case: a store of part of the corpus, rebuilt with one file changed (another document's text), one
+/// removed and one added (a document the others cite, so their citations resolve anew); the indexed graph then still
+/// equals a fresh assembly. Corpus files are copied to a temp folder, never into the repository.
+/// </summary>
+public sealed class IndexedGraphIncrementalTests
+{
+    [SkippableFact]
+    public void After_a_file_changes_leaves_and_arrives_the_indexed_graph_equals_a_fresh_assembly()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)");
+        var questions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs")).Order(StringComparer.Ordinal).ToList();
+        var motions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal).ToList();
+        var dir = TestPaths.NewTempDir("kvgraph-indexed-incremental");
+        try
+        {
+            var input = Path.Combine(dir, "input");
+            Directory.CreateDirectory(input);
+            var first = questions.Take(40).Concat(motions.Take(60)).ToList();
+            foreach (var f in first)
+            {
+                File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
+            }
+
+            using var store = KvStore.Open(Path.Combine(dir, "store.db"));
+            Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
+            var before = store.Graph();
+            var placeholders = before.Nodes.Where(n => n.Label == NodeLabel.Placeholder && before.Incoming(n.Id, EdgeType.Cites).Count > 0)
+                .Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+
+            // A document the stored files cite arrives: their citations now resolve to it.
+            var rest = questions.Skip(40).Concat(motions.Skip(60)).ToList();
+            var arriving = rest.FirstOrDefault(f => StoreFixtures.Record(f).Documents.Any(d => d.Facts.DocumentIds.Any(placeholders.Contains)));
+            Assert.True(arriving is not null, "no file of the corpus holds a document the first files cite");
+            File.Copy(arriving, Path.Combine(input, Path.GetFileName(arriving)));
+
+            // And a file changes into another document.
+            var changed = first.First(f => f.Contains("kamervragen", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(input, Path.GetFileName(changed)), File.ReadAllText(rest.First(f => f != arriving && f.Contains("kamervragen", StringComparison.Ordinal))));
+            var arrived = RebuildAndCompare(store, input, before);
+            Assert.Contains(arrived.Nodes, n => placeholders.Contains(n.Id) && n.Label != NodeLabel.Placeholder);
+
+            // The cited document leaves again (its file removed): the citations fall back to placeholders.
+            File.Delete(Path.Combine(input, Path.GetFileName(arriving)));
+            var left = RebuildAndCompare(store, input, arrived);
+            Assert.DoesNotContain(left.Nodes, n => placeholders.Contains(n.Id) && n.Label != NodeLabel.Placeholder);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    // Rebuilds the store from the folder (pruning removed files) and compares its indexed graph with a fresh assembly.
+    private static ICitationGraph RebuildAndCompare(IKvStore store, string input, ICitationGraph previous)
+    {
+        var report = BuildPipeline.Run(store, [input], new BuildOptions { Prune = true });
+        Assert.Empty(report.Failures);
+        var indexed = store.Graph();
+        Assert.NotSame(previous, indexed);
+        var memory = store.LoadGraph();
+        var documents = GraphEquality.Documents(memory);
+        var problems = GraphEquality.NodesAndEdges(memory, indexed, memory.Nodes.Select(n => n.Id));
+        problems.AddRange(GraphEquality.Traces(memory, indexed, documents, depth: 3));
+        problems.AddRange(GraphEquality.Related(memory, indexed, documents));
+        problems.AddRange(GraphEquality.Totals(memory, indexed, store.Stats()));
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+        return indexed;
+    }
+}
+
+/// <summary>Compares two graphs' answers as text (ids, labels, names, properties with their types, edges in order).</summary>
+internal static class GraphEquality
+{
+    public static List<string> Documents(ICitationGraph graph) =>
+        [.. graph.Nodes.Where(Profiles.InCorpus).Select(n => n.Id).Order(StringComparer.Ordinal)];
+
+    public static List<string> NodesAndEdges(ICitationGraph memory, ICitationGraph indexed, IEnumerable<string> ids)
+    {
+        var problems = new List<string>();
+        foreach (var id in ids)
+        {
+            Compare(problems, $"find {id}", Show(memory.Find(id)), Show(indexed.Find(id)));
+            Compare(problems, $"outgoing {id}", Show(memory.Outgoing(id)), Show(indexed.Outgoing(id)));
+            Compare(problems, $"incoming {id}", Show(memory.Incoming(id)), Show(indexed.Incoming(id)));
+        }
+
+        return problems;
+    }
+
+    public static List<string> Traces(ICitationGraph memory, ICitationGraph indexed, IEnumerable<string> ids, int depth)
+    {
+        var problems = new List<string>();
+        foreach (var id in ids)
+        {
+            foreach (var reverse in new[] { false, true })
+            {
+                Compare(problems, $"trace {id} reverse={reverse}", Show(memory.Trace(id, depth, reverse)), Show(indexed.Trace(id, depth, reverse)));
+            }
+        }
+
+        return problems;
+    }
+
+    public static List<string> Related(ICitationGraph memory, ICitationGraph indexed, IEnumerable<string> ids)
+    {
+        var problems = new List<string>();
+        foreach (var id in ids)
+        {
+            Compare(problems, $"related {id}", Show(memory.Related(id, 10)), Show(indexed.Related(id, 10)));
+        }
+
+        return problems;
+    }
+
+    public static List<string> Paths(ICitationGraph memory, ICitationGraph indexed, IReadOnlyList<string> ids)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i + 1 < ids.Count; i++)
+        {
+            Compare(problems, $"path {ids[i]} {ids[i + 1]}", string.Join(" ", memory.ShortestPath(ids[i], ids[i + 1]).Select(n => n.Id)),
+                string.Join(" ", indexed.ShortestPath(ids[i], ids[i + 1]).Select(n => n.Id)));
+        }
+
+        return problems;
+    }
+
+    public static List<string> Totals(ICitationGraph memory, ICitationGraph indexed, StoreStats stats)
+    {
+        var problems = new List<string>();
+        var counts = Profiles.Counts(memory);
+        Compare(problems, "stats", Show(counts),
+            Show(new CorpusCounts(stats.Documents, stats.DocumentsByKind, stats.Citations, stats.CitationsByKind, stats.Resolved, stats.Unresolved, stats.Nodes, stats.Edges)));
+        Compare(problems, "node count", memory.NodeCount.ToString(CultureInfo.InvariantCulture), indexed.NodeCount.ToString(CultureInfo.InvariantCulture));
+        Compare(problems, "edge count", memory.EdgeCount.ToString(CultureInfo.InvariantCulture), indexed.EdgeCount.ToString(CultureInfo.InvariantCulture));
+        Compare(problems, "unresolved", Show(memory.Unresolved(500)), Show(indexed.Unresolved(500)));
+        return problems;
+    }
+
+    public static string Report(List<string> problems) =>
+        $"{problems.Count} differences; the first:\n" + string.Join("\n", problems.Take(15));
+
+    private static void Compare(List<string> problems, string what, string expected, string actual)
+    {
+        if (expected != actual)
+        {
+            // From a little before the first difference, so the report shows it.
+            var at = 0;
+            while (at < expected.Length && at < actual.Length && expected[at] == actual[at])
+            {
+                at++;
+            }
+
+            var from = Math.Max(0, at - 150);
+            problems.Add($"{what} (from {from}):\n  memory:  {Clip(expected[from..])}\n  indexed: {Clip(actual[from..])}");
+        }
+    }
+
+    private static string Clip(string s) => s.Length > 400 ? s[..400] + "…" : s;
+
+    private static string Show(GraphNode? n) =>
+        n is null ? "null" : $"{n.Id}|{n.Label}|{n.Name}|{Show(n.Properties)}";
+
+    private static string Show(IReadOnlyList<GraphEdge> edges) => string.Join(" ; ", edges.Select(Show));
+
+    private static string Show(GraphEdge e) => $"{e.Source}-{e.Type}->{e.Target}|{Show(e.Properties)}";
+
+    private static string Show(IReadOnlyDictionary<string, object?> props) =>
+        string.Join(",", props.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={Convert.ToString(kv.Value, CultureInfo.InvariantCulture)}:{kv.Value?.GetType().Name}"));
+
+    private static string Show(TraceNode? t)
+    {
+        if (t is null)
+        {
+            return "null";
+        }
+
+        var sb = new StringBuilder();
+        void Walk(TraceNode node, int depth)
+        {
+            sb.Append(' ', depth).Append(Show(node.Node)).Append(" via ").Append(node.Via is null ? "-" : Show(node.Via)).Append(node.Cycle ? " cycle" : string.Empty).Append('\n');
+            foreach (var c in node.Children)
+            {
+                Walk(c, depth + 1);
+            }
+        }
+
+        Walk(t, 0);
+        return sb.ToString();
+    }
+
+    private static string Show(IReadOnlyList<RelatedDocument> related) =>
+        string.Join(" ; ", related.Select(r => $"{r.Node.Id} {r.Score.ToString(CultureInfo.InvariantCulture)} [{string.Join(", ", r.Reasons.Select(x => $"{x.Kind}:{x.Detail}:{x.Score.ToString(CultureInfo.InvariantCulture)}"))}]"));
+
+    private static string Show(IReadOnlyList<UnresolvedTarget> targets) =>
+        string.Join(" ; ", targets.Select(u => $"{u.Id} {u.Label} {u.CitationCount} [{string.Join(",", u.CitedBy)}] {u.Name} {u.Candidates}"));
+
+    private static string Show(CorpusCounts c) =>
+        $"{c.Documents} {Show(c.DocumentsByKind)} {c.Citations} {Show(c.CitationsByKind)} {c.Resolved} {c.Unresolved} {c.Nodes} {c.Edges}";
+
+    private static string Show(IReadOnlyDictionary<string, int> d) =>
+        string.Join(",", d.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+}
+
+/// <summary>A store an earlier KvGraph wrote (schema 3, no resolved tables) still answers, and its next write session fills the tables.</summary>
+public sealed class IndexedGraphUpgradeTests
+{
+    [Fact]
+    public void A_store_from_before_the_indexed_tables_answers_read_only_and_its_next_commit_fills_them()
+    {
+        var dir = TestPaths.NewTempDir("kvgraph-indexed-upgrade");
+        try
+        {
+            var path = Path.Combine(dir, "store.db");
+            using (var store = KvStore.Open(path))
+            {
+                Assert.Empty(BuildPipeline.Run(store, [TestPaths.Seeds]).Failures);
+            }
+
+            // What schema 3 had: no step 4, no resolved tables, no resolved version.
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = """
+                    DROP TABLE rnodes; DROP TABLE redges; DROP TABLE rfeatures; DROP TABLE rcases; DROP TABLE rmerged; DROP TABLE rfiles; DROP TABLE rcounts;
+                    DELETE FROM migrations WHERE version = 4; DELETE FROM meta WHERE key = 'resolved-version'; PRAGMA user_version = 3;
+                    """;
+                cmd.ExecuteNonQuery();
+            }
+
+            string expected;
+            using (var old = KvStore.OpenReadOnly(path))
+            {
+                var graph = old.Graph();
+                Assert.Same(old.LoadGraph(), graph);
+                expected = string.Join(" ", graph.Trace("ah-tk-20202021-2302")!.Children.Select(t => t.Node.Id));
+                Assert.NotEmpty(expected);
+                Assert.True(old.Stats().Documents > 0);
+            }
+
+            using var upgraded = KvStore.Open(path);
+            using (var session = upgraded.BeginWrite())
+            {
+                session.Commit();
+            }
+
+            var indexed = upgraded.Graph();
+            Assert.NotSame(upgraded.LoadGraph(), indexed);
+            Assert.Equal(expected, string.Join(" ", indexed.Trace("ah-tk-20202021-2302")!.Children.Select(t => t.Node.Id)));
+            Assert.Equal(Profiles.Counts(upgraded.LoadGraph()).Edges, upgraded.Stats().Edges);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
