@@ -109,6 +109,12 @@ public static class Neo4jPushCommand
         {
             console.MarkupLineInterpolated($"{s.EdgeRows / s.Elapsed.TotalSeconds:0} relationships/s, {(s.NodeRows + s.EdgeRows) / s.Elapsed.TotalSeconds:0} rows/s");
         }
+
+        if (s.Phases.Count > 0)
+        {
+            console.MarkupLineInterpolated($"time by phase: {string.Join(", ", s.Phases.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s"))}");
+        }
+
         var t = new Table().AddColumn("counter").AddColumn(new TableColumn("value").RightAligned());
         t.AddRow("node rows sent", s.NodeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         t.AddRow("relationship rows sent", s.EdgeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
