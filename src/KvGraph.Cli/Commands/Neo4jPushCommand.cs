@@ -48,7 +48,7 @@ public static class Neo4jPushCommand
                 using var runner = await Neo4jClient.ConnectAsync(options, cancellationToken: ct).ConfigureAwait(false);
                 var console = context.Console;
                 console.MarkupLineInterpolated($"Neo4j {runner.Server.Version} ({runner.Server.Edition ?? "edition not reported"}) at {options.Url}, via {runner.Server.Api} {runner.Server.CommitEndpoint.AbsolutePath}");
-                var ledger = store.PushLedger($"{options.Url}|{options.Database}");
+                var ledger = store.PushLedger(options.PushTarget);
                 var legacyPath = result.GetValue(state) ?? PushState.LegacyPathFor(storePath);
                 if (PushState.MigrateLegacyFile(legacyPath, ledger) is > 0 and var migrated)
                 {

@@ -368,9 +368,7 @@ public sealed class GraphPusher
             Time("demote", clock);
 
             // 6. Done: each file at its version, with the ids a later push needs to remove its facts.
-            var put = files.Where(f => f.Version is not null)
-                .Select(f => new PushedFileRecord(f.File, f.Version, [.. f.AssertedIds.Order(StringComparer.Ordinal)], [.. f.ExtraSources]))
-                .ToList();
+            var put = files.Where(f => f.Version is not null).Select(PushedRecord).ToList();
             state.Record(put, files.Where(f => f.Version is null).Select(f => f.File).ToList());
             Time("state", clock);
             lock (_gate)
@@ -619,6 +617,10 @@ public sealed class GraphPusher
             };
         }
     }
+
+    /// <summary>A file as the push state records it once all its facts are in Neo4j: its version and the ids a later push needs to remove them.</summary>
+    internal static PushedFileRecord PushedRecord(FileRows f) =>
+        new(f.File, f.Version, [.. f.AssertedIds.Order(StringComparer.Ordinal)], [.. f.ExtraSources]);
 
     /// <summary>The key of a file's n-th evidence relationship (a quote at a span), unique within the file.</summary>
     public static string EvidenceKey(string file, int ordinal) => $"{file}#{ordinal.ToString(CultureInfo.InvariantCulture)}";
