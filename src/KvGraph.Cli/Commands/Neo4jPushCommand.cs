@@ -48,7 +48,7 @@ public static class Neo4jPushCommand
                 using var runner = await Neo4jClient.ConnectAsync(options, cancellationToken: ct).ConfigureAwait(false);
                 var console = context.Console;
                 console.MarkupLineInterpolated($"Neo4j {runner.Server.Version} ({runner.Server.Edition ?? "edition not reported"}) at {options.Url}, via {runner.Server.Api} {runner.Server.CommitEndpoint.AbsolutePath}");
-                var ledger = store.PushLedger($"{options.Url}|{options.Database}");
+                var ledger = store.PushLedger(options.PushTarget);
                 var legacyPath = result.GetValue(state) ?? PushState.LegacyPathFor(storePath);
                 if (PushState.MigrateLegacyFile(legacyPath, ledger) is > 0 and var migrated)
                 {
@@ -109,6 +109,12 @@ public static class Neo4jPushCommand
         {
             console.MarkupLineInterpolated($"{s.EdgeRows / s.Elapsed.TotalSeconds:0} relationships/s, {(s.NodeRows + s.EdgeRows) / s.Elapsed.TotalSeconds:0} rows/s");
         }
+
+        if (s.Phases.Count > 0)
+        {
+            console.MarkupLineInterpolated($"time by phase: {string.Join(", ", s.Phases.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s"))}");
+        }
+
         var t = new Table().AddColumn("counter").AddColumn(new TableColumn("value").RightAligned());
         t.AddRow("node rows sent", s.NodeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         t.AddRow("relationship rows sent", s.EdgeRows.ToString(System.Globalization.CultureInfo.InvariantCulture));

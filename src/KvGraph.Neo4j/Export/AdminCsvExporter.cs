@@ -6,18 +6,25 @@ namespace KvGraph.Neo4j.Export;
 /// <summary>
 /// CSV files for <c>neo4j-admin database import full</c>: one nodes file per kind with <c>id:ID(Node)</c> and
 /// <c>:LABEL</c>, one relationships file per type with <c>:START_ID(Node)</c>, <c>:END_ID(Node)</c>, <c>:TYPE</c>,
-/// typed property columns (<c>:long</c>, <c>:double</c>, <c>:boolean</c>, strings untyped), and a README with the command.
+/// typed property columns (<c>:long</c>, <c>:double</c>, <c>:boolean</c>, arrays <c>:string[]</c>…, strings untyped), and a
+/// README with the command. A field is quoted only when it must be (it holds the delimiter, a quote or a line break, or is
+/// an empty string, which unquoted would mean "no value"); <c>--multiline-fields=true</c> is in the command only when a
+/// field holds a line break. Exported from <see cref="ExportGraph.FromFacts"/>, the files carry the push's provenance
+/// (<c>files</c>, <c>file</c>, <c>key</c>), so the loaded database can be marked as pushed and pushed to incrementally.
 /// </summary>
 public static class AdminCsvExporter
 {
     /// <summary>The id space shared by all node files (ids are unique over all nodes).</summary>
     public const string IdSpace = "Node";
 
+    private static readonly System.Buffers.SearchValues<char> MustQuote = System.Buffers.SearchValues.Create(",\"\r\n");
+
     /// <summary>Writes the files into <paramref name="folder"/> and returns their names.</summary>
     public static IReadOnlyList<string> Write(ExportGraph graph, string folder)
     {
         ArgumentNullException.ThrowIfNull(graph);
         Directory.CreateDirectory(folder);
+        var multiline = false;
         var nodeFiles = new List<string>();
         foreach (var group in graph.Nodes.GroupBy(n => n.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -25,6 +32,7 @@ public static class AdminCsvExporter
             var columns = Columns(group.Select(n => n.Properties));
             var sb = new StringBuilder();
             sb.Append($"id:ID({IdSpace}),:LABEL");
+            var rowsFrom = sb.Length;
             foreach (var (key, type) in columns)
             {
                 sb.Append(',').Append(Header(key, type));
@@ -42,6 +50,7 @@ public static class AdminCsvExporter
                 sb.Append('\n');
             }
 
+            multiline |= HasLineBreak(sb, rowsFrom);
             File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
             nodeFiles.Add(name);
         }
@@ -53,6 +62,7 @@ public static class AdminCsvExporter
             var columns = Columns(group.Select(e => e.Properties));
             var sb = new StringBuilder();
             sb.Append($":START_ID({IdSpace}),:END_ID({IdSpace}),:TYPE");
+            var rowsFrom = sb.Length;
             foreach (var (key, type) in columns)
             {
                 sb.Append(',').Append(Header(key, type));
@@ -70,19 +80,25 @@ public static class AdminCsvExporter
                 sb.Append('\n');
             }
 
+            multiline |= HasLineBreak(sb, rowsFrom);
             File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
             relFiles.Add(name);
         }
 
-        File.WriteAllText(Path.Combine(folder, "README.md"), Readme(nodeFiles, relFiles, graph), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(folder, "README.md"), Readme(nodeFiles, relFiles, graph, multiline), new UTF8Encoding(false));
         return [.. nodeFiles, .. relFiles, "README.md"];
     }
 
     /// <summary>The import command for Neo4j 5 and later, run from the Neo4j home with the files in its import/ folder.</summary>
-    public static string ImportCommand(IEnumerable<string> nodeFiles, IEnumerable<string> relFiles, string database = "neo4j")
+    public static string ImportCommand(IEnumerable<string> nodeFiles, IEnumerable<string> relFiles, bool multilineFields, string database = "neo4j")
     {
         var sb = new StringBuilder();
-        sb.Append($"bin/neo4j-admin database import full {database} --overwrite-destination=true --id-type=string --array-delimiter=\";\" --multiline-fields=true");
+        sb.Append($"bin/neo4j-admin database import full {database} --overwrite-destination=true --id-type=string --array-delimiter=\";\"");
+        if (multilineFields)
+        {
+            sb.Append(" --multiline-fields=true");
+        }
+
         foreach (var f in nodeFiles)
         {
             sb.Append($" \\\n  --nodes=import/{f}");
@@ -96,18 +112,39 @@ public static class AdminCsvExporter
         return sb.ToString();
     }
 
-    private static string Readme(IReadOnlyList<string> nodeFiles, IReadOnlyList<string> relFiles, ExportGraph graph) => $"""
+    private static bool HasLineBreak(StringBuilder sb, int from)
+    {
+        // Record separators are '\n' outside quotes; a line break inside a field is always quoted, so any '\r' or a '\n'
+        // inside quotes means a multi-line field. Scan once, tracking quotes.
+        var quoted = false;
+        for (var i = from; i < sb.Length; i++)
+        {
+            var c = sb[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (quoted && (c == '\n' || c == '\r'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Readme(IReadOnlyList<string> nodeFiles, IReadOnlyList<string> relFiles, ExportGraph graph, bool multiline) => $"""
         # KvGraph bulk export for neo4j-admin
 
         {graph.Nodes.Count} nodes in {nodeFiles.Count} files, {graph.Edges.Count} relationships in {relFiles.Count} files.
         Every node has the labels `Node` plus its kind, and a string `id` unique over all nodes (id space `{IdSpace}`).
-        Quotes may span lines, hence `--multiline-fields=true`; lists use `;`.
+        {(multiline ? "Some quoted fields span lines, hence `--multiline-fields=true`" : "No field spans lines")}; lists use `;`.
 
         Stop the database first (the import writes a new store), copy these files to the Neo4j home's `import/`
         folder, then run from the Neo4j home (Neo4j 5 and later):
 
         ```
-        {ImportCommand(nodeFiles, relFiles)}
+        {ImportCommand(nodeFiles, relFiles, multiline)}
         ```
 
         Then start Neo4j, and create the constraints and indexes (cypher/schema.cypher in the KvGraph repository):
@@ -116,9 +153,10 @@ public static class AdminCsvExporter
         bin/cypher-shell -u neo4j -p <password> -f cypher/schema.cypher
         ```
 
-        Neo4j 4.x spells the command `bin/neo4j-admin import --database=neo4j --id-type=STRING --array-delimiter=";" --multiline-fields=true --nodes=... --relationships=...`.
-        A database loaded this way is for analysis; `kvgraph push` keeps its own provenance for incremental updates, so
-        push into a database it created, or start again with `kvgraph push --reset`.
+        Neo4j 4.x spells the command `bin/neo4j-admin import --database=neo4j --id-type=STRING --array-delimiter=";"{(multiline ? " --multiline-fields=true" : string.Empty)} --nodes=... --relationships=...`.
+        {(graph.PushRecords.Count > 0
+            ? $"The files carry the push's provenance (nodes' `files`, relationships' `file`/`files` and `key`) for {graph.PushRecords.Count} source files. Export with `--mark-pushed --neo4j <url>` (or run that export again before changing the store) and the store records them as pushed to that database: the next `kvgraph push` sends only the files that changed since."
+            : "These files carry no push provenance: `kvgraph push` into this database needs `--reset` first.")}
 
         """;
 
@@ -155,7 +193,7 @@ public static class AdminCsvExporter
         : a.EndsWith("[]", StringComparison.Ordinal) || b.EndsWith("[]", StringComparison.Ordinal) ? "string[]"
         : "string";
 
-    private static string Header(string key, string type) => type == "string" ? Quote(key) : Quote($"{key}:{type}");
+    private static string Header(string key, string type) => Quote(type == "string" ? key : $"{key}:{type}");
 
     private static string Cell(object? v, string type)
     {
@@ -173,5 +211,8 @@ public static class AdminCsvExporter
         };
     }
 
-    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>A field as CSV: quoted only when it must be (delimiter, quote, line break), or when empty (unquoted, empty means no value).</summary>
+    internal static string Quote(string s) =>
+        s.Length > 0 && s.AsSpan().IndexOfAny(MustQuote) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
 }

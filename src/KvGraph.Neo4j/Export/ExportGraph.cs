@@ -1,21 +1,180 @@
 using KvGraph.Core.Graph;
 using KvGraph.Neo4j.Push;
 using KvGraph.Neo4j.Schema;
+using KvGraph.Store;
 
 namespace KvGraph.Neo4j.Export;
 
 /// <summary>The graph as the exporters write it: nodes grouped by kind, relationships by type, properties cleaned for Neo4j.</summary>
 public sealed class ExportGraph
 {
-    private ExportGraph(IReadOnlyList<ExportNode> nodes, IReadOnlyList<ExportEdge> edges)
+    private ExportGraph(IReadOnlyList<ExportNode> nodes, IReadOnlyList<ExportEdge> edges, IReadOnlyList<PushedFileRecord>? pushRecords = null)
     {
         Nodes = nodes;
         Edges = edges;
+        PushRecords = pushRecords ?? [];
     }
 
     public IReadOnlyList<ExportNode> Nodes { get; }
 
     public IReadOnlyList<ExportEdge> Edges { get; }
+
+    /// <summary>
+    /// For a graph made by <see cref="FromFacts"/>: each file as a push records it once its facts are in Neo4j (version,
+    /// asserted node ids, other relationship sources), so a database loaded from this export can be marked as pushed
+    /// (<see cref="PushState.MarkLoaded"/>) and the next push sends only what changed. Empty for <see cref="From"/>.
+    /// </summary>
+    public IReadOnlyList<PushedFileRecord> PushRecords { get; }
+
+    /// <summary>
+    /// The graph exactly as a push of <paramref name="source"/> leaves it in Neo4j, with the push's provenance: a node's
+    /// <c>files</c> (the files asserting it), an evidence relationship's <c>file</c> and <c>key</c>
+    /// (<see cref="GraphPusher.EvidenceKey"/>), a shared relationship's <c>key</c> 'shared' and <c>files</c>. The rows are
+    /// the push's own (<see cref="GraphPusher.FileRows"/>), folded the way its statements merge them: an asserted node's
+    /// labels and properties win over a placeholder's, properties are added file by file, MEMBER_OF keeps the widest
+    /// from/to span of its files' dates.
+    /// </summary>
+    public static ExportGraph FromFacts(IFactsSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var versions = source.Versions().GroupBy(v => v.File, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        var versionOf = versions.ToDictionary(v => v.File, v => v.Version, StringComparer.Ordinal);
+        var files = new List<GraphPusher.FileRows>();
+        foreach (var facts in source.Load(versions))
+        {
+            if (versionOf.TryGetValue(facts.File, out var version))
+            {
+                files.Add(GraphPusher.FileRows.From(facts.File, version, facts));
+            }
+        }
+
+        // Files stay in the source's order, the order a push applies them in (so a property two files set ends as the push leaves it).
+        var nodes = new Dictionary<string, FoldedNode>(StringComparer.Ordinal);
+        foreach (var f in files)
+        {
+            foreach (var n in f.Nodes)
+            {
+                var row = (IReadOnlyDictionary<string, object?>)n.Values;
+                var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
+                var node = nodes.GetValueOrDefault(n.Id);
+                if (n.IsEndpoint || n.Label == NodeLabel.Placeholder)
+                {
+                    // MergePlaceholders: ON CREATE only.
+                    nodes.TryAdd(n.Id, new FoldedNode(NodeLabel.Placeholder, new Dictionary<string, object?>(props, StringComparer.Ordinal), []));
+                    continue;
+                }
+
+                if (node is null || node.Files.Count == 0)
+                {
+                    // MergeNodes on a new node or a placeholder: its kind, its properties added, the file recorded.
+                    node = new FoldedNode(n.Label, new Dictionary<string, object?>(node?.Properties ?? new Dictionary<string, object?>(), StringComparer.Ordinal), []);
+                    nodes[n.Id] = node;
+                }
+
+                node.Label = n.Label;
+                foreach (var (k, v) in props)
+                {
+                    node.Properties[k] = v;
+                }
+
+                if (!node.Files.Contains(f.File, StringComparer.Ordinal))
+                {
+                    node.Files.Add(f.File);
+                }
+            }
+        }
+
+        // Relationship endpoints no file asserts or names are bare placeholders (the push's endpoint rows).
+        foreach (var e in files.SelectMany(f => f.Edges))
+        {
+            nodes.TryAdd(e.Source, new FoldedNode(NodeLabel.Placeholder, new Dictionary<string, object?>(StringComparer.Ordinal), []));
+            nodes.TryAdd(e.Target, new FoldedNode(NodeLabel.Placeholder, new Dictionary<string, object?>(StringComparer.Ordinal), []));
+        }
+
+        var edges = new List<ExportEdge>();
+        var shared = new Dictionary<(string S, string Type, string T), (Dictionary<string, object?> Props, List<string> Files)>();
+        var sharedOrder = new List<(string S, string Type, string T)>();
+        foreach (var f in files)
+        {
+            foreach (var e in f.Edges)
+            {
+                var row = (IReadOnlyDictionary<string, object?>)e.Values;
+                var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
+                if (!e.Shared)
+                {
+                    var p = new Dictionary<string, object?>(props, StringComparer.Ordinal) { ["key"] = row["key"], ["file"] = f.File };
+                    edges.Add(new ExportEdge(e.Source, e.Target, e.Type, true, p));
+                    continue;
+                }
+
+                var key = (e.Source, e.Type, e.Target);
+                if (!shared.TryGetValue(key, out var rel))
+                {
+                    rel = (new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = "shared" }, []);
+                    shared[key] = rel;
+                    sharedOrder.Add(key);
+                }
+
+                if (e.Type == EdgeType.MemberOf)
+                {
+                    // LoaderStatements.MemberOfSpan: the widest from/to over the files' evidence dates.
+                    if (props.GetValueOrDefault("date") is string date)
+                    {
+                        if (rel.Props.GetValueOrDefault("from") is not string from || string.CompareOrdinal(date, from) < 0)
+                        {
+                            rel.Props["from"] = date;
+                        }
+
+                        if (rel.Props.GetValueOrDefault("to") is not string to || string.CompareOrdinal(date, to) > 0)
+                        {
+                            rel.Props["to"] = date;
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var (k, v) in props)
+                    {
+                        rel.Props[k] = v;
+                    }
+                }
+
+                if (!rel.Files.Contains(f.File, StringComparer.Ordinal))
+                {
+                    rel.Files.Add(f.File);
+                }
+            }
+        }
+
+        foreach (var key in sharedOrder)
+        {
+            var (props, relFiles) = shared[key];
+            props["files"] = relFiles.Cast<object?>().ToList();
+            edges.Add(new ExportEdge(key.S, key.T, key.Type, false, props));
+        }
+
+        var exportNodes = nodes.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n =>
+        {
+            var props = new Dictionary<string, object?>(n.Value.Properties, StringComparer.Ordinal);
+            if (n.Value.Files.Count > 0)
+            {
+                props["files"] = n.Value.Files.Cast<object?>().ToList();
+            }
+
+            return new ExportNode(n.Key, n.Value.Label, [GraphVocabulary.IdentityLabel, .. GraphVocabulary.LabelsFor(n.Value.Label)], props);
+        }).ToList();
+        var records = files.Select(GraphPusher.PushedRecord).ToList();
+        return new ExportGraph(exportNodes, edges, records);
+    }
+
+    private sealed class FoldedNode(string label, Dictionary<string, object?> properties, List<string> files)
+    {
+        public string Label { get; set; } = label;
+
+        public Dictionary<string, object?> Properties { get; } = properties;
+
+        public List<string> Files { get; } = files;
+    }
 
     /// <summary>From the embedded graph (<see cref="ICitationGraph"/>); nodes and edges with labels or types off the whitelist are skipped and counted.</summary>
     public static ExportGraph From(ICitationGraph graph)

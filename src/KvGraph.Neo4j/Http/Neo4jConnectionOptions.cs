@@ -77,6 +77,9 @@ public sealed record Neo4jConnectionOptions
     /// <summary>True when <see cref="Url"/> is plain HTTP to another machine (refused unless <see cref="AllowInsecure"/>).</summary>
     public bool IsInsecure => Url.Scheme == Uri.UriSchemeHttp && !Url.IsLoopback;
 
+    /// <summary>The name a push state is kept under for this database: URL and database, never credentials.</summary>
+    public string PushTarget => $"{Url}|{Database}";
+
     /// <summary>Options with the password taken from <see cref="PasswordVariable"/> when none was configured.</summary>
     public Neo4jConnectionOptions WithPasswordFromEnvironment() =>
         Password is not null || Environment.GetEnvironmentVariable(PasswordVariable) is not { Length: > 0 } pw

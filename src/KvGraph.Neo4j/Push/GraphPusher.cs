@@ -131,8 +131,10 @@ public sealed class GraphPusher
         var step = new List<FileRows>();
         var stepRows = 0;
         var versionOf = changed.ToDictionary(v => v.File, v => v.Version, StringComparer.Ordinal);
+        var reading = Stopwatch.StartNew();
         foreach (var facts in source.Load(changed))
         {
+            run.Time("read", reading);
             cancellationToken.ThrowIfCancellationRequested();
             if (!versionOf.Remove(facts.File, out var version))
             {
@@ -159,19 +161,25 @@ public sealed class GraphPusher
 
             step.Add(rows);
             stepRows += rows.RowCount;
+            reading.Restart();
         }
+
+        run.Time("read", reading);
 
         failures.AddRange(versionOf.Keys.Order(StringComparer.Ordinal).Select(f => new PushFailure(f, "the source listed this file but returned no facts for it")));
         step.AddRange(removed.Select(f => FileRows.From(f, null, null)));
         await run.StepAsync(step).ConfigureAwait(false);
 
+        var phase = Stopwatch.StartNew();
         if (sweep)
         {
             var swept = await _runner.RunAsync(new CypherStatement(LoaderStatements.SweepPlaceholders), cancellationToken).ConfigureAwait(false);
             run.Add(swept.Counters);
+            run.Time("sweep", phase);
         }
 
         var (nodes, rels) = await CountAsync(_runner, cancellationToken).ConfigureAwait(false);
+        run.Time("count", phase);
         return new PushSummary
         {
             FilesInSource = versions.Count,
@@ -188,6 +196,7 @@ public sealed class GraphPusher
             Retries = _runner.Retries - retriesBefore,
             StateReset = stateReset,
             Elapsed = clock.Elapsed,
+            Phases = run.Phases,
             ServerVersion = _runner.Server.Version.ToString(),
             Api = _runner.Server.Api.ToString(),
         };
@@ -198,6 +207,7 @@ public sealed class GraphPusher
     {
         private readonly Lock _gate = new();
         private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TimeSpan> _phases = new(StringComparer.Ordinal);
         private int _batches;
         private int _done;
         private long _nodeRows;
@@ -212,6 +222,19 @@ public sealed class GraphPusher
         public long EdgeRows => _edgeRows;
 
         public IReadOnlyDictionary<string, long> Counters => _counters;
+
+        public IReadOnlyDictionary<string, TimeSpan> Phases => _phases;
+
+        /// <summary>Adds the time <paramref name="clock"/> ran to <paramref name="phase"/> and restarts it.</summary>
+        public void Time(string phase, Stopwatch clock)
+        {
+            lock (_gate)
+            {
+                _phases[phase] = _phases.GetValueOrDefault(phase) + clock.Elapsed;
+            }
+
+            clock.Restart();
+        }
 
         public void Add(IReadOnlyDictionary<string, long> counters)
         {
@@ -235,8 +258,10 @@ public sealed class GraphPusher
             var runner = pusher._runner;
 
             // 1. Under way: every id each file may write, so that whatever a kill leaves behind can be found and removed.
+            var clock = Stopwatch.StartNew();
             var old = files.ToDictionary(f => f.File, f => state.Files.GetValueOrDefault(f.File), StringComparer.Ordinal);
             state.Record(files.Select(f => Pending(f, old[f.File])).ToList(), []);
+            Time("state", clock);
 
             // 2. Old facts out: relationships found from their sources, then the files taken off their old nodes.
             var deleteRows = new List<(object Row, int Size)>();
@@ -276,6 +301,8 @@ public sealed class GraphPusher
                 await CommitAsync([new CypherStatement(LoaderStatements.UnassertNodes, Rows(batch))], 0, 0).ConfigureAwait(false);
             }
 
+            Time("delete", clock);
+
             // 3. Nodes, partitioned by id (a node's rows stay in file order in one partition), then bare placeholders for the
             // endpoints no file of this step asserts (they may exist already; MERGE keeps what is there).
             var partitions = Math.Max(1, options.Parallelism * 2);
@@ -311,6 +338,7 @@ public sealed class GraphPusher
                     await CommitAsync(NodeStatements(batch), batch.Count(n => !n.IsEndpoint), 0).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
+            Time("nodes", clock);
 
             // 4. Relationships, partitioned by target node.
             var edgeParts = Enumerable.Range(0, partitions).Select(_ => new List<EdgeRow>()).ToArray();
@@ -329,6 +357,7 @@ public sealed class GraphPusher
                     await CommitAsync(EdgeStatements(batch), 0, batch.Length).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
+            Time("relationships", clock);
 
             // 5. Nodes no file asserts any more become bare placeholders.
             foreach (var batch in demote.Chunk(options.BatchRows))
@@ -336,11 +365,12 @@ public sealed class GraphPusher
                 await CommitAsync([new CypherStatement(LoaderStatements.DemoteOrphans, new Dictionary<string, object?> { ["ids"] = batch.ToList<object?>() })], 0, 0).ConfigureAwait(false);
             }
 
+            Time("demote", clock);
+
             // 6. Done: each file at its version, with the ids a later push needs to remove its facts.
-            var put = files.Where(f => f.Version is not null)
-                .Select(f => new PushedFileRecord(f.File, f.Version, [.. f.AssertedIds.Order(StringComparer.Ordinal)], [.. f.ExtraSources]))
-                .ToList();
+            var put = files.Where(f => f.Version is not null).Select(PushedRecord).ToList();
             state.Record(put, files.Where(f => f.Version is null).Select(f => f.File).ToList());
+            Time("state", clock);
             lock (_gate)
             {
                 FilesPushed += put.Count;
@@ -587,6 +617,10 @@ public sealed class GraphPusher
             };
         }
     }
+
+    /// <summary>A file as the push state records it once all its facts are in Neo4j: its version and the ids a later push needs to remove them.</summary>
+    internal static PushedFileRecord PushedRecord(FileRows f) =>
+        new(f.File, f.Version, [.. f.AssertedIds.Order(StringComparer.Ordinal)], [.. f.ExtraSources]);
 
     /// <summary>The key of a file's n-th evidence relationship (a quote at a span), unique within the file.</summary>
     public static string EvidenceKey(string file, int ordinal) => $"{file}#{ordinal.ToString(CultureInfo.InvariantCulture)}";

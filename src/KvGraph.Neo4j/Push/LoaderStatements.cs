@@ -43,15 +43,29 @@ public static class LoaderStatements
         """;
 
     /// <summary>
-    /// Merges evidence relationships of one type between nodes that exist (the push merges every endpoint first, as a
-    /// bare placeholder when no file asserts it). Rows: <c>{s, t, key, file, props}</c>. The <c>WITH</c> between the two
-    /// lookups keeps Neo4j 3.x's planner on two unique-index seeks per row (without it, it joins two index scans).
+    /// Finds both endpoints of a relationship row by id. They are MERGEd, not MATCHed: a MERGE on the unique <c>id</c> is
+    /// always planned as a locking unique-index seek per row, whatever the statistics say. A MATCH is not: the server
+    /// replans a cached statement when its statistics drift, and Neo4j 3.1 planned <c>MATCH (a:Node {id: row.s}) WITH row, a
+    /// MATCH (b:Node {id: row.t})</c>, right after a reset or into a new database (the id index's sample still said
+    /// "empty"), as two full index scans joined on <c>id</c> (<c>ValueHashJoin</c>, found with EXPLAIN and a thread dump
+    /// during the push): one batch of 2,000 rows took 32–102 s instead of 0.3 s, and <c>USING INDEX</c> only turned the
+    /// scans into index scans. The push merges every endpoint in its node phase first, so these MERGEs find the nodes; a
+    /// node missing anyway becomes a bare placeholder, as the node phase would have made it.
+    /// </summary>
+    internal const string Endpoints = """
+        MERGE (a:Node {id: row.s})
+        ON CREATE SET a:Placeholder
+        MERGE (b:Node {id: row.t})
+        ON CREATE SET b:Placeholder
+        """;
+
+    /// <summary>
+    /// Merges evidence relationships of one type between two nodes (see <see cref="Endpoints"/>). Rows:
+    /// <c>{s, t, key, file, props}</c>.
     /// </summary>
     public static string MergeEdges(string type) => $$"""
         UNWIND $rows AS row
-        MATCH (a:{{GraphVocabulary.IdentityLabel}} {id: row.s})
-        WITH row, a
-        MATCH (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
+        {{Endpoints}}
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: row.key}]->(b)
         SET r += row.props
         SET r.file = row.file
@@ -66,9 +80,7 @@ public static class LoaderStatements
     /// </summary>
     public static string MergeSharedEdges(string type) => $$"""
         UNWIND $rows AS row
-        MATCH (a:{{GraphVocabulary.IdentityLabel}} {id: row.s})
-        WITH row, a
-        MATCH (b:{{GraphVocabulary.IdentityLabel}} {id: row.t})
+        {{Endpoints}}
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
         {{(type == Core.Graph.EdgeType.MemberOf ? MemberOfSpan : "SET r += row.props")}}
         SET r.files = CASE WHEN row.file IN coalesce(r.files, []) THEN r.files ELSE coalesce(r.files, []) + row.file END
@@ -88,7 +100,7 @@ public static class LoaderStatements
     public const string DeleteFileEdges = """
         UNWIND $rows AS row
         UNWIND row.ids AS id
-        MATCH (n:Node {id: id})-[r]->()
+        MATCH (n:Node {id: id})-[r]->() USING INDEX n:Node(id)
         WHERE r.file = row.file OR row.file IN coalesce(r.files, [])
         WITH r, [f IN coalesce(r.files, []) WHERE f <> row.file] AS rest
         SET r.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
@@ -101,7 +113,7 @@ public static class LoaderStatements
     public const string UnassertNodes = """
         UNWIND $rows AS row
         UNWIND row.ids AS id
-        MATCH (n:Node {id: id})
+        MATCH (n:Node {id: id}) USING INDEX n:Node(id)
         WITH n, [f IN coalesce(n.files, []) WHERE f <> row.file] AS rest
         SET n.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
         """;
@@ -109,7 +121,7 @@ public static class LoaderStatements
     /// <summary>Nodes no file asserts any more lose kind and properties and become placeholders. Parameter: <c>$ids</c>.</summary>
     public static string DemoteOrphans => $$"""
         UNWIND $ids AS id
-        MATCH (n:Node {id: id})
+        MATCH (n:Node {id: id}) USING INDEX n:Node(id)
         WHERE size(coalesce(n.files, [])) = 0 AND NOT n:Placeholder
         REMOVE n:{{string.Join(":", GraphVocabulary.AllLabels.Where(l => l != Core.Graph.NodeLabel.Placeholder))}}
         SET n = {id: n.id}

@@ -65,6 +65,12 @@ public sealed record PushSummary
 
     public required TimeSpan Elapsed { get; init; }
 
+    /// <summary>
+    /// Wall time by phase, summed over steps: <c>read</c> (facts from the source), <c>delete</c> (old facts out),
+    /// <c>nodes</c>, <c>relationships</c>, <c>demote</c>, <c>state</c> (the push ledger), <c>sweep</c>, <c>count</c>.
+    /// </summary>
+    public required IReadOnlyDictionary<string, TimeSpan> Phases { get; init; }
+
     public required string ServerVersion { get; init; }
 
     public required string Api { get; init; }

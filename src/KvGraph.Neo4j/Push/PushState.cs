@@ -60,6 +60,23 @@ public sealed class PushState
         }
     }
 
+    /// <summary>
+    /// Records that the database holds exactly <paramref name="graph"/> (loaded with the bulk export made from it, e.g.
+    /// <c>neo4j-admin database import full</c>): everything recorded before is forgotten, and every exported file is
+    /// recorded as pushed at its version, so the next push sends only the files that changed since the export.
+    /// </summary>
+    public void MarkLoaded(Export.ExportGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        if (graph.PushRecords.Count == 0 && graph.Nodes.Count > 0)
+        {
+            throw new InvalidOperationException("This export carries no push provenance (it was made from the embedded graph, not from the store's facts).");
+        }
+
+        Clear();
+        Record(graph.PushRecords, []);
+    }
+
     /// <summary>Forgets everything (the database was emptied or replaced).</summary>
     public void Clear()
     {
