@@ -83,32 +83,33 @@ internal static class Schema
             CREATE INDEX IF NOT EXISTS nodes_label_name ON nodes(label, name COLLATE NOCASE);
             """),
         (4, "resolved-facts", """
+            -- (IF NOT EXISTS, as step 3: a store whose migration record was lost or rolled back can run this step again.)
             -- The graph as queries read it, without assembling it (ResolvedFacts, IndexedGraph): per file its RESOLVED facts
             -- (the change feed's, as pushed to Neo4j), seq their order within the file; filled at each build's commit for the
             -- files it changed. A node is the merge of its rows in file (path) order; edges by source and by target.
-            CREATE TABLE rnodes(file_id INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT, props TEXT NOT NULL);
-            CREATE INDEX rnodes_id ON rnodes(id, label);
-            CREATE INDEX rnodes_file ON rnodes(file_id);
-            CREATE INDEX rnodes_label_name ON rnodes(label, name COLLATE NOCASE);
-            CREATE INDEX rnodes_id_nocase ON rnodes(id COLLATE NOCASE);
-            CREATE TABLE redges(file_id INTEGER NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
+            CREATE TABLE IF NOT EXISTS rnodes(file_id INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, name TEXT, props TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS rnodes_id ON rnodes(id, label);
+            CREATE INDEX IF NOT EXISTS rnodes_file ON rnodes(file_id);
+            CREATE INDEX IF NOT EXISTS rnodes_label_name ON rnodes(label, name COLLATE NOCASE);
+            CREATE INDEX IF NOT EXISTS rnodes_id_nocase ON rnodes(id COLLATE NOCASE);
+            CREATE TABLE IF NOT EXISTS redges(file_id INTEGER NOT NULL, seq INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL,
                 positioned INTEGER NOT NULL, props TEXT NOT NULL);
-            CREATE INDEX redges_source ON redges(source, type);
-            CREATE INDEX redges_target ON redges(target, type);
-            CREATE INDEX redges_file ON redges(file_id);
-            CREATE INDEX redges_answers ON redges(source, target) WHERE type = 'ANSWERS';
+            CREATE INDEX IF NOT EXISTS redges_source ON redges(source, type);
+            CREATE INDEX IF NOT EXISTS redges_target ON redges(target, type);
+            CREATE INDEX IF NOT EXISTS redges_file ON redges(file_id);
+            CREATE INDEX IF NOT EXISTS redges_answers ON redges(source, target) WHERE type = 'ANSWERS';
             -- Per file: which of its documents have a counting edge of a type to a node of a label (Relatedness's populations).
-            CREATE TABLE rfeatures(file_id INTEGER NOT NULL, doc TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL);
-            CREATE INDEX rfeatures_file ON rfeatures(file_id);
+            CREATE TABLE IF NOT EXISTS rfeatures(file_id INTEGER NOT NULL, doc TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS rfeatures_file ON rfeatures(file_id);
             -- Every real document and every member of a case of two or more, with the case's representative and the kind.
-            CREATE TABLE rcases(id TEXT PRIMARY KEY, rep TEXT NOT NULL, kind TEXT, real INTEGER NOT NULL) WITHOUT ROWID;
-            CREATE INDEX rcases_rep ON rcases(rep);
+            CREATE TABLE IF NOT EXISTS rcases(id TEXT PRIMARY KEY, rep TEXT NOT NULL, kind TEXT, real INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS rcases_rep ON rcases(rep);
             -- Documents merged into another (a motion record into its Kamerstuk; Resolver.Merges): an alias of one finds the other.
-            CREATE TABLE rmerged(id TEXT PRIMARY KEY, into_id TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS rmerged(id TEXT PRIMARY KEY, into_id TEXT NOT NULL) WITHOUT ROWID;
             -- The files whose resolved facts are in the tables above (so rows of a removed file are found without a scan).
-            CREATE TABLE rfiles(file_id INTEGER PRIMARY KEY);
+            CREATE TABLE IF NOT EXISTS rfiles(file_id INTEGER PRIMARY KEY);
             -- Whole-graph figures recomputed at commit: case count, populations, the stats counts.
-            CREATE TABLE rcounts(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS rcounts(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             """),
     ];
 
