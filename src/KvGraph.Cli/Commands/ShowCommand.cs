@@ -176,7 +176,7 @@ internal static class ShowCommand
 
             var citedBy = CitedBy(graph, node, filter);
             var byTable = new Table().Title($"Cited by ({citedBy.Count} documents{(filter.IsEmpty ? string.Empty : " that pass the filter")}, {citedBy.Sum(c => c.Mentions.Count)} mentions)").AddColumns("document", "date", "kind", "how", "item", "quote");
-            foreach (var citing in citedBy)
+            foreach (var citing in citedBy.Take(QueryLimits.MaxCitedBy))
             {
                 foreach (var e in citing.Mentions)
                 {
@@ -185,6 +185,7 @@ internal static class ShowCommand
             }
 
             console.Write(byTable);
+            MoreCiters(console, citedBy.Count);
             return 0;
         });
     }
@@ -320,13 +321,29 @@ internal static class ShowCommand
         if (timeline.Count > 0)
         {
             var t = new Table().Title("Timeline").AddColumns("date", "step", "document", "detail", "quote");
+            var cited = 0;
             foreach (var e in timeline)
             {
+                if (e.Kind == "cited" && ++cited > QueryLimits.MaxCitedBy)
+                {
+                    continue;
+                }
+
                 var step = e.Kind == "cited" && e.AfterVote ? "cited after the vote" : e.Kind;
                 t.AddRow(Render.E(e.Date.Length == 0 ? "?" : e.Date), Render.E(step), Render.E(e.DocumentId), Render.E(e.Detail ?? e.DocumentKind ?? string.Empty), Render.E(Render.Short(e.Quote, 70)));
             }
 
             console.Write(t);
+            MoreCiters(console, cited);
+        }
+    }
+
+    // A hub's table lists its first QueryLimits.MaxCitedBy citers by date, as the explorer's document page does; the formats for tools list all.
+    private static void MoreCiters(IAnsiConsole console, int citers)
+    {
+        if (citers > QueryLimits.MaxCitedBy)
+        {
+            console.MarkupLine($"[grey]the first {QueryLimits.MaxCitedBy:N0} of {citers:N0} citing documents by date; --format json or csv lists all[/]");
         }
     }
 }

@@ -49,6 +49,7 @@ public static class CitedByQuery
             list.Add(edge);
         }
 
+        graph.PrefetchNodes(bySource.Keys);
         return [.. bySource
             .Select(kv => new Citing(
                 graph.Find(kv.Key) ?? new GraphNode(kv.Key, NodeLabel.Placeholder, kv.Key, new Dictionary<string, object?>()),

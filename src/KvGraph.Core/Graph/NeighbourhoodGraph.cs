@@ -76,6 +76,8 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         return Canonical(id) is { } canonical ? Node(canonical) : null;
     }
 
+    public void PrefetchNodes(IReadOnlyCollection<string> ids) => PrefetchNeighbours(ids, outgoing: false, incoming: false);
+
     public IReadOnlyList<GraphEdge> Outgoing(string id, string? edgeType = null) =>
         Find(id) is { } n ? [.. Out(n.Id).Where(e => edgeType is null || e.Type == edgeType)] : [];
 

@@ -44,6 +44,12 @@ public interface ICitationGraph
     /// <summary>The node, or null. Cited ids not in the corpus come back as <see cref="NodeLabel.Placeholder"/>.</summary>
     GraphNode? Find(string id);
 
+    /// <summary>
+    /// A hint that <see cref="Find"/> is about to be asked for each of these (canonical) ids: a store reads their nodes in one
+    /// query instead of one per id (a hub's 2,000 citers). The answers stay those of the single calls; by default nothing.
+    /// </summary>
+    void PrefetchNodes(IReadOnlyCollection<string> ids) { }
+
     IReadOnlyList<GraphEdge> Outgoing(string id, string? edgeType = null);
 
     IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null);
