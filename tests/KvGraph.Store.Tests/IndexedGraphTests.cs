@@ -171,6 +171,15 @@ public sealed class IndexedGraphIncrementalTests
             File.Delete(Path.Combine(input, Path.GetFileName(arriving)));
             var left = RebuildAndCompare(store, input, arrived);
             Assert.DoesNotContain(left.Nodes, n => placeholders.Contains(n.Id) && n.Label != NodeLabel.Placeholder);
+
+            // A file's text changes without changing what it cites or is (a closing line appended): the commit keeps the
+            // whole-graph figures (cases, populations, counts) it had, and they still equal a fresh assembly's; then
+            // the changed file leaves, and they are recomputed without it.
+            var edited = Path.Combine(input, Path.GetFileName(first.Where(f => f.Contains("kamervragen", StringComparison.Ordinal)).Skip(1).First()));
+            File.AppendAllText(edited, "\nToelichting:\n");
+            var appended = RebuildAndCompare(store, input, left);
+            File.Delete(edited);
+            RebuildAndCompare(store, input, appended);
         }
         finally
         {

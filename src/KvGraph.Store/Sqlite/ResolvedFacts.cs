@@ -60,6 +60,7 @@ internal static class ResolvedFacts
         Exec(store, "DELETE FROM rstale");
         Exec(store, "INSERT OR IGNORE INTO rstale SELECT file_id FROM rfiles WHERE file_id NOT IN (SELECT id FROM files WHERE status = 'ok')");
         Exec(store, "INSERT OR IGNORE INTO rstale SELECT id FROM files WHERE version > $s", ("$s", since));
+        var before = done is null ? null : WholeGraphInputs(store);
         foreach (var table in new[] { "rnodes", "redges", "rfeatures", "rfiles" })
         {
             Exec(store, $"DELETE FROM {table} WHERE file_id IN (SELECT file_id FROM rstale)");
@@ -130,8 +131,48 @@ internal static class ResolvedFacts
             }
         }
 
-        UpdateWholeGraph(store);
+        // The whole-graph figures are functions of the rows WholeGraphInputs reads, summed over every file: when the
+        // rewritten files' rows are the same as before (a change to a document's text, not to its identity, answers or
+        // citations), every figure is too, and the scans of the whole graph are skipped.
+        if (before is null || before != WholeGraphInputs(store))
+        {
+            UpdateWholeGraph(store);
+        }
+
         store.SetMeta(VersionKey, version.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A digest of the rewritten files' (<c>rstale</c>) rows that the whole-graph figures read: document nodes with the
+    /// properties the cases read, node ids and labels, edges with the properties the counts read, and features.
+    /// </summary>
+    private static string WholeGraphInputs(SqliteKvStore store)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var sql in new[]
+        {
+            "SELECT n.file_id, n.seq, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind') FROM rnodes n WHERE n.file_id IN (SELECT file_id FROM rstale) ORDER BY n.file_id, n.seq",
+            "SELECT e.file_id, e.seq, e.source, e.target, e.type, e.positioned, json_extract(e.props, '$.kind') FROM redges e WHERE e.file_id IN (SELECT file_id FROM rstale) ORDER BY e.file_id, e.seq",
+            "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label",
+        })
+        {
+            using var cmd = store.Command(sql);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                for (var i = 0; i < r.FieldCount; i++)
+                {
+                    var value = r.IsDBNull(i) ? "\u0001" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture) ?? string.Empty;
+                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\u0000"));
+                }
+
+                hash.AppendData("\n"u8);
+            }
+
+            hash.AppendData("\u0002"u8);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts.
