@@ -161,6 +161,34 @@ public sealed class StoreTests
     }
 
     [Fact]
+    public void The_change_feed_gives_back_every_property_with_the_clr_type_the_graph_computed_it_with()
+    {
+        // Seed 000 has positioned edges (start/end are longs) and vote or confidence figures; before one typed reader,
+        // the feed read every integer back as a double, so a pushed or exported `start` was 12.0, not 12.
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
+        StoreFixtures.WriteAll(store, dir);
+        var seed000 = Path.Combine(dir, "input", Path.GetFileName(TestPaths.Seed000));
+        var computed = StoreFixtures.Record(seed000).Documents.SelectMany(d => d.Facts.Edges).ToList();
+        var fed = Assert.Single(store.FactsChangedSince(0), f => f.File == seed000).Edges;
+
+        var numbers = 0;
+        foreach (var edge in fed.Where(e => e.Properties.ContainsKey("start")))
+        {
+            var same = computed.Where(c => c.Type == edge.Type && Equals(c.Properties.GetValueOrDefault("start"), edge.Properties["start"])
+                && c.Properties.GetValueOrDefault("quote") as string == edge.Properties.GetValueOrDefault("quote") as string).ToList();
+            Assert.NotEmpty(same);
+            foreach (var (key, value) in edge.Properties.Where(p => p.Value is long or double))
+            {
+                Assert.Equal(same[0].Properties[key]!.GetType(), value!.GetType());
+                numbers++;
+            }
+        }
+
+        Assert.True(numbers > 10, $"only {numbers} numeric properties were compared");
+    }
+
+    [Fact]
     public void A_failed_file_is_stored_with_its_reason_and_a_read_only_store_refuses_to_write()
     {
         var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);

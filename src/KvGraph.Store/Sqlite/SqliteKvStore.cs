@@ -667,7 +667,7 @@ internal sealed class SqliteKvStore : IKvStore
             {
                 if (files.TryGetValue(r.GetInt64(0), out var f))
                 {
-                    f.Nodes.Add(new GraphNode(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), StoreJson.ReadProps(r.GetString(4))));
+                    f.Nodes.Add(new GraphNode(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), StoreJson.ReadTypedProps(r.GetString(4))));
                 }
             }
         }
@@ -679,7 +679,7 @@ internal sealed class SqliteKvStore : IKvStore
             {
                 if (files.TryGetValue(r.GetInt64(0), out var f))
                 {
-                    f.Edges.Add(new GraphEdge(r.GetString(1), r.GetString(2), r.GetString(3), StoreJson.ReadProps(r.GetString(4))));
+                    f.Edges.Add(new GraphEdge(r.GetString(1), r.GetString(2), r.GetString(3), StoreJson.ReadTypedProps(r.GetString(4))));
                 }
             }
         }

@@ -96,13 +96,13 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             {
                 if (seenNodes.Add(n.Id))
                 {
-                    Run(node, fileId, n.Id, n.Label, n.Name, StoreJson.Props(n.Properties));
+                    Run(node, fileId, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
                 }
             }
 
             foreach (var e in f.Edges)
             {
-                Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.Props(e.Properties));
+                Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.TypedProps(e.Properties));
 
                 // Letters of one day and sender are told apart across files (LetterIdentity): other citers of the key resolve anew.
                 if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
