@@ -204,9 +204,6 @@ public static class LoadDriver
     }
 
     private static double Percentile(double[] sorted, double p) => Percentiles.Of(sorted, p);
-
-    /// <summary>Resident memory (VmRSS) of a process from /proc, in bytes; null when it cannot be read (not Linux, gone).</summary>
-    public static long? ResidentBytes(int pid) => ChildProcess.ResidentBytes(pid);
 }
 
 /// <summary>How to load: clients, duration, seed of the id sampling, memory sampling interval, request timeout.</summary>

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using KvGraph.Bench;
-using KvGraph.Store;
 using KvGraph.TestSupport;
 
 namespace KvGraph.Benchmarks;
@@ -28,51 +25,32 @@ public static class LoadCommand
         }
 
         var plan = new LoadPlan(Int("--clients", 16), TimeSpan.FromSeconds(Int("--seconds", 60)), Int("--seed", 1));
-        IReadOnlyList<LoadDocument> documents;
-        using (var store = KvStore.OpenReadOnly(storePath))
-        {
-            documents = [.. store.Documents().Select(d => new LoadDocument(d.Id, d.Kind, d.Title))];
-        }
-
+        var documents = ServeProcess.Documents(storePath);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store {Path.GetFullPath(storePath)}: {documents.Count:N0} documents"));
-        Process? server = null;
-        Uri url;
-        int? pid = Arg("--pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : null;
+        ServeProcess? server = null;
         try
         {
+            var clock = Stopwatch.StartNew();
+            Uri url;
+            int? pid;
             if (Arg("--url") is { } given)
             {
                 url = new Uri(given);
+                pid = Arg("--pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : null;
+                await ServeProcess.WaitUntilAnswersAsync(url, null, CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
                 var dll = Arg("--kvgraph") ?? Path.Combine(TestPaths.RepoRoot, "src", "KvGraph.Cli", "bin", "Release", "net10.0", "kvgraph.dll");
-                url = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}");
-                var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-                foreach (var a in new[] { dll, "serve", "--store", Path.GetFullPath(storePath), "--urls", url.ToString().TrimEnd('/') })
-                {
-                    start.ArgumentList.Add(a);
-                }
-
-                server = Process.Start(start) ?? throw new InvalidOperationException("could not start kvgraph serve");
-                server.OutputDataReceived += (_, e) => { };
-                server.ErrorDataReceived += (_, e) =>
-                {
-                    if (e.Data is { Length: > 0 } line)
-                    {
-                        output.WriteLine("serve: " + line);
-                    }
-                };
-                server.BeginOutputReadLine();
-                server.BeginErrorReadLine();
+                server = await ServeProcess.StartAsync(new KvgraphCommand("dotnet", [dll]), storePath, line => output.WriteLine("serve: " + line), CancellationToken.None).ConfigureAwait(false);
+                url = server.Url;
                 pid = server.Id;
             }
 
-            var clock = Stopwatch.StartNew();
-            await WarmUp(url, server).ConfigureAwait(false);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server {url} ready and its graph loaded after {clock.Elapsed.TotalSeconds:0.0} s{(pid is { } x ? $" (pid {x}, RSS {LoadDriver.ResidentBytes(x) / 1024 / 1024} MB)" : string.Empty)}"));
+            await LoadGraph(url).ConfigureAwait(false);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server {url} ready and its graph loaded after {clock.Elapsed.TotalSeconds:0.0} s{(pid is { } x ? $" (pid {x}, RSS {ChildProcess.ResidentBytes(x) / 1024 / 1024} MB)" : string.Empty)}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {plan.Clients} clients for {plan.Duration.TotalSeconds:0} s, seed {plan.Seed}, mix {string.Join(", ", LoadDriver.Mix.Select(m => $"{m.Endpoint} {m.Weight}%"))}"));
-            var report = await LoadDriver.RunAsync(url, documents, plan, () => pid is { } id ? LoadDriver.ResidentBytes(id) : null).ConfigureAwait(false);
+            var report = await LoadDriver.RunAsync(url, documents, plan, () => pid is { } id ? ChildProcess.ResidentBytes(id) : null).ConfigureAwait(false);
             output.WriteLine(report.ToMarkdown());
             return report.Errors == 0 ? 0 : 1;
         }
@@ -80,53 +58,16 @@ public static class LoadCommand
         {
             if (server is not null)
             {
-                if (!server.HasExited)
-                {
-                    server.Kill(entireProcessTree: true);
-                }
-
-                await server.WaitForExitAsync().ConfigureAwait(false);
-                server.Dispose();
+                await server.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>Waits until the explorer answers, then asks the motions list once, which loads the graph (minutes for a large store).</summary>
-    private static async Task WarmUp(Uri url, Process? server)
+    /// <summary>Asks the motions list once, which loads what the explorer keeps in memory (minutes for a large store).</summary>
+    private static async Task LoadGraph(Uri url)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(30) };
-        for (var attempt = 0; ; attempt++)
-        {
-            if (server is { HasExited: true })
-            {
-                throw new InvalidOperationException($"kvgraph serve exited with code {server.ExitCode} before it answered");
-            }
-
-            try
-            {
-                using var status = await http.GetAsync(new Uri("/api/status", UriKind.Relative)).ConfigureAwait(false);
-                if (status.IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException) when (attempt < 600)
-            {
-            }
-
-            await Task.Delay(500).ConfigureAwait(false);
-        }
-
         using var motions = await http.GetAsync(new Uri("/api/motions?pageSize=1", UriKind.Relative)).ConfigureAwait(false);
         motions.EnsureSuccessStatusCode();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

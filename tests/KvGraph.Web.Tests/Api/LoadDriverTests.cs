@@ -43,7 +43,7 @@ public sealed class LoadDriverTests(ITestOutputHelper output)
             var url = new Uri(app.Urls.Single());
             Assert.True(url.IsLoopback);
 
-            var load = await LoadDriver.RunAsync(url, documents, new LoadPlan(4, TimeSpan.FromSeconds(5), seed: 3), () => LoadDriver.ResidentBytes(Environment.ProcessId));
+            var load = await LoadDriver.RunAsync(url, documents, new LoadPlan(4, TimeSpan.FromSeconds(5), seed: 3), () => ChildProcess.ResidentBytes(Environment.ProcessId));
             output.WriteLine(load.ToMarkdown());
 
             Assert.Equal(0, load.Errors);
