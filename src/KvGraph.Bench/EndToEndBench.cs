@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using KvGraph.Core.Extraction;
 using KvGraph.Ingest;
 using KvGraph.Pipeline.Synth;
@@ -189,21 +187,10 @@ public static class EndToEndBench
         }
 
         var truth = SynthCorpus.ReadTruth(docs);
-        var ids = new List<string>(truth.Count);
+        var ids = truth.Select(t => t.Id).ToList();
+        var answer = truth.FirstOrDefault(t => t.Id.StartsWith("ah-", StringComparison.Ordinal) && t.Citations.Count > 2);
         var cited = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? answerId = null, answerFile = null;
-        foreach (var line in File.ReadLines(Path.Combine(docs, SynthCorpus.TruthFileName)))
-        {
-            using var json = System.Text.Json.JsonDocument.Parse(line);
-            var id = json.RootElement.GetProperty("id").GetString()!;
-            ids.Add(id);
-            if (answerId is null && id.StartsWith("ah-", StringComparison.Ordinal) && json.RootElement.GetProperty("citations").GetArrayLength() > 2)
-            {
-                (answerId, answerFile) = (id, Path.Combine(docs, json.RootElement.GetProperty("file").GetString()!));
-            }
-        }
-
-        foreach (var target in truth.Values.SelectMany(x => x).Select(x => x.Target))
+        foreach (var target in truth.SelectMany(t => t.Citations).Select(x => x.Target))
         {
             cited[target] = cited.GetValueOrDefault(target) + 1;
         }
@@ -212,7 +199,7 @@ public static class EndToEndBench
         var bytes = files.Sum(f => new FileInfo(f).Length);
         var hub = cited.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
         figures.Add(new BenchFigure("corpus", "size", string.Create(c, $"{files.Count:N0} files, {ids.Count:N0} documents, {bytes / 1e6:0.0} MB; most cited {hub} ({cited[hub]:N0} citations)")));
-        return new CorpusFacts(files.Count, ids.Count, bytes, hub, answerId ?? ids[0], answerFile ?? files[0], ids);
+        return new CorpusFacts(files.Count, ids.Count, bytes, hub, answer?.Id ?? ids[0], answer is null ? files[0] : Path.Combine(docs, answer.File), ids);
     }
 
     private static void Extraction(BenchOptions options, string docs, List<BenchFigure> figures)
@@ -288,79 +275,18 @@ public static class EndToEndBench
     private static async Task Api(BenchOptions options, string db, List<BenchFigure> figures, CancellationToken cancellationToken)
     {
         var c = CultureInfo.InvariantCulture;
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        var clock = Stopwatch.StartNew();
+        await using var server = await ServeProcess.StartAsync(options.Kvgraph, db, null, cancellationToken).ConfigureAwait(false);
+        figures.Add(new BenchFigure("explorer API", "serve answers its first request after", string.Create(c, $"{clock.Elapsed.TotalSeconds:0.0} s")));
+        var report = await LoadDriver.RunAsync(server.Url, ServeProcess.Documents(db), new LoadPlan(options.Clients, options.ApiDuration, options.Seed), server.ResidentBytes, cancellationToken).ConfigureAwait(false);
+        foreach (var e in report.Endpoints)
         {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var target = e.Endpoint switch { "trace" => 5.0, "related" or "search" => 50.0, _ => (double?)null };
+            figures.Add(new BenchFigure("explorer API", string.Create(c, $"{e.Endpoint}: {e.Requests:N0} requests, {options.Clients} clients"), string.Create(c, $"p50 {e.P50Ms:0.0} ms, p99 {e.P99Ms:0.0} ms, {e.Errors} errors"), target is { } t ? string.Create(c, $"p99 under {t:0} ms") : null, target is { } u ? e.P99Ms < u && e.Errors == 0 : null));
         }
 
-        var url = new Uri(string.Create(c, $"http://127.0.0.1:{port}"));
-        var start = new ProcessStartInfo(options.Kvgraph.FileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in options.Kvgraph.Prefix.Concat(["serve", "--store", db, "--urls", url.ToString().TrimEnd('/')]))
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var server = Process.Start(start) ?? throw new InvalidOperationException("could not start kvgraph serve");
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            using (var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(30) })
-            {
-                while (true)
-                {
-                    if (server.HasExited)
-                    {
-                        throw new InvalidOperationException($"kvgraph serve exited with code {server.ExitCode} before it answered");
-                    }
-
-                    try
-                    {
-                        using var status = await http.GetAsync(new Uri("/api/status", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-                        if (status.IsSuccessStatusCode)
-                        {
-                            break;
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                    }
-
-                    await Task.Delay(100, cancellationToken).ConfigureAwait(false);
-                }
-            }
-
-            figures.Add(new BenchFigure("explorer API", "serve answers its first request after", string.Create(c, $"{clock.Elapsed.TotalSeconds:0.0} s")));
-            IReadOnlyList<LoadDocument> documents;
-            using (var store = KvStore.OpenReadOnly(db))
-            {
-                documents = [.. store.Documents().Select(d => new LoadDocument(d.Id, d.Kind, d.Title))];
-            }
-
-            var report = await LoadDriver.RunAsync(url, documents, new LoadPlan(options.Clients, options.ApiDuration, options.Seed), () => ChildProcess.ResidentBytes(server.Id), cancellationToken).ConfigureAwait(false);
-            foreach (var e in report.Endpoints)
-            {
-                var target = e.Endpoint switch { "trace" => 5.0, "related" or "search" => 50.0, _ => (double?)null };
-                figures.Add(new BenchFigure("explorer API", string.Create(c, $"{e.Endpoint}: {e.Requests:N0} requests, {options.Clients} clients"), string.Create(c, $"p50 {e.P50Ms:0.0} ms, p99 {e.P99Ms:0.0} ms, {e.Errors} errors"), target is { } t ? string.Create(c, $"p99 under {t:0} ms") : null, target is { } u ? e.P99Ms < u && e.Errors == 0 : null));
-            }
-
-            var peak = report.Memory.Count > 0 ? report.Memory.Max(m => m.Bytes) : 0;
-            figures.Add(new BenchFigure("explorer API", "all requests", string.Create(c, $"{report.Requests / report.Elapsed.TotalSeconds:0.0} requests/s, {report.Errors} errors, server RSS max {peak / 1024.0 / 1024:0} MB")));
-        }
-        finally
-        {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-            }
-
-            await server.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
+        var peak = report.Memory.Count > 0 ? report.Memory.Max(m => m.Bytes) : 0;
+        figures.Add(new BenchFigure("explorer API", "all requests", string.Create(c, $"{report.Requests / report.Elapsed.TotalSeconds:0.0} requests/s, {report.Errors} errors, server RSS max {peak / 1024.0 / 1024:0} MB")));
     }
 
     private static ChildResult Child(BenchOptions options, IReadOnlyList<string> args) => ChildProcess.Run(options.Kvgraph, args, options.Timeout);

@@ -18,6 +18,9 @@ public sealed record SynthOptions(int Documents, int Seed = 1, double OcrNoise =
 /// <summary>One citation a generated document makes, as the extractor must find it.</summary>
 public sealed record SynthCitation(string Kind, string Target);
 
+/// <summary>One generated document in the truth file: its file relative to the corpus folder, its id, what it cites.</summary>
+public sealed record SynthDocumentTruth(string File, string Id, IReadOnlyList<SynthCitation> Citations);
+
 /// <summary>What the generator wrote.</summary>
 public sealed record SynthSummary(int Documents, int Answers, int Motions, int Citations, long Bytes, string TruthFile);
 
@@ -101,15 +104,18 @@ public static class SynthCorpus
         return new SynthSummary(options.Documents, answers, options.Documents - answers, citations, bytes, truthPath);
     }
 
-    /// <summary>The truth file: per relative file, the citations (kind, target) it holds.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<SynthCitation>> ReadTruth(string folder)
+    /// <summary>The truth file, in the order synth wrote it: per document its relative file, its id and the citations (kind, target) it holds.</summary>
+    public static IReadOnlyList<SynthDocumentTruth> ReadTruth(string folder)
     {
-        var truth = new Dictionary<string, IReadOnlyList<SynthCitation>>(StringComparer.Ordinal);
+        var truth = new List<SynthDocumentTruth>();
         foreach (var line in File.ReadLines(Path.Combine(folder, TruthFileName)))
         {
             using var json = JsonDocument.Parse(line);
             var r = json.RootElement;
-            truth[r.GetProperty("file").GetString()!] = [.. r.GetProperty("citations").EnumerateArray().Select(c => new SynthCitation(c.GetProperty("kind").GetString()!, c.GetProperty("target").GetString()!))];
+            truth.Add(new SynthDocumentTruth(
+                r.GetProperty("file").GetString()!,
+                r.GetProperty("id").GetString()!,
+                [.. r.GetProperty("citations").EnumerateArray().Select(c => new SynthCitation(c.GetProperty("kind").GetString()!, c.GetProperty("target").GetString()!))]));
         }
 
         return truth;

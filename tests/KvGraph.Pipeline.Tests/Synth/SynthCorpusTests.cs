@@ -35,7 +35,7 @@ public sealed class SynthCorpusTests
         var truth = SynthCorpus.ReadTruth(dir);
         Assert.Equal(1500, truth.Count);
         int tp = 0, fp = 0, fn = 0;
-        foreach (var (file, cited) in truth)
+        foreach (var (file, _, cited) in truth)
         {
             var doc = Extractor.Default.Extract(FileSource.Read(Path.Combine(dir, file)));
             var expected = cited.Select(x => (x.Kind, x.Target)).ToHashSet();
@@ -57,7 +57,7 @@ public sealed class SynthCorpusTests
     {
         var dir = TestPaths.NewTempDir("synth-build");
         SynthCorpus.Write(Path.Combine(dir, "in"), new SynthOptions(1000, Seed: 2));
-        var perTarget = SynthCorpus.ReadTruth(Path.Combine(dir, "in")).Values.SelectMany(x => x).Where(x => x.Kind == "motion")
+        var perTarget = SynthCorpus.ReadTruth(Path.Combine(dir, "in")).SelectMany(t => t.Citations).Where(x => x.Kind == "motion")
             .GroupBy(x => x.Target).Select(g => g.Count()).OrderDescending().ToList();
         var median = perTarget[perTarget.Count / 2];
         Assert.True(perTarget[0] >= 10 * median, $"most cited {perTarget[0]}, median {median}");
