@@ -6,54 +6,13 @@ using KvGraph.TestSupport;
 
 namespace KvGraph.Store.Tests;
 
-/// <summary>The real corpus built once into a store: its indexed graph and the graph assembled in memory from the same store.</summary>
-public sealed class IndexedCorpusFixture : IDisposable
-{
-    private readonly string? folder;
-
-    public IndexedCorpusFixture()
-    {
-        if (!TestPaths.CorpusAvailable)
-        {
-            SkipReason = $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)";
-            return;
-        }
-
-        folder = TestPaths.NewTempDir("kvgraph-indexed-corpus");
-        Store = KvStore.Open(Path.Combine(folder, "corpus.db"));
-        var report = BuildPipeline.Run(Store, [TestPaths.CorpusRaw]);
-        if (report.Failures.Count > 0)
-        {
-            throw new InvalidOperationException("Corpus build failed: " + string.Join("; ", report.Failures.Select(f => $"{f.File}: {f.Reason}")));
-        }
-    }
-
-    public string? SkipReason { get; }
-
-    public IKvStore Store { get; } = null!;
-
-    public void Dispose()
-    {
-        Store?.Dispose();
-        if (folder is not null)
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-}
-
 /// <summary>
 /// Issue 9: the store's indexed graph (<see cref="IKvStore.Graph"/>, point queries over the resolved tables) answers every
 /// query exactly as the graph assembled in memory from the same store (<see cref="IKvStore.LoadGraph"/>), on the real corpus
 /// and after an incremental rebuild.
 /// </summary>
-public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixture<IndexedCorpusFixture>
+[Collection(CorpusStoreCollection.Name)]
+public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
 {
     [SkippableFact]
     public void The_indexed_graph_is_not_the_loaded_graph()
@@ -66,7 +25,7 @@ public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixt
     public void Every_node_and_its_edges_equal_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var memory = fixture.Store.LoadGraph();
+        var memory = fixture.Graph;
         var indexed = fixture.Store.Graph();
         var problems = GraphEquality.NodesAndEdges(memory, indexed, memory.Nodes.Select(n => n.Id));
         Assert.True(problems.Count == 0, GraphEquality.Report(problems));
@@ -77,7 +36,7 @@ public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixt
     public void Every_documents_trace_both_ways_equals_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var memory = fixture.Store.LoadGraph();
+        var memory = fixture.Graph;
         var indexed = fixture.Store.Graph();
         var problems = GraphEquality.Traces(memory, indexed, GraphEquality.Documents(memory), depth: 3);
         Assert.True(problems.Count == 0, GraphEquality.Report(problems));
@@ -87,7 +46,7 @@ public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixt
     public void Every_documents_related_top_ten_equals_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var memory = fixture.Store.LoadGraph();
+        var memory = fixture.Graph;
         var indexed = fixture.Store.Graph();
         var documents = GraphEquality.Documents(memory);
         var problems = GraphEquality.Related(memory, indexed, documents);
@@ -101,7 +60,7 @@ public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixt
     public void Stats_unresolved_and_paths_equal_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var memory = fixture.Store.LoadGraph();
+        var memory = fixture.Graph;
         var indexed = fixture.Store.Graph();
         var problems = GraphEquality.Totals(memory, indexed, fixture.Store.Stats());
         var documents = GraphEquality.Documents(memory);
@@ -113,7 +72,7 @@ public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixt
     public void Aliases_find_the_same_node()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        var memory = fixture.Store.LoadGraph();
+        var memory = fixture.Graph;
         var indexed = fixture.Store.Graph();
 
         // Zaak numbers and kv-tk ids of the corpus's questions and answers, lower-cased too.

@@ -4,73 +4,13 @@ using KvGraph.TestSupport;
 
 namespace KvGraph.Store.Tests;
 
-/// <summary>The real corpus and the two seeds (where the issue's ids come from) built once into a store for the search tests.</summary>
-public sealed class SearchCorpusFixture : IDisposable
-{
-    private readonly string? folder;
-
-    public SearchCorpusFixture()
-    {
-        if (!TestPaths.CorpusAvailable)
-        {
-            SkipReason = $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)";
-            return;
-        }
-
-        folder = TestPaths.NewTempDir("kvgraph-search-corpus");
-        Store = KvStore.Open(Path.Combine(folder, "corpus.db"));
-        var report = BuildPipeline.Run(Store, [TestPaths.CorpusRaw, TestPaths.Seeds]);
-        if (report.Failures.Count > 0)
-        {
-            throw new InvalidOperationException("Corpus build failed: " + string.Join("; ", report.Failures.Select(f => $"{f.File}: {f.Reason}")));
-        }
-
-        Graph = Store.LoadGraph();
-    }
-
-    public string? SkipReason { get; }
-
-    public IKvStore Store { get; } = null!;
-
-    public ICitationGraph Graph { get; } = null!;
-
-    /// <summary>Every id a search finds, over all its pages.</summary>
-    public List<string> AllIds(string query, DocumentFilter? filter = null)
-    {
-        var ids = new List<string>();
-        for (var offset = 0; ; offset += QueryLimits.MaxSearchPage)
-        {
-            var page = Store.Search(query, filter ?? DocumentFilter.None, QueryLimits.MaxSearchPage, offset);
-            ids.AddRange(page.Hits.Select(h => h.Id));
-            if (page.Hits.Count < QueryLimits.MaxSearchPage)
-            {
-                return ids;
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        Store?.Dispose();
-        if (folder is not null)
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
-}
-
 /// <summary>
 /// Search on the real corpus (with the seeds): the cases issue 10 saw fail, and the query syntax as a spec table. Expected
 /// ids are documents of the seeds and the corpus whose texts were read; counts are checked against other searches and the
 /// graph (Core's cited-by), never typed in.
 /// </summary>
-public sealed class SearchCorpusTests(SearchCorpusFixture corpus) : IClassFixture<SearchCorpusFixture>
+[Collection(CorpusStoreCollection.Name)]
+public sealed class SearchCorpusTests(CorpusStoreFixture corpus)
 {
     [SkippableFact]
     public void A_cited_motion_not_in_the_corpus_is_found_by_its_id_first_and_says_who_cites_it()
