@@ -121,8 +121,8 @@ internal static class BuildCommand
                 if (store is not null)
                 {
                     console.MarkupLine(report.Changed
-                        ? $"[bold]Store[/] {Render.E(path)}: changed by this build ({Render.E(Render.BuildsThatChanged(report.Version))})"
-                        : $"[bold]Store[/] {Render.E(path)}: not changed by this build ({Render.E(Render.BuildsThatChanged(report.Version))})");
+                        ? $"[bold]Store[/] {Render.E(path)}: changed by this build ({Render.E(StoreStats.BuildsThatChanged(report.Version))})"
+                        : $"[bold]Store[/] {Render.E(path)}: not changed by this build ({Render.E(StoreStats.BuildsThatChanged(report.Version))})");
                 }
 
                 raw.WriteLine(Summary(report));
@@ -302,11 +302,9 @@ internal static class BuildCommand
         }
     }
 
-    /// <summary>Copies in other files than the kept one, each file once: records of one JSON Lines file that share an id are one file's business.</summary>
-    private static List<(string Id, DocumentAliases Kept, List<MergedCopy> Merged)> InSeveralFiles(IReadOnlyList<DocumentCopies> copies) =>
-        [.. copies
-            .Select(c => (c.Id, c.Kept, Merged: c.Merged.Where(m => m.Copy.File != c.Kept.File).DistinctBy(m => m.Copy.File).ToList()))
-            .Where(c => c.Merged.Count > 0)];
+    /// <summary>Documents with copies in other files than the kept one (<see cref="DocumentCopies.InOtherFiles"/>).</summary>
+    private static List<(string Id, DocumentAliases Kept, IReadOnlyList<MergedCopy> Merged)> InSeveralFiles(IReadOnlyList<DocumentCopies> copies) =>
+        [.. copies.Select(c => (c.Id, c.Kept, Merged: c.InOtherFiles)).Where(c => c.Merged.Count > 0)];
 
     /// <summary>Copies of one document merged into one: which file was kept and why, per copy.</summary>
     private static void WriteCopies(TextWriter raw, IReadOnlyList<DocumentCopies> copies, bool verbose)

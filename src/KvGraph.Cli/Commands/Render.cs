@@ -93,12 +93,6 @@ internal static class Render
         console.Write(t);
     }
 
-    /// <summary>
-    /// The store's change counter said for what it is: the number of builds that changed the store (a build that changes
-    /// nothing does not count; the change feed calls it the version).
-    /// </summary>
-    public static string BuildsThatChanged(long version) => StoreStats.BuildsThatChanged(version);
-
     /// <summary>Motions by outcome and the share of adopted motions a later document cites.</summary>
     public static void MotionStats(IAnsiConsole console, MotionStats m)
     {

@@ -27,6 +27,12 @@ public sealed record DocumentCopies
 
     /// <summary>The other copies, by path, each with why <see cref="Kept"/> won over it.</summary>
     public IReadOnlyList<MergedCopy> Merged { get; }
+
+    /// <summary>
+    /// The copies in other files than the kept one, one per file: what a reader calls "one document in several files".
+    /// Records of one JSON Lines file that share an id are that file's business, not copies in several files.
+    /// </summary>
+    public IReadOnlyList<MergedCopy> InOtherFiles => [.. Merged.Where(m => m.Copy.File != Kept.File).DistinctBy(m => m.Copy.File)];
 }
 
 /// <summary>A copy of a document merged into the kept one, and why the kept one won.</summary>
