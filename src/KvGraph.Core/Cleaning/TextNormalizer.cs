@@ -62,6 +62,12 @@ public static class TextNormalizer
     /// <summary>Collapses runs of spaces inside a line to one.</summary>
     public static string CollapseSpaces(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!line.Contains("  ", StringComparison.Ordinal))
+        {
+            return line;
+        }
+
         var sb = new StringBuilder(line.Length);
         var space = false;
         foreach (var c in line)

@@ -11,7 +11,7 @@ internal sealed class CountryRecognizer : IEntityRecognizer
     public IReadOnlyList<string> Triggers => [];
 
     public IEnumerable<Entity> Find(RecognitionContext context) =>
-        Countries.Lexicon.Find(context.Text, context.Cancellation).Select(m => new Entity(EntityKind.Country, m.Value.Code, m.Value.Name, m.Start, m.End)
+        Countries.Lexicon.Find(context.Tokens, context.Cancellation).Select(m => new Entity(EntityKind.Country, m.Value.Code, m.Value.Name, m.Start, m.End)
         {
             Quote = context.Text[m.Start..m.End],
         });

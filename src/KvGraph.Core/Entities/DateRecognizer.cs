@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
@@ -33,8 +34,18 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
     public IEnumerable<Entity> Find(RecognitionContext context)
     {
         var text = context.Text;
-        foreach (Match m in DateRx().Matches(text))
+        var rx = DateRx();
+        var nextOther = -1;
+        for (var at = NextStart(text, 0, ref nextOther); at >= 0;)
         {
+            var m = rx.Match(text, at);
+            if (!m.Success)
+            {
+                at = NextStart(text, at + 1, ref nextOther);
+                continue;
+            }
+
+            at = NextStart(text, m.Index + m.Length, ref nextOther);
             context.Cancellation.ThrowIfCancellationRequested();
             if (Resolve(m, context) is not { } r)
             {
@@ -49,6 +60,85 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
                 Quote = quote,
             };
         }
+    }
+
+    // The first three letters (lower case) of the words a date can start with: part-of-month words and month names and
+    // abbreviations (every one at least three letters). Every other alternative starts with an ASCII digit.
+    private static readonly string[] Prefixes =
+        ["beg", "ein", "med", "hal", "mid", "pri", "ult", "jan", "feb", "maa", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+
+    // Where a date can start, in ASCII: a digit or the first letter of a prefix, either case.
+    private static readonly SearchValues<char> StartChars = SearchValues.Create(
+        "0123456789" + string.Concat(Prefixes.Select(p => p[0]).Distinct()) + string.Concat(Prefixes.Select(p => char.ToUpperInvariant(p[0])).Distinct()));
+
+    /// <summary>
+    /// The next position from <paramref name="from"/> where a date can start; the anchored <see cref="DateRx"/> is tried
+    /// only there. A candidate is a word start (no letter or digit before it) at an ASCII digit, at a word whose first
+    /// three letters are a prefix, or at a non-ASCII character (case-insensitive equivalences stay the regex's to decide).
+    /// The regex decides every candidate, and every position it could match at is one, so the matches are those of one
+    /// unanchored scan. <paramref name="nextOther"/> carries the next non-ASCII position from call to call (-1 at
+    /// first), so that the text is searched for one only once: linear in the text.
+    /// </summary>
+    private static int NextStart(string text, int from, ref int nextOther)
+    {
+        var span = text.AsSpan();
+        var i = from;
+        while (i < span.Length)
+        {
+            if (nextOther < i && nextOther != int.MaxValue)
+            {
+                var o = span[i..].IndexOfAnyExceptInRange('\0', '\u007f');
+                nextOther = o < 0 ? int.MaxValue : i + o;
+            }
+
+            var a = span[i..].IndexOfAny(StartChars);
+            var hit = Math.Min(a < 0 ? int.MaxValue : i + a, nextOther);
+            if (hit == int.MaxValue)
+            {
+                return -1;
+            }
+
+            i = hit;
+            if ((i == 0 || !char.IsLetterOrDigit(span[i - 1])) && !NoDateAt(span[i..]))
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return -1;
+    }
+
+    // Whether no date can start at the start of s: its first three characters are ASCII and not a prefix (in any case).
+    // An ASCII digit can start one; a non-ASCII character is left to the regex.
+    private static bool NoDateAt(ReadOnlySpan<char> s)
+    {
+        if (char.IsAsciiDigit(s[0]))
+        {
+            return false;
+        }
+
+        if (s.Length < 3)
+        {
+            return char.IsAscii(s[0]) && (s.Length < 2 || char.IsAscii(s[1]));
+        }
+
+        if (!char.IsAscii(s[0]) || !char.IsAscii(s[1]) || !char.IsAscii(s[2]))
+        {
+            return false;
+        }
+
+        Span<char> low = [(char)(s[0] | 0x20), (char)(s[1] | 0x20), (char)(s[2] | 0x20)];
+        foreach (var p in Prefixes)
+        {
+            if (low.SequenceEqual(p))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (string Id, DatePrecision Precision, bool Relative)? Resolve(Match m, RecognitionContext c)
@@ -125,7 +215,7 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
     // The backreference is case-sensitive ((?-i:…); "-" and "/" have no case): the regex source generator cannot emit a
     // case-insensitive backreference and would fall back to the interpreter for the whole pattern.
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}])(?:" +
+        @"\G(?<![\p{L}\p{N}])(?:" +
         @"(?<part>begin|eind|einde|medio|half|halverwege|midden|primo|ultimo)\s+(?:(?<pmon>" + Full + @")(?!\p{L})(?:\s+(?<pyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<pjl>" + Jl + @"))?|(?<yonly>(?:19|20|21)[0-9]{2})(?![0-9/–-])" + Counted + ")" +
         @"|(?<![.,/-])(?<day>[0-3]?[0-9])(?:e|ste|de)?\s+(?<dmon>" + DutchDates.MonthPattern + @")(?!\p{L})(?:\s+(?<dyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<djl>" + Jl + "))?" +
         @"|(?<mmon>" + Full + @")(?!\p{L})(?:\s+(?<myear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<mjl>" + Jl + "))" +

@@ -11,7 +11,7 @@ internal sealed class OfficeRecognizer : IEntityRecognizer
     public IReadOnlyList<string> Triggers => [];
 
     public IEnumerable<Entity> Find(RecognitionContext context) =>
-        Offices.Lexicon.Find(context.Text, context.Cancellation).Select(m => new Entity(EntityKind.Office, m.Value.Id, m.Value.Name, m.Start, m.End)
+        Offices.Lexicon.Find(context.Tokens, context.Cancellation).Select(m => new Entity(EntityKind.Office, m.Value.Id, m.Value.Name, m.Start, m.End)
         {
             Quote = context.Text[m.Start..m.End],
         });

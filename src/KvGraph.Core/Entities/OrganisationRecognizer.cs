@@ -11,7 +11,7 @@ internal sealed class OrganisationRecognizer : IEntityRecognizer
     public IReadOnlyList<string> Triggers => [];
 
     public IEnumerable<Entity> Find(RecognitionContext context) =>
-        Organisations.Lexicon.Find(context.Text, context.Cancellation).Select(m => new Entity(EntityKind.Organisation, m.Value.Id, m.Value.Name, m.Start, m.End)
+        Organisations.Lexicon.Find(context.Tokens, context.Cancellation).Select(m => new Entity(EntityKind.Organisation, m.Value.Id, m.Value.Name, m.Start, m.End)
         {
             Quote = context.Text[m.Start..m.End],
         });

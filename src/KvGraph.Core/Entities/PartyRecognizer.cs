@@ -16,7 +16,7 @@ internal sealed class PartyRecognizer : IEntityRecognizer
     public IEnumerable<Entity> Find(RecognitionContext context)
     {
         var text = context.Text;
-        foreach (var m in Parties.Lexicon.Find(text, context.Cancellation))
+        foreach (var m in Parties.Lexicon.Find(context.Tokens, context.Cancellation))
         {
             // "230 Volt" is a voltage, not the party.
             if (m.Value.Id == "party:volt" && m.Start >= 2 && char.IsDigit(text[m.Start - 2]))

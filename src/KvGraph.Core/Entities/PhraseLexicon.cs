@@ -57,15 +57,20 @@ internal sealed class PhraseLexicon<T>
     /// All non-overlapping phrases in <paramref name="text"/>, leftmost and then longest first. The walk over the tokens
     /// looks at <paramref name="cancellationToken"/> every 1,024 tokens: a text without a phrase yields nothing for a long time.
     /// </summary>
-    public IEnumerable<PhraseMatch<T>> Find(string text, CancellationToken cancellationToken = default)
-    {
-        var tokens = Tokenize(text);
+    public IEnumerable<PhraseMatch<T>> Find(string text, CancellationToken cancellationToken = default) =>
+        Find(new TextTokens(text), cancellationToken);
 
-        // Folding maps each char to one char, and so does invariant lower-casing inside a token (a token holds letters and
-        // digits, never half of a surrogate pair): a token's keys are spans of the folded and the lower-cased folded text,
-        // so no string is made per token.
-        var exactKeys = TextFold.Fold(text);
-        var foldedKeys = exactKeys.ToLowerInvariant();
+    /// <summary>
+    /// <see cref="Find(string, CancellationToken)"/> over a text tokenised once (<see cref="Extraction.RecognitionContext.Tokens"/>),
+    /// so that every lexicon walks the same tokens and keys.
+    /// </summary>
+    public IEnumerable<PhraseMatch<T>> Find(TextTokens tokenised, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenised);
+        var text = tokenised.Text;
+        var tokens = tokenised.Tokens;
+        var exactKeys = tokenised.ExactKeys;
+        var foldedKeys = tokenised.FoldedKeys;
         var i0 = 0;
         var steps = 0;
         while (i0 < tokens.Count)
@@ -131,7 +136,7 @@ internal sealed class PhraseLexicon<T>
         return tokens.Count == 0 ? -1 : tokens[0].Start;
     }
 
-    private static (int Last, T? Value, bool Hit) Walk(Node root, string text, List<(int Start, int End)> tokens, string keys, int from)
+    private static (int Last, T? Value, bool Hit) Walk(Node root, string text, IReadOnlyList<(int Start, int End)> tokens, string keys, int from)
     {
         var node = root;
         var last = -1;
@@ -234,6 +239,39 @@ internal sealed class PhraseLexicon<T>
 
         public T? Value { get; set; }
     }
+}
+
+/// <summary>
+/// A text split into the tokens every <see cref="PhraseLexicon{T}"/> walks (runs of letters, digits and '&amp;'), with
+/// the keys they are looked up by: the text with its diacritics folded, and that in lower case. Folding maps each char to
+/// one char, and so does invariant lower-casing inside a token (a token holds letters and digits, never half of a
+/// surrogate pair): a token's keys are spans of these two strings, so no string is made per token. Made once per text.
+/// </summary>
+internal sealed class TextTokens
+{
+    private readonly List<(int Start, int End)> _tokens;
+
+    /// <summary>Tokenises <paramref name="text"/> and makes its keys.</summary>
+    public TextTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
+        _tokens = PhraseLexicon<object>.Tokenize(text);
+        ExactKeys = TextFold.Fold(text);
+        FoldedKeys = ExactKeys.ToLowerInvariant();
+    }
+
+    /// <summary>The text tokenised.</summary>
+    public string Text { get; }
+
+    /// <summary>Start (inclusive) and end (exclusive) of each token, in text order.</summary>
+    public IReadOnlyList<(int Start, int End)> Tokens => _tokens;
+
+    /// <summary>The text with diacritics folded (<see cref="TextFold.Fold(string)"/>): the keys of case-sensitive phrases.</summary>
+    public string ExactKeys { get; }
+
+    /// <summary><see cref="ExactKeys"/> in invariant lower case: the keys of phrases that match in any case.</summary>
+    public string FoldedKeys { get; }
 }
 
 /// <summary>Folds the diacritics of Latin letters ("ë", "é" → "e"), the way OCR and typists confuse them.</summary>

@@ -25,7 +25,7 @@ internal sealed class TopicRecognizer : IEntityRecognizer
             }
         }
 
-        foreach (var m in Topics.Lexicon.Find(context.Text, context.Cancellation))
+        foreach (var m in Topics.Lexicon.Find(context.Tokens, context.Cancellation))
         {
             yield return new Entity(EntityKind.Topic, m.Value.Id, m.Value.Name, m.Start, m.End)
             {

@@ -65,6 +65,15 @@ public sealed record RecognitionContext(string Text, DocumentInfo Doc, IReadOnly
     /// long without yielding what it found checks it every so often. What a recogniser yields is checked by the extractor.
     /// </summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// <see cref="Text"/> tokenised once, for every phrase lexicon (countries, parties, offices, organisations, topics),
+    /// made on first use. Kept with the text it was made from, so a copy with another text makes its own.
+    /// </summary>
+    internal Entities.TextTokens Tokens =>
+        _tokens is { } t && ReferenceEquals(t.Text, Text) ? t : _tokens = new Entities.TextTokens(Text);
+
+    private Entities.TextTokens? _tokens;
 }
 
 /// <summary>

@@ -615,8 +615,9 @@ internal sealed partial class AanhangselReader : IDocumentReader
     }
 
     // PDF text sometimes writes an accent as a separate spacing character after its letter ("Kostic´", "Yes¸ilgöz").
+    // Most texts have none of the accent characters: then the regex, which tries every letter, is not run.
     private static string SpacingAccents(string text) =>
-        SpacingAccentRx().Replace(text, m => (m.Groups[1].Value + m.Groups[2].Value switch
+        text.AsSpan().IndexOfAny("´¸¨ˇ`") < 0 ? text : SpacingAccentRx().Replace(text, m => (m.Groups[1].Value + m.Groups[2].Value switch
         {
             "´" => "\u0301",
             "¸" => "\u0327",
