@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using KvGraph.Core.Extraction;
 using KvGraph.Core.Model;
@@ -77,8 +78,15 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
     private static IEnumerable<Entity> FindAll(RecognitionContext context)
     {
         var text = context.Text;
-        foreach (Match m in TitledRx().Matches(text))
+        for (var at = NextTitle(text, 0); at >= 0;)
         {
+            var m = TitledRx().Match(text, at);
+            at = NextTitle(text, m.Success ? m.Index + m.Length : at + 1);
+            if (!m.Success)
+            {
+                continue;
+            }
+
             context.Cancellation.ThrowIfCancellationRequested();
             var role = RoleOfTitle(m.Groups["title"].Value);
             foreach (Capture name in m.Groups["n"].Captures)
@@ -220,8 +228,61 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
             : "member";
     }
 
+    // The first letters of TitledRx's titles, and their first three letters (any case; "de" has two before its space).
+    private static readonly SearchValues<char> TitleStarts = SearchValues.Create("MmSsPpKkhd");
+
+    private static readonly string[] TitlePrefixes = ["min", "sta", "pre", "kam", "het", "mot"];
+
+    /// <summary>
+    /// The next position from <paramref name="from"/> where <see cref="TitledRx"/> (anchored) can match: a word start (no
+    /// letter before it) whose first letters begin a title. The regex decides every candidate, and every position it could
+    /// match at is one, so the matches are those of one unanchored scan.
+    /// </summary>
+    private static int NextTitle(string text, int from)
+    {
+        var span = text.AsSpan();
+        for (var i = from; i < span.Length; i++)
+        {
+            var hit = span[i..].IndexOfAny(TitleStarts);
+            if (hit < 0)
+            {
+                return -1;
+            }
+
+            i += hit;
+            if (i > 0 && char.IsLetter(span[i - 1]))
+            {
+                continue;
+            }
+
+            if (span[i] == 'd')
+            {
+                if (i + 1 < span.Length && span[i + 1] == 'e')
+                {
+                    return i;
+                }
+
+                continue;
+            }
+
+            if (i + 2 < span.Length)
+            {
+                Span<char> low = [(char)(span[i] | 0x20), (char)(span[i + 1] | 0x20), (char)(span[i + 2] | 0x20)];
+                foreach (var p in TitlePrefixes)
+                {
+                    if (low.SequenceEqual(p))
+                    {
+                        return i;
+                    }
+                }
+            }
+        }
+
+        return -1;
+    }
+
     [GeneratedRegex(
-        @"(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)(?:\s+|(?<=[Mm]oties?)-)" +
+        @"\G(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)(?:\s+|(?<=[Mm]oties?)-)" +
         @"(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?" +
         @"(?:(?:\s*[,/]\s*|\s+en\s+)(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?)*",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
