@@ -38,6 +38,7 @@ public sealed class GraphPusher
 
     private readonly ICypherRunner _runner;
     private readonly PushOptions _options;
+    private readonly ServerBatching _batching;
 
     public GraphPusher(ICypherRunner runner, PushOptions? options = null)
     {
@@ -47,6 +48,8 @@ public sealed class GraphPusher
         {
             throw new ArgumentException("Batch and step sizes and the parallelism must be at least 1.", nameof(options));
         }
+
+        _batching = ServerBatching.For(_runner.Server, _options.BatchRows);
     }
 
     /// <summary>Creates constraints and indexes in the server's syntax; ones that exist already are fine.</summary>
@@ -296,7 +299,7 @@ public sealed class GraphPusher
                 }
 
                 // After this phase the file is on nothing in the database, unless the database held it without the state knowing.
-                fold.Add(f, fresh: before is not null || databaseWasEmpty);
+                fold.Add(f, fresh: !pusher._batching.ServerCommits && (before is not null || databaseWasEmpty));
             }
 
             // Deletions touch relationships that several files share: one transaction at a time, so they never deadlock.
@@ -316,11 +319,11 @@ public sealed class GraphPusher
             // file of this step names (they may exist already; MERGE keeps what is there). Batches are disjoint by id,
             // so they run in parallel without waiting on each other.
             fold.AddEndpoints();
-            var nodeBatches = ChunkBy(fold.Nodes, options.BatchRows, n => Math.Max(1, n.FileCount)).ToList();
+            var nodeBatches = ChunkBy(fold.Nodes, pusher._batching.RequestRows, n => Math.Max(1, n.FileCount)).ToList();
             await Parallel.ForEachAsync(nodeBatches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (batch, _) =>
             {
                 // Node rows are counted per asserting file, as the files name them, so rates stay comparable across versions.
-                await CommitAsync(NodeStatements(batch), batch.Sum(n => n.FileCount), 0).ConfigureAwait(false);
+                await CommitRowsAsync(NodeStatements(batch), batch.Sum(n => n.FileCount), 0).ConfigureAwait(false);
             }).ConfigureAwait(false);
             Time("nodes", clock);
 
@@ -361,16 +364,33 @@ public sealed class GraphPusher
         private async Task RelationshipsAsync(List<EdgeBatchRow> rows)
         {
             var options = pusher._options;
-            var plan = RelationshipLanes.Plan(rows, options.RelationshipParallelism, options.BatchRows);
+            var plan = RelationshipLanes.Plan(rows, options.RelationshipParallelism, pusher._batching.RequestRows);
             foreach (var round in plan)
             {
                 await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = options.RelationshipParallelism, CancellationToken = ct }, async (lane, _) =>
                 {
-                    foreach (var batch in ChunkBy(lane, options.BatchRows, r => r.Size))
+                    foreach (var batch in ChunkBy(lane, pusher._batching.RequestRows, r => r.Size))
                     {
-                        await CommitAsync(EdgeStatements(batch), 0, batch.Sum(r => r.Size)).ConfigureAwait(false);
+                        await CommitRowsAsync(EdgeStatements(batch), 0, batch.Sum(r => r.Size)).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Commits a node or relationship batch: one transaction, or on a server that batches rows itself, one implicit transaction per statement.</summary>
+        private async Task CommitRowsAsync(IReadOnlyList<CypherStatement> statements, int nodeRows, int edgeRows)
+        {
+            if (!pusher._batching.ServerCommits)
+            {
+                await CommitAsync(statements, nodeRows, edgeRows).ConfigureAwait(false);
+                return;
+            }
+
+            var wrapped = pusher._batching.Apply(statements);
+            for (var i = 0; i < wrapped.Count; i++)
+            {
+                var last = i == wrapped.Count - 1;
+                await CommitAsync([wrapped[i]], last ? nodeRows : 0, last ? edgeRows : 0).ConfigureAwait(false);
             }
         }
 
@@ -421,6 +441,33 @@ public sealed class GraphPusher
             sources.ExceptWith(nodes);
             return new PushedFileRecord(f.File, null, [.. nodes], [.. sources]);
         }
+    }
+
+    /// <summary>
+    /// How node and relationship rows are committed on this server, chosen by its version here and nowhere else. Before
+    /// 4.4: the client's transaction is the batch (<see cref="PushOptions.BatchRows"/> rows). 4.4 and later: a request
+    /// carries <see cref="ServerRequestFactor"/> times as many rows and the server commits them
+    /// <see cref="PushOptions.BatchRows"/> at a time (<see cref="LoaderStatements.InTransactions"/>), which saves the
+    /// round trips; since a failed request may leave some of its inner transactions committed and is retried whole,
+    /// every file is then added to <c>files</c> only where absent (idempotent).
+    /// </summary>
+    internal sealed record ServerBatching(bool ServerCommits, int RequestRows, int BatchRows)
+    {
+        /// <summary>Rows per request, in batches the server commits, over rows per server-side transaction.</summary>
+        public const int ServerRequestFactor = 10;
+
+        public static ServerBatching For(Neo4jServerInfo server, int batchRows)
+        {
+            ArgumentNullException.ThrowIfNull(server);
+            return server.SupportsCallInTransactions
+                ? new ServerBatching(true, batchRows * ServerRequestFactor, batchRows)
+                : new ServerBatching(false, batchRows, batchRows);
+        }
+
+        /// <summary>The batch's statements as this server runs them.</summary>
+        public IReadOnlyList<CypherStatement> Apply(IReadOnlyList<CypherStatement> statements) => ServerCommits
+            ? statements.Select(s => new CypherStatement(LoaderStatements.InTransactions(s.Text, BatchRows), s.Parameters)).ToList()
+            : statements;
     }
 
     /// <summary>The statements of one batch of folded nodes: one per label, placeholders last (they never overwrite a real node).</summary>

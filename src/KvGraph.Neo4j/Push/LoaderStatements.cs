@@ -158,6 +158,27 @@ public static class LoaderStatements
         RETURN count(*) AS deleted
         """;
 
+    private const string UnwindRows = "UNWIND $rows AS row\n";
+
+    /// <summary>
+    /// An <c>UNWIND $rows AS row …</c> statement whose rows the server commits <paramref name="rows"/> at a time
+    /// (<c>CALL { WITH row … } IN TRANSACTIONS OF n ROWS</c>, Neo4j 4.4 and later, in an implicit transaction only).
+    /// A failure can leave earlier inner transactions committed, so a retry runs their rows again: the statement must be
+    /// idempotent (the push sends no file as "known absent" on this path).
+    /// </summary>
+    public static string InTransactions(string statement, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        if (!statement.StartsWith(UnwindRows, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Only an UNWIND $rows AS row statement can be committed in row batches.", nameof(statement));
+        }
+
+        var body = string.Join("\n", statement[UnwindRows.Length..].Split('\n').Select(l => "  " + l));
+        return $"{UnwindRows}CALL {{\n  WITH row\n{body}\n}} IN TRANSACTIONS OF {rows.ToString(System.Globalization.CultureInfo.InvariantCulture)} ROWS";
+    }
+
     /// <summary>Every loader statement text with example parameters, for the lint test.</summary>
     public static IEnumerable<(string Name, string Text, IReadOnlyDictionary<string, object?> Parameters)> All()
     {
@@ -171,6 +192,17 @@ public static class LoaderStatements
         {
             yield return ($"MergeEdges({type})", MergeEdges(type), rows);
             yield return ($"MergeSharedEdges({type})", MergeSharedEdges(type), rows);
+        }
+
+        foreach (var label in GraphVocabulary.AllLabels)
+        {
+            yield return ($"InTransactions(MergeNodes({label}))", InTransactions(MergeNodes(label), 2000), rows);
+        }
+
+        foreach (var type in GraphVocabulary.EdgeTypes)
+        {
+            yield return ($"InTransactions(MergeEdges({type}))", InTransactions(MergeEdges(type), 2000), rows);
+            yield return ($"InTransactions(MergeSharedEdges({type}))", InTransactions(MergeSharedEdges(type), 2000), rows);
         }
 
         yield return (nameof(DeleteFileEdges), DeleteFileEdges, rows);
