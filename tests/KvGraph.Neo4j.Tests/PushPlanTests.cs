@@ -90,7 +90,7 @@ public sealed class PushPlanTests
         }
 
         var rows = fold.EvidenceEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1))
-            .Concat(fold.SharedEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.FileCount))).ToList();
+            .Concat(fold.SharedEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount))).ToList();
         Assert.True(rows.Count > 10_000, $"the corpus should give many relationship rows, got {rows.Count}");
 
         var one = RelationshipLanes.Plan(rows, 1, 2000);

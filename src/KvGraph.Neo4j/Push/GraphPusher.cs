@@ -319,18 +319,18 @@ public sealed class GraphPusher
             // file of this step names (they may exist already; MERGE keeps what is there). Batches are disjoint by id,
             // so they run in parallel without waiting on each other.
             fold.AddEndpoints();
-            var nodeBatches = ChunkBy(fold.Nodes, pusher._batching.RequestRows, n => Math.Max(1, n.FileCount)).ToList();
+            var nodeBatches = ChunkBy(fold.Nodes, pusher._batching.RequestRows, n => Math.Max(1, n.RowCount)).ToList();
             await Parallel.ForEachAsync(nodeBatches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (batch, _) =>
             {
-                // Node rows are counted per asserting file, as the files name them, so rates stay comparable across versions.
-                await CommitRowsAsync(NodeStatements(batch), batch.Sum(n => n.FileCount), 0).ConfigureAwait(false);
+                // Rows are counted as the files sent them before folding, so rates stay comparable across versions.
+                await CommitRowsAsync(NodeStatements(batch), batch.Sum(n => n.RowCount), 0).ConfigureAwait(false);
             }).ConfigureAwait(false);
             Time("nodes", clock);
 
             // 4. Relationships: evidence rows as they are, shared ones folded (one row per relationship, all its files).
             var edgeRows = new List<EdgeBatchRow>();
             edgeRows.AddRange(fold.EvidenceEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1)));
-            edgeRows.AddRange(fold.SharedEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.FileCount)));
+            edgeRows.AddRange(fold.SharedEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount)));
             await RelationshipsAsync(edgeRows).ConfigureAwait(false);
             Time("relationships", clock);
 

@@ -157,8 +157,12 @@ internal sealed class RowFold
 
         public int FileCount => _all.Count;
 
+        /// <summary>The files' rows folded into this one (a file may name the same relationship more than once).</summary>
+        public int RowCount { get; private set; }
+
         public void AddFile(string file, bool fresh)
         {
+            RowCount++;
             if (_all.Add(file))
             {
                 (fresh ? Files : Again).Add(file);
