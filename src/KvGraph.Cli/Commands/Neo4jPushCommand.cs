@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace KvGraph.Cli.Commands;
 
 /// <summary>
-/// <c>kvgraph push [--store] --neo4j &lt;url&gt; [--database neo4j] [--user] [--reset] [--batch-rows N] [--parallel N]</c>: sends
+/// <c>kvgraph push [--store] --neo4j &lt;url&gt; [--database neo4j] [--user] [--reset] [--batch-rows N] [--parallel N] [--relationship-lanes N]</c>: sends
 /// what changed in the store since the last push to Neo4j (constraints first, row-sized batched MERGE in parallel,
 /// resumable; the push state is a table in the store), then prints the counters.
 /// </summary>
@@ -21,12 +21,14 @@ public static class Neo4jPushCommand
         var reset = new Option<bool>("--reset") { Description = "Delete every KvGraph node in the database and push everything again" };
         var batch = new Option<int>("--batch-rows") { Description = "Node or relationship rows per transaction (default 2000); a large file is split", DefaultValueFactory = _ => new PushOptions().BatchRows };
         var parallel = new Option<int>("--parallel") { Description = "Transactions in flight at once (default 4)", DefaultValueFactory = _ => new PushOptions().Parallelism };
+        var lanes = new Option<int>("--relationship-lanes") { Description = "Relationship transactions in flight at once, in lanes that share no node (default 1)", DefaultValueFactory = _ => new PushOptions().RelationshipParallelism };
         var command = new Command("push", "Push the store's graph to Neo4j over HTTP: only files changed since the last push, resumable, idempotent");
         connection.AddTo(command);
         command.Options.Add(state);
         command.Options.Add(reset);
         command.Options.Add(batch);
         command.Options.Add(parallel);
+        command.Options.Add(lanes);
         return command.WithAction(async (result, ct) =>
         {
             var options = connection.Options(context, result);
@@ -38,9 +40,9 @@ public static class Neo4jPushCommand
             }
 
             using var store = KvGraph.Store.KvStore.Open(storePath);
-            if (result.GetValue(batch) < 1 || result.GetValue(parallel) < 1)
+            if (result.GetValue(batch) < 1 || result.GetValue(parallel) < 1 || result.GetValue(lanes) < 1)
             {
-                throw new CliUserException("--batch-rows and --parallel must be at least 1.");
+                throw new CliUserException("--batch-rows, --parallel and --relationship-lanes must be at least 1.");
             }
 
             try
@@ -63,7 +65,7 @@ public static class Neo4jPushCommand
                     console.MarkupLineInterpolated($"Reset: deleted {deleted} KvGraph nodes.");
                 }
 
-                var pusher = new GraphPusher(runner, new PushOptions { BatchRows = result.GetValue(batch), Parallelism = result.GetValue(parallel) });
+                var pusher = new GraphPusher(runner, new PushOptions { BatchRows = result.GetValue(batch), Parallelism = result.GetValue(parallel), RelationshipParallelism = result.GetValue(lanes) });
                 var source = FactsSource.FromStore(store);
                 PushSummary summary = null!;
                 if (console.Profile.Capabilities.Interactive)

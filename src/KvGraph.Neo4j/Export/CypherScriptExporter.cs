@@ -50,7 +50,10 @@ public static class CypherScriptExporter
             var statement = LoaderStatements.MergeNodes(group.Key);
             foreach (var chunk in group.Chunk(BatchSize))
             {
-                var rows = chunk.Select(n => (object?)new Dictionary<string, object?> { ["id"] = n.Id, ["file"] = SourceName, ["props"] = n.Properties }).ToList();
+                var rows = chunk.Select(n => (object?)new Dictionary<string, object?>
+                {
+                    ["id"] = n.Id, ["create"] = new Dictionary<string, object?>(), ["props"] = n.Properties, ["files"] = new List<object?> { SourceName }, ["again"] = new List<object?>(),
+                }).ToList();
                 yield return Block(rows, statement);
             }
         }
@@ -64,6 +67,7 @@ public static class CypherScriptExporter
                 var rows = chunk.Select(e => (object?)new Dictionary<string, object?>
                 {
                     ["s"] = e.Source, ["t"] = e.Target, ["key"] = $"{SourceName}#{ordinal++}", ["file"] = SourceName, ["props"] = e.Properties,
+                    ["files"] = new List<object?> { SourceName }, ["again"] = new List<object?>(),
                 }).ToList();
                 yield return Block(rows, statement);
             }

@@ -48,132 +48,36 @@ public sealed class ExportGraph
             }
         }
 
-        // Files stay in the source's order, the order a push applies them in (so a property two files set ends as the push leaves it).
-        var nodes = new Dictionary<string, FoldedNode>(StringComparer.Ordinal);
+        // Files stay in the source's order, the order a push applies them in (so a property two files set ends as the push
+        // leaves it), folded by the push's own fold into an empty database.
+        var fold = new RowFold();
         foreach (var f in files)
         {
-            foreach (var n in f.Nodes)
+            fold.Add(f, fresh: true);
+        }
+
+        fold.AddEndpoints();
+        var edges = fold.EvidenceEdges.Select(e => new ExportEdge(e.Source, e.Target, e.Type, true, new Dictionary<string, object?>(e.Props, StringComparer.Ordinal)
+        {
+            ["key"] = e.Values["key"], ["file"] = e.Values["file"],
+        })).ToList();
+        edges.AddRange(fold.SharedEdges.Select(e => new ExportEdge(e.Source, e.Target, e.Type, false, new Dictionary<string, object?>(e.Props, StringComparer.Ordinal)
+        {
+            ["key"] = "shared", ["files"] = e.All.Cast<object?>().ToList(),
+        })));
+        var exportNodes = fold.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(n =>
+        {
+            var props = n.FinalProperties();
+            if (n.FileCount > 0)
             {
-                var row = (IReadOnlyDictionary<string, object?>)n.Values;
-                var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
-                var node = nodes.GetValueOrDefault(n.Id);
-                if (n.IsEndpoint || n.Label == NodeLabel.Placeholder)
-                {
-                    // MergePlaceholders: ON CREATE only.
-                    nodes.TryAdd(n.Id, new FoldedNode(NodeLabel.Placeholder, new Dictionary<string, object?>(props, StringComparer.Ordinal), []));
-                    continue;
-                }
-
-                if (node is null || node.Files.Count == 0)
-                {
-                    // MergeNodes on a new node or a placeholder: its kind, its properties added, the file recorded.
-                    node = new FoldedNode(n.Label, new Dictionary<string, object?>(node?.Properties ?? new Dictionary<string, object?>(), StringComparer.Ordinal), []);
-                    nodes[n.Id] = node;
-                }
-
-                node.Label = n.Label;
-                foreach (var (k, v) in props)
-                {
-                    node.Properties[k] = v;
-                }
-
-                if (!node.Files.Contains(f.File, StringComparer.Ordinal))
-                {
-                    node.Files.Add(f.File);
-                }
-            }
-        }
-
-        // Relationship endpoints no file asserts or names are bare placeholders (the push's endpoint rows).
-        foreach (var e in files.SelectMany(f => f.Edges))
-        {
-            nodes.TryAdd(e.Source, new FoldedNode(NodeLabel.Placeholder, new Dictionary<string, object?>(StringComparer.Ordinal), []));
-            nodes.TryAdd(e.Target, new FoldedNode(NodeLabel.Placeholder, new Dictionary<string, object?>(StringComparer.Ordinal), []));
-        }
-
-        var edges = new List<ExportEdge>();
-        var shared = new Dictionary<(string S, string Type, string T), (Dictionary<string, object?> Props, List<string> Files)>();
-        var sharedOrder = new List<(string S, string Type, string T)>();
-        foreach (var f in files)
-        {
-            foreach (var e in f.Edges)
-            {
-                var row = (IReadOnlyDictionary<string, object?>)e.Values;
-                var props = (IReadOnlyDictionary<string, object?>)row["props"]!;
-                if (!e.Shared)
-                {
-                    var p = new Dictionary<string, object?>(props, StringComparer.Ordinal) { ["key"] = row["key"], ["file"] = f.File };
-                    edges.Add(new ExportEdge(e.Source, e.Target, e.Type, true, p));
-                    continue;
-                }
-
-                var key = (e.Source, e.Type, e.Target);
-                if (!shared.TryGetValue(key, out var rel))
-                {
-                    rel = (new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = "shared" }, []);
-                    shared[key] = rel;
-                    sharedOrder.Add(key);
-                }
-
-                if (e.Type == EdgeType.MemberOf)
-                {
-                    // LoaderStatements.MemberOfSpan: the widest from/to over the files' evidence dates.
-                    if (props.GetValueOrDefault("date") is string date)
-                    {
-                        if (rel.Props.GetValueOrDefault("from") is not string from || string.CompareOrdinal(date, from) < 0)
-                        {
-                            rel.Props["from"] = date;
-                        }
-
-                        if (rel.Props.GetValueOrDefault("to") is not string to || string.CompareOrdinal(date, to) > 0)
-                        {
-                            rel.Props["to"] = date;
-                        }
-                    }
-                }
-                else
-                {
-                    foreach (var (k, v) in props)
-                    {
-                        rel.Props[k] = v;
-                    }
-                }
-
-                if (!rel.Files.Contains(f.File, StringComparer.Ordinal))
-                {
-                    rel.Files.Add(f.File);
-                }
-            }
-        }
-
-        foreach (var key in sharedOrder)
-        {
-            var (props, relFiles) = shared[key];
-            props["files"] = relFiles.Cast<object?>().ToList();
-            edges.Add(new ExportEdge(key.S, key.T, key.Type, false, props));
-        }
-
-        var exportNodes = nodes.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n =>
-        {
-            var props = new Dictionary<string, object?>(n.Value.Properties, StringComparer.Ordinal);
-            if (n.Value.Files.Count > 0)
-            {
-                props["files"] = n.Value.Files.Cast<object?>().ToList();
+                props["files"] = n.All.Cast<object?>().ToList();
             }
 
-            return new ExportNode(n.Key, n.Value.Label, [GraphVocabulary.IdentityLabel, .. GraphVocabulary.LabelsFor(n.Value.Label)], props);
+            var kind = n.Asserted ? n.Label : NodeLabel.Placeholder;
+            return new ExportNode(n.Id, kind, [GraphVocabulary.IdentityLabel, .. GraphVocabulary.LabelsFor(kind)], props);
         }).ToList();
         var records = files.Select(GraphPusher.PushedRecord).ToList();
         return new ExportGraph(exportNodes, edges, records);
-    }
-
-    private sealed class FoldedNode(string label, Dictionary<string, object?> properties, List<string> files)
-    {
-        public string Label { get; set; } = label;
-
-        public Dictionary<string, object?> Properties { get; } = properties;
-
-        public List<string> Files { get; } = files;
     }
 
     /// <summary>From the embedded graph (<see cref="ICitationGraph"/>); nodes and edges with labels or types off the whitelist are skipped and counted.</summary>

@@ -23,6 +23,12 @@ public sealed record Neo4jServerInfo(Version Version, string? Edition, Neo4jApi 
     /// <summary>4.4 and later understand <c>CREATE CONSTRAINT name IF NOT EXISTS FOR … REQUIRE …</c>.</summary>
     public bool SupportsModernSchemaSyntax => Version >= new Version(4, 4);
 
+    /// <summary>
+    /// 4.4 and later commit a statement's rows in transactions of their own (<c>CALL { … } IN TRANSACTIONS OF n ROWS</c>),
+    /// in an implicit transaction: a single statement on the commit endpoint or the Query API.
+    /// </summary>
+    public bool SupportsCallInTransactions => Version >= new Version(4, 4);
+
     /// <summary>Native full-text indexes as DDL (<c>CREATE FULLTEXT INDEX</c>) exist from 5.0.</summary>
     public bool SupportsFullTextDdl => Version.Major >= 5;
 

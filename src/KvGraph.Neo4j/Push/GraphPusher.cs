@@ -38,6 +38,7 @@ public sealed class GraphPusher
 
     private readonly ICypherRunner _runner;
     private readonly PushOptions _options;
+    private readonly ServerBatching _batching;
 
     public GraphPusher(ICypherRunner runner, PushOptions? options = null)
     {
@@ -47,6 +48,8 @@ public sealed class GraphPusher
         {
             throw new ArgumentException("Batch and step sizes and the parallelism must be at least 1.", nameof(options));
         }
+
+        _batching = ServerBatching.For(_runner.Server, _options.BatchRows);
     }
 
     /// <summary>Creates constraints and indexes in the server's syntax; ones that exist already are fine.</summary>
@@ -263,10 +266,12 @@ public sealed class GraphPusher
             state.Record(files.Select(f => Pending(f, old[f.File])).ToList(), []);
             Time("state", clock);
 
-            // 2. Old facts out: relationships found from their sources, then the files taken off their old nodes.
-            var deleteRows = new List<(object Row, int Size)>();
-            var unassertRows = new List<(object Row, int Size)>();
+            // 2. Old facts out: relationships found from their sources, then the files taken off their old nodes. Rows are
+            // folded by node id ({id, files}): a hub many files of the step touch is visited and rewritten once.
+            var deleteFrom = new SortedDictionary<string, List<object?>>(StringComparer.Ordinal);
+            var unassertFrom = new SortedDictionary<string, List<object?>>(StringComparer.Ordinal);
             var demote = new SortedSet<string>(StringComparer.Ordinal);
+            var fold = new RowFold();
             foreach (var f in files)
             {
                 var before = old[f.File];
@@ -275,7 +280,11 @@ public sealed class GraphPusher
                 {
                     sources.UnionWith(before.Nodes);
                     sources.UnionWith(before.Sources);
-                    unassertRows.Add((Row(("file", f.File), ("ids", before.Nodes.ToList<object?>())), before.Nodes.Count));
+                    foreach (var id in before.Nodes)
+                    {
+                        AddTo(unassertFrom, id, f.File);
+                    }
+
                     demote.UnionWith(before.Nodes.Where(id => !f.AssertedIds.Contains(id)));
                 }
                 else if (databaseWasEmpty)
@@ -284,79 +293,45 @@ public sealed class GraphPusher
                     sources.Clear();
                 }
 
-                if (sources.Count > 0)
+                foreach (var id in sources)
                 {
-                    deleteRows.Add((Row(("file", f.File), ("ids", sources.ToList<object?>())), sources.Count));
+                    AddTo(deleteFrom, id, f.File);
                 }
+
+                // After this phase the file is on nothing in the database, unless the database held it without the state knowing.
+                fold.Add(f, fresh: !pusher._batching.ServerCommits && (before is not null || databaseWasEmpty));
             }
 
             // Deletions touch relationships that several files share: one transaction at a time, so they never deadlock.
-            foreach (var batch in Chunk(deleteRows, options.BatchRows))
+            foreach (var batch in Chunk(deleteFrom, options.BatchRows))
             {
                 await CommitAsync([new CypherStatement(LoaderStatements.DeleteFileEdges, Rows(batch))], 0, 0).ConfigureAwait(false);
             }
 
-            foreach (var batch in Chunk(unassertRows, options.BatchRows))
+            foreach (var batch in Chunk(unassertFrom, options.BatchRows))
             {
                 await CommitAsync([new CypherStatement(LoaderStatements.UnassertNodes, Rows(batch))], 0, 0).ConfigureAwait(false);
             }
 
             Time("delete", clock);
 
-            // 3. Nodes, partitioned by id (a node's rows stay in file order in one partition), then bare placeholders for the
-            // endpoints no file of this step asserts (they may exist already; MERGE keeps what is there).
-            var partitions = Math.Max(1, options.Parallelism * 2);
-            var nodeParts = Enumerable.Range(0, partitions).Select(_ => new List<NodeRow>()).ToArray();
-            var inStep = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var f in files)
+            // 3. Nodes: one folded row per node (all the step's files on it), then bare placeholders for the endpoints no
+            // file of this step names (they may exist already; MERGE keeps what is there). Batches are disjoint by id,
+            // so they run in parallel without waiting on each other.
+            fold.AddEndpoints();
+            var nodeBatches = ChunkBy(fold.Nodes, pusher._batching.RequestRows, n => Math.Max(1, n.RowCount)).ToList();
+            await Parallel.ForEachAsync(nodeBatches, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (batch, _) =>
             {
-                foreach (var n in f.Nodes)
-                {
-                    inStep.Add(n.Id);
-                    nodeParts[Partition(n.Id, partitions)].Add(n);
-                }
-            }
-
-            foreach (var f in files)
-            {
-                foreach (var e in f.Edges)
-                {
-                    foreach (var end in new[] { e.Source, e.Target })
-                    {
-                        if (inStep.Add(end))
-                        {
-                            nodeParts[Partition(end, partitions)].Add(NodeRow.Endpoint(end));
-                        }
-                    }
-                }
-            }
-
-            await Parallel.ForEachAsync(nodeParts, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = ct }, async (part, _) =>
-            {
-                foreach (var batch in part.Chunk(options.BatchRows))
-                {
-                    await CommitAsync(NodeStatements(batch), batch.Count(n => !n.IsEndpoint), 0).ConfigureAwait(false);
-                }
+                // Rows are counted as the files sent them before folding, so rates stay comparable across versions.
+                await CommitRowsAsync(NodeStatements(batch), batch.Sum(n => n.RowCount), 0).ConfigureAwait(false);
             }).ConfigureAwait(false);
             Time("nodes", clock);
 
-            // 4. Relationships, partitioned by target node.
-            var edgeParts = Enumerable.Range(0, partitions).Select(_ => new List<EdgeRow>()).ToArray();
-            foreach (var f in files)
-            {
-                foreach (var e in f.Edges)
-                {
-                    edgeParts[Partition(e.Target, partitions)].Add(e);
-                }
-            }
-
-            await Parallel.ForEachAsync(edgeParts, new ParallelOptions { MaxDegreeOfParallelism = options.RelationshipParallelism, CancellationToken = ct }, async (part, _) =>
-            {
-                foreach (var batch in part.Chunk(options.BatchRows))
-                {
-                    await CommitAsync(EdgeStatements(batch), 0, batch.Length).ConfigureAwait(false);
-                }
-            }).ConfigureAwait(false);
+            // 4. Relationships: evidence rows as they are, shared ones folded (one row per relationship, all its files).
+            var edgeRows = new List<EdgeBatchRow>();
+            edgeRows.AddRange(fold.EvidenceEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1)));
+            edgeRows.AddRange(fold.SharedEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount)));
+            await RelationshipsAsync(edgeRows).ConfigureAwait(false);
             Time("relationships", clock);
 
             // 5. Nodes no file asserts any more become bare placeholders.
@@ -378,6 +353,45 @@ public sealed class GraphPusher
             }
 
             Report();
+        }
+
+        /// <summary>
+        /// Commits a step's relationship rows. One lane: in batches, one after the other. More lanes
+        /// (<see cref="PushOptions.RelationshipParallelism"/>): <see cref="RelationshipLanes.Plan"/> splits the rows so
+        /// that no two batches in flight at once share a node (creating a relationship locks both its nodes); a deadlock
+        /// the server reports anyway is a transient error and the batch is retried (every statement is a MERGE).
+        /// </summary>
+        private async Task RelationshipsAsync(List<EdgeBatchRow> rows)
+        {
+            var options = pusher._options;
+            var plan = RelationshipLanes.Plan(rows, options.RelationshipParallelism, pusher._batching.RequestRows);
+            foreach (var round in plan)
+            {
+                await Parallel.ForEachAsync(round, new ParallelOptions { MaxDegreeOfParallelism = options.RelationshipParallelism, CancellationToken = ct }, async (lane, _) =>
+                {
+                    foreach (var batch in ChunkBy(lane, pusher._batching.RequestRows, r => r.Size))
+                    {
+                        await CommitRowsAsync(EdgeStatements(batch), 0, batch.Sum(r => r.Size)).ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Commits a node or relationship batch: one transaction, or on a server that batches rows itself, one implicit transaction per statement.</summary>
+        private async Task CommitRowsAsync(IReadOnlyList<CypherStatement> statements, int nodeRows, int edgeRows)
+        {
+            if (!pusher._batching.ServerCommits)
+            {
+                await CommitAsync(statements, nodeRows, edgeRows).ConfigureAwait(false);
+                return;
+            }
+
+            var wrapped = pusher._batching.Apply(statements);
+            for (var i = 0; i < wrapped.Count; i++)
+            {
+                var last = i == wrapped.Count - 1;
+                await CommitAsync([wrapped[i]], last ? nodeRows : 0, last ? edgeRows : 0).ConfigureAwait(false);
+            }
         }
 
         private async Task CommitAsync(IReadOnlyList<CypherStatement> statements, int nodeRows, int edgeRows)
@@ -429,16 +443,43 @@ public sealed class GraphPusher
         }
     }
 
-    /// <summary>The statements of one node batch: one per label, bare endpoints and placeholders last (they never overwrite a real node).</summary>
-    internal static List<CypherStatement> NodeStatements(IReadOnlyList<NodeRow> batch)
+    /// <summary>
+    /// How node and relationship rows are committed on this server, chosen by its version here and nowhere else. Before
+    /// 4.4: the client's transaction is the batch (<see cref="PushOptions.BatchRows"/> rows). 4.4 and later: a request
+    /// carries <see cref="ServerRequestFactor"/> times as many rows and the server commits them
+    /// <see cref="PushOptions.BatchRows"/> at a time (<see cref="LoaderStatements.InTransactions"/>), which saves the
+    /// round trips; since a failed request may leave some of its inner transactions committed and is retried whole,
+    /// every file is then added to <c>files</c> only where absent (idempotent).
+    /// </summary>
+    internal sealed record ServerBatching(bool ServerCommits, int RequestRows, int BatchRows)
     {
-        var statements = new List<CypherStatement>();
-        foreach (var group in batch.Where(n => n.Label != NodeLabel.Placeholder).GroupBy(n => n.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        /// <summary>Rows per request, in batches the server commits, over rows per server-side transaction.</summary>
+        public const int ServerRequestFactor = 10;
+
+        public static ServerBatching For(Neo4jServerInfo server, int batchRows)
         {
-            statements.Add(new CypherStatement(LoaderStatements.MergeNodes(group.Key), new Dictionary<string, object?> { ["rows"] = group.Select(n => n.Values).ToList() }));
+            ArgumentNullException.ThrowIfNull(server);
+            return server.SupportsCallInTransactions
+                ? new ServerBatching(true, batchRows * ServerRequestFactor, batchRows)
+                : new ServerBatching(false, batchRows, batchRows);
         }
 
-        var placeholders = batch.Where(n => n.Label == NodeLabel.Placeholder).Select(n => n.Values).ToList();
+        /// <summary>The batch's statements as this server runs them.</summary>
+        public IReadOnlyList<CypherStatement> Apply(IReadOnlyList<CypherStatement> statements) => ServerCommits
+            ? statements.Select(s => new CypherStatement(LoaderStatements.InTransactions(s.Text, BatchRows), s.Parameters)).ToList()
+            : statements;
+    }
+
+    /// <summary>The statements of one batch of folded nodes: one per label, placeholders last (they never overwrite a real node).</summary>
+    internal static List<CypherStatement> NodeStatements(IReadOnlyList<RowFold.Node> batch)
+    {
+        var statements = new List<CypherStatement>();
+        foreach (var group in batch.Where(n => n.Asserted).GroupBy(n => n.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            statements.Add(new CypherStatement(LoaderStatements.MergeNodes(group.Key), new Dictionary<string, object?> { ["rows"] = group.Select(n => (object?)n.Row()).ToList() }));
+        }
+
+        var placeholders = batch.Where(n => !n.Asserted).Select(n => (object?)n.Row()).ToList();
         if (placeholders.Count > 0)
         {
             statements.Add(new CypherStatement(LoaderStatements.MergePlaceholders, new Dictionary<string, object?> { ["rows"] = placeholders }));
@@ -448,17 +489,56 @@ public sealed class GraphPusher
     }
 
     /// <summary>The statements of one relationship batch: one per type, evidence and shared relationships apart.</summary>
-    internal static List<CypherStatement> EdgeStatements(IReadOnlyList<EdgeRow> batch)
+    internal static List<CypherStatement> EdgeStatements(IReadOnlyList<EdgeBatchRow> batch)
     {
         var statements = new List<CypherStatement>();
         foreach (var group in batch.GroupBy(e => (e.Type, e.Shared)).OrderBy(g => g.Key.Shared).ThenBy(g => g.Key.Type, StringComparer.Ordinal))
         {
             var text = group.Key.Shared ? LoaderStatements.MergeSharedEdges(group.Key.Type) : LoaderStatements.MergeEdges(group.Key.Type);
-            statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = group.Select(e => e.Values).ToList() }));
+            statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = group.Select(e => (object?)e.Row).ToList() }));
         }
 
         return statements;
     }
+
+    /// <summary>Consecutive batches of <paramref name="items"/> of at most <paramref name="maxSize"/> (by <paramref name="size"/>; an item larger than that is a batch alone).</summary>
+    internal static IEnumerable<List<T>> ChunkBy<T>(IEnumerable<T> items, int maxSize, Func<T, int> size)
+    {
+        var batch = new List<T>();
+        var total = 0;
+        foreach (var item in items)
+        {
+            var n = Math.Max(1, size(item));
+            if (batch.Count > 0 && total + n > maxSize)
+            {
+                yield return batch;
+                batch = [];
+                total = 0;
+            }
+
+            batch.Add(item);
+            total += n;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private static void AddTo(SortedDictionary<string, List<object?>> filesById, string id, string file)
+    {
+        if (!filesById.TryGetValue(id, out var list))
+        {
+            list = [];
+            filesById[id] = list;
+        }
+
+        list.Add(file);
+    }
+
+    private static IEnumerable<List<object>> Chunk(SortedDictionary<string, List<object?>> filesById, int maxSize) =>
+        ChunkBy(filesById, maxSize, p => p.Value.Count).Select(b => b.Select(p => (object)Row(("id", p.Key), ("files", p.Value))).ToList());
 
     private static int Partition(string id, int partitions) => (int)((uint)StableHash(id) % (uint)partitions);
 
@@ -477,29 +557,6 @@ public sealed class GraphPusher
         }
     }
 
-    private static IEnumerable<List<object>> Chunk(List<(object Row, int Size)> rows, int maxSize)
-    {
-        var batch = new List<object>();
-        var size = 0;
-        foreach (var (row, n) in rows)
-        {
-            if (batch.Count > 0 && size + n > maxSize)
-            {
-                yield return batch;
-                batch = [];
-                size = 0;
-            }
-
-            batch.Add(row);
-            size += Math.Max(1, n);
-        }
-
-        if (batch.Count > 0)
-        {
-            yield return batch;
-        }
-    }
-
     private static Dictionary<string, object?> Rows(List<object> rows) => new() { ["rows"] = rows.ToList<object?>() };
 
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] pairs)
@@ -513,15 +570,18 @@ public sealed class GraphPusher
         return d;
     }
 
-    /// <summary>One node row: its label and the parameter row (<c>{id, file, props}</c>, or <c>{id, props}</c> for a placeholder).</summary>
-    internal sealed record NodeRow(string Id, string Label, object Values, bool IsEndpoint)
-    {
-        /// <summary>A relationship endpoint no file of the step asserts: a bare placeholder unless the node exists.</summary>
-        public static NodeRow Endpoint(string id) => new(id, NodeLabel.Placeholder, Row(("id", id), ("props", new Dictionary<string, object?>())), true);
-    }
+    /// <summary>One node a file names: its label and cleaned properties (a placeholder's only count if the push creates the node).</summary>
+    internal sealed record NodeRow(string Id, string Label, IReadOnlyDictionary<string, object?> Props, bool IsEndpoint);
 
-    /// <summary>One relationship row: its type, whether it is shared (no evidence span) and the parameter row.</summary>
-    internal sealed record EdgeRow(string Source, string Target, string Type, bool Shared, object Values);
+    /// <summary>A relationship row as a batch sends it: its endpoints, type, statement row, and how many files' rows it stands for.</summary>
+    internal sealed record EdgeBatchRow(string Source, string Target, string Type, bool Shared, object Row, int Size);
+
+    /// <summary>One relationship row: its type, whether it is shared (no evidence span) and the parameter row (<c>{s, t, key, file, props}</c> for evidence).</summary>
+    internal sealed record EdgeRow(string Source, string Target, string Type, bool Shared, IReadOnlyDictionary<string, object?> Values)
+    {
+        /// <summary>The relationship's own properties.</summary>
+        public IReadOnlyDictionary<string, object?> Props => (IReadOnlyDictionary<string, object?>)Values["props"]!;
+    }
 
     /// <summary>One file's facts as parameter rows, validated against the whitelist.</summary>
     internal sealed class FileRows
@@ -570,15 +630,12 @@ public sealed class GraphPusher
                         props["name"] = n.Name;
                     }
 
-                    if (n.Label == NodeLabel.Placeholder)
-                    {
-                        nodes.Add(new NodeRow(n.Id, n.Label, Row(("id", n.Id), ("props", props)), false));
-                    }
-                    else
+                    if (n.Label != NodeLabel.Placeholder)
                     {
                         asserted.Add(n.Id);
-                        nodes.Add(new NodeRow(n.Id, n.Label, Row(("id", n.Id), ("file", file), ("props", props)), false));
                     }
+
+                    nodes.Add(new NodeRow(n.Id, n.Label, props, false));
                 }
 
                 var ordinal = 0;

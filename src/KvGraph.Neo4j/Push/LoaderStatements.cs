@@ -15,7 +15,12 @@ namespace KvGraph.Neo4j.Push;
 /// </remarks>
 public static class LoaderStatements
 {
-    /// <summary>Merges asserted nodes of one kind. Rows: <c>{id, file, props}</c>.</summary>
+    /// <summary>
+    /// Merges asserted nodes of one kind, one row per node with all the files of the batch that assert it (see
+    /// <see cref="RowFold"/>). Rows: <c>{id, create, props, files, again}</c>: <c>create</c> is set only on a new node
+    /// (a placeholder's properties named before the assertion), <c>files</c> are appended as they are (the push has
+    /// taken them off everything), <c>again</c> only where the node does not list them yet.
+    /// </summary>
     public static string MergeNodes(string label)
     {
         var labels = GraphVocabulary.LabelsFor(GraphVocabulary.Checked(label));
@@ -28,10 +33,11 @@ public static class LoaderStatements
         return $$"""
             UNWIND $rows AS row
             MERGE (n:{{GraphVocabulary.IdentityLabel}} {id: row.id})
+            ON CREATE SET n += row.create
             SET n:{{string.Join(":", labels)}}
             REMOVE n:{{string.Join(":", others)}}
             SET n += row.props
-            SET n.files = CASE WHEN row.file IN coalesce(n.files, []) THEN n.files ELSE coalesce(n.files, []) + row.file END
+            SET n.files = coalesce(n.files, []) + row.files + [f IN row.again WHERE NOT f IN coalesce(n.files, [])]
             """;
     }
 
@@ -76,45 +82,45 @@ public static class LoaderStatements
     /// (source, type, target) shared by every file that asserts it, as in the embedded graph; <c>files</c> lists them.
     /// Both endpoints exist (see <see cref="MergeEdges"/>).
     /// Their key is the constant 'shared', so MERGE never mistakes an evidence relationship of the same type for one.
-    /// Rows: <c>{s, t, file, props}</c>.
+    /// Rows: <c>{s, t, props, files, again}</c>, one per relationship with all the batch's files that assert it
+    /// (<see cref="RowFold"/>; <c>files</c> and <c>again</c> as in <see cref="MergeNodes"/>).
     /// </summary>
     public static string MergeSharedEdges(string type) => $$"""
         UNWIND $rows AS row
         {{Endpoints}}
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
         {{(type == Core.Graph.EdgeType.MemberOf ? MemberOfSpan : "SET r += row.props")}}
-        SET r.files = CASE WHEN row.file IN coalesce(r.files, []) THEN r.files ELSE coalesce(r.files, []) + row.file END
+        SET r.files = coalesce(r.files, []) + row.files + [f IN row.again WHERE NOT f IN coalesce(r.files, [])]
         """;
 
-    // MEMBER_OF: each file's evidence date widens the span from/to (min and max commute, so the push order does not matter),
-    // as Core's PartyMembership folds it in the embedded graph.
+    // MEMBER_OF: the files' evidence dates, folded to the row's from/to, widen the span (min and max commute, so the push
+    // order does not matter), as Core's PartyMembership folds it in the embedded graph.
     private const string MemberOfSpan = """
-        SET r.from = CASE WHEN row.props.date IS NULL THEN r.from WHEN r.from IS NULL OR row.props.date < r.from THEN row.props.date ELSE r.from END,
-            r.to = CASE WHEN row.props.date IS NULL THEN r.to WHEN r.to IS NULL OR row.props.date > r.to THEN row.props.date ELSE r.to END
+        SET r.from = CASE WHEN row.props.from IS NULL THEN r.from WHEN r.from IS NULL OR row.props.from < r.from THEN row.props.from ELSE r.from END,
+            r.to = CASE WHEN row.props.to IS NULL THEN r.to WHEN r.to IS NULL OR row.props.to > r.to THEN row.props.to ELSE r.to END
         """;
 
     /// <summary>
-    /// Removes a file's relationships, found from their source nodes: its evidence relationships go, shared ones
-    /// lose the file and go when no file is left. Rows: <c>{file, ids}</c>.
+    /// Removes files' relationships, found from their source nodes: their evidence relationships go, shared ones
+    /// lose the files and go when no file is left. Rows: <c>{id, files}</c>, one per source node with every file of
+    /// the batch whose relationships may leave it (a node many files cite from is visited once).
     /// </summary>
     public const string DeleteFileEdges = """
         UNWIND $rows AS row
-        UNWIND row.ids AS id
-        MATCH (n:Node {id: id})-[r]->() USING INDEX n:Node(id)
-        WHERE r.file = row.file OR row.file IN coalesce(r.files, [])
-        WITH r, [f IN coalesce(r.files, []) WHERE f <> row.file] AS rest
+        MATCH (n:Node {id: row.id})-[r]->() USING INDEX n:Node(id)
+        WHERE r.file IN row.files OR any(f IN coalesce(r.files, []) WHERE f IN row.files)
+        WITH r, [f IN coalesce(r.files, []) WHERE NOT f IN row.files] AS rest
         SET r.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
         WITH r, rest
         WHERE size(rest) = 0
         DELETE r
         """;
 
-    /// <summary>Takes a file off the nodes it asserted. Rows: <c>{file, ids}</c>.</summary>
+    /// <summary>Takes files off the nodes they asserted. Rows: <c>{id, files}</c>, one per node with all the batch's files to take off it.</summary>
     public const string UnassertNodes = """
         UNWIND $rows AS row
-        UNWIND row.ids AS id
-        MATCH (n:Node {id: id}) USING INDEX n:Node(id)
-        WITH n, [f IN coalesce(n.files, []) WHERE f <> row.file] AS rest
+        MATCH (n:Node {id: row.id}) USING INDEX n:Node(id)
+        WITH n, [f IN coalesce(n.files, []) WHERE NOT f IN row.files] AS rest
         SET n.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
         """;
 
@@ -152,6 +158,27 @@ public static class LoaderStatements
         RETURN count(*) AS deleted
         """;
 
+    private const string UnwindRows = "UNWIND $rows AS row\n";
+
+    /// <summary>
+    /// An <c>UNWIND $rows AS row …</c> statement whose rows the server commits <paramref name="rows"/> at a time
+    /// (<c>CALL { WITH row … } IN TRANSACTIONS OF n ROWS</c>, Neo4j 4.4 and later, in an implicit transaction only).
+    /// A failure can leave earlier inner transactions committed, so a retry runs their rows again: the statement must be
+    /// idempotent (the push sends no file as "known absent" on this path).
+    /// </summary>
+    public static string InTransactions(string statement, int rows)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        if (!statement.StartsWith(UnwindRows, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Only an UNWIND $rows AS row statement can be committed in row batches.", nameof(statement));
+        }
+
+        var body = string.Join("\n", statement[UnwindRows.Length..].Split('\n').Select(l => "  " + l));
+        return $"{UnwindRows}CALL {{\n  WITH row\n{body}\n}} IN TRANSACTIONS OF {rows.ToString(System.Globalization.CultureInfo.InvariantCulture)} ROWS";
+    }
+
     /// <summary>Every loader statement text with example parameters, for the lint test.</summary>
     public static IEnumerable<(string Name, string Text, IReadOnlyDictionary<string, object?> Parameters)> All()
     {
@@ -165,6 +192,17 @@ public static class LoaderStatements
         {
             yield return ($"MergeEdges({type})", MergeEdges(type), rows);
             yield return ($"MergeSharedEdges({type})", MergeSharedEdges(type), rows);
+        }
+
+        foreach (var label in GraphVocabulary.AllLabels)
+        {
+            yield return ($"InTransactions(MergeNodes({label}))", InTransactions(MergeNodes(label), 2000), rows);
+        }
+
+        foreach (var type in GraphVocabulary.EdgeTypes)
+        {
+            yield return ($"InTransactions(MergeEdges({type}))", InTransactions(MergeEdges(type), 2000), rows);
+            yield return ($"InTransactions(MergeSharedEdges({type}))", InTransactions(MergeSharedEdges(type), 2000), rows);
         }
 
         yield return (nameof(DeleteFileEdges), DeleteFileEdges, rows);

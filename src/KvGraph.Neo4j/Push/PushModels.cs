@@ -16,9 +16,9 @@ public sealed record PushOptions
     public int Parallelism { get; init; } = 4;
 
     /// <summary>
-    /// Relationship transactions in flight at once. Creating a relationship locks both its nodes; batches partitioned by
-    /// target still share source nodes and hubs, and on the Neo4j 3.1 test server parallel relationship batches deadlocked
-    /// and waited on each other's locks until the request timed out, so the default is one.
+    /// Relationship transactions in flight at once, in lanes that share no node (<see cref="RelationshipLanes"/>):
+    /// creating a relationship locks both its nodes, and batches that merely split rows by target deadlocked on the
+    /// Neo4j 3.1 test server. Rows touching a hub go after the parallel round, one batch at a time. Default one.
     /// </summary>
     public int RelationshipParallelism { get; init; } = 1;
 

@@ -1,0 +1,123 @@
+using KvGraph.Core.Graph;
+using KvGraph.Neo4j.Http;
+using KvGraph.Neo4j.Push;
+
+namespace KvGraph.Neo4j.Tests;
+
+/// <summary>How the push plans its work on real facts: folded rows, relationship lanes, and the server-side batching chosen by version.</summary>
+public sealed class PushPlanTests
+{
+    [Theory]
+    // The test server (Neo4j Community 3.1.1): the client's transaction is the batch.
+    [InlineData("3.1.1", false)]
+    // 4.3 has CALL { } subqueries but not IN TRANSACTIONS.
+    [InlineData("4.3.9", false)]
+    // 4.4 introduced CALL { … } IN TRANSACTIONS.
+    [InlineData("4.4.0", true)]
+    // Current servers.
+    [InlineData("5.26.0", true)]
+    public void Server_side_row_batches_are_chosen_by_the_discovered_version(string version, bool serverCommits)
+    {
+        var server = new Neo4jServerInfo(Version.Parse(version), "community", Neo4jApi.Transactional, new Uri("http://127.0.0.1:7474/db/neo4j/tx/commit"));
+        var batching = GraphPusher.ServerBatching.For(server, 2000);
+        var file = Rows(GraphData.Seeds.Facts[0]);
+        var fold = new RowFold();
+        fold.Add(file, fresh: true);
+        var statements = GraphPusher.NodeStatements(fold.Nodes);
+        var applied = batching.Apply(statements);
+
+        Assert.Equal(serverCommits, batching.ServerCommits);
+        Assert.Equal(serverCommits ? 20_000 : 2000, batching.RequestRows);
+        Assert.Equal(statements.Count, applied.Count);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            // Same data either way; only the text differs.
+            Assert.Same(statements[i].Parameters, applied[i].Parameters);
+            if (serverCommits)
+            {
+                Assert.StartsWith("UNWIND $rows AS row\nCALL {\n  WITH row\n", applied[i].Text, StringComparison.Ordinal);
+                Assert.EndsWith("} IN TRANSACTIONS OF 2000 ROWS", applied[i].Text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(statements[i].Text, applied[i].Text);
+            }
+        }
+    }
+
+    [Fact]
+    public void Only_an_unwind_rows_statement_can_be_committed_in_row_batches()
+    {
+        Assert.Throws<ArgumentException>(() => LoaderStatements.InTransactions(LoaderStatements.SweepPlaceholders, 2000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LoaderStatements.InTransactions(LoaderStatements.MergePlaceholders, 0));
+    }
+
+    [Fact]
+    public void A_node_many_files_assert_is_one_row_with_all_their_files_in_order()
+    {
+        var files = GraphData.Seeds.Facts.Select(Rows).ToList();
+        var fold = new RowFold();
+        foreach (var f in files)
+        {
+            fold.Add(f, fresh: true);
+        }
+
+        var asserting = files.SelectMany(f => f.AssertedIds.Select(id => (Id: id, f.File))).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.File).ToList(), StringComparer.Ordinal);
+        var hub = asserting.MaxBy(p => p.Value.Count);
+        Assert.True(hub.Value.Count >= 3, $"the seeds should have a node asserted by several files (largest: {hub.Key}, {hub.Value.Count})");
+        Assert.Equal(fold.Nodes.Count, fold.Nodes.Select(n => n.Id).Distinct(StringComparer.Ordinal).Count());
+        foreach (var node in fold.Nodes.Where(n => n.Asserted))
+        {
+            Assert.Equal(asserting[node.Id], node.All.ToList());
+        }
+
+        // Not fresh: the same files go to 'again' (added only where the database does not list them).
+        var again = new RowFold();
+        again.Add(files[0], fresh: false);
+        Assert.All(again.Nodes.Where(n => n.Asserted), n => Assert.Empty(n.Files));
+        Assert.All(again.Nodes.Where(n => n.Asserted), n => Assert.Equal([files[0].File], n.Again));
+    }
+
+    [SkippableFact]
+    public void Relationship_lanes_of_the_corpus_share_no_node_within_a_round_and_keep_every_row_once()
+    {
+        var corpus = GraphData.Corpus;
+        Skip.If(corpus is null, "the corpus is not beside the clone (../shared/corpus/raw)");
+        var fold = new RowFold();
+        foreach (var f in corpus.Facts)
+        {
+            fold.Add(Rows(f), fresh: true);
+        }
+
+        var rows = fold.EvidenceEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1))
+            .Concat(fold.SharedEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount))).ToList();
+        Assert.True(rows.Count > 10_000, $"the corpus should give many relationship rows, got {rows.Count}");
+
+        var one = RelationshipLanes.Plan(rows, 1, 2000);
+        Assert.Equal(rows, Assert.Single(Assert.Single(one)));
+
+        var plan = RelationshipLanes.Plan(rows, 4, 2000);
+        Assert.Equal(rows.Count, plan.Sum(round => round.Sum(l => l.Count)));
+        Assert.Equal(rows.ToHashSet(ReferenceEqualityComparer.Instance).Count, plan.SelectMany(r => r).SelectMany(l => l).ToHashSet(ReferenceEqualityComparer.Instance).Count);
+        foreach (var round in plan)
+        {
+            var owner = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var lane = 0; lane < round.Count; lane++)
+            {
+                foreach (var r in round[lane])
+                {
+                    foreach (var id in new[] { r.Source, r.Target })
+                    {
+                        Assert.Equal(lane, owner.TryGetValue(id, out var o) ? o : owner[id] = lane);
+                    }
+                }
+            }
+        }
+
+        // The plan is worth having: the busiest parallel lane plus the rows after it are well under all rows one by one.
+        var critical = plan.Sum(round => round.Max(l => l.Count));
+        Assert.True(critical < rows.Count * 0.8, $"critical path {critical} of {rows.Count} rows");
+    }
+
+    private static GraphPusher.FileRows Rows(DocumentFacts facts) => GraphPusher.FileRows.From(facts.File, "1", facts);
+}
