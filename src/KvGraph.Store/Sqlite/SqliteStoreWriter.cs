@@ -16,6 +16,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly SqliteConnection _c;
     private readonly SqliteTransaction _tx;
     private readonly Dictionary<string, SqliteCommand> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FastStatement> _fast = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredFile> _files;
     private readonly Dictionary<string, long> _fileIds;
 
@@ -88,21 +89,21 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
         // One file, one set of facts: the records of a JSON Lines file are merged.
         var seenNodes = new HashSet<string>(StringComparer.Ordinal);
-        var node = Prepare("INSERT INTO nodes(file_id, id, label, name, props) VALUES ($f, $id, $l, $n, $p)", "$f", "$id", "$l", "$n", "$p");
-        var edge = Prepare("INSERT INTO edges(file_id, source, target, type, props) VALUES ($f, $s, $t, $ty, $p)", "$f", "$s", "$t", "$ty", "$p");
+        var node = Fast("INSERT INTO nodes(file_id, id, label, name, props) VALUES (?1, ?2, ?3, ?4, ?5)");
+        var edge = Fast("INSERT INTO edges(file_id, source, target, type, props) VALUES (?1, ?2, ?3, ?4, ?5)");
         foreach (var f in file.Documents.Select(d => d.Facts))
         {
             foreach (var n in f.Nodes)
             {
                 if (seenNodes.Add(n.Id))
                 {
-                    Run(node, fileId, n.Id, n.Label, n.Name, StoreJson.Props(n.Properties));
+                    node.Run(fileId, n.Id, n.Label, n.Name, StoreJson.Props(n.Properties));
                 }
             }
 
             foreach (var e in f.Edges)
             {
-                Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.Props(e.Properties));
+                edge.Run(fileId, e.Source, e.Target, e.Type, StoreJson.Props(e.Properties));
 
                 // Letters of one day and sender are told apart across files (LetterIdentity): other citers of the key resolve anew.
                 if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
@@ -204,6 +205,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
 
         _cache.Clear();
+        foreach (var statement in _fast.Values)
+        {
+            statement.Dispose();
+        }
+
+        _fast.Clear();
 
         // Not committed: rolled back, the previous state stays.
         _tx.Dispose();
@@ -300,13 +307,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
     private long Upsert(FileRecord r)
     {
-        var cmd = Cached("""
-            INSERT INTO files(path, hash, size, mtime, status, error, extractor, version) VALUES ($p, $h, $s, $m, $st, $e, $x, $v)
-            ON CONFLICT(path) DO UPDATE SET hash = $h, size = $s, mtime = $m, status = $st, error = $e, extractor = $x, version = $v
+        return Fast("""
+            INSERT INTO files(path, hash, size, mtime, status, error, extractor, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT(path) DO UPDATE SET hash = ?2, size = ?3, mtime = ?4, status = ?5, error = ?6, extractor = ?7, version = ?8
             RETURNING id
-            """, ("$p", r.Path), ("$h", r.Hash), ("$s", r.Size), ("$m", Mtime(r.Modified)),
-            ("$st", r.Status), ("$e", r.Error), ("$x", r.Extractor), ("$v", Version));
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            """).RunScalar(r.Path, r.Hash, r.Size, Mtime(r.Modified), r.Status, r.Error, r.Extractor, Version);
     }
 
     /// <summary>The stored form of a modification time: round-trip, to the 100 ns tick (the build compares it exactly).</summary>
@@ -318,26 +323,26 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         foreach (var a in record.Aliases)
         {
             var primary = a.Primary;
-            var cmd = Cached("""
+            var rowid = Fast("""
                 INSERT INTO documents(file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json)
-                VALUES ($f, $id, $k, $t, $d, $pr, $w, $sp, $as, $an, $pa, $j) RETURNING rowid
-                """,
-                ("$f", fileId), ("$id", a.Id), ("$k", Core.Extraction.ExtractionJson.Name(a.Kind)), ("$t", doc.Doc.Title), ("$d", a.Date),
-                ("$pr", primary ? 1 : 0), ("$w", a.Weight), ("$sp", StoreJson.Strings(a.Sponsors)),
-                ("$as", StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})"))),
-                ("$an", StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})") : [])),
-                ("$pa", primary ? null : doc.Doc.Id), ("$j", primary ? record.Json : null));
-            var rowid = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING rowid
+                """).RunScalar(
+                fileId, a.Id, Core.Extraction.ExtractionJson.Name(a.Kind), doc.Doc.Title, a.Date,
+                primary ? 1 : 0, a.Weight, StoreJson.Strings(a.Sponsors),
+                StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})")),
+                StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})") : []),
+                primary ? null : doc.Doc.Id, primary ? record.Json : null);
             if (primary)
             {
-                Exec("INSERT INTO documents_fts(rowid, title, text) VALUES ($r, $t, $x)", ("$r", rowid), ("$t", doc.Doc.Title ?? a.Id), ("$x", doc.Text));
+                Fast("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)").Run(rowid, doc.Doc.Title ?? a.Id, doc.Text);
             }
 
-            Exec("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES ($a, $d, $f, $p)", ("$a", a.Id), ("$d", a.Id), ("$f", fileId), ("$p", AliasEntry.Exact));
+            var aliasRow = Fast("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES (?1, ?2, ?3, ?4)");
+            aliasRow.Run(a.Id, a.Id, fileId, AliasEntry.Exact);
             _changedKeys.Add(a.Id);
             foreach (var alias in a.Aliases)
             {
-                Exec("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES ($a, $d, $f, $p)", ("$a", alias.Alias), ("$d", a.Id), ("$f", fileId), ("$p", alias.Priority));
+                aliasRow.Run(alias.Alias, a.Id, fileId, alias.Priority);
                 _changedKeys.Add(alias.Alias);
             }
 
@@ -420,6 +425,18 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         Exec("DELETE FROM aliases WHERE file_id = $f", ("$f", fileId));
         Exec("DELETE FROM nodes WHERE file_id = $f", ("$f", fileId));
         Exec("DELETE FROM edges WHERE file_id = $f", ("$f", fileId));
+    }
+
+    /// <summary>A bulk insert of the write path, prepared once per session (<see cref="FastStatement"/>).</summary>
+    private FastStatement Fast(string sql)
+    {
+        if (!_fast.TryGetValue(sql, out var statement))
+        {
+            statement = new FastStatement(_c, sql);
+            _fast[sql] = statement;
+        }
+
+        return statement;
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
