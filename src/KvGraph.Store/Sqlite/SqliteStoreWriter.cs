@@ -29,6 +29,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private bool _changed;
     private bool _done;
 
+    // A first build (the store holds no file) loads its tables without their secondary indexes and makes them at commit,
+    // each in one sorted pass: inserting every row into five or six indexes at random places was most of the write
+    // path's cost, and at 100,000 files the indexes outgrow the page cache. Their definitions are the schema's, read back.
+    private List<string> _deferredRaw = [];
+    private List<string> _deferredResolved = [];
+
     public SqliteStoreWriter(SqliteKvStore store, SqliteConnection connection)
     {
         _store = store;
@@ -52,6 +58,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
 
             (_files, _fileIds) = ReadFiles();
+            if (_files.Count == 0)
+            {
+                _deferredRaw = DropIndexes(RawTables);
+                _deferredResolved = DropIndexes(ResolvedTables, keep: ResolvedIndexesKept);
+            }
         }
         catch
         {
@@ -187,7 +198,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
         }
 
+        // The commit's own reads (the resolver, each file's facts) want the raw tables' indexes; the resolved tables'
+        // are made once they are filled (rnodes_id stays throughout: the fill looks node labels up by id).
+        CreateIndexes(ref _deferredRaw);
         ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1);
+        CreateIndexes(ref _deferredResolved);
 
         Exec("DELETE FROM meta WHERE key = 'build-started'");
         Exec("INSERT INTO meta(key, value) VALUES ('build-finished', $t) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -219,6 +234,52 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     }
 
     private void Open() => ObjectDisposedException.ThrowIf(_done, this);
+
+    /// <summary>The tables a file's write fills.</summary>
+    private static readonly string[] RawTables = ["documents", "aliases", "nodes", "edges"];
+
+    /// <summary>The tables <see cref="ResolvedFacts"/> fills at commit.</summary>
+    private static readonly string[] ResolvedTables = ["rnodes", "redges", "rfeatures"];
+
+    /// <summary>Kept while the resolved tables fill: <see cref="ResolvedFacts"/> looks a node's label up by its id.</summary>
+    private static readonly string[] ResolvedIndexesKept = ["rnodes_id"];
+
+    /// <summary>Drops the secondary indexes of <paramref name="tables"/> (inside the session's transaction: a rollback restores them) and gives their definitions.</summary>
+    private List<string> DropIndexes(string[] tables, string[]? keep = null)
+    {
+        var names = string.Join(", ", tables.Select(t => $"'{t}'"));
+        var indexes = new List<(string Name, string Sql)>();
+        using (var cmd = Command($"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names}) ORDER BY name"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (keep is null || !keep.Contains(r.GetString(0), StringComparer.Ordinal))
+                {
+                    indexes.Add((r.GetString(0), r.GetString(1)));
+                }
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            using var cmd = Command($"DROP INDEX \"{name}\"");
+            cmd.ExecuteNonQuery();
+        }
+
+        return [.. indexes.Select(i => i.Sql)];
+    }
+
+    private void CreateIndexes(ref List<string> deferred)
+    {
+        foreach (var sql in deferred)
+        {
+            using var cmd = Command(sql);
+            cmd.ExecuteNonQuery();
+        }
+
+        deferred = [];
+    }
 
     private (Dictionary<string, StoredFile> Files, Dictionary<string, long> Ids) ReadFiles()
     {
