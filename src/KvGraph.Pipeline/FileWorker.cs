@@ -87,18 +87,33 @@ internal sealed class FileWorker
         // Reading and extracting run on a thread of their own, so one slow file cannot hold the build: past the time
         // limit the work is told to stop (the extractor checks between stages, in its recognisers' loops and every few
         // hundred citations or entities; JSON Lines between records), abandoned, and the file reported.
+        // The thread is this worker thread's own and is reused file after file (a thread started per file cost about
+        // as much as extracting a small file); an abandoned one is left to its work and replaced.
         using var stop = new CancellationTokenSource();
-        var work = Task.Factory.StartNew(() => ReadAndExtract(path, hash, size, mtime, known, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (!work.Wait(_timeout))
+        var runner = t_runner is { } own && own.TryStart(() => ReadAndExtract(path, hash, size, mtime, known, stop.Token)) ? own : null;
+        if (runner is null)
+        {
+            runner = t_runner = new ExtractionThread();
+            if (!runner.TryStart(() => ReadAndExtract(path, hash, size, mtime, known, stop.Token)))
+            {
+                throw new InvalidOperationException("A new extraction thread refused its first file.");
+            }
+        }
+
+        if (!runner.TryResult(_timeout, out var outcome))
         {
             stop.Cancel();
-            _ = work.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            t_runner = null;
             return Unprocessed(path, size, mtime, known,
                 $"reading and extracting took longer than the limit of {_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s per file (--file-timeout); abandoned");
         }
 
-        return work.GetAwaiter().GetResult();
+        return outcome;
     }
+
+    /// <summary>The extraction thread of the calling worker thread (<see cref="ExtractionThread"/>), or null before its first file or after one was abandoned.</summary>
+    [ThreadStatic]
+    private static ExtractionThread? t_runner;
 
     private FileOutcome ReadAndExtract(string path, string hash, long size, DateTimeOffset mtime, StoredFile? known, CancellationToken stop)
     {
@@ -279,3 +294,114 @@ internal sealed record FileOutcome(string Path, FileRecord? Record, IReadOnlyLis
 
 /// <summary>A file's size and modification time as a build saw them (the time may be <see cref="FileWorker.Smudged"/>).</summary>
 internal sealed record FileStat(long Size, DateTimeOffset Modified);
+
+/// <summary>
+/// A background thread that reads and extracts one file at a time for one pipeline worker thread, so a file over the
+/// time limit can be abandoned (left running on this thread, told to stop) while the worker goes on with a new one.
+/// Idle for <see cref="IdleLifetime"/>, it ends; <see cref="TryStart"/> then says no and the worker makes another.
+/// </summary>
+internal sealed class ExtractionThread
+{
+    /// <summary>How long a thread waits for its next file before it ends.</summary>
+    internal static readonly TimeSpan IdleLifetime = TimeSpan.FromSeconds(30);
+
+    private readonly object _gate = new();
+    private Func<FileOutcome>? _job;
+    private FileOutcome? _result;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _error;
+    private bool _finished;
+    private bool _ended;
+
+    public ExtractionThread()
+    {
+        var thread = new Thread(Loop) { IsBackground = true, Name = "kvgraph extraction" };
+        thread.Start();
+    }
+
+    /// <summary>Hands the thread its next file; false when the thread has ended (idle too long).</summary>
+    public bool TryStart(Func<FileOutcome> job)
+    {
+        lock (_gate)
+        {
+            if (_ended || _job is not null)
+            {
+                return false;
+            }
+
+            _job = job;
+            _finished = false;
+            _result = null;
+            _error = null;
+            Monitor.PulseAll(_gate);
+            return true;
+        }
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the file's outcome; false when it is not there by then. An exception of the work is thrown here.</summary>
+    public bool TryResult(TimeSpan timeout, out FileOutcome outcome)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        lock (_gate)
+        {
+            while (!_finished)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(_gate, left))
+                {
+                    if (!_finished)
+                    {
+                        outcome = null!;
+                        return false;
+                    }
+                }
+            }
+
+            _error?.Throw();
+            outcome = _result!;
+            return true;
+        }
+    }
+
+    private void Loop()
+    {
+        while (true)
+        {
+            Func<FileOutcome> job;
+            lock (_gate)
+            {
+                while (_job is null)
+                {
+                    if (!Monitor.Wait(_gate, IdleLifetime) && _job is null)
+                    {
+                        _ended = true;
+                        return;
+                    }
+                }
+
+                job = _job;
+            }
+
+            FileOutcome? result = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? error = null;
+            try
+            {
+                result = job();
+            }
+#pragma warning disable CA1031 // Handed to the worker that waits for it (thrown there), or dropped with an abandoned file, as the task was.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+
+            lock (_gate)
+            {
+                _result = result;
+                _error = error;
+                _finished = true;
+                _job = null;
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+}

@@ -79,6 +79,66 @@ public sealed class StoreTests
         Assert.Equal("kst-21501-20-1591", store.ResolveId("KST-21501-20-1591"));
     }
 
+    /// <summary>
+    /// A first build loads its tables without their secondary indexes and makes them at commit (SqliteStoreWriter): the
+    /// committed store has exactly the indexes a new store has, with the same definitions, and a first build that is
+    /// rolled back leaves them too; the next build, which keeps its indexes throughout, answers from them as before.
+    /// </summary>
+    [Fact]
+    public void A_first_build_ends_with_every_index_of_the_schema_committed_or_rolled_back()
+    {
+        var dir = StoreFixtures.CopyToTemp(TestFixtures.Seeds);
+        var path = TestFixtures.StorePath(dir);
+        IReadOnlyList<string> schema;
+        using (var fresh = KvStore.Open(path))
+        {
+            schema = Indexes(path);
+            Assert.Contains(schema, i => i.Contains("edges_target", StringComparison.Ordinal));
+            Assert.Contains(schema, i => i.Contains("redges_source", StringComparison.Ordinal));
+
+            // Rolled back: the indexes dropped inside the session's transaction come back with it.
+            using (var session = fresh.BeginWrite())
+            {
+                session.Write(StoreFixtures.Record(TestFixtures.Motion));
+            }
+
+            Assert.Equal(schema, Indexes(path));
+            Assert.Empty(fresh.Files());
+
+            StoreFixtures.WriteAll(fresh, dir);
+        }
+
+        Assert.Equal(schema, Indexes(path));
+
+        // A second build (files already stored: nothing deferred) finds a cited motion through the indexes.
+        using var store = KvStore.Open(path);
+        using (var session = store.BeginWrite())
+        {
+            session.Write(StoreFixtures.Record(TestFixtures.Motion));
+            session.Commit();
+        }
+
+        Assert.Equal(schema, Indexes(path));
+        Assert.Equal("kst-21501-20-1591", store.ResolveId("kst-21501-20-1591"));
+        Assert.Contains(store.Graph().Incoming("kst-21501-20-1591"), e => e.Source == "ah-tk-20202021-2302");
+    }
+
+    private static List<string> Indexes(string path)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read())
+        {
+            list.Add(r.GetString(0));
+        }
+
+        return list;
+    }
+
     [Fact]
     public void A_session_disposed_without_commit_leaves_the_previous_state()
     {

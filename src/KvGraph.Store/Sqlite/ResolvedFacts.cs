@@ -343,25 +343,12 @@ internal static class ResolvedFacts
         cmd.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Prepare(SqliteKvStore store, string sql, int count)
+    // Values bound by position ($1, $2, … in order), not looked up by name on every row (FastStatement).
+    private static FastStatement Prepare(SqliteKvStore store, string sql, int count)
     {
-        var cmd = store.Command(sql);
-        for (var i = 1; i <= count; i++)
-        {
-            cmd.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
-        }
-
-        cmd.Prepare();
-        return cmd;
+        var statement = store.Fast(sql);
+        return statement.Count == count ? statement : throw new InvalidOperationException($"{sql} takes {statement.Count} values, not {count}.");
     }
 
-    private static void Run(SqliteCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        cmd.ExecuteNonQuery();
-    }
+    private static void Run(FastStatement statement, params ReadOnlySpan<object?> values) => statement.Run(values);
 }

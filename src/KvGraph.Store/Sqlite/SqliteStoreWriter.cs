@@ -16,6 +16,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly SqliteConnection _c;
     private readonly SqliteTransaction _tx;
     private readonly Dictionary<string, SqliteCommand> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FastStatement> _fast = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredFile> _files;
     private readonly Dictionary<string, long> _fileIds;
 
@@ -27,6 +28,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly HashSet<string> _changedSittings = new(StringComparer.Ordinal);
     private bool _changed;
     private bool _done;
+
+    // A first build (the store holds no file) loads its tables without their secondary indexes and makes them at commit,
+    // each in one sorted pass: inserting every row into five or six indexes at random places was most of the write
+    // path's cost, and at 100,000 files the indexes outgrow the page cache. Their definitions are the schema's, read back.
+    private List<string> _deferredRaw = [];
+    private List<string> _deferredResolved = [];
 
     public SqliteStoreWriter(SqliteKvStore store, SqliteConnection connection)
     {
@@ -51,6 +58,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
 
             (_files, _fileIds) = ReadFiles();
+            if (_files.Count == 0)
+            {
+                _deferredRaw = DropIndexes(RawTables);
+                _deferredResolved = DropIndexes(ResolvedTables, keep: ResolvedIndexesKept);
+            }
         }
         catch
         {
@@ -88,21 +100,21 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
         // One file, one set of facts: the records of a JSON Lines file are merged.
         var seenNodes = new HashSet<string>(StringComparer.Ordinal);
-        var node = Prepare("INSERT INTO nodes(file_id, id, label, name, props) VALUES ($f, $id, $l, $n, $p)", "$f", "$id", "$l", "$n", "$p");
-        var edge = Prepare("INSERT INTO edges(file_id, source, target, type, props) VALUES ($f, $s, $t, $ty, $p)", "$f", "$s", "$t", "$ty", "$p");
+        var node = Fast("INSERT INTO nodes(file_id, id, label, name, props) VALUES (?1, ?2, ?3, ?4, ?5)");
+        var edge = Fast("INSERT INTO edges(file_id, source, target, type, props) VALUES (?1, ?2, ?3, ?4, ?5)");
         foreach (var f in file.Documents.Select(d => d.Facts))
         {
             foreach (var n in f.Nodes)
             {
                 if (seenNodes.Add(n.Id))
                 {
-                    Run(node, fileId, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
+                    node.Run(fileId, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
                 }
             }
 
             foreach (var e in f.Edges)
             {
-                Run(edge, fileId, e.Source, e.Target, e.Type, StoreJson.TypedProps(e.Properties));
+                edge.Run(fileId, e.Source, e.Target, e.Type, StoreJson.TypedProps(e.Properties));
 
                 // Letters of one day and sender are told apart across files (LetterIdentity): other citers of the key resolve anew.
                 if (e.Type == EdgeType.Cites && e.Target.StartsWith("letter:", StringComparison.Ordinal))
@@ -186,7 +198,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
         }
 
+        // The commit's own reads (the resolver, each file's facts) want the raw tables' indexes; the resolved tables'
+        // are made once they are filled (rnodes_id stays throughout: the fill looks node labels up by id).
+        CreateIndexes(ref _deferredRaw);
         ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1);
+        CreateIndexes(ref _deferredResolved);
 
         Exec("DELETE FROM meta WHERE key = 'build-started'");
         Exec("INSERT INTO meta(key, value) VALUES ('build-finished', $t) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -204,6 +220,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
 
         _cache.Clear();
+        foreach (var statement in _fast.Values)
+        {
+            statement.Dispose();
+        }
+
+        _fast.Clear();
 
         // Not committed: rolled back, the previous state stays.
         _tx.Dispose();
@@ -212,6 +234,52 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     }
 
     private void Open() => ObjectDisposedException.ThrowIf(_done, this);
+
+    /// <summary>The tables a file's write fills.</summary>
+    private static readonly string[] RawTables = ["documents", "aliases", "nodes", "edges"];
+
+    /// <summary>The tables <see cref="ResolvedFacts"/> fills at commit.</summary>
+    private static readonly string[] ResolvedTables = ["rnodes", "redges", "rfeatures"];
+
+    /// <summary>Kept while the resolved tables fill: <see cref="ResolvedFacts"/> looks a node's label up by its id.</summary>
+    private static readonly string[] ResolvedIndexesKept = ["rnodes_id"];
+
+    /// <summary>Drops the secondary indexes of <paramref name="tables"/> (inside the session's transaction: a rollback restores them) and gives their definitions.</summary>
+    private List<string> DropIndexes(string[] tables, string[]? keep = null)
+    {
+        var names = string.Join(", ", tables.Select(t => $"'{t}'"));
+        var indexes = new List<(string Name, string Sql)>();
+        using (var cmd = Command($"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({names}) ORDER BY name"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (keep is null || !keep.Contains(r.GetString(0), StringComparer.Ordinal))
+                {
+                    indexes.Add((r.GetString(0), r.GetString(1)));
+                }
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            using var cmd = Command($"DROP INDEX \"{name}\"");
+            cmd.ExecuteNonQuery();
+        }
+
+        return [.. indexes.Select(i => i.Sql)];
+    }
+
+    private void CreateIndexes(ref List<string> deferred)
+    {
+        foreach (var sql in deferred)
+        {
+            using var cmd = Command(sql);
+            cmd.ExecuteNonQuery();
+        }
+
+        deferred = [];
+    }
 
     private (Dictionary<string, StoredFile> Files, Dictionary<string, long> Ids) ReadFiles()
     {
@@ -300,13 +368,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
     private long Upsert(FileRecord r)
     {
-        var cmd = Cached("""
-            INSERT INTO files(path, hash, size, mtime, status, error, extractor, version) VALUES ($p, $h, $s, $m, $st, $e, $x, $v)
-            ON CONFLICT(path) DO UPDATE SET hash = $h, size = $s, mtime = $m, status = $st, error = $e, extractor = $x, version = $v
+        return Fast("""
+            INSERT INTO files(path, hash, size, mtime, status, error, extractor, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            ON CONFLICT(path) DO UPDATE SET hash = ?2, size = ?3, mtime = ?4, status = ?5, error = ?6, extractor = ?7, version = ?8
             RETURNING id
-            """, ("$p", r.Path), ("$h", r.Hash), ("$s", r.Size), ("$m", Mtime(r.Modified)),
-            ("$st", r.Status), ("$e", r.Error), ("$x", r.Extractor), ("$v", Version));
-        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            """).RunScalar(r.Path, r.Hash, r.Size, Mtime(r.Modified), r.Status, r.Error, r.Extractor, Version);
     }
 
     /// <summary>The stored form of a modification time: round-trip, to the 100 ns tick (the build compares it exactly).</summary>
@@ -318,26 +384,26 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         foreach (var a in record.Aliases)
         {
             var primary = a.Primary;
-            var cmd = Cached("""
+            var rowid = Fast("""
                 INSERT INTO documents(file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json)
-                VALUES ($f, $id, $k, $t, $d, $pr, $w, $sp, $as, $an, $pa, $j) RETURNING rowid
-                """,
-                ("$f", fileId), ("$id", a.Id), ("$k", Core.Extraction.ExtractionJson.Name(a.Kind)), ("$t", doc.Doc.Title), ("$d", a.Date),
-                ("$pr", primary ? 1 : 0), ("$w", a.Weight), ("$sp", StoreJson.Strings(a.Sponsors)),
-                ("$as", StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})"))),
-                ("$an", StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})") : [])),
-                ("$pa", primary ? null : doc.Doc.Id), ("$j", primary ? record.Json : null));
-            var rowid = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING rowid
+                """).RunScalar(
+                fileId, a.Id, Core.Extraction.ExtractionJson.Name(a.Kind), doc.Doc.Title, a.Date,
+                primary ? 1 : 0, a.Weight, StoreJson.Strings(a.Sponsors),
+                StoreJson.Strings(doc.Doc.Askers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})")),
+                StoreJson.Strings(primary ? doc.Doc.Answerers.Select(x => x.Party is null ? x.Name : $"{x.Name} ({KvGraph.Core.Entities.Parties.DisplayName(x.Party)})") : []),
+                primary ? null : doc.Doc.Id, primary ? record.Json : null);
             if (primary)
             {
-                Exec("INSERT INTO documents_fts(rowid, title, text) VALUES ($r, $t, $x)", ("$r", rowid), ("$t", doc.Doc.Title ?? a.Id), ("$x", doc.Text));
+                Fast("INSERT INTO documents_fts(rowid, title, text) VALUES (?1, ?2, ?3)").Run(rowid, doc.Doc.Title ?? a.Id, doc.Text);
             }
 
-            Exec("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES ($a, $d, $f, $p)", ("$a", a.Id), ("$d", a.Id), ("$f", fileId), ("$p", AliasEntry.Exact));
+            var aliasRow = Fast("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES (?1, ?2, ?3, ?4)");
+            aliasRow.Run(a.Id, a.Id, fileId, AliasEntry.Exact);
             _changedKeys.Add(a.Id);
             foreach (var alias in a.Aliases)
             {
-                Exec("INSERT INTO aliases(alias, doc_id, file_id, priority) VALUES ($a, $d, $f, $p)", ("$a", alias.Alias), ("$d", a.Id), ("$f", fileId), ("$p", alias.Priority));
+                aliasRow.Run(alias.Alias, a.Id, fileId, alias.Priority);
                 _changedKeys.Add(alias.Alias);
             }
 
@@ -420,6 +486,18 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         Exec("DELETE FROM aliases WHERE file_id = $f", ("$f", fileId));
         Exec("DELETE FROM nodes WHERE file_id = $f", ("$f", fileId));
         Exec("DELETE FROM edges WHERE file_id = $f", ("$f", fileId));
+    }
+
+    /// <summary>A bulk insert of the write path, prepared once per session (<see cref="FastStatement"/>).</summary>
+    private FastStatement Fast(string sql)
+    {
+        if (!_fast.TryGetValue(sql, out var statement))
+        {
+            statement = new FastStatement(_c, sql);
+            _fast[sql] = statement;
+        }
+
+        return statement;
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
