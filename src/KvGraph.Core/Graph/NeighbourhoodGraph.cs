@@ -27,6 +27,15 @@ public interface IRelatednessCounts
 
     /// <summary>Whether <paramref name="id"/> is a document in the corpus, when the counts know it without the node (else null).</summary>
     bool? IsRealDocument(string id) => null;
+
+    /// <summary>
+    /// The number of cases other than <paramref name="startRepresentative"/>'s with a counting <paramref name="edgeType"/> edge
+    /// to <paramref name="thing"/>, as <see cref="Relatedness"/> counts them, but never more than <paramref name="atMost"/>,
+    /// when it can be known without reading the edges (a store counts by index and stops at <paramref name="atMost"/>); else
+    /// null. <see cref="Relatedness"/> asks before it reads a thing's edges, so a hub shared by 100,000 documents is skipped
+    /// unread. The count may fall short of the true one, never exceed it.
+    /// </summary>
+    int? CasesSharing(string thing, string edgeType, string startRepresentative, int atMost) => null;
 }
 
 /// <summary>

@@ -98,6 +98,27 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     }
 
     /// <summary>
+    /// By index: the other real cases with an edge of this type to <paramref name="thing"/> as <see cref="Relatedness"/> counts
+    /// them (no self-edge; for MENTIONS only rows that always stay and count: with a <c>start</c>, not in a minister's role),
+    /// reading no further than the first <paramref name="atMost"/>, however many documents share the thing.
+    /// </summary>
+    public int? CasesSharing(string thing, string edgeType, string startRepresentative, int atMost)
+    {
+        var mentions = edgeType == EdgeType.Mentions
+            ? " AND json_extract(e.props, '$.start') IS NOT NULL AND json_extract(e.props, '$.role') IS NOT 'minister'"
+            : string.Empty;
+        return _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command($"""
+                SELECT count(*) FROM (SELECT DISTINCT c.rep FROM redges e
+                JOIN rcases c ON c.id = e.source JOIN rcases r ON r.id = c.rep AND r.real <> 0
+                WHERE e.target = $thing AND e.type = $type AND e.source <> e.target AND c.rep <> $start{mentions} LIMIT $n)
+                """, ("$thing", thing), ("$type", edgeType), ("$start", startRepresentative), ("$n", Math.Max(0, atMost)));
+            return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+    }
+
+    /// <summary>
     /// Reads the nodes, case representatives and (as asked) edges of every id not read yet, in one query each (the ids as a
     /// JSON array through <c>json_each</c>), grouped per id and merged as the single reads merge them. The caches start
     /// afresh past <see cref="CacheLimit"/> entries.
