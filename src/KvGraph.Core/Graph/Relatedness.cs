@@ -123,7 +123,7 @@ public sealed class Relatedness
         var cited = Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
         var citers0 = Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)).ToList();
         // A cited hub is skipped below whatever its edges say: its citers are not read.
-        var coupled = cited.Where(t => !IsHub(t, EdgeType.Cites, startRep)).ToList();
+        var coupled = cited.Where(t => !IsHub(t, EdgeType.Cites)).ToList();
         _counts.Prefetch(coupled, nodes: false, outgoing: false, incoming: true);
         _counts.Prefetch(citers0, nodes: false, outgoing: true, incoming: false);
         foreach (var e in members.SelectMany(m => Edges(_out, m, EdgeType.Cites)))
@@ -177,7 +177,7 @@ public sealed class Relatedness
             var n = _counts.Population(edgeType, label);
             // Hubs first, unread: a topic in every document is asserted by every file, and its node alone is 100,000 rows.
             var candidates = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target))
-                .Where(f => !(kind == "person" && roles.Contains(f)) && !IsHub(f, edgeType, startRep))
+                .Where(f => !(kind == "person" && roles.Contains(f)) && !IsHub(f, edgeType))
                 .ToList();
             _counts.Prefetch(candidates, nodes: true, outgoing: false, incoming: false);
             var features = candidates.Where(f => _node(f) is { } fn && fn.Label == label).ToList();
@@ -284,8 +284,11 @@ public sealed class Relatedness
 
     private IReadOnlySet<string> Members(string representative) => _counts.Members(representative);
 
-    /// <summary>Known to be shared by more than <see cref="HubLimit"/> other cases before its edges are read (see <see cref="IRelatednessCounts.CasesSharing"/>).</summary>
-    private bool IsHub(string thing, string edgeType, string startRep) => _counts.CasesSharing(thing, edgeType, startRep, HubLimit + 1) > HubLimit;
+    /// <summary>
+    /// Known to be shared by more than <see cref="HubLimit"/> cases other than the start's before its edges are read (see
+    /// <see cref="IRelatednessCounts.CasesSharing"/>): all cases but one are others. Unknown or not: the edges decide.
+    /// </summary>
+    private bool IsHub(string thing, string edgeType) => _counts.CasesSharing(thing, edgeType, HubLimit + 2) - 1 > HubLimit;
 
     internal static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
 
