@@ -132,7 +132,7 @@ public sealed class IndexedGraphTests(IndexedCorpusFixture fixture) : IClassFixt
         }
 
         Assert.True(problems.Count == 0, GraphEquality.Report(problems));
-        Assert.True(things.Count > 1_000 && shared > 100, $"{things.Count} things, {shared} shared by two cases or more");
+        Assert.True(things.Count > 500 && shared > 100, $"{things.Count} things, {shared} shared by two cases or more");
     }
 
     [SkippableFact]
