@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using KvGraph.Cli.Hosting;
 using KvGraph.Core.Graph;
 using Spectre.Console;
@@ -21,9 +22,10 @@ internal static class TraceCommand
 
             using var store = context.OpenExistingStore(result);
             var wanted = result.GetValue(id)!;
-            var trace = store.Graph().Trace(wanted, d, result.GetValue(reverse))
-                ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             var f = result.GetValue(format)!;
+            var budget = f == Output.Table ? QueryLimits.MaxTraceShown : NeighbourhoodGraph.TraceBudget;
+            var trace = store.Graph().Trace(wanted, d, result.GetValue(reverse), budget)
+                ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");
             if (f != Output.Table)
             {
                 // The tree as rows, depth first: each step with the document it hangs from.
@@ -36,7 +38,18 @@ internal static class TraceCommand
 
             var tree = new Tree(Render.NodeLine(trace.Node));
             Add(tree, trace.Children);
+            if (trace.Omitted > 0)
+            {
+                tree.AddNode(string.Create(CultureInfo.InvariantCulture, $"[grey]… {trace.Omitted:N0} more[/]"));
+            }
+
             context.Console.Write(tree);
+            var omitted = Omitted(trace);
+            if (omitted > 0)
+            {
+                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]The tree shows the first {QueryLimits.MaxTraceShown:N0} documents; {omitted:N0} more step(s) from them (and what lies beyond) are left out. `--format json` or `csv` lists up to {NeighbourhoodGraph.TraceBudget:N0}.[/]"));
+            }
+
             if (trace.Children.Count == 0)
             {
                 context.Console.MarkupLine(result.GetValue(reverse) ? "[grey]Nothing in the store cites it.[/]" : "[grey]It cites nothing.[/]");
@@ -75,6 +88,8 @@ internal static class TraceCommand
         }
     }
 
+    private static int Omitted(TraceNode node) => node.Omitted + node.Children.Sum(Omitted);
+
     private static void Rows(Sheet sheet, TraceNode parent, int depth)
     {
         foreach (var child in parent.Children)
@@ -93,6 +108,10 @@ internal static class TraceCommand
             var cycle = child.Cycle ? " [yellow](cycle)[/]" : string.Empty;
             var node = parent.AddNode(Render.NodeLine(child.Node) + via + cycle);
             Add(node, child.Children);
+            if (child.Omitted > 0)
+            {
+                node.AddNode(string.Create(CultureInfo.InvariantCulture, $"[grey]… {child.Omitted:N0} more[/]"));
+            }
         }
     }
 }

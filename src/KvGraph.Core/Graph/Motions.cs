@@ -228,11 +228,15 @@ public static class Motions
             .ThenBy(e => e.DocumentId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The motions that pass <paramref name="filter"/>, newest first, then by id.</summary>
-    public static IReadOnlyList<MotionSummary> List(this ICitationGraph graph, MotionFilter filter)
+    /// <summary>
+    /// The motions that pass <paramref name="filter"/>, newest first, then by id, each summed up by <see cref="Summary"/>, or
+    /// by <paramref name="summary"/>: the same summaries kept by a caller that lists one graph again and again (the explorer).
+    /// </summary>
+    public static IReadOnlyList<MotionSummary> List(this ICitationGraph graph, MotionFilter filter, Func<GraphNode, MotionSummary>? summary = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(filter);
+        summary ??= node => Summary(graph, node);
         // Dates, dossier and sponsor party are DocumentFilter's: the one matching code every list shares.
         var shared = DocumentFilter.Parse(from: filter.From, to: filter.To, party: filter.SponsorParty, dossier: filter.Dossier);
         var list = new List<MotionSummary>();
@@ -243,33 +247,33 @@ public static class Motions
                 continue;
             }
 
-            var summary = Summary(graph, node);
-            if (filter.Outcome is { Length: > 0 } o && !(o.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? summary.Outcome is null : string.Equals(summary.Outcome, o, StringComparison.OrdinalIgnoreCase)))
+            var s = summary(node);
+            if (filter.Outcome is { Length: > 0 } o && !(o.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? s.Outcome is null : string.Equals(s.Outcome, o, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            if (filter.WithOutcome && summary.Outcome is null)
+            if (filter.WithOutcome && s.Outcome is null)
             {
                 continue;
             }
 
-            if (filter.CabinetAdvice is { Length: > 0 } a && !string.Equals(summary.CabinetAdvice, a, StringComparison.OrdinalIgnoreCase))
+            if (filter.CabinetAdvice is { Length: > 0 } a && !string.Equals(s.CabinetAdvice, a, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            if (filter.CitedSinceVote && summary.CitedAfterVote == 0)
+            if (filter.CitedSinceVote && s.CitedAfterVote == 0)
             {
                 continue;
             }
 
-            if (filter.AdoptedNeverCitedSince && (summary.Outcome != Adopted || summary.CitedAfterVote > 0))
+            if (filter.AdoptedNeverCitedSince && (s.Outcome != Adopted || s.CitedAfterVote > 0))
             {
                 continue;
             }
 
-            list.Add(summary);
+            list.Add(s);
         }
 
         return [.. list.OrderByDescending(s => s.Date ?? string.Empty, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal)];

@@ -27,6 +27,15 @@ public interface IRelatednessCounts
 
     /// <summary>Whether <paramref name="id"/> is a document in the corpus, when the counts know it without the node (else null).</summary>
     bool? IsRealDocument(string id) => null;
+
+    /// <summary>
+    /// The number of cases with a counting <paramref name="edgeType"/> edge to <paramref name="thing"/>, as
+    /// <see cref="Relatedness"/> counts them (the start's own case included), but never more than <paramref name="atMost"/>,
+    /// when it can be known without reading the edges (a store counts by index and stops at <paramref name="atMost"/>); else
+    /// null. <see cref="Relatedness"/> asks before it reads a thing's edges, so a hub shared by 100,000 documents is skipped
+    /// unread. The count may fall short of the true one, never exceed it.
+    /// </summary>
+    int? CasesSharing(string thing, string edgeType, int atMost) => null;
 }
 
 /// <summary>
@@ -37,7 +46,7 @@ public interface IRelatednessCounts
 /// </summary>
 public abstract class NeighbourhoodGraph : ICitationGraph
 {
-    /// <summary>Upper bound on the nodes of one trace tree, so a dense graph cannot blow a deep trace up.</summary>
+    /// <summary>Upper bound on the nodes of one trace tree, so a dense graph cannot blow a deep trace up (JSON and CSV list this many).</summary>
     public const int TraceBudget = 20000;
 
     public abstract int NodeCount { get; }
@@ -84,14 +93,14 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) =>
         Find(id) is { } n ? [.. In(n.Id).Where(e => edgeType is null || e.Type == edgeType)] : [];
 
-    public TraceNode? Trace(string id, int depth = 3, bool reverse = false)
+    public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = TraceBudget)
     {
         if (Find(id) is not { } root)
         {
             return null;
         }
 
-        var budget = TraceBudget;
+        budget = Math.Clamp(budget, 1, TraceBudget);
         var path = new HashSet<string>(StringComparer.Ordinal);
         return TraceFrom(root, null, Math.Max(0, depth), reverse, path, ref budget);
     }
@@ -175,12 +184,18 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             return new TraceNode(node, via, [], Cycle: true);
         }
 
-        if (depth == 0 || budget <= 0)
+        if (depth == 0)
         {
             return new TraceNode(node, via, []);
         }
 
         var edges = reverse ? In(node.Id) : Out(node.Id);
+        if (budget <= 0)
+        {
+            // The budget ran out here: this node's steps are left out, and counted.
+            return new TraceNode(node, via, []) { Omitted = edges.Where(e => IsStep(e, node, reverse)).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal).Count() };
+        }
+
         if (depth > 1)
         {
             PrefetchNeighbours([.. edges.Where(e => e.Type == EdgeType.Cites).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)], !reverse, reverse);
@@ -188,7 +203,7 @@ public abstract class NeighbourhoodGraph : ICitationGraph
 
         // One child per cited document: the first citation (by position in the text) stands for the edge.
         var steps = edges
-            .Where(e => e.Type == EdgeType.Cites && (reverse ? e.Source : e.Target) != node.Id)
+            .Where(e => IsStep(e, node, reverse))
             .GroupBy(e => reverse ? e.Source : e.Target, StringComparer.Ordinal)
             .Select(g => (Node: NodeOrPlaceholder(g.Key), Edge: g.OrderBy(Start).First()))
             .OrderBy(s => s.Node.Properties.GetValueOrDefault("date") as string ?? "9999", StringComparer.Ordinal)
@@ -208,8 +223,10 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         }
 
         path.Remove(node.Id);
-        return new TraceNode(node, via, children);
+        return new TraceNode(node, via, children) { Omitted = steps.Count - children.Count };
     }
+
+    private static bool IsStep(GraphEdge e, GraphNode node, bool reverse) => e.Type == EdgeType.Cites && (reverse ? e.Source : e.Target) != node.Id;
 
     private static long Start(GraphEdge e) => e.Properties.GetValueOrDefault("start") is long l ? l : e.Properties.GetValueOrDefault("start") is int i ? i : long.MaxValue;
 }

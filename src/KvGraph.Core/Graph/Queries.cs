@@ -5,7 +5,11 @@ namespace KvGraph.Core.Graph;
 /// <param name="Via">The CITES edge that led here (null at the root).</param>
 /// <param name="Children">What this node cites (or, reversed, who cites it), in a defined order: date, then id.</param>
 /// <param name="Cycle">True when the node was already on the path; its children are not expanded again.</param>
-public sealed record TraceNode(GraphNode Node, GraphEdge? Via, IReadOnlyList<TraceNode> Children, bool Cycle = false);
+public sealed record TraceNode(GraphNode Node, GraphEdge? Via, IReadOnlyList<TraceNode> Children, bool Cycle = false)
+{
+    /// <summary>Steps from this node left out of <see cref="Children"/> because the trace's budget of nodes ran out.</summary>
+    public int Omitted { get; init; }
+}
 
 /// <summary>A reason why two documents are related, with its share of the score.</summary>
 /// <param name="Kind">cites, citedby (one cites the other), coupling (a shared citation), cocitation (cited together), topic,
@@ -54,8 +58,12 @@ public interface ICitationGraph
 
     IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null);
 
-    /// <summary>The citation chain from <paramref name="id"/>: what it cites transitively, or with <paramref name="reverse"/> who cites it.</summary>
-    TraceNode? Trace(string id, int depth = 3, bool reverse = false);
+    /// <summary>
+    /// The citation chain from <paramref name="id"/>: what it cites transitively, or with <paramref name="reverse"/> who cites
+    /// it; at most <paramref name="budget"/> nodes, the first in depth-first order (<see cref="TraceNode.Omitted"/> counts the
+    /// steps left out below each node).
+    /// </summary>
+    TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = NeighbourhoodGraph.TraceBudget);
 
     /// <summary>Related documents ranked by direct and shared citations, co-citation, then rare shared topics, organisations, people and countries (<see cref="Relatedness"/>).</summary>
     IReadOnlyList<RelatedDocument> Related(string id, int limit = 10);

@@ -11,6 +11,12 @@ public static class QueryLimits
 
     public const int DefaultTraceDepth = 3;
 
+    /// <summary>
+    /// Documents a trace tree shows on the terminal, at most, the first in depth-first order, with a note of the steps left out
+    /// (<c>--format json</c> and <c>csv</c> list up to <see cref="NeighbourhoodGraph.TraceBudget"/>).
+    /// </summary>
+    public const int MaxTraceShown = 500;
+
     /// <summary>Related documents per call, at most.</summary>
     public const int MaxRelated = 50;
 

@@ -122,7 +122,9 @@ public sealed class Relatedness
         // Direct citation, either way. (Each step first hints the ids it will look at, so a store reads them in one query.)
         var cited = Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
         var citers0 = Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)).ToList();
-        _counts.Prefetch(cited, nodes: false, outgoing: false, incoming: true);
+        // A cited hub is skipped below whatever its edges say: its citers are not read.
+        var coupled = cited.Where(t => !IsHub(t, EdgeType.Cites)).ToList();
+        _counts.Prefetch(coupled, nodes: false, outgoing: false, incoming: true);
         _counts.Prefetch(citers0, nodes: false, outgoing: true, incoming: false);
         foreach (var e in members.SelectMany(m => Edges(_out, m, EdgeType.Cites)))
         {
@@ -135,8 +137,8 @@ public sealed class Relatedness
         }
 
         // Bibliographic coupling: what we cite, who else cites it.
-        _counts.Prefetch([.. cited.SelectMany(t => Edges(_in, t, EdgeType.Cites)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
-        foreach (var target in cited)
+        _counts.Prefetch([.. coupled.SelectMany(t => Edges(_in, t, EdgeType.Cites)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        foreach (var target in coupled)
         {
             var citers = OtherCases(Edges(_in, target, EdgeType.Cites).Select(e => e.Source), cases, startRep);
             if (citers.Count is 0 or > HubLimit)
@@ -173,9 +175,13 @@ public sealed class Relatedness
         foreach (var (kind, edgeType, label, weight) in SharedFeatures)
         {
             var n = _counts.Population(edgeType, label);
-            var candidates = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target)).ToList();
-            _counts.Prefetch(candidates, nodes: true, outgoing: false, incoming: true);
-            var features = candidates.Where(f => _node(f) is { } fn && fn.Label == label && !(kind == "person" && roles.Contains(f))).ToList();
+            // Hubs first, unread: a topic in every document is asserted by every file, and its node alone is 100,000 rows.
+            var candidates = Distinct(members.SelectMany(m => Edges(_out, m, edgeType)).Where(Counts).Select(e => e.Target))
+                .Where(f => !(kind == "person" && roles.Contains(f)) && !IsHub(f, edgeType))
+                .ToList();
+            _counts.Prefetch(candidates, nodes: true, outgoing: false, incoming: false);
+            var features = candidates.Where(f => _node(f) is { } fn && fn.Label == label).ToList();
+            _counts.Prefetch(features, nodes: false, outgoing: false, incoming: true);
             _counts.Prefetch([.. features.SelectMany(f => Edges(_in, f, edgeType)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
             foreach (var feature in features)
             {
@@ -194,13 +200,25 @@ public sealed class Relatedness
             }
         }
 
-        _counts.Prefetch([.. scores.Keys], nodes: true, outgoing: false, incoming: false);
+        // Only candidates that can reach the first `limit` by score and citation reasons need their nodes (the date breaks
+        // the remaining ties): a hub's neighbourhood has tens of thousands of candidates, most far below the cut.
+        var ranked = scores
+            .Select(kv => (Id: kv.Key, Reasons: kv.Value, Score: Math.Round(kv.Value.Values.Sum(), 3), Citations: kv.Value.Keys.Count(k => CitationKinds.Contains(k.Kind))))
+            .OrderByDescending(c => c.Score).ThenByDescending(c => c.Citations)
+            .ToList();
+        if (limit < ranked.Count)
+        {
+            var cut = ranked[Math.Max(0, limit - 1)];
+            ranked = limit <= 0 ? [] : [.. ranked.TakeWhile(c => c.Score > cut.Score || (c.Score == cut.Score && c.Citations >= cut.Citations))];
+        }
+
+        _counts.Prefetch([.. ranked.Select(c => c.Id)], nodes: true, outgoing: false, incoming: false);
         var startDate = Date(start) ?? (_node(startRep) is { } repNode ? Date(repNode) : null);
-        return [.. scores
-            .Select(kv => new RelatedDocument(
-                _node(kv.Key)!,
-                Math.Round(kv.Value.Values.Sum(), 3),
-                [.. kv.Value.Select(r => new RelatedReason(r.Key.Kind, r.Key.Detail, Math.Round(r.Value, 3)))
+        return [.. ranked
+            .Select(c => new RelatedDocument(
+                _node(c.Id)!,
+                c.Score,
+                [.. c.Reasons.Select(r => new RelatedReason(r.Key.Kind, r.Key.Detail, Math.Round(r.Value, 3)))
                     .OrderByDescending(r => r.Score).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Detail, StringComparer.Ordinal)]))
             .OrderByDescending(r => r.Score)
             .ThenByDescending(r => r.Reasons.Count(x => CitationKinds.Contains(x.Kind)))
@@ -265,6 +283,12 @@ public sealed class Relatedness
     }
 
     private IReadOnlySet<string> Members(string representative) => _counts.Members(representative);
+
+    /// <summary>
+    /// Known to be shared by more than <see cref="HubLimit"/> cases other than the start's before its edges are read (see
+    /// <see cref="IRelatednessCounts.CasesSharing"/>): all cases but one are others. Unknown or not: the edges decide.
+    /// </summary>
+    private bool IsHub(string thing, string edgeType) => _counts.CasesSharing(thing, edgeType, HubLimit + 2) - 1 > HubLimit;
 
     internal static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
 

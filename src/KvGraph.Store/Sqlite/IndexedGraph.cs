@@ -25,6 +25,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _in = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _reps = new(StringComparer.Ordinal);
     private readonly HashSet<string> _real = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Thing, string EdgeType, int AtMost), int> _sharing = [];
     private readonly Dictionary<string, string> _counts;
     private readonly Lazy<CorpusCounts> _corpusCounts;
 
@@ -95,6 +96,42 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     {
         _ = Representative(id);
         return _real.Contains(id);
+    }
+
+    /// <summary>
+    /// By index: the cases of the real documents with an edge of this type to <paramref name="thing"/> as
+    /// <see cref="Relatedness"/> counts them (no self-edge; for MENTIONS only rows that always stay and count: with a
+    /// <c>start</c>, not in a minister's role), reading no further than the first <paramref name="atMost"/>, however many
+    /// documents share the thing; kept per instance, since the same hubs come up in query after query. A real document's
+    /// representative is real (a case is named by one of its documents), so only the source's row is read.
+    /// </summary>
+    public int? CasesSharing(string thing, string edgeType, int atMost)
+    {
+        ArgumentNullException.ThrowIfNull(thing);
+        var key = (thing, edgeType, atMost);
+        if (_sharing.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var mentions = edgeType == EdgeType.Mentions
+            ? " AND json_extract(e.props, '$.start') IS NOT NULL AND json_extract(e.props, '$.role') IS NOT 'minister'"
+            : string.Empty;
+        var count = _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command($"""
+                SELECT count(*) FROM (SELECT DISTINCT c.rep FROM redges e JOIN rcases c ON c.id = e.source AND c.real <> 0
+                WHERE e.target = $thing AND e.type = $type AND e.source <> e.target{mentions} LIMIT $n)
+                """, ("$thing", thing), ("$type", edgeType), ("$n", Math.Max(0, atMost)));
+            return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+        if (_sharing.Count >= CacheLimit)
+        {
+            _sharing.Clear();
+        }
+
+        _sharing[key] = count;
+        return count;
     }
 
     /// <summary>

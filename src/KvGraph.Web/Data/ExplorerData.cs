@@ -40,6 +40,9 @@ internal sealed class ExplorerData : IExplorerData
     // The counts over every motion, once per graph snapshot.
     private readonly Lazy<MotionStatsView> stats;
 
+    // Each motion's summary (fate, citers), once per graph snapshot: every motions page and filter lists them all.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KvGraph.Core.Graph.MotionSummary> summaries = new(StringComparer.Ordinal);
+
     public ExplorerData(IExplorerSource source, ICitationGraph graph)
     {
         this.source = source;
@@ -181,7 +184,8 @@ internal sealed class ExplorerData : IExplorerData
 
     public TraceView? Trace(string id, int depth, bool reverse)
     {
-        var root = Graph.Trace(id, depth, reverse);
+        // The view keeps the first MaxTraceNodes in depth-first order, exactly the nodes a trace with that budget walks.
+        var root = Graph.Trace(id, depth, reverse, MaxTraceNodes);
         if (root is null)
         {
             return null;
@@ -250,7 +254,7 @@ internal sealed class ExplorerData : IExplorerData
 
     public MotionListView Motions(MotionFilter filter, int page, int pageSize)
     {
-        var all = Graph.List(filter);
+        var all = Graph.List(filter, Summary);
         return new MotionListView(all.Count, page, pageSize, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
     }
 
@@ -258,13 +262,15 @@ internal sealed class ExplorerData : IExplorerData
 
     private MotionStatsView ComputeStats()
     {
-        var advice = Graph.List(new MotionFilter())
+        var advice = Graph.List(new MotionFilter(), Summary)
             .Where(m => m.CabinetAdvice is not null)
             .GroupBy(m => m.CabinetAdvice!, StringComparer.Ordinal)
             .Select(g => new AdviceCountView(g.Key, g.Count()))
             .OrderByDescending(a => a.Motions).ThenBy(a => a.Advice, StringComparer.Ordinal);
         return new MotionStatsView(Graph.Stats(), [.. advice]);
     }
+
+    private KvGraph.Core.Graph.MotionSummary Summary(GraphNode motion) => summaries.GetOrAdd(motion.Id, _ => KvGraph.Core.Graph.Motions.Summary(Graph, motion));
 
     private MotionEventView EventView(MotionEvent e)
     {

@@ -61,6 +61,44 @@ public sealed class CitationGraphTests
     }
 
     [Fact]
+    public void A_trace_with_a_budget_keeps_the_first_nodes_depth_first_and_counts_the_steps_it_left_out()
+    {
+        // The seeds' chain from 9002 (cites 9001, which cites seed 000 and 9002 back, …), walked whole and then with every
+        // smaller budget: the budgeted tree is the whole tree's first nodes in depth-first order, and below each node the
+        // children kept plus those left out are the whole tree's children (issue 9: the CLI prints a hub's trace this way).
+        foreach (var (id, reverse) in new[] { ("ah-tk-20202021-9002", false), ("kst-21501-20-1591", true) })
+        {
+            var whole = Graph.Value.Trace(id, depth: 4, reverse: reverse)!;
+            var order = Preorder(whole).ToList();
+            Assert.True(order.Count >= 6, $"{id}: {order.Count} nodes");
+            Assert.All(order, t => Assert.Equal(0, t.Omitted));
+            for (var budget = 1; budget <= order.Count; budget++)
+            {
+                var cut = Graph.Value.Trace(id, depth: 4, reverse: reverse, budget: budget)!;
+                var kept = Preorder(cut).ToList();
+                Assert.Equal(order.Take(budget).Select(t => t.Node.Id), kept.Select(t => t.Node.Id));
+                var left = 0;
+                foreach (var (a, b) in Pairs(whole, cut))
+                {
+                    if (b.Children.Count + b.Omitted > 0)
+                    {
+                        Assert.Equal(a.Children.Count, b.Children.Count + b.Omitted);
+                    }
+
+                    left += b.Omitted;
+                }
+
+                Assert.True(budget < order.Count == left > 0, $"{id} budget {budget} of {order.Count}: {left} left out; kept {string.Join(" ", kept.Select(t => $"{t.Node.Id}/{t.Children.Count}/{t.Omitted}/{t.Cycle}"))}; whole {string.Join(" ", order.Select(t => $"{t.Node.Id}/{t.Children.Count}"))}");
+            }
+        }
+
+        static IEnumerable<TraceNode> Preorder(TraceNode t) => new[] { t }.Concat(t.Children.SelectMany(Preorder));
+
+        static IEnumerable<(TraceNode Whole, TraceNode Cut)> Pairs(TraceNode whole, TraceNode cut) =>
+            new[] { (whole, cut) }.Concat(cut.Children.Select((c, i) => (whole.Children[i], c)).SelectMany(p => Pairs(p.Item1, p.Item2)));
+    }
+
+    [Fact]
     public void Reverse_trace_lists_who_cites_a_motion_directly_and_indirectly()
     {
         var trace = Graph.Value.Trace("kst-21501-20-1591", depth: 2, reverse: true)!;
