@@ -270,11 +270,11 @@ public sealed class IndexedGraphIncrementalTests
             graph = RebuildAndCompare(store, input, graph);
             AssertSameAsFromScratch(store, input, dir, "changed");
 
-            // A cited question leaves.
-            var cited = questions.Take(30).Skip(1).First(f => graph.Incoming(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Cites).Count > 0
-                || graph.Incoming(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Answers).Count > 0);
-            var gone = Path.Combine(input, Path.GetFileName(cited));
-            var held = Path.Combine(dir, Path.GetFileName(cited));
+            // An answer leaves (its citations, and the case it joins to its question, with it).
+            var answer = questions.Take(30).Skip(1).First(f => graph.Outgoing(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Answers).Count > 0
+                && graph.Outgoing(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Cites).Count > 0);
+            var gone = Path.Combine(input, Path.GetFileName(answer));
+            var held = Path.Combine(dir, Path.GetFileName(answer));
             File.Move(gone, held);
             graph = RebuildAndCompare(store, input, graph);
             AssertSameAsFromScratch(store, input, dir, "removed");
