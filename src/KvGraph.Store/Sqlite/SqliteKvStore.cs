@@ -489,7 +489,13 @@ internal sealed class SqliteKvStore : IKvStore
         new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), DateTimeOffset.Parse(r.GetString(at + 3), CultureInfo.InvariantCulture),
             r.GetString(at + 4), r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.GetInt64(at + 6), r.GetString(at + 7));
 
-    public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. LoadResolver().Copies]);
+    /// <remarks>
+    /// Which file owns a document, and so which are copies, is decided among that document's own rows alone
+    /// (<see cref="Resolver.Create"/>), so only the ids more than one row asserts are read, by index: a build's report
+    /// asks this after every build that wrote a file, and loading every document's aliases for it was O(corpus).
+    /// </remarks>
+    public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. Resolver.Create(
+        LoadDocumentAliases("IN (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)")).Copies]);
 
     public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
     {
@@ -584,36 +590,7 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary>Every document's aliases, for resolution. O(documents).</summary>
     internal Resolver LoadResolver()
     {
-        var aliases = new Dictionary<(long File, string Doc), List<AliasEntry>>();
-        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0"))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                var key = (r.GetInt64(0), r.GetString(1));
-                if (!aliases.TryGetValue(key, out var list))
-                {
-                    aliases[key] = list = [];
-                }
-
-                list.Add(new AliasEntry(r.GetString(2), r.GetInt32(3)));
-            }
-        }
-
-        var docs = new List<DocumentAliases>();
-        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors, d.title FROM documents d JOIN files f ON f.id = d.file_id"))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                var key = (r.GetInt64(0), r.GetString(1));
-                docs.Add(new DocumentAliases(key.Item2, ParseKind(r.GetString(2)), r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5),
-                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7)))
-                {
-                    Title = r.IsDBNull(8) ? null : r.GetString(8),
-                });
-            }
-        }
+        var docs = LoadDocumentAliases(null);
 
         // Letter mentions, so the resolver can tell letters of one day and sender apart (LetterIdentity).
         var letters = new List<LetterMention>();
@@ -633,11 +610,55 @@ internal sealed class SqliteKvStore : IKvStore
         return Resolver.Create(docs, letters);
     }
 
+    /// <summary>Every document row with its aliases, or (<paramref name="idsIn"/>, an SQL <c>IN (…)</c> over ids) those of some ids.</summary>
+    private List<DocumentAliases> LoadDocumentAliases(string? idsIn)
+    {
+        var aliases = new Dictionary<(long File, string Doc), List<AliasEntry>>();
+        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0" + (idsIn is null ? string.Empty : " AND doc_id " + idsIn)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetInt64(0), r.GetString(1));
+                if (!aliases.TryGetValue(key, out var list))
+                {
+                    aliases[key] = list = [];
+                }
+
+                list.Add(new AliasEntry(r.GetString(2), r.GetInt32(3)));
+            }
+        }
+
+        var docs = new List<DocumentAliases>();
+        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors, d.title FROM documents d JOIN files f ON f.id = d.file_id"
+            + (idsIn is null ? string.Empty : " WHERE d.id " + idsIn)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetInt64(0), r.GetString(1));
+                docs.Add(new DocumentAliases(key.Item2, ParseKind(r.GetString(2)), r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5),
+                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7)))
+                {
+                    Title = r.IsDBNull(8) ? null : r.GetString(8),
+                });
+            }
+        }
+
+        return docs;
+    }
+
     /// <summary>The raw facts of every file (or of files changed after <paramref name="sinceVersion"/>), file by file.</summary>
     internal IEnumerable<DocumentFacts> LoadRawFacts(long? sinceVersion)
     {
         var files = new Dictionary<long, (string Path, List<string> Docs, List<GraphNode> Nodes, List<GraphEdge> Edges)>();
+        // Changed files' rows are found from their files (files_version, then each table's file_id index), so a build that
+        // changed one file reads that file's rows, not a scan of every table joined to its file. The full load scans each
+        // table in order, joined to its file (driving it from the files would sort every row).
         var filter = sinceVersion is null ? string.Empty : " AND f.version > $v";
+        string Rows(string table, string columns) => sinceVersion is null
+            ? $"SELECT {columns} FROM {table} x JOIN files f ON f.id = x.file_id WHERE f.status = 'ok' ORDER BY x.rowid"
+            : $"SELECT {columns} FROM {table} x WHERE x.file_id IN (SELECT id FROM files WHERE status = 'ok' AND version > $v) ORDER BY x.rowid";
         (string Name, object? Value)[] args = sinceVersion is { } v ? [("$v", v)] : [];
         using (var cmd = Command($"SELECT f.id, f.path FROM files f WHERE f.status = 'ok'{filter}", args))
         using (var r = cmd.ExecuteReader())
@@ -648,7 +669,7 @@ internal sealed class SqliteKvStore : IKvStore
             }
         }
 
-        using (var cmd = Command($"SELECT d.file_id, d.id FROM documents d JOIN files f ON f.id = d.file_id WHERE f.status = 'ok'{filter} ORDER BY d.rowid", args))
+        using (var cmd = Command(Rows("documents", "x.file_id, x.id"), args))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -660,7 +681,7 @@ internal sealed class SqliteKvStore : IKvStore
             }
         }
 
-        using (var cmd = Command($"SELECT n.file_id, n.id, n.label, n.name, n.props FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok'{filter} ORDER BY n.rowid", args))
+        using (var cmd = Command(Rows("nodes", "x.file_id, x.id, x.label, x.name, x.props"), args))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -672,7 +693,7 @@ internal sealed class SqliteKvStore : IKvStore
             }
         }
 
-        using (var cmd = Command($"SELECT e.file_id, e.source, e.target, e.type, e.props FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok'{filter} ORDER BY e.rowid", args))
+        using (var cmd = Command(Rows("edges", "x.file_id, x.source, x.target, x.type, x.props"), args))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
