@@ -486,8 +486,15 @@ internal sealed class SqliteKvStore : IKvStore
 
     /// <summary>A <c>files</c> row selected with <see cref="FileColumns"/> starting at column <paramref name="at"/>.</summary>
     internal static StoredFile ReadFile(SqliteDataReader r, int at) =>
-        new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), DateTimeOffset.Parse(r.GetString(at + 3), CultureInfo.InvariantCulture),
+        new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), ReadMtime(r.GetString(at + 3)),
             r.GetString(at + 4), r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.GetInt64(at + 6), r.GetString(at + 7));
+
+    // The writer stores modification times in the round-trip form ("O"); its exact parse is the fast path, and every
+    // build parses all of them (100,000 at a time). Anything else an older store holds is parsed as before.
+    private static DateTimeOffset ReadMtime(string stored) =>
+        DateTimeOffset.TryParseExact(stored, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)
+            ? exact
+            : DateTimeOffset.Parse(stored, CultureInfo.InvariantCulture);
 
     /// <remarks>
     /// Which file owns a document, and so which are copies, is decided among that document's own rows alone
