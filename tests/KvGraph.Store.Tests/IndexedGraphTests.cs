@@ -184,6 +184,129 @@ public sealed class IndexedGraphIncrementalTests
         }
     }
 
+    /// <summary>
+    /// An unnumbered motion mention ("de motie-Van Dijk") is weighed against every motion of the corpus: its candidate
+    /// list names motions whose signatures spell the sponsor otherwise ("Diederik van Dijk"), and scores subject words by
+    /// their rarity over all motions. So when a motion arrives or leaves, every file with such a mention resolves anew: the
+    /// change feed marks it (the Neo4j push reads the same feed) and the indexed tables drop the stale list.
+    /// </summary>
+    [SkippableFact]
+    public void A_motion_leaving_and_returning_refreshes_the_candidates_of_unnumbered_mentions()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)");
+
+        // The answer cites "de motie-Van Dijk" (placeholder motion:van-dijk@ah-tk-20242025-546); its best candidate is
+        // kst-31016-367, signed "Diederik van Dijk" (file 0a24c346-…), a name whose slug is not the mention's.
+        var answer = Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs", "004_Antwoord_op_vragen_van_de_leden_Van_Nisp.pdf.txt");
+        const string Placeholder = "motion:van-dijk@ah-tk-20242025-546";
+        const string Candidate = "kst-31016-367";
+        var motions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal).ToList();
+        var dir = TestPaths.NewTempDir("kvgraph-motion-candidates");
+        try
+        {
+            var input = Path.Combine(dir, "input");
+            Directory.CreateDirectory(input);
+            foreach (var f in motions.Append(answer))
+            {
+                File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
+            }
+
+            using var store = KvStore.Open(Path.Combine(dir, "store.db"));
+            Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
+            var before = store.Graph();
+            Assert.Contains(Candidate + " (", Candidates(before, Placeholder), StringComparison.Ordinal);
+
+            var motion = Path.Combine(input, Path.GetFileName(motions.Single(f => StoreFixtures.Record(f).Documents.Any(d => d.Document.Doc.Id == Candidate))));
+            var held = Path.Combine(dir, Path.GetFileName(motion));
+            File.Move(motion, held);
+            var version = store.CurrentVersion;
+            var left = RebuildAndCompare(store, input, before);
+            Assert.DoesNotContain(Candidate, Candidates(left, Placeholder), StringComparison.Ordinal);
+            var citer = Path.Combine(input, Path.GetFileName(answer));
+            Assert.Contains(store.FactsChangedSince(version), f => f.File == citer
+                && f.Nodes.Any(n => n.Id == Placeholder && !Convert.ToString(n.Properties.GetValueOrDefault("candidates"), CultureInfo.InvariantCulture)!.Contains(Candidate, StringComparison.Ordinal)));
+
+            // Back again: the candidate returns to the list.
+            File.Move(held, motion);
+            var back = RebuildAndCompare(store, input, left);
+            Assert.Equal(Candidates(before, Placeholder), Candidates(back, Placeholder));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The whole-graph figures a commit keeps (stats counts, cases and the populations <c>related</c> ranks with) after a
+    /// file changes what it cites, a file leaves, and it returns: the same as a store built from scratch on the same files.
+    /// </summary>
+    [SkippableFact]
+    public void Counts_after_a_change_a_removal_and_a_return_equal_a_build_from_scratch()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)");
+        var questions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs")).Order(StringComparer.Ordinal).ToList();
+        var motions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal).ToList();
+        var dir = TestPaths.NewTempDir("kvgraph-commit-counts");
+        try
+        {
+            var input = Path.Combine(dir, "input");
+            Directory.CreateDirectory(input);
+            foreach (var f in questions.Take(30).Concat(motions.Take(40)))
+            {
+                File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
+            }
+
+            using var store = KvStore.Open(Path.Combine(dir, "store.db"));
+            Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
+            var graph = store.Graph();
+
+            // A question's file becomes another question (its citations, answers and case change).
+            var changed = Path.Combine(input, Path.GetFileName(questions[0]));
+            File.WriteAllText(changed, File.ReadAllText(questions[35]));
+            graph = RebuildAndCompare(store, input, graph);
+            AssertSameAsFromScratch(store, input, dir, "changed");
+
+            // An answer leaves (its citations, and the case it joins to its question, with it).
+            var answer = questions.Take(30).Skip(1).First(f => graph.Outgoing(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Answers).Count > 0
+                && graph.Outgoing(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Cites).Count > 0);
+            var gone = Path.Combine(input, Path.GetFileName(answer));
+            var held = Path.Combine(dir, Path.GetFileName(answer));
+            File.Move(gone, held);
+            graph = RebuildAndCompare(store, input, graph);
+            AssertSameAsFromScratch(store, input, dir, "removed");
+
+            // And returns.
+            File.Move(held, gone);
+            RebuildAndCompare(store, input, graph);
+            AssertSameAsFromScratch(store, input, dir, "returned");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static string Candidates(ICitationGraph graph, string id) =>
+        Convert.ToString(graph.Find(id)?.Properties.GetValueOrDefault("candidates"), CultureInfo.InvariantCulture) ?? string.Empty;
+
+    // A fresh store of the same folder: the same stats, the same related documents (cases, populations) for every document.
+    private static void AssertSameAsFromScratch(IKvStore store, string input, string dir, string step)
+    {
+        using var scratch = KvStore.Open(Path.Combine(dir, $"scratch-{step}.db"));
+        Assert.Empty(BuildPipeline.Run(scratch, [input]).Failures);
+        var (a, b) = (store.Stats(), scratch.Stats());
+        Assert.Equal(
+            (b.Files, b.Documents, Show(b.DocumentsByKind), b.Citations, Show(b.CitationsByKind), b.Resolved, b.Unresolved, b.Nodes, b.Edges),
+            (a.Files, a.Documents, Show(a.DocumentsByKind), a.Citations, Show(a.CitationsByKind), a.Resolved, a.Unresolved, a.Nodes, a.Edges));
+        var fresh = scratch.Graph();
+        var problems = GraphEquality.Related(fresh, store.Graph(), GraphEquality.Documents(fresh));
+        Assert.True(problems.Count == 0, step + ": " + GraphEquality.Report(problems));
+    }
+
+    private static string Show(IReadOnlyDictionary<string, int> d) =>
+        string.Join(",", d.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+
     // Rebuilds the store from the folder (pruning removed files) and compares its indexed graph with a fresh assembly.
     private static ICitationGraph RebuildAndCompare(IKvStore store, string input, ICitationGraph previous)
     {

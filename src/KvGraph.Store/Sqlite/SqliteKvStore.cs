@@ -486,10 +486,23 @@ internal sealed class SqliteKvStore : IKvStore
 
     /// <summary>A <c>files</c> row selected with <see cref="FileColumns"/> starting at column <paramref name="at"/>.</summary>
     internal static StoredFile ReadFile(SqliteDataReader r, int at) =>
-        new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), DateTimeOffset.Parse(r.GetString(at + 3), CultureInfo.InvariantCulture),
+        new(r.GetString(at), r.GetString(at + 1), r.GetInt64(at + 2), ReadMtime(r.GetString(at + 3)),
             r.GetString(at + 4), r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.GetInt64(at + 6), r.GetString(at + 7));
 
-    public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. LoadResolver().Copies]);
+    // The writer stores modification times in the round-trip form ("O"); its exact parse is the fast path, and every
+    // build parses all of them (100,000 at a time). Anything else an older store holds is parsed as before.
+    private static DateTimeOffset ReadMtime(string stored) =>
+        DateTimeOffset.TryParseExact(stored, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)
+            ? exact
+            : DateTimeOffset.Parse(stored, CultureInfo.InvariantCulture);
+
+    /// <remarks>
+    /// Which file owns a document, and so which are copies, is decided among that document's own rows alone
+    /// (<see cref="Resolver.Create"/>), so only the ids more than one row asserts are read, by index: a build's report
+    /// asks this after every build that wrote a file, and loading every document's aliases for it was O(corpus).
+    /// </remarks>
+    public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. Resolver.Create(
+        LoadDocumentAliases("IN (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)")).Copies]);
 
     public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
     {
@@ -584,36 +597,7 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary>Every document's aliases, for resolution. O(documents).</summary>
     internal Resolver LoadResolver()
     {
-        var aliases = new Dictionary<(long File, string Doc), List<AliasEntry>>();
-        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0"))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                var key = (r.GetInt64(0), r.GetString(1));
-                if (!aliases.TryGetValue(key, out var list))
-                {
-                    aliases[key] = list = [];
-                }
-
-                list.Add(new AliasEntry(r.GetString(2), r.GetInt32(3)));
-            }
-        }
-
-        var docs = new List<DocumentAliases>();
-        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors, d.title FROM documents d JOIN files f ON f.id = d.file_id"))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                var key = (r.GetInt64(0), r.GetString(1));
-                docs.Add(new DocumentAliases(key.Item2, ParseKind(r.GetString(2)), r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5),
-                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7)))
-                {
-                    Title = r.IsDBNull(8) ? null : r.GetString(8),
-                });
-            }
-        }
+        var docs = LoadDocumentAliases(null);
 
         // Letter mentions, so the resolver can tell letters of one day and sender apart (LetterIdentity).
         var letters = new List<LetterMention>();
@@ -631,6 +615,44 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         return Resolver.Create(docs, letters);
+    }
+
+    /// <summary>Every document row with its aliases, or (<paramref name="idsIn"/>, an SQL <c>IN (…)</c> over ids) those of some ids.</summary>
+    private List<DocumentAliases> LoadDocumentAliases(string? idsIn)
+    {
+        var aliases = new Dictionary<(long File, string Doc), List<AliasEntry>>();
+        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0" + (idsIn is null ? string.Empty : " AND doc_id " + idsIn)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetInt64(0), r.GetString(1));
+                if (!aliases.TryGetValue(key, out var list))
+                {
+                    aliases[key] = list = [];
+                }
+
+                list.Add(new AliasEntry(r.GetString(2), r.GetInt32(3)));
+            }
+        }
+
+        var docs = new List<DocumentAliases>();
+        using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors, d.title FROM documents d JOIN files f ON f.id = d.file_id"
+            + (idsIn is null ? string.Empty : " WHERE d.id " + idsIn)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetInt64(0), r.GetString(1));
+                docs.Add(new DocumentAliases(key.Item2, ParseKind(r.GetString(2)), r.GetString(3), r.GetInt64(4) != 0, r.GetInt32(5),
+                    aliases.GetValueOrDefault(key) ?? [], r.IsDBNull(6) ? null : r.GetString(6), StoreJson.ReadStrings(r.GetString(7)))
+                {
+                    Title = r.IsDBNull(8) ? null : r.GetString(8),
+                });
+            }
+        }
+
+        return docs;
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     /// <summary>The key under which a change to a motion of a given day reaches the other motions of that day.</summary>
     private const string MotionDayKey = "motion-day:";
 
+    /// <summary>The prefix of an unnumbered motion's placeholder key (<see cref="NodeIds.UnnumberedMotion"/>).</summary>
+    private const string UnnumberedMotionPrefix = "motion:";
+
     private readonly HashSet<string> _changedKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _changedSittings = new(StringComparer.Ordinal);
     private bool _changed;
@@ -311,7 +314,21 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
 
         var days = _changedKeys.Where(k => k.StartsWith(MotionDayKey, StringComparison.Ordinal)).Select(k => k[MotionDayKey.Length..]).ToList();
-        foreach (var chunk in _changedKeys.Where(k => !k.StartsWith(MotionDayKey, StringComparison.Ordinal)).Chunk(400))
+
+        // A motion with sponsors arrived, changed or left (its sponsors' motion:<sponsor> keys were collected): every
+        // unnumbered motion mention is weighed against all motions (MotionIdentity), matching sponsors as people ("motie-Van
+        // Dijk" against a motion signed "Diederik van Dijk", whose key is motion:diederik-van-dijk) and scoring subject
+        // words by their rarity over all motions, so each file citing one (a raw CITES target motion:<sponsor>) resolves anew.
+        if (_changedKeys.Any(k => k.StartsWith(UnnumberedMotionPrefix, StringComparison.Ordinal)))
+        {
+            using var cmd = Command("""
+                UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
+                    SELECT file_id FROM edges WHERE target >= 'motion:' AND target < 'motion;' AND type = 'CITES')
+                """, ("$v", Version));
+            cmd.ExecuteNonQuery();
+        }
+
+        foreach (var chunk in _changedKeys.Where(k => !k.StartsWith(MotionDayKey, StringComparison.Ordinal) && !k.StartsWith(UnnumberedMotionPrefix, StringComparison.Ordinal)).Chunk(400))
         {
             var names = string.Join(", ", chunk.Select((_, i) => $"$k{i}"));
             var args = chunk.Select((k, i) => ($"$k{i}", (object?)k)).ToArray();
