@@ -133,18 +133,12 @@ public sealed class IndexedGraphIncrementalTests
     public void After_a_file_changes_leaves_and_arrives_the_indexed_graph_equals_a_fresh_assembly()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)");
-        var questions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs")).Order(StringComparer.Ordinal).ToList();
-        var motions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal).ToList();
-        var dir = TestPaths.NewTempDir("kvgraph-indexed-incremental");
+        var questions = StoreFixtures.CorpusQuestions();
+        var motions = StoreFixtures.CorpusMotions();
+        var first = questions.Take(40).Concat(motions.Take(60)).ToList();
+        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-indexed-incremental", first);
         try
         {
-            var input = Path.Combine(dir, "input");
-            Directory.CreateDirectory(input);
-            var first = questions.Take(40).Concat(motions.Take(60)).ToList();
-            foreach (var f in first)
-            {
-                File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
-            }
 
             using var store = KvStore.Open(Path.Combine(dir, "store.db"));
             Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
@@ -200,16 +194,10 @@ public sealed class IndexedGraphIncrementalTests
         var answer = Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs", "004_Antwoord_op_vragen_van_de_leden_Van_Nisp.pdf.txt");
         const string Placeholder = "motion:van-dijk@ah-tk-20242025-546";
         const string Candidate = "kst-31016-367";
-        var motions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal).ToList();
-        var dir = TestPaths.NewTempDir("kvgraph-motion-candidates");
+        var motions = StoreFixtures.CorpusMotions();
+        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-motion-candidates", motions.Append(answer));
         try
         {
-            var input = Path.Combine(dir, "input");
-            Directory.CreateDirectory(input);
-            foreach (var f in motions.Append(answer))
-            {
-                File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
-            }
 
             using var store = KvStore.Open(Path.Combine(dir, "store.db"));
             Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
@@ -245,17 +233,11 @@ public sealed class IndexedGraphIncrementalTests
     public void Counts_after_a_change_a_removal_and_a_return_equal_a_build_from_scratch()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)");
-        var questions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs")).Order(StringComparer.Ordinal).ToList();
-        var motions = Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal).ToList();
-        var dir = TestPaths.NewTempDir("kvgraph-commit-counts");
+        var questions = StoreFixtures.CorpusQuestions();
+        var motions = StoreFixtures.CorpusMotions();
+        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-commit-counts", questions.Take(30).Concat(motions.Take(40)));
         try
         {
-            var input = Path.Combine(dir, "input");
-            Directory.CreateDirectory(input);
-            foreach (var f in questions.Take(30).Concat(motions.Take(40)))
-            {
-                File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
-            }
 
             using var store = KvStore.Open(Path.Combine(dir, "store.db"));
             Assert.Empty(BuildPipeline.Run(store, [input]).Failures);

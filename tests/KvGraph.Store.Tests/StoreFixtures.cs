@@ -28,6 +28,28 @@ internal static class StoreFixtures
         return new FileRecord(full, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full))), info.Length, info.LastWriteTimeUtc, Extractor, docs, null);
     }
 
+    /// <summary>The corpus's Limburg question and answer texts, in name order (read from ../shared, never copied into the repository).</summary>
+    public static IReadOnlyList<string> CorpusQuestions() =>
+        [.. Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs")).Order(StringComparer.Ordinal)];
+
+    /// <summary>The corpus's motion texts, in name order.</summary>
+    public static IReadOnlyList<string> CorpusMotions() =>
+        [.. Directory.GetFiles(Path.Combine(TestPaths.CorpusRaw, "moties-toegelicht", "motions")).Order(StringComparer.Ordinal)];
+
+    /// <summary>A new temp folder with an <c>input</c> folder holding copies of <paramref name="files"/>; returns both paths.</summary>
+    public static (string Dir, string Input) CopyToInput(string name, IEnumerable<string> files)
+    {
+        var dir = TestPaths.NewTempDir(name);
+        var input = Path.Combine(dir, "input");
+        Directory.CreateDirectory(input);
+        foreach (var f in files)
+        {
+            File.Copy(f, Path.Combine(input, Path.GetFileName(f)));
+        }
+
+        return (dir, input);
+    }
+
     /// <summary>Writes the files under <paramref name="dir"/>/input in one committed session; returns the version.</summary>
     public static long WriteAll(IKvStore store, string dir)
     {
