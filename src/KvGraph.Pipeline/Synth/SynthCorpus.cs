@@ -124,11 +124,21 @@ public static class SynthCorpus
     // The k-th motion of the universe: dossier, number, sponsor and date follow from k alone, so every citer names it alike.
     private static (string Dossier, int Number, string Sponsor, DateOnly Date) MotionOf(int k, int seed)
     {
-        var h = unchecked((uint)HashCode.Combine(k, seed, 17));
+        var h = Mix(k, seed);
         var dossier = Dossiers[h % (uint)Dossiers.Length];
         var sponsor = Surnames[(h / 7) % (uint)Surnames.Length];
         var date = new DateOnly(2018, 1, 1).AddDays((int)((h / 13) % 2000));
         return (dossier, 100 + k, sponsor, date);
+    }
+
+    // SplitMix64's finaliser over (k, seed): the same on every run and machine. HashCode.Combine, used before, is seeded
+    // per process, so two runs of `synth` with one seed named their motions' dossiers, sponsors and dates differently.
+    private static uint Mix(int k, int seed)
+    {
+        var x = unchecked(((ulong)(uint)k << 32 | (uint)seed) + 0x9E3779B97F4A7C15UL);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return (uint)(x ^ (x >> 31));
     }
 
     private static string Kst(string dossier, int number) => $"kst-{dossier}-{number.ToString(CultureInfo.InvariantCulture)}";
