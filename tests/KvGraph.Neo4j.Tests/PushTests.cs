@@ -50,6 +50,24 @@ public sealed class PushTests(Neo4jServer server)
     }
 
     [SkippableFact]
+    public async Task Delete_all_takes_relationships_then_nodes_in_slices_and_leaves_nothing_of_kvgraph()
+    {
+        // push --reset on a 20,000-document graph ran the 1 GB test server out of heap: a slice of 10,000 nodes deleted
+        // with DETACH DELETE took every relationship of its hubs at once. Relationships now go first, a slice at a time.
+        server.Require();
+        using var runner = await server.ConnectAsync();
+        await GraphPusher.DeleteAllAsync(runner);
+        var data = GraphData.Seeds;
+        var pushed = await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(data.Facts), States.Load(Path.Combine(TestPaths.NewTempDir(), "push.db"), server.Url!.ToString()));
+        Assert.True(pushed.RelationshipsInDatabase > 20, $"the seeds pushed {pushed.RelationshipsInDatabase} relationships");
+
+        // Slices of 7: many transactions of relationships, then of nodes; all of KvGraph's graph is gone.
+        var deleted = await GraphPusher.DeleteAllAsync(runner, slice: 7);
+        Assert.Equal(pushed.NodesInDatabase, deleted);
+        Assert.Equal((0L, 0L), await GraphPusher.CountAsync(runner));
+    }
+
+    [SkippableFact]
     public async Task Push_from_the_real_store_matches_its_graph_and_only_sends_what_a_rebuild_changed()
     {
         // The path `kvgraph push` takes: the SQLite store's change feed, not facts made in memory.

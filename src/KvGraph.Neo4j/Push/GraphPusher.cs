@@ -68,20 +68,31 @@ public sealed class GraphPusher
         }
     }
 
-    /// <summary>Deletes every KvGraph node and relationship (in slices, so a large graph does not need one huge transaction).</summary>
-    public static async Task<long> DeleteAllAsync(ICypherRunner runner, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes every KvGraph node and relationship in slices of at most <paramref name="slice"/> relationships, then of
+    /// nodes, so a large graph needs no huge transaction. Returns the number of nodes deleted.
+    /// </summary>
+    public static async Task<long> DeleteAllAsync(ICypherRunner runner, CancellationToken cancellationToken = default, long slice = 10_000)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        long total = 0;
-        while (true)
+        ArgumentOutOfRangeException.ThrowIfLessThan(slice, 1);
+        var limit = new Dictionary<string, object?> { ["limit"] = slice };
+        while (await DeleteSliceAsync(LoaderStatements.DeleteRelationshipsSlice).ConfigureAwait(false) > 0)
         {
-            var result = await runner.RunAsync(new CypherStatement(LoaderStatements.DeleteAllSlice, new Dictionary<string, object?> { ["limit"] = 10_000L }), cancellationToken).ConfigureAwait(false);
-            var deleted = Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
+        }
+
+        long total = 0;
+        while (await DeleteSliceAsync(LoaderStatements.DeleteAllSlice).ConfigureAwait(false) is var deleted and > 0)
+        {
             total += deleted;
-            if (deleted == 0)
-            {
-                return total;
-            }
+        }
+
+        return total;
+
+        async Task<long> DeleteSliceAsync(string statement)
+        {
+            var result = await runner.RunAsync(new CypherStatement(statement, limit), cancellationToken).ConfigureAwait(false);
+            return Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
         }
     }
 

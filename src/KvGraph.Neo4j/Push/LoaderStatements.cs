@@ -150,7 +150,20 @@ public static class LoaderStatements
     /// <summary>Relationships leaving KvGraph's nodes (all of KvGraph's), from the count store as well.</summary>
     public const string CountRelationships = "MATCH (:Node)-[r]->() RETURN count(r) AS relationships";
 
-    /// <summary>Deletes everything KvGraph wrote, in slices (for <c>push --reset</c> and tests). Parameter: <c>$limit</c>.</summary>
+    /// <summary>
+    /// Deletes a slice of the relationships of KvGraph's nodes (for <c>push --reset</c> and tests), run until it deletes
+    /// none. Parameter: <c>$limit</c>. Relationships go first, so no transaction holds more than <c>$limit</c> of them:
+    /// a node slice with DETACH DELETE took every relationship of its hubs at once and ran a 1 GB server out of heap on a
+    /// 20,000-document graph.
+    /// </summary>
+    public const string DeleteRelationshipsSlice = """
+        MATCH (:Node)-[r]->()
+        WITH r LIMIT $limit
+        DELETE r
+        RETURN count(*) AS deleted
+        """;
+
+    /// <summary>Deletes a slice of KvGraph's nodes, once their relationships are gone (<see cref="DeleteRelationshipsSlice"/>). Parameter: <c>$limit</c>.</summary>
     public const string DeleteAllSlice = """
         MATCH (n:Node)
         WITH n LIMIT $limit
@@ -211,6 +224,7 @@ public static class LoaderStatements
         yield return (nameof(SweepPlaceholders), SweepPlaceholders, new Dictionary<string, object?>());
         yield return (nameof(CountNodes), CountNodes, new Dictionary<string, object?>());
         yield return (nameof(CountRelationships), CountRelationships, new Dictionary<string, object?>());
+        yield return (nameof(DeleteRelationshipsSlice), DeleteRelationshipsSlice, new Dictionary<string, object?> { ["limit"] = 10000L });
         yield return (nameof(DeleteAllSlice), DeleteAllSlice, new Dictionary<string, object?> { ["limit"] = 10000L });
     }
 }
