@@ -35,8 +35,14 @@ public static class NodeIds
     /// <summary><c>topic:&lt;slug&gt;</c>.</summary>
     public static string Topic(string name) => Prefixed("topic:", name);
 
+    /// <summary>The prefix of every unnumbered motion's placeholder id (<see cref="UnnumberedMotion"/>).</summary>
+    public const string UnnumberedMotionPrefix = "motion:";
+
     /// <summary>The placeholder id of an unnumbered motion: <c>motion:&lt;slug of the first sponsor&gt;</c>.</summary>
-    public static string UnnumberedMotion(string sponsor) => Prefixed("motion:", sponsor);
+    public static string UnnumberedMotion(string sponsor) => Prefixed(UnnumberedMotionPrefix, sponsor);
+
+    /// <summary>Whether <paramref name="id"/> is an unnumbered motion's placeholder id (<see cref="UnnumberedMotion"/>).</summary>
+    public static bool IsUnnumberedMotion(string id) => id.StartsWith(UnnumberedMotionPrefix, StringComparison.Ordinal);
 
     /// <summary>Lower-case ASCII slug: diacritics dropped, runs of other characters become one '-'.</summary>
     public static string Slug(string text)

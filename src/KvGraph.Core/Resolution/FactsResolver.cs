@@ -153,9 +153,9 @@ public static class FactsResolver
     /// </summary>
     private static CitesEdge Link(CitesEdge cite, string raw, string? citingDate, Resolver resolver)
     {
-        if (raw.StartsWith("motion:", StringComparison.Ordinal))
+        if (NodeIds.IsUnnumberedMotion(raw))
         {
-            var sponsors = cite.SponsorList.Count > 0 ? cite.SponsorList : [raw["motion:".Length..]];
+            var sponsors = cite.SponsorList.Count > 0 ? cite.SponsorList : [raw[NodeIds.UnnumberedMotionPrefix.Length..]];
             var context = (cite.Context ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
             var match = resolver.ResolveMotion(sponsors, cite.DocDate ?? citingDate, context);
             if (match.Id is { } motion)

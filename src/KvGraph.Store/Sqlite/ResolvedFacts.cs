@@ -76,10 +76,10 @@ internal static class ResolvedFacts
             }
         }
 
-        using var node = Prepare(store, "INSERT INTO rnodes(file_id, seq, id, label, name, props) VALUES ($1, $2, $3, $4, $5, $6)", 6);
-        using var edge = Prepare(store, "INSERT INTO redges(file_id, seq, source, target, type, positioned, props) VALUES ($1, $2, $3, $4, $5, $6, $7)", 7);
-        using var feature = Prepare(store, "INSERT INTO rfeatures(file_id, doc, type, label) VALUES ($1, $2, $3, $4)", 4);
-        using var file = Prepare(store, "INSERT OR IGNORE INTO rfiles(file_id) VALUES ($1)", 1);
+        using var node = store.Fast("INSERT INTO rnodes(file_id, seq, id, label, name, props) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        using var edge = store.Fast("INSERT INTO redges(file_id, seq, source, target, type, positioned, props) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        using var feature = store.Fast("INSERT INTO rfeatures(file_id, doc, type, label) VALUES (?1, ?2, ?3, ?4)");
+        using var file = store.Fast("INSERT OR IGNORE INTO rfiles(file_id) VALUES (?1)");
         var resolver = store.LoadResolver();
         foreach (var facts in store.FactsChangedSince(since, resolver))
         {
@@ -88,20 +88,20 @@ internal static class ResolvedFacts
                 continue;
             }
 
-            Run(file, fileId);
+            file.Run(fileId);
             var seq = 0;
             var labels = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var n in facts.Nodes)
             {
                 labels.TryAdd(n.Id, n.Label);
-                Run(node, fileId, seq++, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
+                node.Run(fileId, seq++, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
             }
 
             seq = 0;
             var features = new HashSet<(string, string, string)>();
             foreach (var e in facts.Edges)
             {
-                Run(edge, fileId, seq++, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, StoreJson.TypedProps(e.Properties));
+                edge.Run(fileId, seq++, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, StoreJson.TypedProps(e.Properties));
                 if (e.Source == e.Target || !Relatedness.CountsForRelatedness(e))
                 {
                     continue;
@@ -118,16 +118,16 @@ internal static class ResolvedFacts
 
             foreach (var (doc, type, label) in features)
             {
-                Run(feature, fileId, doc, type, label);
+                feature.Run(fileId, doc, type, label);
             }
         }
 
         Exec(store, "DELETE FROM rmerged");
-        using (var merged = Prepare(store, "INSERT OR REPLACE INTO rmerged(id, into_id) VALUES ($1, $2)", 2))
+        using (var merged = store.Fast("INSERT OR REPLACE INTO rmerged(id, into_id) VALUES (?1, ?2)"))
         {
             foreach (var m in resolver.Merges)
             {
-                Run(merged, m.From, m.Into);
+                merged.Run(m.From, m.Into);
             }
         }
 
@@ -227,16 +227,16 @@ internal static class ResolvedFacts
 
         var cases = Relatedness.Cases(documents, id => answers.GetValueOrDefault(id) ?? []);
         Exec(store, "DELETE FROM rcases");
-        using (var insert = Prepare(store, "INSERT OR IGNORE INTO rcases(id, rep, kind, real) VALUES ($1, $2, $3, $4)", 4))
+        using (var insert = store.Fast("INSERT OR IGNORE INTO rcases(id, rep, kind, real) VALUES (?1, ?2, ?3, ?4)"))
         {
             foreach (var d in documents)
             {
-                Run(insert, d.Id, cases.Representative(d.Id), Profiles.KindOf(d), 1);
+                insert.Run(d.Id, cases.Representative(d.Id), Profiles.KindOf(d), 1);
             }
 
             foreach (var (id, rep) in Relatedness.CaseMembers(cases))
             {
-                Run(insert, id, rep, null, 0);
+                insert.Run(id, rep, null, 0);
             }
         }
 
@@ -342,13 +342,4 @@ internal static class ResolvedFacts
         using var cmd = store.Command(sql, parameters);
         cmd.ExecuteNonQuery();
     }
-
-    // Values bound by position ($1, $2, … in order), not looked up by name on every row (FastStatement).
-    private static FastStatement Prepare(SqliteKvStore store, string sql, int count)
-    {
-        var statement = store.Fast(sql);
-        return statement.Count == count ? statement : throw new InvalidOperationException($"{sql} takes {statement.Count} values, not {count}.");
-    }
-
-    private static void Run(FastStatement statement, params ReadOnlySpan<object?> values) => statement.Run(values);
 }

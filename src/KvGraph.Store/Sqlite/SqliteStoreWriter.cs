@@ -15,7 +15,6 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private readonly SqliteKvStore _store;
     private readonly SqliteConnection _c;
     private readonly SqliteTransaction _tx;
-    private readonly Dictionary<string, SqliteCommand> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FastStatement> _fast = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredFile> _files;
     private readonly Dictionary<string, long> _fileIds;
@@ -23,9 +22,6 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     // Keys (ids, aliases, unnumbered-motion ids) that appeared or disappeared: whoever cites them resolves differently now.
     /// <summary>The key under which a change to a motion of a given day reaches the other motions of that day.</summary>
     private const string MotionDayKey = "motion-day:";
-
-    /// <summary>The prefix of an unnumbered motion's placeholder key (<see cref="NodeIds.UnnumberedMotion"/>).</summary>
-    private const string UnnumberedMotionPrefix = "motion:";
 
     private readonly HashSet<string> _changedKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _changedSittings = new(StringComparer.Ordinal);
@@ -92,7 +88,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             Clear(fileId);
             if (previous.Status == "ok" && file.Status != "ok")
             {
-                Exec("INSERT INTO deletions(path, version) VALUES ($p, $v)", ("$p", file.Path), ("$v", Version));
+                Fast("INSERT INTO deletions(path, version) VALUES (?1, ?2)").Run(file.Path, Version);
             }
         }
 
@@ -163,7 +159,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             return false;
         }
 
-        Exec("UPDATE files SET size = $s, mtime = $m WHERE id = $id", ("$s", size), ("$m", Mtime(modified)), ("$id", fileId));
+        Fast("UPDATE files SET size = ?1, mtime = ?2 WHERE id = ?3").Run(size, Mtime(modified), fileId);
         _files[path] = _files[path] with { Size = size, Modified = modified };
         return true;
     }
@@ -179,10 +175,10 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
         CollectKeys(fileId);
         Clear(fileId);
-        Exec("DELETE FROM files WHERE id = $id", ("$id", fileId));
+        Fast("DELETE FROM files WHERE id = ?1").Run(fileId);
         if (_files[path].Status == "ok")
         {
-            Exec("INSERT INTO deletions(path, version) VALUES ($p, $v)", ("$p", path), ("$v", Version));
+            Fast("INSERT INTO deletions(path, version) VALUES (?1, ?2)").Run(path, Version);
         }
 
         _fileIds.Remove(path);
@@ -198,7 +194,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         {
             BumpCiters();
             BumpSittings();
-            Exec("UPDATE meta SET value = $v WHERE key = 'version'", ("$v", Version.ToString(CultureInfo.InvariantCulture)));
+            Fast("UPDATE meta SET value = ?1 WHERE key = 'version'").Run(Version.ToString(CultureInfo.InvariantCulture));
         }
 
         // The commit's own reads (the resolver, each file's facts) want the raw tables' indexes; the resolved tables'
@@ -207,9 +203,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1);
         CreateIndexes(ref _deferredResolved);
 
-        Exec("DELETE FROM meta WHERE key = 'build-started'");
-        Exec("INSERT INTO meta(key, value) VALUES ('build-finished', $t) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        Fast("DELETE FROM meta WHERE key = 'build-started'").Run();
+        Fast("INSERT INTO meta(key, value) VALUES ('build-finished', ?1) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .Run(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         _tx.Commit();
         _done = true;
         return _changed ? Version : Version - 1;
@@ -217,12 +213,6 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
     public void Dispose()
     {
-        foreach (var cmd in _cache.Values)
-        {
-            cmd.Dispose();
-        }
-
-        _cache.Clear();
         foreach (var statement in _fast.Values)
         {
             statement.Dispose();
@@ -319,16 +309,18 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         // unnumbered motion mention is weighed against all motions (MotionIdentity), matching sponsors as people ("motie-Van
         // Dijk" against a motion signed "Diederik van Dijk", whose key is motion:diederik-van-dijk) and scoring subject
         // words by their rarity over all motions, so each file citing one (a raw CITES target motion:<sponsor>) resolves anew.
-        if (_changedKeys.Any(k => k.StartsWith(UnnumberedMotionPrefix, StringComparison.Ordinal)))
+        if (_changedKeys.Any(NodeIds.IsUnnumberedMotion))
         {
+            // The placeholder ids are the range [prefix, prefix with its last character raised), so the index on target serves it.
+            var prefix = NodeIds.UnnumberedMotionPrefix;
             using var cmd = Command("""
                 UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
-                    SELECT file_id FROM edges WHERE target >= 'motion:' AND target < 'motion;' AND type = 'CITES')
-                """, ("$v", Version));
+                    SELECT file_id FROM edges WHERE target >= $lo AND target < $hi AND type = 'CITES')
+                """, ("$v", Version), ("$lo", prefix), ("$hi", prefix[..^1] + (char)(prefix[^1] + 1)));
             cmd.ExecuteNonQuery();
         }
 
-        foreach (var chunk in _changedKeys.Where(k => !k.StartsWith(MotionDayKey, StringComparison.Ordinal) && !k.StartsWith(UnnumberedMotionPrefix, StringComparison.Ordinal)).Chunk(400))
+        foreach (var chunk in _changedKeys.Where(k => !k.StartsWith(MotionDayKey, StringComparison.Ordinal) && !NodeIds.IsUnnumberedMotion(k)).Chunk(400))
         {
             var names = string.Join(", ", chunk.Select((_, i) => $"$k{i}"));
             var args = chunk.Select((k, i) => ($"$k{i}", (object?)k)).ToArray();
@@ -498,14 +490,14 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
     private void Clear(long fileId)
     {
-        Exec("DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE file_id = $f)", ("$f", fileId));
-        Exec("DELETE FROM documents WHERE file_id = $f", ("$f", fileId));
-        Exec("DELETE FROM aliases WHERE file_id = $f", ("$f", fileId));
-        Exec("DELETE FROM nodes WHERE file_id = $f", ("$f", fileId));
-        Exec("DELETE FROM edges WHERE file_id = $f", ("$f", fileId));
+        Fast("DELETE FROM documents_fts WHERE rowid IN (SELECT rowid FROM documents WHERE file_id = ?1)").Run(fileId);
+        Fast("DELETE FROM documents WHERE file_id = ?1").Run(fileId);
+        Fast("DELETE FROM aliases WHERE file_id = ?1").Run(fileId);
+        Fast("DELETE FROM nodes WHERE file_id = ?1").Run(fileId);
+        Fast("DELETE FROM edges WHERE file_id = ?1").Run(fileId);
     }
 
-    /// <summary>A bulk insert of the write path, prepared once per session (<see cref="FastStatement"/>).</summary>
+    /// <summary>A statement of the write path, prepared once per session and bound by position (<see cref="FastStatement"/>).</summary>
     private FastStatement Fast(string sql)
     {
         if (!_fast.TryGetValue(sql, out var statement))
@@ -515,47 +507,6 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
 
         return statement;
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] names)
-    {
-        if (_cache.TryGetValue(sql, out var cached))
-        {
-            return cached;
-        }
-
-        var cmd = _c.CreateCommand();
-        cmd.Transaction = _tx;
-        cmd.CommandText = sql;
-        foreach (var n in names)
-        {
-            cmd.Parameters.Add(new SqliteParameter(n, null));
-        }
-
-        cmd.Prepare();
-        _cache[sql] = cmd;
-        return cmd;
-    }
-
-    private SqliteCommand Cached(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = Prepare(sql, [.. parameters.Select(p => p.Name)]);
-        foreach (var (name, value) in parameters)
-        {
-            cmd.Parameters[name].Value = value ?? DBNull.Value;
-        }
-
-        return cmd;
-    }
-
-    private static void Run(SqliteCommand cmd, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        cmd.ExecuteNonQuery();
     }
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
@@ -570,6 +521,4 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
         return cmd;
     }
-
-    private void Exec(string sql, params (string Name, object? Value)[] parameters) => Cached(sql, parameters).ExecuteNonQuery();
 }
