@@ -60,7 +60,7 @@ public static class Neo4jPushCommand
                 var pushState = PushState.Open(ledger);
                 if (result.GetValue(reset))
                 {
-                    var deleted = await GraphPusher.DeleteAllAsync(runner, ct).ConfigureAwait(false);
+                    var deleted = await GraphPusher.DeleteAllAsync(runner, cancellationToken: ct).ConfigureAwait(false);
                     pushState.Clear();
                     console.MarkupLineInterpolated($"Reset: deleted {deleted} KvGraph nodes.");
                 }

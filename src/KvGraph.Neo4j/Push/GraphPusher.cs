@@ -72,7 +72,7 @@ public sealed class GraphPusher
     /// Deletes every KvGraph node and relationship in slices of at most <paramref name="slice"/> relationships, then of
     /// nodes, so a large graph needs no huge transaction. Returns the number of nodes deleted.
     /// </summary>
-    public static async Task<long> DeleteAllAsync(ICypherRunner runner, CancellationToken cancellationToken = default, long slice = 10_000)
+    public static async Task<long> DeleteAllAsync(ICypherRunner runner, long slice = 10_000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentOutOfRangeException.ThrowIfLessThan(slice, 1);
