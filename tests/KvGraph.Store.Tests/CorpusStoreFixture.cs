@@ -11,7 +11,7 @@ namespace KvGraph.Store.Tests;
 /// </summary>
 public sealed class CorpusStoreFixture : IDisposable
 {
-    private readonly string? folder;
+    private readonly TempFolder? folder;
 
     public CorpusStoreFixture()
     {
@@ -21,8 +21,8 @@ public sealed class CorpusStoreFixture : IDisposable
             return;
         }
 
-        folder = TestPaths.NewTempDir("kvgraph-corpus-store");
-        Store = KvStore.Open(Path.Combine(folder, "corpus.db"));
+        folder = new TempFolder("kvgraph-corpus-store");
+        Store = KvStore.Open(folder.File("corpus.db"));
         var report = BuildPipeline.Run(Store, [TestPaths.CorpusRaw, TestPaths.Seeds]);
         if (report.Failures.Count > 0)
         {
@@ -56,16 +56,7 @@ public sealed class CorpusStoreFixture : IDisposable
     public void Dispose()
     {
         Store?.Dispose();
-        if (folder is not null)
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        folder?.Dispose();
     }
 }
 

@@ -14,7 +14,7 @@ namespace KvGraph.Web.Tests.Support;
 /// </summary>
 public sealed class RealCorpus : IDisposable
 {
-    private readonly string? folder;
+    private readonly TempFolder? folder;
     private readonly StoreExplorerSource? source;
 
     public RealCorpus()
@@ -25,8 +25,8 @@ public sealed class RealCorpus : IDisposable
             return;
         }
 
-        folder = TestPaths.NewTempDir("kvgraph-web-corpus");
-        StorePath = Path.Combine(folder, "corpus.db");
+        folder = new TempFolder("kvgraph-web-corpus");
+        StorePath = folder.File("corpus.db");
         using (var store = KvStore.Open(StorePath))
         {
             var report = BuildPipeline.Run(store, [TestPaths.CorpusRaw]);
@@ -54,19 +54,7 @@ public sealed class RealCorpus : IDisposable
     public void Dispose()
     {
         source?.Dispose();
-        if (folder is null)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A store file still mapped by SQLite on some systems; the temp folder is cleaned by the OS.
-        }
+        folder?.Dispose();
     }
 }
 

@@ -1,5 +1,6 @@
 using KvGraph.Pipeline;
 using KvGraph.Store;
+using KvGraph.TestSupport;
 using KvGraph.Web.Data;
 
 namespace KvGraph.Web.Tests.Support;
@@ -10,14 +11,12 @@ namespace KvGraph.Web.Tests.Support;
 /// </summary>
 public sealed class SeedCorpus : IDisposable
 {
-    private readonly string folder;
+    private readonly TempFolder folder = new("kvgraph-web");
     private readonly IDisposable owned;
 
     public SeedCorpus()
     {
-        folder = Path.Combine(Path.GetTempPath(), $"kvgraph-web-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        StorePath = Path.Combine(folder, "kvgraph.db");
+        StorePath = folder.File("kvgraph.db");
         Inputs = [WebPaths.Seed000, WebPaths.Seed004, WebPaths.XssFixture];
         using (var store = KvStore.Open(StorePath))
         {
@@ -32,7 +31,8 @@ public sealed class SeedCorpus : IDisposable
         owned = source;
         Source = source;
 
-        Seed000Id = Source.Search("2021Z02286", KvGraph.Core.Graph.DocumentFilter.None, 0, 1).Ids.FirstOrDefault() ?? "ah-tk-20202021-2302";
+        Seed000Id = Source.Search("2021Z02286", KvGraph.Core.Graph.DocumentFilter.None, 0, 1).Ids.FirstOrDefault()
+            ?? throw new InvalidOperationException("Searching the seed store for seed 000's zaak number 2021Z02286 found nothing.");
     }
 
     /// <summary>The files built.</summary>
@@ -49,14 +49,7 @@ public sealed class SeedCorpus : IDisposable
     public void Dispose()
     {
         owned.Dispose();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A store file still mapped by SQLite on some systems; the temp folder is cleaned by the OS.
-        }
+        folder.Dispose();
     }
 }
 
