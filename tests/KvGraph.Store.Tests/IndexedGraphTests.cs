@@ -455,14 +455,15 @@ public sealed class IndexedGraphUpgradeTests
                 Assert.Empty(BuildPipeline.Run(store, [TestPaths.Seeds]).Failures);
             }
 
-            // What schema 3 had: no step 4, no resolved tables, no resolved version.
+            // What schema 3 had: no step 4 (no resolved tables, no resolved version), no step 5.
             using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
             {
                 c.Open();
                 using var cmd = c.CreateCommand();
                 cmd.CommandText = """
                     DROP TABLE rnodes; DROP TABLE redges; DROP TABLE rfeatures; DROP TABLE rcases; DROP TABLE rmerged; DROP TABLE rfiles; DROP TABLE rcounts;
-                    DELETE FROM migrations WHERE version = 4; DELETE FROM meta WHERE key = 'resolved-version'; PRAGMA user_version = 3;
+                    DROP INDEX documents_rowid_id;
+                    DELETE FROM migrations WHERE version > 3; DELETE FROM meta WHERE key = 'resolved-version'; PRAGMA user_version = 3;
                     """;
                 cmd.ExecuteNonQuery();
             }
