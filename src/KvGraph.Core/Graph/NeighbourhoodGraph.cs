@@ -209,10 +209,9 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             return new TraceNode(node, via, []) { Omitted = edges.Where(e => IsStep(e, node, reverse)).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal).Count() };
         }
 
-        if (depth > 1)
-        {
-            PrefetchNeighbours([.. edges.Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)], !reverse, reverse, EdgeType.Cites);
-        }
+        // Every step's node is read (the steps are ordered by date), but only the steps the budget lets the walk take are
+        // walked on, so only their edges are read: a hub cited 9,520 times shows 500 citers, not 9,520 citers' edges.
+        PrefetchNodes([.. edges.Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)]);
 
         // One child per cited document: the first citation (by position in the text) stands for the edge.
         var steps = edges
@@ -222,6 +221,10 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             .OrderBy(s => s.Node.Properties.GetValueOrDefault("date") as string ?? "9999", StringComparer.Ordinal)
             .ThenBy(s => s.Node.Id, StringComparer.Ordinal)
             .ToList();
+        if (depth > 1)
+        {
+            PrefetchNeighbours([.. steps.Take(budget).Select(s => s.Node.Id)], !reverse, reverse, EdgeType.Cites);
+        }
 
         path.Add(node.Id);
         var children = new List<TraceNode>(steps.Count);
