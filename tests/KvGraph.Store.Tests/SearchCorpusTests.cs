@@ -251,3 +251,86 @@ public sealed class SearchCorpusTests(CorpusStoreFixture corpus)
         Assert.True(DocumentFilter.None.IsEmpty);
     }
 }
+
+/// <summary>
+/// Schema step 5 (the narrow rowid/id index search pages through): a store from before it, opened read-only, searches the
+/// old way (every match listed); opened for writing it is migrated, and then pages through the best matches only. Both
+/// give the same pages and totals on the real corpus.
+/// </summary>
+[Collection(CorpusStoreCollection.Name)]
+public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
+{
+    // Words in most documents and in few, a phrase, a prefix, OR and NOT, a person's name (listed before the texts) and an id.
+    private static readonly string[] Queries = ["vragen", "minister", "Schiphol", "stikstof", "\"de minister\"", "klimaat*", "Schiphol OR stikstof", "minister -Schiphol", "Leijten", "2019Z10940 antwoord"];
+
+    // First pages, later pages, a long page, and one past the end.
+    private static readonly (int Offset, int Limit)[] Pages = [(0, 20), (20, 20), (0, 100), (137, 10), (100_000, 20)];
+
+    [SkippableFact]
+    public void A_store_from_before_step_5_is_migrated_and_pages_through_search_as_it_listed_before()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var dir = TestPaths.NewTempDir("kvgraph-search-migration");
+        try
+        {
+            var path = Path.Combine(dir, "store.db");
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={corpus.Store.Path};Mode=ReadOnly;Pooling=False"))
+            {
+                c.Open();
+                using var copy = c.CreateCommand();
+                copy.CommandText = $"VACUUM INTO '{path}'";
+                copy.ExecuteNonQuery();
+            }
+
+            // What schema 4 had: no step 5, no index.
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "DROP INDEX documents_rowid_id; DELETE FROM migrations WHERE version = 5; PRAGMA user_version = 4;";
+                cmd.ExecuteNonQuery();
+            }
+
+            List<string> before;
+            using (var old = KvStore.OpenReadOnly(path))
+            {
+                before = Answers(old);
+            }
+
+            using var migrated = KvStore.Open(path);
+            Assert.Equal(5L, Scalar(migrated, "PRAGMA user_version"));
+            Assert.Equal(1L, Scalar(migrated, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_rowid_id'"));
+            var after = Answers(migrated);
+            Assert.Equal(before.Count, after.Count);
+            for (var i = 0; i < before.Count; i++)
+            {
+                Assert.Equal(before[i], after[i]);
+            }
+
+            // Not vacuous: a common word matches more documents than a long page holds, and the page is full.
+            var common = migrated.Search("minister", DocumentFilter.None, 100, 0);
+            Assert.True(common.Total > 150, $"minister: {common.Total}");
+            Assert.Equal(100, common.Hits.Count);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static List<string> Answers(IKvStore store) =>
+        [.. from q in Queries
+            from p in Pages
+            let found = store.Search(q, DocumentFilter.None, p.Limit, p.Offset)
+            select $"{q} @{p.Offset}+{p.Limit}: total {found.Total}; " + string.Join(" | ", found.Hits.Select(h =>
+                $"{h.Id} {h.Match} {h.Kind} {h.Date} {h.InCorpus} {h.CitedBy} {h.Snippet} {string.Join(",", h.Highlights)}"))];
+
+    private static long Scalar(IKvStore store, string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

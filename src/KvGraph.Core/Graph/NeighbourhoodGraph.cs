@@ -66,6 +66,15 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     /// <summary>Every edge arriving at <paramref name="id"/> (an exact id), in the graph's order.</summary>
     public abstract IReadOnlyList<GraphEdge> In(string id);
 
+    /// <summary>
+    /// The edges of one type leaving <paramref name="id"/>, as <see cref="Out"/> holds them (the same edges in the same
+    /// order). A store reads only that type's rows: a motion's CITES are a few, its SUBMITTED_BY rows one per file naming it.
+    /// </summary>
+    protected virtual IReadOnlyList<GraphEdge> OutOfType(string id, string edgeType) => [.. Out(id).Where(e => e.Type == edgeType)];
+
+    /// <summary>The edges of one type arriving at <paramref name="id"/>, as <see cref="In"/> holds them (see <see cref="OutOfType"/>).</summary>
+    protected virtual IReadOnlyList<GraphEdge> InOfType(string id, string edgeType) => [.. In(id).Where(e => e.Type == edgeType)];
+
     /// <summary>The canonical id an alias (zaak, kv-tk-…, other id forms) stands for, or null.</summary>
     protected abstract string? Canonical(string alias);
 
@@ -88,10 +97,10 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     public void PrefetchNodes(IReadOnlyCollection<string> ids) => PrefetchNeighbours(ids, outgoing: false, incoming: false);
 
     public IReadOnlyList<GraphEdge> Outgoing(string id, string? edgeType = null) =>
-        Find(id) is { } n ? [.. Out(n.Id).Where(e => edgeType is null || e.Type == edgeType)] : [];
+        Find(id) is { } n ? [.. edgeType is null ? Out(n.Id) : OutOfType(n.Id, edgeType)] : [];
 
     public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) =>
-        Find(id) is { } n ? [.. In(n.Id).Where(e => edgeType is null || e.Type == edgeType)] : [];
+        Find(id) is { } n ? [.. edgeType is null ? In(n.Id) : InOfType(n.Id, edgeType)] : [];
 
     public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = TraceBudget)
     {
@@ -161,8 +170,11 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         return [];
     }
 
-    /// <summary>A hint that a walk will read these ids' nodes and edges next (see <see cref="IRelatednessCounts.Prefetch"/>); nothing by default.</summary>
-    protected virtual void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming)
+    /// <summary>
+    /// A hint that a walk will read these ids' nodes and edges next (see <see cref="IRelatednessCounts.Prefetch"/>), of one
+    /// type when <paramref name="edgeType"/> is given (<see cref="OutOfType"/>); nothing by default.
+    /// </summary>
+    protected virtual void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming, string? edgeType = null)
     {
     }
 
@@ -171,8 +183,8 @@ public abstract class NeighbourhoodGraph : ICitationGraph
 
     private IEnumerable<string> Neighbours(string v)
     {
-        var outs = Out(v).Where(e => e.Type == EdgeType.Cites).Select(e => e.Target);
-        var ins = In(v).Where(e => e.Type == EdgeType.Cites).Select(e => e.Source);
+        var outs = OutOfType(v, EdgeType.Cites).Select(e => e.Target);
+        var ins = InOfType(v, EdgeType.Cites).Select(e => e.Source);
         return outs.Concat(ins).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
     }
 
@@ -189,17 +201,17 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             return new TraceNode(node, via, []);
         }
 
-        var edges = reverse ? In(node.Id) : Out(node.Id);
+        // A step is a CITES edge: only those are read (a cited motion's other edges can be one per file that names it).
+        var edges = reverse ? InOfType(node.Id, EdgeType.Cites) : OutOfType(node.Id, EdgeType.Cites);
         if (budget <= 0)
         {
             // The budget ran out here: this node's steps are left out, and counted.
             return new TraceNode(node, via, []) { Omitted = edges.Where(e => IsStep(e, node, reverse)).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal).Count() };
         }
 
-        if (depth > 1)
-        {
-            PrefetchNeighbours([.. edges.Where(e => e.Type == EdgeType.Cites).Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)], !reverse, reverse);
-        }
+        // Every step's node is read (the steps are ordered by date), but only the steps the budget lets the walk take are
+        // walked on, so only their edges are read: a hub cited 9,520 times shows 500 citers, not 9,520 citers' edges.
+        PrefetchNodes([.. edges.Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)]);
 
         // One child per cited document: the first citation (by position in the text) stands for the edge.
         var steps = edges
@@ -209,6 +221,10 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             .OrderBy(s => s.Node.Properties.GetValueOrDefault("date") as string ?? "9999", StringComparer.Ordinal)
             .ThenBy(s => s.Node.Id, StringComparer.Ordinal)
             .ToList();
+        if (depth > 1)
+        {
+            PrefetchNeighbours([.. steps.Take(budget).Select(s => s.Node.Id)], !reverse, reverse, EdgeType.Cites);
+        }
 
         path.Add(node.Id);
         var children = new List<TraceNode>(steps.Count);

@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 4;
+    public const int Current = 5;
 
     /// <summary>
     /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
@@ -110,6 +110,11 @@ internal static class Schema
             CREATE TABLE IF NOT EXISTS rfiles(file_id INTEGER PRIMARY KEY);
             -- Whole-graph figures recomputed at commit: case count, populations, the stats counts.
             CREATE TABLE IF NOT EXISTS rcounts(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+            """),
+        (5, "search-ids", """
+            -- Search turns its best full-text matches (documents_fts rowids) into document ids, and counts the documents that
+            -- match, through this narrow index instead of the documents rows (each holds a text, a page or more of its own).
+            CREATE INDEX IF NOT EXISTS documents_rowid_id ON documents(rowid, id);
             """),
     ];
 

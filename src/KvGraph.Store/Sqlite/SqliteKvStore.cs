@@ -79,6 +79,12 @@ internal sealed class SqliteKvStore : IKvStore
             }
 
             Exec(connection, "PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY;");
+            if (readOnly)
+            {
+                // Queries read rows scattered over the file (a hub's 9,520 citers): mapped, a page is a memory read, not a
+                // read() call and a copy into SQLite's 2 MB cache.
+                Exec(connection, "PRAGMA mmap_size = 1073741824;");
+            }
             Schema.Migrate(connection, full, readOnly);
         }
         catch (SqliteException e)
@@ -224,7 +230,16 @@ internal sealed class SqliteKvStore : IKvStore
             }
         }
 
-        if (query.Fts is { } fts)
+        // Without a filter, the page and the total need not list every full-text match: the best matches up to the page's
+        // end, and a count (both through the narrow rowid/id index, not the documents rows, which hold each text).
+        int? total = null;
+        if (query.Fts is { } paged && filter.IsEmpty && HasSearchIdIndex())
+        {
+            var head = ordered.Select(h => h.Id).ToList();
+            ordered.AddRange(BestTextHits(paged, offset + limit - head.Count, seen).Select(id => (id, "text")));
+            total = head.Count + CountTextHits(paged, head);
+        }
+        else if (query.Fts is { } fts)
         {
             // bm25 ranks; a document stored from several files (or a question with its answer's text) is listed once.
             using var cmd = Command("""
@@ -277,7 +292,75 @@ internal sealed class SqliteKvStore : IKvStore
             });
         }
 
-        return new SearchResults(ordered.Count, hits, notes);
+        return new SearchResults(total ?? ordered.Count, hits, notes);
+    }
+
+    /// <summary>Whether the store has the narrow rowid/id index of schema step 5 (a store an older KvGraph wrote, opened read-only, has not).</summary>
+    private bool HasSearchIdIndex()
+    {
+        using var cmd = Command("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'documents_rowid_id'");
+        return cmd.ExecuteScalar() is not null;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> full-text hits as the full list orders them (bm25, then id; each id once, none of
+    /// <paramref name="seen"/>, which it extends), from the best matches only: bm25 is computed for every match, but only
+    /// the best <c>n</c> rowids are kept and turned into ids. Rows tied with the n-th are not all kept, so only those ranked
+    /// strictly better are taken, and n doubles until enough are.
+    /// </summary>
+    private List<string> BestTextHits(string fts, int count, HashSet<string> seen)
+    {
+        var hits = new List<string>();
+        for (var n = Math.Max(count, 0) + 16; count > 0; n *= 2)
+        {
+            var rows = new List<(string Id, double Rank)>();
+            using (var cmd = Command("""
+                SELECT d.id, m.rank FROM (SELECT rowid AS r, bm25(documents_fts, 5.0, 1.0) AS rank FROM documents_fts WHERE documents_fts MATCH $q ORDER BY rank LIMIT $n) m
+                JOIN documents d INDEXED BY documents_rowid_id ON d.rowid = m.r ORDER BY m.rank, d.id
+                """, ("$q", fts), ("$n", n)))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    rows.Add((r.GetString(0), r.GetDouble(1)));
+                }
+            }
+
+            var complete = rows.Count < n;
+            var taken = new HashSet<string>(seen, StringComparer.Ordinal);
+            hits.Clear();
+            foreach (var (id, rank) in rows)
+            {
+                if (!complete && rank >= rows[^1].Rank)
+                {
+                    break;
+                }
+
+                if (taken.Add(id))
+                {
+                    hits.Add(id);
+                }
+            }
+
+            if (complete || hits.Count >= count)
+            {
+                break;
+            }
+        }
+
+        var kept = hits.Take(Math.Max(count, 0)).ToList();
+        seen.UnionWith(kept);
+        return kept;
+    }
+
+    /// <summary>How many documents the full text matches, each once, leaving out <paramref name="listed"/> (listed above them as an id or a name).</summary>
+    private int CountTextHits(string fts, List<string> listed)
+    {
+        using var cmd = Command("""
+            SELECT count(DISTINCT d.id) FROM documents_fts JOIN documents d INDEXED BY documents_rowid_id ON d.rowid = documents_fts.rowid
+            WHERE documents_fts MATCH $q AND d.id NOT IN (SELECT value FROM json_each($listed))
+            """, ("$q", fts), ("$listed", System.Text.Json.JsonSerializer.Serialize(listed)));
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The query as a person's name: one to four plain words (no operators, quotes or wildcards), else null.</summary>
@@ -356,7 +439,8 @@ internal sealed class SqliteKvStore : IKvStore
         var args = ids.Select((id, i) => (names[i], (object?)id)).Prepend(("$q", fts)).ToArray();
         using var cmd = Command($"""
             SELECT d.id, snippet(documents_fts, -1, char(2), char(3), '…', 16) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
-            WHERE documents_fts MATCH $q AND d.id IN ({string.Join(", ", names)}) ORDER BY bm25(documents_fts, 5.0, 1.0)
+            WHERE documents_fts MATCH $q AND documents_fts.rowid IN (SELECT rowid FROM documents WHERE id IN ({string.Join(", ", names)}))
+            ORDER BY bm25(documents_fts, 5.0, 1.0)
             """, args);
         using var r = cmd.ExecuteReader();
         while (r.Read())
