@@ -495,16 +495,24 @@ internal static class TextFold
         return i >= 0 ? To[i] : c;
     }
 
-    public static string Fold(string s) =>
-        s.AsSpan().ContainsAnyExceptInRange('\0', '\x7f')
-            ? string.Create(s.Length, s, static (into, from) =>
+    public static string Fold(string s)
+    {
+        // ASCII stays as it is: the text is copied whole and only its non-ASCII characters are looked at.
+        var first = s.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
+        return first < 0
+            ? s
+            : string.Create(s.Length, (s, first), static (into, state) =>
             {
-                for (var i = 0; i < from.Length; i++)
+                state.s.AsSpan().CopyTo(into);
+                var i = state.first;
+                while (i < into.Length)
                 {
-                    into[i] = Fold(from[i]);
+                    into[i] = Fold(into[i]);
+                    var next = into[(i + 1)..].IndexOfAnyExceptInRange('\0', '\x7f');
+                    i = next < 0 ? into.Length : i + 1 + next;
                 }
-            })
-            : s;
+            });
+    }
 
     /// <summary>A lower-case, hyphenated key without diacritics: "Van den Hul" → "van-den-hul".</summary>
     public static string Slug(string s)
