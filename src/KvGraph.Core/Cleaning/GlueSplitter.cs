@@ -31,13 +31,26 @@ public static partial class GlueSplitter
             return line;
         }
 
-        // Token by token (what TokenRx().Replace with SplitToken would do), the rules run only on tokens they can change,
-        // and the line is copied only when one does.
+        // Token by token (the runs of non-white-space a `\S+` regex would match, and SplitToken on each), the rules run
+        // only on tokens they can change, and the line is copied only when one does.
         System.Text.StringBuilder? split = null;
         var copied = 0;
-        foreach (var m in TokenRx().EnumerateMatches(line))
+        var i = 0;
+        while (i < line.Length)
         {
-            var token = line.AsSpan(m.Index, m.Length);
+            if (char.IsWhiteSpace(line[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var index = i;
+            while (i < line.Length && !char.IsWhiteSpace(line[i]))
+            {
+                i++;
+            }
+
+            var token = line.AsSpan(index, i - index);
             if (!MaySplit(token))
             {
                 continue;
@@ -50,8 +63,8 @@ public static partial class GlueSplitter
             }
 
             split ??= new System.Text.StringBuilder(line.Length + 16);
-            split.Append(line, copied, m.Index - copied).Append(replaced);
-            copied = m.Index + m.Length;
+            split.Append(line, copied, index - copied).Append(replaced);
+            copied = i;
         }
 
         return split is null ? line : split.Append(line, copied, line.Length - copied).ToString();
@@ -134,9 +147,6 @@ public static partial class GlueSplitter
 
         return false;
     }
-
-    [GeneratedRegex(@"\S+", RegexOptions.None, Patterns.MatchTimeoutMs)]
-    private static partial Regex TokenRx();
 
     // Two lower-case letters, then an upper-case letter that starts a lower-case word: the seam is after the lower case.
     [GeneratedRegex(@"(?<=\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]

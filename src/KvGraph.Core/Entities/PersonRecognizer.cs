@@ -203,7 +203,8 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
             return true;
         }
 
-        var snippet = text.Substring(coreStart, Math.Min(80, text.Length - coreStart));
+        // One tokenisation of the snippet for the four lexicons (they share one walk over it, see LexiconSet).
+        var snippet = new TextTokens(text.Substring(coreStart, Math.Min(80, text.Length - coreStart)));
         return StartsWith(Offices.Lexicon.Find(snippet)) || StartsWith(Countries.Lexicon.Find(snippet)) ||
                StartsWith(Organisations.Lexicon.Find(snippet)) || StartsWith(Parties.Lexicon.Find(snippet));
     }

@@ -67,6 +67,19 @@ internal sealed class PhraseLexicon<T>
     public IEnumerable<PhraseMatch<T>> Find(TextTokens tokenised, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokenised);
+        var set = LexiconSet.Entities;
+        var member = set.IndexOf(this);
+        if (member >= 0)
+        {
+            // One walk for all five entity lexicons, made once per text (see LexiconSet).
+            foreach (var hit in tokenised.HitsOf(set, cancellationToken)[member])
+            {
+                yield return new PhraseMatch<T>(hit.Start, hit.End, (T)hit.Value);
+            }
+
+            yield break;
+        }
+
         var text = tokenised.Text;
         var tokens = tokenised.Tokens;
         var exactKeys = tokenised.ExactKeys;
@@ -164,7 +177,7 @@ internal sealed class PhraseLexicon<T>
         return (last, value, last >= 0);
     }
 
-    private static bool IsJoiner(ReadOnlySpan<char> gap)
+    internal static bool IsJoiner(ReadOnlySpan<char> gap)
     {
         if (gap.Length > 12)
         {
@@ -226,6 +239,26 @@ internal sealed class PhraseLexicon<T>
         return ignoreCase ? s.ToLowerInvariant() : s;
     }
 
+    /// <summary>Copies this lexicon's phrases into the shared tries of a <see cref="LexiconSet"/>, as its member <paramref name="member"/>.</summary>
+    internal void CopyInto(LexiconSet.Node exact, LexiconSet.Node folded, int member)
+    {
+        Copy(_exact, exact, member);
+        Copy(_folded, folded, member);
+    }
+
+    private static void Copy(Node from, LexiconSet.Node into, int member)
+    {
+        if (from.Terminal)
+        {
+            into.AddTerminal(member, from.Value);
+        }
+
+        foreach (var (key, child) in from.Children)
+        {
+            Copy(child, into.Child(key), member);
+        }
+    }
+
     private sealed class Node
     {
         public Node() => ByKey = Children.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -261,6 +294,9 @@ internal sealed class TextTokens
         FoldedKeys = ExactKeys.ToLowerInvariant();
     }
 
+    private LexiconSet? _hitsSet;
+    private IReadOnlyList<LexiconSet.Hit>[]? _hits;
+
     /// <summary>The text tokenised.</summary>
     public string Text { get; }
 
@@ -272,6 +308,174 @@ internal sealed class TextTokens
 
     /// <summary><see cref="ExactKeys"/> in invariant lower case: the keys of phrases that match in any case.</summary>
     public string FoldedKeys { get; }
+
+    /// <summary>The phrases of each member of <paramref name="set"/> in this text, found in one walk on first use and kept.</summary>
+    internal IReadOnlyList<LexiconSet.Hit>[] HitsOf(LexiconSet set, CancellationToken cancellationToken)
+    {
+        if (!ReferenceEquals(_hitsSet, set) || _hits is null)
+        {
+            _hits = set.Find(this, cancellationToken);
+            _hitsSet = set;
+        }
+
+        return _hits;
+    }
+}
+
+/// <summary>
+/// Several <see cref="PhraseLexicon{T}"/>s walked as one: their phrases in one token trie (one for case-sensitive phrases,
+/// one for the others) whose nodes say which members end a phrase there. One walk over a text's tokens gives every
+/// member's matches, each exactly what that lexicon's own walk gives (leftmost, then longest, non-overlapping within the
+/// member): a member's own walk stops where its trie has no child, and below that point the shared trie holds no
+/// phrase end of that member. The entity recognisers each ask for their lexicon's matches; the first pays the walk.
+/// </summary>
+internal sealed class LexiconSet
+{
+    private readonly object[] _members;
+    private readonly Node _exact = new();
+    private readonly Node _folded = new();
+
+    private LexiconSet(params object[] members)
+    {
+        _members = members;
+    }
+
+    /// <summary>The five entity lexicons: countries, parties, offices, organisations, topics.</summary>
+    public static LexiconSet Entities { get; } = Build();
+
+    /// <summary>The member number of <paramref name="lexicon"/>, or -1 when it is not a member.</summary>
+    public int IndexOf(object lexicon) => Array.IndexOf(_members, lexicon);
+
+    /// <summary>Each member's phrases in <paramref name="tokenised"/>, in text order; blockers consume their span and are left out.</summary>
+    public IReadOnlyList<Hit>[] Find(TextTokens tokenised, CancellationToken cancellationToken)
+    {
+        var n = _members.Length;
+        var hits = new List<Hit>[n];
+        for (var k = 0; k < n; k++)
+        {
+            hits[k] = [];
+        }
+
+        var text = tokenised.Text;
+        var tokens = tokenised.Tokens;
+        var next = new int[n];
+        var lastA = new int[n];
+        var lastB = new int[n];
+        var valueA = new object?[n];
+        var valueB = new object?[n];
+        for (var i0 = 0; i0 < tokens.Count; i0++)
+        {
+            if (((i0 + 1) & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var active = false;
+            for (var k = 0; k < n; k++)
+            {
+                active |= next[k] <= i0;
+                lastA[k] = -1;
+                lastB[k] = -1;
+            }
+
+            if (!active)
+            {
+                continue;
+            }
+
+            Walk(_exact, text, tokens, tokenised.ExactKeys, i0, lastA, valueA);
+            Walk(_folded, text, tokens, tokenised.FoldedKeys, i0, lastB, valueB);
+            for (var k = 0; k < n; k++)
+            {
+                if (next[k] > i0)
+                {
+                    continue;
+                }
+
+                int last;
+                object? value;
+                if (lastA[k] >= 0 && (lastB[k] < 0 || lastA[k] >= lastB[k]))
+                {
+                    (last, value) = (lastA[k], valueA[k]);
+                }
+                else if (lastB[k] >= 0)
+                {
+                    (last, value) = (lastB[k], valueB[k]);
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (value is not null)
+                {
+                    hits[k].Add(new Hit(tokens[i0].Start, tokens[last].End, value));
+                }
+
+                next[k] = last + 1;
+            }
+        }
+
+        return hits;
+    }
+
+    private static LexiconSet Build()
+    {
+        var set = new LexiconSet(Countries.Lexicon, Parties.Lexicon, Offices.Lexicon, Organisations.Lexicon, Topics.Lexicon);
+        Countries.Lexicon.CopyInto(set._exact, set._folded, 0);
+        Parties.Lexicon.CopyInto(set._exact, set._folded, 1);
+        Offices.Lexicon.CopyInto(set._exact, set._folded, 2);
+        Organisations.Lexicon.CopyInto(set._exact, set._folded, 3);
+        Topics.Lexicon.CopyInto(set._exact, set._folded, 4);
+        return set;
+    }
+
+    // Records, for each member, the last token of its deepest phrase from token `from` and that phrase's value.
+    private static void Walk(Node root, string text, IReadOnlyList<(int Start, int End)> tokens, string keys, int from, int[] last, object?[] value)
+    {
+        var node = root;
+        for (var j = from; j < tokens.Count; j++)
+        {
+            if (j > from && !PhraseLexicon<object>.IsJoiner(text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End)))
+            {
+                break;
+            }
+
+            if (!node.ByKey.TryGetValue(keys.AsSpan(tokens[j].Start, tokens[j].End - tokens[j].Start), out var next))
+            {
+                break;
+            }
+
+            node = next;
+            if (node.Ends is { } ends)
+            {
+                foreach (var (member, v) in ends)
+                {
+                    last[member] = j;
+                    value[member] = v;
+                }
+            }
+        }
+    }
+
+    /// <summary>One member's phrase: token span and value (never a blocker's null).</summary>
+    internal readonly record struct Hit(int Start, int End, object Value);
+
+    /// <summary>A node of the shared trie: children by token key, and the members whose phrase ends here, with its value.</summary>
+    internal sealed class Node
+    {
+        private readonly Dictionary<string, Node> _children = new(StringComparer.Ordinal);
+
+        public Node() => ByKey = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> ByKey { get; }
+
+        public List<(int Member, object? Value)>? Ends { get; private set; }
+
+        public Node Child(string key) => _children.TryGetValue(key, out var c) ? c : _children[key] = new Node();
+
+        public void AddTerminal(int member, object? value) => (Ends ??= []).Add((member, value));
+    }
 }
 
 /// <summary>Folds the diacritics of Latin letters ("ë", "é" → "e"), the way OCR and typists confuse them.</summary>
@@ -291,16 +495,24 @@ internal static class TextFold
         return i >= 0 ? To[i] : c;
     }
 
-    public static string Fold(string s) =>
-        s.AsSpan().ContainsAnyExceptInRange('\0', '\x7f')
-            ? string.Create(s.Length, s, static (into, from) =>
+    public static string Fold(string s)
+    {
+        // ASCII stays as it is: the text is copied whole and only its non-ASCII characters are looked at.
+        var first = s.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
+        return first < 0
+            ? s
+            : string.Create(s.Length, (s, first), static (into, state) =>
             {
-                for (var i = 0; i < from.Length; i++)
+                state.s.AsSpan().CopyTo(into);
+                var i = state.first;
+                while (i < into.Length)
                 {
-                    into[i] = Fold(from[i]);
+                    into[i] = Fold(into[i]);
+                    var next = into[(i + 1)..].IndexOfAnyExceptInRange('\0', '\x7f');
+                    i = next < 0 ? into.Length : i + 1 + next;
                 }
-            })
-            : s;
+            });
+    }
 
     /// <summary>A lower-case, hyphenated key without diacritics: "Van den Hul" → "van-den-hul".</summary>
     public static string Slug(string s)
