@@ -56,6 +56,7 @@ internal sealed class ExplorerData : IExplorerData
         var result = source.Search(query, filter, offset, pageSize);
         var hits = new List<SearchHitView>();
         var shown = new HashSet<string>(StringComparer.Ordinal);
+        Graph.PrefetchNodes([.. result.Ids.Take(pageSize)]);
         foreach (var id in result.Ids.Take(pageSize))
         {
             // The hit's own node names it: a question found by its id is the question, though its text is its answer's file.
@@ -115,6 +116,7 @@ internal sealed class ExplorerData : IExplorerData
             // The resolved CITES edges of this document by position: where each citation really leads and how it was linked.
             var resolved = Graph.Outgoing(node?.Id ?? doc.Doc.Id, EdgeType.Cites)
                 .GroupBy(e => Int(e, "start")).ToDictionary(g => g.Key, g => g.First());
+            Graph.PrefetchNodes([.. resolved.Values.Select(e => e.Target).Concat(doc.Citations.Select(c => c.Target).OfType<string>()).Distinct(StringComparer.Ordinal)]);
             var inDoc = doc.Citations.Select(c => WithLink(CitationOf(c, doc), resolved.GetValueOrDefault(c.Start))).ToList();
             citations = inDoc;
             blocks = Blocks(doc, inDoc);
@@ -146,7 +148,10 @@ internal sealed class ExplorerData : IExplorerData
         // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least.
         var ordered = Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id))
             .OrderBy(e => EdgePriority.IndexOf(e.Type) is var i and >= 0 ? i : EdgePriority.Count)
-            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal);
+            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList();
+
+        // The ends of the edges shown (about the first limit of them) in one read, not one each.
+        Graph.PrefetchNodes([.. ordered.Take(2 * limit).SelectMany(e => new[] { e.Source, e.Target }).Distinct(StringComparer.Ordinal)]);
         foreach (var edge in ordered)
         {
             if (edges.Count == limit)
@@ -237,6 +242,7 @@ internal sealed class ExplorerData : IExplorerData
         }
 
         var steps = Graph.Timeline(motion.Id);
+        Graph.PrefetchNodes([.. steps.Take(limit).Select(e => e.DocumentId).Distinct(StringComparer.Ordinal)]);
         var summary = KvGraph.Core.Graph.Motions.Summary(Graph, motion);
         return new MotionView(
             View(motion),

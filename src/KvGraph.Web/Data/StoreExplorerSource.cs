@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 using KvGraph.Store;
+using KvGraph.Store.Sqlite;
 
 namespace KvGraph.Web.Data;
 
@@ -27,6 +28,7 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
     private readonly string path;
     private readonly ConcurrentBag<IKvStore> idle = [];
     private volatile StoreGraph? graph;
+    private volatile EntityCache? entities;
     private int disposed;
 
     /// <summary>Serves <paramref name="store"/>'s file: that instance is the pool's first connection, others are opened read-only as needed.</summary>
@@ -67,7 +69,22 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
         return Use(store =>
         {
             var version = store.CurrentVersion;
-            return read(store.Graph(), version);
+            var indexed = store.Graph();
+            if (indexed is not IIndexedReads reads)
+            {
+                return read(indexed, version);
+            }
+
+            // The version's entities are kept across requests and connections (see EntityCache); two requests may both
+            // start a new version's cache, either is right, the last stays.
+            var cache = entities;
+            if (cache is null || cache.Version != version)
+            {
+                cache = new EntityCache(version);
+                entities = cache;
+            }
+
+            return read(new EntityCachedGraph(indexed, reads, cache), version);
         });
     }
 
