@@ -316,6 +316,9 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
             ("$type", edgeType))).ToList());
     }
 
+    /// <summary>One read transaction around <paramref name="read"/> (the store's own, nested reads join it).</summary>
+    public T InOneRead<T>(Func<T> read) => _store.ReadIndexed(read);
+
     private IEnumerable<GraphNode> AllNodes()
     {
         var rows = ReadNodes("SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.id, f.path, n.file_id, n.seq");
@@ -401,6 +404,9 @@ public interface IIndexedReads
 
     /// <summary>The edges of one type, merged as the whole graph's are.</summary>
     IReadOnlyList<GraphEdge> EdgesOfType(string edgeType);
+
+    /// <summary>Runs <paramref name="read"/> in one read transaction of this graph's store: every query in it sees one committed build.</summary>
+    T InOneRead<T>(Func<T> read);
 
     /// <summary>Reads the nodes and (as asked) edges of <paramref name="ids"/> in one query each, kept for the point queries that follow.</summary>
     void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming);

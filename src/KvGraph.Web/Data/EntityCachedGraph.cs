@@ -101,6 +101,8 @@ internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads read
 
     public IReadOnlyList<GraphEdge> EdgesOfType(string edgeType) => reads.EdgesOfType(edgeType);
 
+    public T InOneRead<T>(Func<T> read) => reads.InOneRead(read);
+
     public void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming) =>
         reads.Prefetch([.. ids.Where(id => !cache.Nodes.ContainsKey(id))], nodes, outgoing, incoming);
 }

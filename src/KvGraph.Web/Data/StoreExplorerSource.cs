@@ -66,26 +66,32 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
     public T Read<T>(Func<ICitationGraph, long, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return Use(store =>
+        return Use(store => store.Graph() is IIndexedReads outer
+            ? outer.InOneRead(() => ReadNow(store, read))
+            : ReadNow(store, read));
+    }
+
+    // One request on one connection. In one read transaction (an indexed store) every query sees one committed build,
+    // even while a build commits: the graph is taken inside it, so it is the version the transaction sees.
+    private T ReadNow<T>(IKvStore store, Func<ICitationGraph, long, T> read)
+    {
+        var version = store.CurrentVersion;
+        var indexed = store.Graph();
+        if (indexed is not IIndexedReads reads)
         {
-            var version = store.CurrentVersion;
-            var indexed = store.Graph();
-            if (indexed is not IIndexedReads reads)
-            {
-                return read(indexed, version);
-            }
+            return read(indexed, version);
+        }
 
-            // The version's entities are kept across requests and connections (see EntityCache); two requests may both
-            // start a new version's cache, either is right, the last stays.
-            var cache = entities;
-            if (cache is null || cache.Version != version)
-            {
-                cache = new EntityCache(version);
-                entities = cache;
-            }
+        // The version's entities are kept across requests and connections (see EntityCache); two requests may both
+        // start a new version's cache, either is right, the last stays.
+        var cache = entities;
+        if (cache is null || cache.Version != version)
+        {
+            cache = new EntityCache(version);
+            entities = cache;
+        }
 
-            return read(new EntityCachedGraph(indexed, reads, cache), version);
-        });
+        return read(new EntityCachedGraph(indexed, reads, cache), version);
     }
 
     public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
