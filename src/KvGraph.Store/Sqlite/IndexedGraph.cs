@@ -304,18 +304,6 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         });
     }
 
-    /// <summary>
-    /// The edges of one type, merged as <see cref="Edges"/> merges them (a scan of the edge rows that keeps only this
-    /// type). Not cached.
-    /// </summary>
-    public IReadOnlyList<GraphEdge> EdgesOfType(string edgeType)
-    {
-        ArgumentNullException.ThrowIfNull(edgeType);
-        return _store.ReadIndexed(() => CitationGraphs.MergeEdges(ReadEdges(
-            "SELECT e.source, e.target, e.type, e.props FROM redges e JOIN files f ON f.id = e.file_id WHERE e.type = $type ORDER BY f.path, e.file_id, e.seq",
-            ("$type", edgeType))).ToList());
-    }
-
     /// <summary>One read transaction around <paramref name="read"/> (the store's own, nested reads join it).</summary>
     public T InOneRead<T>(Func<T> read) => _store.ReadIndexed(read);
 
@@ -394,16 +382,13 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
 
 /// <summary>
 /// Reads of the store's indexed graph beyond <see cref="ICitationGraph"/>'s point queries, for a caller that lists one kind
-/// of node (the explorer's motions lists, a document filter without words) without loading the whole graph, and that
+/// of node (the explorer's motions lists) without loading the whole graph, and that
 /// batches the point queries of many ids.
 /// </summary>
 public interface IIndexedReads
 {
     /// <summary>The merged nodes with a row labelled one of <paramref name="labels"/>, or that are the target of an edge of type <paramref name="targetOf"/>, by id.</summary>
     IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null);
-
-    /// <summary>The edges of one type, merged as the whole graph's are.</summary>
-    IReadOnlyList<GraphEdge> EdgesOfType(string edgeType);
 
     /// <summary>Runs <paramref name="read"/> in one read transaction of this graph's store: every query in it sees one committed build.</summary>
     T InOneRead<T>(Func<T> read);

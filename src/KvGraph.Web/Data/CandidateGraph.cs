@@ -5,12 +5,11 @@ namespace KvGraph.Web.Data;
 
 /// <summary>
 /// One graph seen by a caller that walks <see cref="ICitationGraph.Nodes"/> only to pick one kind of node (Core's
-/// <see cref="Motions.List"/> and <see cref="Motions.Stats"/> pick motions, <see cref="DocumentFilter.Documents"/> and
-/// <see cref="Profiles.Overview"/> documents): <see cref="Nodes"/> are the candidates the store reads by index (a superset
-/// of what the caller picks, so it picks the same), <see cref="Edges"/> the edges of one type when the caller needs only
-/// those, and every point query goes to the graph underneath. Over the store's indexed graph, walking the candidates
-/// reads each chunk's nodes, edges and neighbours in a few batched queries first (<see cref="IIndexedReads.Prefetch"/>),
-/// so the point queries the caller makes per node are answered from that graph's caches, not one query each.
+/// <see cref="Motions.List"/> and <see cref="Motions.Stats"/> pick motions): <see cref="Nodes"/> are the candidates the
+/// store reads by index (a superset of what the caller picks, so it picks the same), and every other query goes to the
+/// graph underneath. Over the store's indexed graph, walking the candidates reads each chunk's nodes, edges and neighbours
+/// in a few batched queries first (<see cref="IIndexedReads.Prefetch"/>), so the point queries the caller makes per node
+/// are answered from that graph's caches, not one query each.
 /// </summary>
 internal sealed class CandidateGraph : ICitationGraph
 {
@@ -27,18 +26,15 @@ internal sealed class CandidateGraph : ICitationGraph
     private readonly ICitationGraph inner;
     private readonly Func<IReadOnlyList<GraphNode>> candidates;
     private readonly Func<GraphNode, ReadAhead> ahead;
-    private readonly string? edgeType;
 
     /// <param name="inner">The graph every point query goes to.</param>
     /// <param name="candidates">Every node the caller may pick (read when <see cref="Nodes"/> is walked).</param>
     /// <param name="ahead">What the caller will ask about this candidate, so what to read ahead (everything by default).</param>
-    /// <param name="edgeType">When given, <see cref="Edges"/> are the edges of this type only (the caller looks at no other).</param>
-    public CandidateGraph(ICitationGraph inner, Func<IReadOnlyList<GraphNode>> candidates, Func<GraphNode, ReadAhead>? ahead = null, string? edgeType = null)
+    public CandidateGraph(ICitationGraph inner, Func<IReadOnlyList<GraphNode>> candidates, Func<GraphNode, ReadAhead>? ahead = null)
     {
         this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
         this.candidates = candidates ?? throw new ArgumentNullException(nameof(candidates));
         this.ahead = ahead ?? (_ => ReadAhead.All);
-        this.edgeType = edgeType;
     }
 
     /// <summary>What is read ahead of a candidate before the caller asks about it.</summary>
@@ -47,19 +43,9 @@ internal sealed class CandidateGraph : ICitationGraph
         /// <summary>Nothing: the caller asks nothing of it, or knows it already.</summary>
         None,
 
-        /// <summary>Its incoming edges only (who cites it).</summary>
-        Incoming,
-
         /// <summary>Its node, its edges both ways, who cites it and the people, parties and records around it.</summary>
         All,
     }
-
-    /// <summary>The labels of the nodes that are documents (Core's <see cref="GraphFacts.IsDocumentLabel"/>), placeholders included.</summary>
-    internal static IReadOnlyList<string> DocumentLabels { get; } =
-    [
-        NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion,
-        NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral, NodeLabel.Placeholder,
-    ];
 
     /// <summary>
     /// Every node that can be a motion as <see cref="Motions.All"/> counts one: those labelled Motion and every target of a
@@ -68,10 +54,6 @@ internal sealed class CandidateGraph : ICitationGraph
     /// </summary>
     public static IReadOnlyList<GraphNode>? MotionCandidates(ICitationGraph graph) =>
         graph is IIndexedReads reads ? reads.NodesLabelled([NodeLabel.Motion], EdgeType.RecordsVote) : null;
-
-    /// <summary>Every node with a document's label (<see cref="DocumentLabels"/>), or null when <paramref name="graph"/> is not the store's indexed graph.</summary>
-    public static IReadOnlyList<GraphNode>? DocumentCandidates(ICitationGraph graph) =>
-        graph is IIndexedReads reads ? reads.NodesLabelled(DocumentLabels) : null;
 
     public int NodeCount => inner.NodeCount;
 
@@ -87,10 +69,6 @@ internal sealed class CandidateGraph : ICitationGraph
                 var chunk = all.Skip(at).Take(Chunk).ToList();
                 var plan = chunk.ToLookup(ahead);
                 ReadAll([.. plan[ReadAhead.All].Select(n => n.Id)]);
-                if (plan[ReadAhead.Incoming].Any() && inner is IIndexedReads reads)
-                {
-                    reads.Prefetch([.. plan[ReadAhead.Incoming].Select(n => n.Id)], nodes: false, outgoing: false, incoming: true);
-                }
 
                 foreach (var node in chunk)
                 {
@@ -100,7 +78,7 @@ internal sealed class CandidateGraph : ICitationGraph
         }
     }
 
-    public IEnumerable<GraphEdge> Edges => edgeType is not null && inner is IIndexedReads reads ? reads.EdgesOfType(edgeType) : inner.Edges;
+    public IEnumerable<GraphEdge> Edges => inner.Edges;
 
     public GraphNode? Find(string id) => inner.Find(id);
 

@@ -99,8 +99,6 @@ internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads read
 
     public IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null) => reads.NodesLabelled(labels, targetOf);
 
-    public IReadOnlyList<GraphEdge> EdgesOfType(string edgeType) => reads.EdgesOfType(edgeType);
-
     public T InOneRead<T>(Func<T> read) => reads.InOneRead(read);
 
     public void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming) =>

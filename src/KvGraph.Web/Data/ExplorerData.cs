@@ -257,7 +257,8 @@ internal sealed class ExplorerData : IExplorerData
 
     public MotionListView Motions(MotionFilter filter, int page, int pageSize)
     {
-        var all = MotionGraph(listed: true).List(filter, Summary);
+        // By sponsor party or dossier, every motion's people or stukken are asked: over the whole graph, not point by point.
+        var all = (filter.SponsorParty is not null || filter.Dossier is not null ? source.WholeGraph : MotionGraph(listed: true)).List(filter, Summary);
         return new MotionListView(all.Count, page, pageSize, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
     }
 

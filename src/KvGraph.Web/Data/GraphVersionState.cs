@@ -5,8 +5,8 @@ namespace KvGraph.Web.Data;
 
 /// <summary>
 /// What the explorer keeps for one store version, and only that: the motions (read once by label: one node per motion),
-/// each motion's summary (fate in brief, citers counted: every motions page and filter lists them all), the motion counts
-/// and the start page's figures. Bounded by the number of motions, not the graph; a new version starts afresh.
+/// each motion's summary (fate in brief, citers counted: every motions page and filter lists them all), and the motion
+/// counts. Bounded by the number of motions, not the graph; a new version starts afresh.
 /// </summary>
 internal sealed class GraphVersionState(long version)
 {
@@ -14,7 +14,6 @@ internal sealed class GraphVersionState(long version)
     private IReadOnlyList<GraphNode>? motions;
     private bool motionsRead;
     private MotionStatsView? stats;
-    private CorpusOverview? overview;
 
     public long Version { get; } = version;
 
@@ -42,15 +41,6 @@ internal sealed class GraphVersionState(long version)
         lock (gate)
         {
             return stats ??= compute();
-        }
-    }
-
-    /// <summary>The start page's figures, computed once.</summary>
-    public CorpusOverview Overview(Func<CorpusOverview> compute)
-    {
-        lock (gate)
-        {
-            return overview ??= compute();
         }
     }
 }

@@ -3,44 +3,60 @@ using KvGraph.Core.Graph;
 namespace KvGraph.Web.Data;
 
 /// <summary>
-/// The start, person, party and dossier pages, from Core's one implementation (<see cref="Profiles"/>), each request on
-/// the graph the source hands it (<see cref="IExplorerSource.Read{T}"/>). The start page's figures are computed once per
-/// store version, like the motion counts, over the documents read by label (<see cref="CandidateGraph"/>).
+/// The start, person, party and dossier pages over the source's whole graph (<see cref="IExplorerSource.WholeGraph"/>:
+/// each sums over many nodes, which point queries one by one could not answer in time on a large store), from Core's one
+/// implementation (<see cref="Profiles"/>). The start page's figures are computed once per graph, like the motion counts.
 /// </summary>
 public sealed class PagesData(IExplorerSource source)
 {
-    private GraphVersionState? current;
+    private volatile Snapshot? current;
 
     /// <summary>The start page's figures.</summary>
-    public CorpusOverview Overview() => source.Read((graph, version) => SnapshotExplorerData.State(ref current, version).Overview(() => Profiles.Overview(
-        CandidateGraph.DocumentCandidates(graph) is { } documents ? new CandidateGraph(graph, () => documents, Overview, EdgeType.Cites) : graph)));
-
-    // The start page asks every document who cites it, and sums up every motion that is cited.
-    private static CandidateGraph.ReadAhead Overview(GraphNode node) => Motions.IsMotion(node) ? CandidateGraph.ReadAhead.All : CandidateGraph.ReadAhead.Incoming;
+    public CorpusOverview Overview() => For().Overview.Value;
 
     /// <summary>The person page, each list cut at <paramref name="limit"/>; null when <paramref name="id"/> is not a person.</summary>
-    public PersonPageView? Person(string id, int limit) => source.Read((graph, _) =>
-        Profiles.Person(graph, id) is { } p
+    public PersonPageView? Person(string id, int limit) =>
+        Profiles.Person(For().Graph, id) is { } p
             ? new PersonPageView(p.Id, p.Name, p.Offices, p.Parties, PageList<DocumentEntry>.Of(p.Questions, limit), PageList<DocumentEntry>.Of(p.Answers, limit),
                 PageList<MotionSummary>.Of(p.Motions, limit), p.MentionedIn, p.CitedBy)
-            : null);
+            : null;
 
     /// <summary>The party page; null when the graph has no such party.</summary>
-    public PartyPageView? Party(string id, int limit) => source.Read((graph, _) =>
-        Profiles.Party(graph, id) is { } p
+    public PartyPageView? Party(string id, int limit) =>
+        Profiles.Party(For().Graph, id) is { } p
             ? new PartyPageView(p.Id, p.Name, PageList<PartyMember>.Of(p.Members, limit), PageList<MotionSummary>.Of(p.Motions, limit), p.MotionsAdopted, p.MotionsRejected,
                 PageList<PartyVoteEntry>.Of(p.Votes, limit), p.VotedFor, p.VotedAgainst, p.VotedOther)
-            : null);
+            : null;
 
     /// <summary>The dossier page; null when the graph has no such dossier.</summary>
-    public DossierPageView? Dossier(string id, int limit) => source.Read((graph, _) =>
-        Profiles.Dossier(graph, id) is { } d
+    public DossierPageView? Dossier(string id, int limit) =>
+        Profiles.Dossier(For().Graph, id) is { } d
             ? new DossierPageView(d.Id, d.Number, Core.Kinds.CitationKinds.OfficialUrl(d.Id), PageList<DocumentEntry>.Of(d.Stukken, limit),
                 PageList<MotionSummary>.Of(d.Motions, limit), PageList<DossierCiting>.Of(d.CitedBy, limit))
-            : null);
+            : null;
 
-    /// <summary>The people a document names (askers, answerers, sponsors); null when the id is unknown.</summary>
+    /// <summary>The people a document names (askers, answerers, sponsors); null when the id is unknown. A few point queries: on the request's indexed graph.</summary>
     public IReadOnlyList<PersonRole>? DocumentPeople(string id) => source.Read((graph, _) => graph.Find(id) is null ? null : Profiles.DocumentPeople(graph, id));
+
+    private Snapshot For()
+    {
+        var graph = source.WholeGraph;
+        var data = current;
+        if (data is null || !ReferenceEquals(data.Graph, graph))
+        {
+            data = new Snapshot(graph);
+            current = data;
+        }
+
+        return data;
+    }
+
+    private sealed class Snapshot(ICitationGraph graph)
+    {
+        public ICitationGraph Graph { get; } = graph;
+
+        public Lazy<CorpusOverview> Overview { get; } = new(() => Profiles.Overview(graph), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 }
 
 /// <summary>Every list of every page as rows for CSV: the same rows the page shows, the columns named as in the JSON.</summary>

@@ -29,6 +29,8 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
     private readonly ConcurrentBag<IKvStore> idle = [];
     private volatile StoreGraph? graph;
     private volatile EntityCache? entities;
+    private readonly Lock reload = new();
+    private volatile WholeSnapshot? whole;
     private int disposed;
 
     /// <summary>Serves <paramref name="store"/>'s file: that instance is the pool's first connection, others are opened read-only as needed.</summary>
@@ -55,6 +57,43 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
             return current;
         }
     }
+
+    /// <summary>
+    /// The whole graph of the store's current version, loaded on the first view that needs it (<see cref="IExplorerSource.WholeGraph"/>)
+    /// and kept until a build commits a new version. Only those views read it: every point query (a document, its
+    /// neighbourhood, trace, related, a motion) stays on the indexed graph, whose answers are the same and faster there.
+    /// One request loads; others wanting the new version wait for it, those still on the old one go on with it.
+    /// </summary>
+    public ICitationGraph WholeGraph
+    {
+        get
+        {
+            var version = GraphVersion;
+            if (whole is { } held && held.Version == version)
+            {
+                return held.Graph;
+            }
+
+            lock (reload)
+            {
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+                if (whole is { } latest && latest.Version == version)
+                {
+                    return latest.Graph;
+                }
+
+                // The version is read inside the load's read: a build committing in between labels the graph with the
+                // version it was read at, never a stale graph with a newer label.
+                var loaded = Use(store => new WholeSnapshot(store.CurrentVersion, store.LoadGraph()));
+                whole = loaded;
+                WholeLoads++;
+                return loaded.Graph;
+            }
+        }
+    }
+
+    /// <summary>How many times the whole graph was loaded (once per version at most, and only for the views that need it).</summary>
+    public int WholeLoads { get; private set; }
 
     /// <summary>The store's current version (one indexed row).</summary>
     public long GraphVersion => Use(store => store.CurrentVersion);
@@ -103,9 +142,10 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
 
     public SourceSearchResult Search(string query, DocumentFilter filter, int offset, int limit)
     {
-        // Without a filter the store finds ids and names by index on its own. A filter is matched on the same connection's
-        // indexed graph; without words it walks the documents, which are read by label, in batches, not the whole graph.
-        var found = Use(store => store.Search(query, filter, limit, offset, filter.IsEmpty ? null : Documents(store.Graph(), filter)));
+        // Without a filter the store finds ids and names by index on its own. A filter walks every document (without words,
+        // all of them): on the whole graph of the version, loaded once, never one point query per document.
+        var graph = filter.IsEmpty ? null : WholeGraph;
+        var found = Use(store => store.Search(query, filter, limit, offset, graph));
         var snippets = new Dictionary<string, string>(StringComparer.Ordinal);
         var highlights = new Dictionary<string, IReadOnlyList<int[]>>(StringComparer.Ordinal);
         foreach (var hit in found.Hits)
@@ -133,14 +173,6 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
         }
     }
 
-    // The graph a document filter walks: every point query on the pooled connection's graph, its documents read by label,
-    // and read ahead only those whose date and kind pass (the rest the filter turns down without asking the graph).
-    private static CandidateGraph Documents(ICitationGraph graph, DocumentFilter filter) =>
-        new(graph, () => CandidateGraph.DocumentCandidates(graph) ?? [.. graph.Nodes], n =>
-            filter.MatchesDate(CitedByQuery.DateOf(n)) && (filter.Kinds.Count == 0 || filter.Kinds.Contains(DocumentFilter.KindOf(n)))
-                ? CandidateGraph.ReadAhead.All
-                : CandidateGraph.ReadAhead.None);
-
     /// <summary>Runs one read on a pooled read-only connection of its own.</summary>
     private T Use<T>(Func<IKvStore, T> read)
     {
@@ -162,4 +194,6 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
             }
         }
     }
+
+    private sealed record WholeSnapshot(long Version, ICitationGraph Graph);
 }
