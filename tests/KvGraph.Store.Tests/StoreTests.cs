@@ -100,12 +100,17 @@ public sealed class StoreTests
             using (var session = fresh.BeginWrite())
             {
                 session.Write(StoreFixtures.Record(TestFixtures.Motion));
+                Assert.Equal("delete", JournalMode(path));
             }
 
             Assert.Equal(schema, Indexes(path));
             Assert.Empty(fresh.Files());
 
+            // The session wrote through a rollback journal (an empty store) and gave the store back in WAL mode.
+            Assert.Equal("wal", JournalMode(path));
+
             StoreFixtures.WriteAll(fresh, dir);
+            Assert.Equal("wal", JournalMode(path));
         }
 
         Assert.Equal(schema, Indexes(path));
@@ -121,6 +126,15 @@ public sealed class StoreTests
         Assert.Equal(schema, Indexes(path));
         Assert.Equal("kst-21501-20-1591", store.ResolveId("kst-21501-20-1591"));
         Assert.Contains(store.Graph().Incoming("kst-21501-20-1591"), e => e.Source == "ah-tk-20202021-2302");
+    }
+
+    private static string? JournalMode(string path)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        return cmd.ExecuteScalar() as string;
     }
 
     private static List<string> Indexes(string path)

@@ -72,7 +72,58 @@ public sealed class MotionIdentity
             identity._idf[w] = Math.Log((all.Count + 1.0) / n);
         }
 
+        // Dated candidates by date, undated last: a mention weighs only those of its window (Resolve).
+        foreach (var list in identity._bySponsor.Values)
+        {
+            list.Sort((a, b) => (a.Date, b.Date) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                ({ } x, { } y) => x.CompareTo(y),
+            });
+        }
+
         return identity;
+    }
+
+    /// <summary>
+    /// The candidates a mention dated <paramref name="cited"/> can be: every one when the date is unknown; else the dated
+    /// ones submitted within <see cref="WindowDays"/> before it (found by binary search in the date order
+    /// <see cref="Create"/> sorted them in) and the undated ones. A sponsor's motions grow with the corpus, and weighing
+    /// all of them for every mention made resolution quadratic: at 1,000,000 documents it was half of the commit's fill.
+    /// </summary>
+    private static IEnumerable<Candidate> InWindow(List<Candidate> candidates, DateOnly? cited)
+    {
+        if (cited is not { } at)
+        {
+            return candidates;
+        }
+
+        var dated = candidates.FindLastIndex(c => c.Date is not null) + 1;
+        var from = First(candidates, dated, at.AddDays(-WindowDays));
+        var to = First(candidates, dated, at.AddDays(1));
+        return candidates.Skip(from).Take(to - from).Concat(candidates.Skip(dated));
+
+        // The first of the dated candidates [0, dated) submitted on or after day.
+        static int First(List<Candidate> candidates, int dated, DateOnly day)
+        {
+            int lo = 0, hi = dated;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (candidates[mid].Date!.Value < day)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
+        }
     }
 
     /// <summary>Weighs every motion of the mention's lead sponsor; see the type's remarks.</summary>
@@ -91,7 +142,7 @@ public sealed class MotionIdentity
 
         var cited = ParseDate(citingDate);
         var scored = new List<MotionCandidateScore>();
-        foreach (var c in candidates)
+        foreach (var c in InWindow(candidates, cited))
         {
             if (!slugs.All(c.Sponsors.Contains))
             {

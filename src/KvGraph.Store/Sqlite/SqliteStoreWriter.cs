@@ -31,13 +31,23 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     // A first build (the store holds no file) loads its tables without their secondary indexes and makes them at commit,
     // each in one sorted pass: inserting every row into five or six indexes at random places was most of the write
     // path's cost, and at 100,000 files the indexes outgrow the page cache. Their definitions are the schema's, read back.
-    private List<string> _deferredRaw = [];
-    private List<string> _deferredResolved = [];
+    private List<(string Name, string Sql)> _deferredRaw = [];
+    private List<(string Name, string Sql)> _deferredResolved = [];
+
+    // A first build into an empty store writes through a rollback journal instead of the WAL (see TrySetJournal).
+    private bool _rollbackJournal;
 
     public SqliteStoreWriter(SqliteKvStore store, SqliteConnection connection)
     {
         _store = store;
         _c = connection;
+        _rollbackJournal = IsEmpty(connection) && TrySetJournal(connection, "DELETE", "FULL");
+        if (_rollbackJournal)
+        {
+            // A first build's sorts and DISTINCT sets (index builds, the whole-graph counts) span every row: in temporary
+            // files, not held in memory as the store's temp_store = MEMORY would (changed only outside a transaction).
+            SetTempStore(connection, "FILE");
+        }
 
         // Committed on its own before the build's transaction, cleared by the build's commit: a build that dies
         // leaves this mark, so readers can say the store does not hold what the last build was asked to make.
@@ -60,12 +70,13 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             if (_files.Count == 0)
             {
                 _deferredRaw = DropIndexes(RawTables);
-                _deferredResolved = DropIndexes(ResolvedTables, keep: ResolvedIndexesKept);
+                _deferredResolved = DropIndexes(ResolvedTables);
             }
         }
         catch
         {
             _tx.Dispose();
+            RestoreWal();
             throw;
         }
     }
@@ -198,9 +209,13 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
 
         // The commit's own reads (the resolver, each file's facts) want the raw tables' indexes; the resolved tables'
-        // are made once they are filled (rnodes_id stays throughout: the fill looks node labels up by id).
+        // are made once they are filled. rnodes_id too: the fill looks a node's label up by id only for a counting edge
+        // to a node its file does not assert, which the corpora here never have, so it is made at the first such look-up
+        // (kept throughout, it was a random insert into an index of every resolved node for each node row).
         CreateIndexes(ref _deferredRaw);
-        ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1);
+        ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1,
+            beforeLabelLookup: () => CreateIndexes(ref _deferredResolved, ResolvedLabelIndex),
+            filled: () => CreateIndexes(ref _deferredResolved));
         CreateIndexes(ref _deferredResolved);
 
         Fast("DELETE FROM meta WHERE key = 'build-started'").Run();
@@ -223,7 +238,69 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         // Not committed: rolled back, the previous state stays.
         _tx.Dispose();
         _done = true;
+        RestoreWal();
         _store.EndWrite(this);
+    }
+
+    /// <summary>Whether the store holds no file at all: a first build (or one after every file was removed).</summary>
+    private static bool IsEmpty(SqliteConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT NOT EXISTS(SELECT 1 FROM files)";
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    /// <summary>
+    /// Switches the store's journal (outside any transaction), true when it took. A first build writes every page of the
+    /// store anew: in WAL mode each page went to the WAL and was copied into the database again at the checkpoint after
+    /// the commit (at 1,000,000 documents a WAL of 18.7 GB and growing beside a database as large). A rollback journal
+    /// holds only the pages that existed before the build (an empty store's few), the new pages are written to the
+    /// database once, and a build that dies is rolled back from that journal at the next open: the empty store stays.
+    /// synchronous = FULL while it lasts, as a rollback journal needs to survive a power cut. Readers wait (busy timeout)
+    /// while such a build holds the store; an empty store has nothing to read. Another connection holding the store keeps
+    /// it in WAL mode (the switch is refused) and the build goes on as before.
+    /// </summary>
+    private static bool TrySetJournal(SqliteConnection connection, string mode, string synchronous)
+    {
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"PRAGMA journal_mode = {mode}";
+            var took = string.Equals(cmd.ExecuteScalar() as string, mode, StringComparison.OrdinalIgnoreCase);
+            if (took)
+            {
+                cmd.CommandText = $"PRAGMA synchronous = {synchronous}";
+                cmd.ExecuteNonQuery();
+            }
+
+            return took;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Back to WAL, synchronous = NORMAL and temp_store = MEMORY (as <see cref="SqliteKvStore.Open"/> sets them) when a first build's session
+    /// ends, its statements finalized (a switch needs none in progress). A session never disposed leaves the rollback
+    /// journal until the store is next opened, which sets WAL again.
+    /// </summary>
+    private void RestoreWal()
+    {
+        if (_rollbackJournal)
+        {
+            _rollbackJournal = false;
+            TrySetJournal(_c, "WAL", "NORMAL");
+            SetTempStore(_c, "MEMORY");
+        }
+    }
+
+    private static void SetTempStore(SqliteConnection connection, string where)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"PRAGMA temp_store = {where}";
+        cmd.ExecuteNonQuery();
     }
 
     private void Open() => ObjectDisposedException.ThrowIf(_done, this);
@@ -234,11 +311,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     /// <summary>The tables <see cref="ResolvedFacts"/> fills at commit.</summary>
     private static readonly string[] ResolvedTables = ["rnodes", "redges", "rfeatures"];
 
-    /// <summary>Kept while the resolved tables fill: <see cref="ResolvedFacts"/> looks a node's label up by its id.</summary>
-    private static readonly string[] ResolvedIndexesKept = ["rnodes_id"];
+    /// <summary>The index <see cref="ResolvedFacts"/> looks a node's label up by its id with.</summary>
+    private const string ResolvedLabelIndex = "rnodes_id";
 
-    /// <summary>Drops the secondary indexes of <paramref name="tables"/> (inside the session's transaction: a rollback restores them) and gives their definitions.</summary>
-    private List<string> DropIndexes(string[] tables, string[]? keep = null)
+    /// <summary>Drops the secondary indexes of <paramref name="tables"/> (inside the session's transaction: a rollback restores them) and gives their names and definitions.</summary>
+    private List<(string Name, string Sql)> DropIndexes(string[] tables)
     {
         var names = string.Join(", ", tables.Select(t => $"'{t}'"));
         var indexes = new List<(string Name, string Sql)>();
@@ -247,10 +324,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         {
             while (r.Read())
             {
-                if (keep is null || !keep.Contains(r.GetString(0), StringComparer.Ordinal))
-                {
-                    indexes.Add((r.GetString(0), r.GetString(1)));
-                }
+                indexes.Add((r.GetString(0), r.GetString(1)));
             }
         }
 
@@ -260,18 +334,20 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             cmd.ExecuteNonQuery();
         }
 
-        return [.. indexes.Select(i => i.Sql)];
+        return indexes;
     }
 
-    private void CreateIndexes(ref List<string> deferred)
+    /// <summary>Makes the deferred indexes (only <paramref name="name"/> when given) and takes them off the list.</summary>
+    private void CreateIndexes(ref List<(string Name, string Sql)> deferred, string? name = null)
     {
-        foreach (var sql in deferred)
+        var now = deferred.Where(i => name is null || i.Name == name).ToList();
+        foreach (var (_, sql) in now)
         {
             using var cmd = Command(sql);
             cmd.ExecuteNonQuery();
         }
 
-        deferred = [];
+        deferred = [.. deferred.Except(now)];
     }
 
     private (Dictionary<string, StoredFile> Files, Dictionary<string, long> Ids) ReadFiles()
