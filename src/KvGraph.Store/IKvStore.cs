@@ -42,6 +42,15 @@ public interface IKvStore : IDisposable
     /// </summary>
     IStoreWriter BeginWrite();
 
+    /// <summary>
+    /// Starts a read session: until it is disposed, every read of this store — and every query on its <see cref="Graph"/>,
+    /// which reads a few rows per step — sees one committed build, even while a build commits from another process or
+    /// connection. Without one, a trace or a related list that reads between a build's commits could mix two builds (an
+    /// edge from one, its target's node missing in the next). Inside a read or write session already open it changes nothing.
+    /// One thread at a time, as the store itself.
+    /// </summary>
+    IDisposable BeginRead();
+
     /// <summary>A document by its id or any of its aliases (zaak, kv-tk-&lt;zaak&gt;, own ids), or null.</summary>
     ExtractedDocument? GetDocument(string id);
 

@@ -35,6 +35,7 @@ internal static class MotionsCommand
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
             var filter = new MotionFilter
             {
                 Outcome = result.GetValue(outcome),

@@ -19,6 +19,7 @@ internal static class RelatedCommand
         {
             var filter = filters.Read(result);
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
             var graph = store.Graph();
             var wanted = result.GetValue(id)!;
             var node = graph.Find(wanted) ?? throw new CliUserException($"'{wanted}' is not in the store. Try `kvgraph search {wanted}`.");

@@ -36,6 +36,7 @@ internal static class SearchCommand
             }
 
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
             Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var found = store.Search(query, filter, result.GetValue(limit), result.GetValue(offset));
             foreach (var note in found.Notes)

@@ -21,6 +21,7 @@ internal static class ShowCommand
             var filter = filters.Read(result);
             var console = context.Console;
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
             Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var wanted = result.GetValue(id)!;
             var graph = store.Graph();

@@ -15,6 +15,7 @@ internal static class StatsCommand
         return command.WithAction(result =>
         {
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
             Render.NoticeUnfinished(result.InvocationConfiguration.Error, store);
             var stats = store.Stats();
             var motions = KvGraph.Core.Graph.Motions.Stats(store.LoadGraph());

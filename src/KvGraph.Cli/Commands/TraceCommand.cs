@@ -21,6 +21,7 @@ internal static class TraceCommand
             var d = result.GetValue(depth);
 
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
             var wanted = result.GetValue(id)!;
             var f = result.GetValue(format)!;
             var budget = f == Output.Table ? QueryLimits.MaxTraceShown : NeighbourhoodGraph.TraceBudget;

@@ -20,6 +20,7 @@ internal static class UnresolvedCommand
         {
             var filter = filters.Read(result);
             using var store = context.OpenExistingStore(result);
+            using var read = store.BeginRead();
 
             // With a filter: targets cited by at least one document that passes it (cited in 2021, by the minister of BZ, …).
             var graph = filter.IsEmpty ? null : store.Graph();

@@ -117,6 +117,51 @@ internal sealed class SqliteKvStore : IKvStore
         return _writer;
     }
 
+    public IDisposable BeginRead()
+    {
+        if (_read is not null || _writer is not null)
+        {
+            // Already one read (or a write session): its reads see one state; an inner one changes nothing.
+            return NoRead.Instance;
+        }
+
+        _read = _connection.BeginTransaction(deferred: true);
+        return new ReadSession(this, _read);
+    }
+
+    private void EndRead(SqliteTransaction tx)
+    {
+        if (ReferenceEquals(_read, tx))
+        {
+            _read = null;
+        }
+
+        tx.Dispose();
+    }
+
+    /// <summary>A read session: disposing it ends the read transaction (a read commits nothing).</summary>
+    private sealed class ReadSession(SqliteKvStore store, SqliteTransaction tx) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                store.EndRead(tx);
+            }
+        }
+    }
+
+    private sealed class NoRead : IDisposable
+    {
+        public static readonly NoRead Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>A write session ended (committed or rolled back): what was cached from before it may be stale.</summary>
     internal void EndWrite(SqliteStoreWriter writer)
     {

@@ -147,13 +147,16 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
         }
     }
 
-    /// <summary>Runs one read on a pooled read-only connection of its own.</summary>
+    /// <summary>Runs one read on a pooled read-only connection of its own, in one read session.</summary>
     private T Use<T>(Func<IKvStore, T> read)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         var store = idle.TryTake(out var pooled) ? pooled : KvStore.OpenReadOnly(path);
         try
         {
+            // One read session: the version, the graph and every row a trace or related list reads are of one build, even
+            // while a build commits (see IKvStore.BeginRead).
+            using var session = store.BeginRead();
             return read(store);
         }
         finally
