@@ -75,6 +75,27 @@ for trx in "$RESULTS"/*.trx; do
   s=$(( ${t:-0} - ${x:-0} ))
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))
 done
+# Each failed test by name, with the first lines of its message: the per-project output above keeps only its tail.
+if [ "$failed" -gt 0 ]; then
+  echo
+  echo "== failed tests"
+  for trx in "$RESULTS"/*.trx; do
+    [ -f "$trx" ] || continue
+    if command -v python3 >/dev/null; then
+      python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).findall(".//t:UnitTestResult", ns):
+    if r.get("outcome") not in ("Passed", "NotExecuted"):
+        m = r.find(".//t:Message", ns)
+        print("FAILED", r.get("testName"))
+        print("\n".join("    " + line for line in ((m.text or "") if m is not None else "").splitlines()[:12]))
+PY
+    else
+      grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/FAILED \1/p'
+    fi
+  done
+fi
 [ "$failed" -gt 0 ] && status=1
 [ "$passed" -eq 0 ] && status=1
 echo
