@@ -14,7 +14,7 @@ namespace KvGraph.Store.Sqlite;
 /// aggregates kept at commit or read by index.
 /// </para>
 /// </summary>
-internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
+internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIndexedReads
 {
     /// <summary>Nodes kept per instance, at most, before the cache starts afresh (the web explorer keeps an instance long).</summary>
     private const int CacheLimit = 200_000;
@@ -312,6 +312,38 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     public int Population(string edgeType, string? label) =>
         _counts.TryGetValue(ResolvedFacts.PopulationKey(edgeType, label), out var n) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
+    /// <summary>
+    /// By index (<c>rnodes</c> by label, <c>redges</c> by type): the merged nodes with a row labelled one of
+    /// <paramref name="labels"/>, or that are the target of an edge of type <paramref name="targetOf"/>, each merged from
+    /// all its rows as <see cref="Nodes"/> merges it, by id. Not cached: the caller keeps what it needs.
+    /// </summary>
+    public IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var targets = targetOf is null ? string.Empty : " UNION SELECT target FROM redges WHERE type = $type";
+        (string, object?)[] args = targetOf is null ? [("$labels", Json([.. labels]))] : [("$labels", Json([.. labels])), ("$type", targetOf)];
+        return _store.ReadIndexed(() =>
+        {
+            var rows = ReadNodes($"""
+                SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id
+                WHERE n.id IN (SELECT id FROM rnodes WHERE label IN (SELECT value FROM json_each($labels)){targets})
+                ORDER BY n.id, f.path, n.file_id, n.seq
+                """, args);
+            var merged = new List<GraphNode>();
+            var start = 0;
+            for (var i = 1; i <= rows.Count; i++)
+            {
+                if (i == rows.Count || rows[i].Id != rows[start].Id)
+                {
+                    merged.Add(CitationGraphs.MergeNode(rows.GetRange(start, i - start))!);
+                    start = i;
+                }
+            }
+
+            return merged;
+        });
+    }
+
     private IEnumerable<GraphNode> AllNodes()
     {
         var rows = ReadNodes("SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.id, f.path, n.file_id, n.seq");
@@ -412,4 +444,18 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
 
         return list;
     }
+}
+
+/// <summary>
+/// Reads of the store's indexed graph beyond <see cref="ICitationGraph"/>'s point queries, for a caller that lists one kind
+/// of node (the explorer's motions lists) without loading the whole graph, and that
+/// batches the point queries of many ids.
+/// </summary>
+public interface IIndexedReads
+{
+    /// <summary>The merged nodes with a row labelled one of <paramref name="labels"/>, or that are the target of an edge of type <paramref name="targetOf"/>, by id.</summary>
+    IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null);
+
+    /// <summary>Reads the nodes and (as asked) edges of <paramref name="ids"/> in one query each, kept for the point queries that follow.</summary>
+    void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming);
 }

@@ -9,8 +9,8 @@ namespace KvGraph.Web.Data;
 
 /// <summary>
 /// Builds the explorer's views from an <see cref="IExplorerSource"/> over one graph snapshot (every view of a request
-/// comes from the same graph); every list it returns is capped. <see cref="SnapshotExplorerData"/> hands each request
-/// the instance for the source's current graph.
+/// comes from the same graph); every list it returns is capped. <see cref="SnapshotExplorerData"/> makes one per request,
+/// over the graph the source hands that request, with what is kept for that graph's version.
 /// </summary>
 internal sealed class ExplorerData : IExplorerData
 {
@@ -37,17 +37,14 @@ internal sealed class ExplorerData : IExplorerData
         NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral,
     };
 
-    // The counts over every motion, once per graph snapshot.
-    private readonly Lazy<MotionStatsView> stats;
+    // What is kept per store version: the motions, their summaries and counts.
+    private readonly GraphVersionState state;
 
-    // Each motion's summary (fate, citers), once per graph snapshot: every motions page and filter lists them all.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KvGraph.Core.Graph.MotionSummary> summaries = new(StringComparer.Ordinal);
-
-    public ExplorerData(IExplorerSource source, ICitationGraph graph)
+    public ExplorerData(IExplorerSource source, ICitationGraph graph, GraphVersionState state)
     {
         this.source = source;
+        this.state = state;
         Graph = graph;
-        stats = new Lazy<MotionStatsView>(ComputeStats, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The graph snapshot every view of this instance is built from.</summary>
@@ -59,6 +56,7 @@ internal sealed class ExplorerData : IExplorerData
         var result = source.Search(query, filter, offset, pageSize);
         var hits = new List<SearchHitView>();
         var shown = new HashSet<string>(StringComparer.Ordinal);
+        Graph.PrefetchNodes([.. result.Ids.Take(pageSize)]);
         foreach (var id in result.Ids.Take(pageSize))
         {
             // The hit's own node names it: a question found by its id is the question, though its text is its answer's file.
@@ -118,6 +116,7 @@ internal sealed class ExplorerData : IExplorerData
             // The resolved CITES edges of this document by position: where each citation really leads and how it was linked.
             var resolved = Graph.Outgoing(node?.Id ?? doc.Doc.Id, EdgeType.Cites)
                 .GroupBy(e => Int(e, "start")).ToDictionary(g => g.Key, g => g.First());
+            Graph.PrefetchNodes([.. resolved.Values.Select(e => e.Target).Concat(doc.Citations.Select(c => c.Target).OfType<string>()).Distinct(StringComparer.Ordinal)]);
             var inDoc = doc.Citations.Select(c => WithLink(CitationOf(c, doc), resolved.GetValueOrDefault(c.Start))).ToList();
             citations = inDoc;
             blocks = Blocks(doc, inDoc);
@@ -149,7 +148,10 @@ internal sealed class ExplorerData : IExplorerData
         // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least.
         var ordered = Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id))
             .OrderBy(e => EdgePriority.IndexOf(e.Type) is var i and >= 0 ? i : EdgePriority.Count)
-            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal);
+            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList();
+
+        // The ends of the edges shown (about the first limit of them) in one read, not one each.
+        Graph.PrefetchNodes([.. ordered.Take(2 * limit).SelectMany(e => new[] { e.Source, e.Target }).Distinct(StringComparer.Ordinal)]);
         foreach (var edge in ordered)
         {
             if (edges.Count == limit)
@@ -240,6 +242,7 @@ internal sealed class ExplorerData : IExplorerData
         }
 
         var steps = Graph.Timeline(motion.Id);
+        Graph.PrefetchNodes([.. steps.Take(limit).Select(e => e.DocumentId).Distinct(StringComparer.Ordinal)]);
         var summary = KvGraph.Core.Graph.Motions.Summary(Graph, motion);
         return new MotionView(
             View(motion),
@@ -254,23 +257,34 @@ internal sealed class ExplorerData : IExplorerData
 
     public MotionListView Motions(MotionFilter filter, int page, int pageSize)
     {
-        var all = Graph.List(filter, Summary);
+        // By sponsor party or dossier, every motion's people or stukken are asked: over the whole graph, not point by point.
+        var all = (filter.SponsorParty is not null || filter.Dossier is not null ? source.WholeGraph : MotionGraph(listed: true)).List(filter, Summary);
         return new MotionListView(all.Count, page, pageSize, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
     }
 
-    public MotionStatsView MotionCounts() => stats.Value;
+    public MotionStatsView MotionCounts() => state.Stats(ComputeStats);
 
     private MotionStatsView ComputeStats()
     {
-        var advice = Graph.List(new MotionFilter(), Summary)
+        var advice = MotionGraph(listed: true).List(new MotionFilter(), Summary)
             .Where(m => m.CabinetAdvice is not null)
             .GroupBy(m => m.CabinetAdvice!, StringComparer.Ordinal)
             .Select(g => new AdviceCountView(g.Key, g.Count()))
             .OrderByDescending(a => a.Motions).ThenBy(a => a.Advice, StringComparer.Ordinal);
-        return new MotionStatsView(Graph.Stats(), [.. advice]);
+        return new MotionStatsView(MotionGraph(listed: false).Stats(), [.. advice]);
     }
 
-    private KvGraph.Core.Graph.MotionSummary Summary(GraphNode motion) => summaries.GetOrAdd(motion.Id, _ => KvGraph.Core.Graph.Motions.Summary(Graph, motion));
+    /// <summary>
+    /// The graph Core lists motions over: over the store, its motions read by label (<see cref="CandidateGraph"/>), those
+    /// not yet summed up in this version read ahead in batches (all of them when <paramref name="listed"/> is false: Core's
+    /// counts sum every motion up anew); over any other graph, the graph itself.
+    /// </summary>
+    private ICitationGraph MotionGraph(bool listed) =>
+        state.Motions(Graph) is { } motions
+            ? new CandidateGraph(Graph, () => motions, listed ? n => state.Summaries.ContainsKey(n.Id) ? CandidateGraph.ReadAhead.None : CandidateGraph.ReadAhead.All : null)
+            : Graph;
+
+    private KvGraph.Core.Graph.MotionSummary Summary(GraphNode motion) => state.Summaries.GetOrAdd(motion.Id, _ => KvGraph.Core.Graph.Motions.Summary(Graph, motion));
 
     private MotionEventView EventView(MotionEvent e)
     {
