@@ -27,6 +27,15 @@ internal sealed class EntityCache(long version)
 
     internal ConcurrentDictionary<string, IReadOnlyList<GraphEdge>> Outgoing { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Most first-edge pages kept (<see cref="FirstEdges"/>): a page is at most a neighbourhood's worth of edges.</summary>
+    internal const int MaxPages = 1_024;
+
+    /// <summary>
+    /// The first edges of a type at a node as the neighbourhood view reads them (<see cref="IIndexedReads.FirstEdgesAt"/>),
+    /// by node, type and how many: a hub's page is read once per version, not once per request and connection.
+    /// </summary>
+    internal ConcurrentDictionary<(string Id, string Type, int AtMost), (IReadOnlyList<GraphEdge> Edges, bool More)> FirstEdges { get; } = new();
+
     internal static bool IsEntity(GraphNode node) => EntityLabels.Contains(node.Label);
 
     internal void Keep<T>(ConcurrentDictionary<string, T> cache, string id, T value)
@@ -40,8 +49,9 @@ internal sealed class EntityCache(long version)
 
 /// <summary>
 /// The store's indexed graph for one request (<see cref="StoreExplorerSource.Read{T}"/>) with the version's
-/// <see cref="EntityCache"/> in front of it: entity nodes and their outgoing edges come from the cache once read; every
-/// other query, and the batched reads of <see cref="IIndexedReads"/>, go to the indexed graph.
+/// <see cref="EntityCache"/> in front of it: entity nodes and their outgoing edges, and the neighbourhood view's pages of
+/// first edges, come from the cache once read; every other query, and the other batched reads of <see cref="IIndexedReads"/>,
+/// go to the indexed graph.
 /// </summary>
 internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads reads, EntityCache cache) : ICitationGraph, IIndexedReads
 {
@@ -98,6 +108,22 @@ internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads read
     public IReadOnlyList<GraphNode> ShortestPath(string fromId, string toId, int maxDepth = 6) => inner.ShortestPath(fromId, toId, maxDepth);
 
     public IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null) => reads.NodesLabelled(labels, targetOf);
+
+    public (IReadOnlyList<GraphEdge> Edges, bool More) FirstEdgesAt(string id, string edgeType, int atMost)
+    {
+        if (cache.FirstEdges.TryGetValue((id, edgeType, atMost), out var known))
+        {
+            return known;
+        }
+
+        var page = reads.FirstEdgesAt(id, edgeType, atMost);
+        if (cache.FirstEdges.Count < EntityCache.MaxPages)
+        {
+            cache.FirstEdges.TryAdd((id, edgeType, atMost), page);
+        }
+
+        return page;
+    }
 
     public void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming) =>
         reads.Prefetch([.. ids.Where(id => !cache.Nodes.ContainsKey(id))], nodes, outgoing, incoming);

@@ -4,6 +4,7 @@ using KvGraph.Core.Entities.People;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Store.Sqlite;
 
 namespace KvGraph.Web.Data;
 
@@ -145,43 +146,88 @@ internal sealed class ExplorerData : IExplorerData
         var nodes = new Dictionary<string, GraphNodeView>(StringComparer.Ordinal) { [center.Id] = GraphView(center) };
         var edges = new Dictionary<string, GraphEdgeView>(StringComparer.Ordinal);
         var truncated = false;
-        // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least.
-        var ordered = Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id))
-            .OrderBy(e => EdgePriority.IndexOf(e.Type) is var i and >= 0 ? i : EdgePriority.Count)
-            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList();
 
-        // The ends of the edges shown (about the first limit of them) in one read, not one each.
-        Graph.PrefetchNodes([.. ordered.Take(2 * limit).SelectMany(e => new[] { e.Source, e.Target }).Distinct(StringComparer.Ordinal)]);
-        foreach (var edge in ordered)
+        // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least. The
+        // edges come a type at a time in that order, each type sorted by source, then target, and of a type only as many as
+        // the view can still take and one more (to know it is cut): a hub's thousands of edges are never all read. More of
+        // a type only when edges the view skips left it short.
+        foreach (var type in EdgePriority)
         {
-            if (edges.Count == limit)
+            var seen = 0;
+            for (var atMost = limit - edges.Count + 1; !truncated; atMost *= 2)
             {
-                truncated = true;
-                break;
-            }
-
-            // REFERS_TO between answers of one document is a self-edge: it says nothing in a graph of documents.
-            if (edge.Source == edge.Target || IsOwnItem(edge.Source, edge.Target) || IsOwnItem(edge.Target, edge.Source))
-            {
-                continue;
-            }
-
-            var view = EdgeView(edge);
-            if (!edges.TryAdd(view.Id, view))
-            {
-                continue;
-            }
-
-            foreach (var end in new[] { edge.Source, edge.Target })
-            {
-                if (!nodes.ContainsKey(end))
+                var (chunk, more) = FirstEdgesAt(center.Id, type, atMost);
+                truncated = Take(chunk.Skip(seen).ToList()) || (more && edges.Count == limit);
+                seen = chunk.Count;
+                if (!more || edges.Count == limit)
                 {
-                    nodes[end] = Graph.Find(end) is { } n ? GraphView(n) : new GraphNodeView(end, NodeLabel.Placeholder, end, null, false);
+                    break;
                 }
+            }
+
+            if (truncated)
+            {
+                break;
             }
         }
 
+        // Edges of any other type come last, sorted by source, then target (the graph has none today).
+        if (!truncated)
+        {
+            truncated = Take([.. Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id)).Where(e => !EdgePriority.Contains(e.Type))
+                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)]);
+        }
+
         return new NeighbourhoodView(center.Id, [.. nodes.Values], [.. edges.Values], truncated);
+
+        // Shows the edges in order until the view is full (true when one is left over), their ends read in one go.
+        bool Take(List<GraphEdge> ordered)
+        {
+            Graph.PrefetchNodes([.. ordered.Take(limit - edges.Count + 1).SelectMany(e => new[] { e.Source, e.Target }).Distinct(StringComparer.Ordinal)]);
+            foreach (var edge in ordered)
+            {
+                if (edges.Count == limit)
+                {
+                    return true;
+                }
+
+                // REFERS_TO between answers of one document is a self-edge: it says nothing in a graph of documents.
+                if (edge.Source == edge.Target || IsOwnItem(edge.Source, edge.Target) || IsOwnItem(edge.Target, edge.Source))
+                {
+                    continue;
+                }
+
+                var view = EdgeView(edge);
+                if (!edges.TryAdd(view.Id, view))
+                {
+                    continue;
+                }
+
+                foreach (var end in new[] { edge.Source, edge.Target })
+                {
+                    if (!nodes.ContainsKey(end))
+                    {
+                        nodes[end] = Graph.Find(end) is { } n ? GraphView(n) : new GraphNodeView(end, NodeLabel.Placeholder, end, null, false);
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // The first atMost edges of one type at a node, outgoing then incoming sorted stably by source, then target, and whether
+    // more follow: by index on the store (reading the properties of those only), from the lists in memory otherwise.
+    private (IReadOnlyList<GraphEdge> Edges, bool More) FirstEdgesAt(string id, string type, int atMost)
+    {
+        if (Graph is IIndexedReads reads)
+        {
+            return reads.FirstEdgesAt(id, type, atMost);
+        }
+
+        var all = Graph.Outgoing(id, type).Concat(Graph.Incoming(id, type))
+            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList();
+        return ([.. all.Take(atMost)], all.Count > atMost);
     }
 
     public TraceView? Trace(string id, int depth, bool reverse)
