@@ -14,7 +14,7 @@ namespace KvGraph.Store.Sqlite;
 /// aggregates kept at commit or read by index.
 /// </para>
 /// </summary>
-internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
+internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIndexedReads
 {
     /// <summary>Nodes kept per instance, at most, before the cache starts afresh (the web explorer keeps an instance long).</summary>
     private const int CacheLimit = 200_000;
@@ -312,6 +312,103 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
     public int Population(string edgeType, string? label) =>
         _counts.TryGetValue(ResolvedFacts.PopulationKey(edgeType, label), out var n) ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
+    /// <summary>
+    /// By index (<c>rnodes</c> by label, <c>redges</c> by type): the merged nodes with a row labelled one of
+    /// <paramref name="labels"/>, or that are the target of an edge of type <paramref name="targetOf"/>, each merged from
+    /// all its rows as <see cref="Nodes"/> merges it, by id. Not cached: the caller keeps what it needs.
+    /// </summary>
+    public IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var targets = targetOf is null ? string.Empty : " UNION SELECT target FROM redges WHERE type = $type";
+        (string, object?)[] args = targetOf is null ? [("$labels", Json([.. labels]))] : [("$labels", Json([.. labels])), ("$type", targetOf)];
+        return _store.ReadIndexed(() =>
+        {
+            var rows = ReadNodes($"""
+                SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id
+                WHERE n.id IN (SELECT id FROM rnodes WHERE label IN (SELECT value FROM json_each($labels)){targets})
+                ORDER BY n.id, f.path, n.file_id, n.seq
+                """, args);
+            var merged = new List<GraphNode>();
+            var start = 0;
+            for (var i = 1; i <= rows.Count; i++)
+            {
+                if (i == rows.Count || rows[i].Id != rows[start].Id)
+                {
+                    merged.Add(CitationGraphs.MergeNode(rows.GetRange(start, i - start))!);
+                    start = i;
+                }
+            }
+
+            return merged;
+        });
+    }
+
+    /// <summary>
+    /// The first <paramref name="atMost"/> edges of one type at <paramref name="id"/>: its outgoing then its incoming edges
+    /// of that type, each list as <see cref="Out"/> and <see cref="In"/> merge it, sorted stably by source, then target;
+    /// and whether more follow. One pass over the index's keys (row, source, target) per end, merged as
+    /// <see cref="CitationGraphs.MergeEdges"/> merges them, then the properties of the chosen rows only: the first page of a
+    /// motion cited by 9,000 documents parses a page of quotes, not 9,000. MEMBER_OF, which folds all its rows, is read
+    /// whole. Not cached.
+    /// </summary>
+    public (IReadOnlyList<GraphEdge> Edges, bool More) FirstEdgesAt(string id, string edgeType, int atMost)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(edgeType);
+        atMost = Math.Max(0, atMost);
+        if (edgeType == EdgeType.MemberOf)
+        {
+            var folded = OutOfType(id, edgeType).Concat(InOfType(id, edgeType))
+                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList();
+            return ([.. folded.Take(atMost)], folded.Count > atMost);
+        }
+
+        return _store.ReadIndexed(() =>
+        {
+            var keys = EdgeKeys(id, "source", edgeType).Concat(EdgeKeys(id, "target", edgeType))
+                .OrderBy(k => k.Source, StringComparer.Ordinal).ThenBy(k => k.Target, StringComparer.Ordinal).ToList();
+            var chosen = keys.Take(atMost).ToList();
+            var props = new Dictionary<long, string>();
+            if (chosen.Count > 0)
+            {
+                using var cmd = _store.Command("SELECT rowid, props FROM redges WHERE rowid IN (SELECT value FROM json_each($rows))",
+                    ("$rows", System.Text.Json.JsonSerializer.Serialize(chosen.Select(k => k.Row))));
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    props[r.GetInt64(0)] = r.GetString(1);
+                }
+            }
+
+            IReadOnlyList<GraphEdge> edges = [.. chosen.Select(k => new GraphEdge(k.Source, k.Target, edgeType, StoreJson.ReadTypedProps(props[k.Row])))];
+            return (edges, keys.Count > chosen.Count);
+        });
+    }
+
+    // The rows of one type at id by one end (column source or target) in merge order, keys only, without those MergeEdges
+    // drops: a structural row (no start) after the first of its source and target.
+    private List<(long Row, string Source, string Target)> EdgeKeys(string id, string column, string edgeType)
+    {
+        using var cmd = _store.Command($"""
+            SELECT e.rowid, e.source, e.target, e.positioned FROM redges e JOIN files f ON f.id = e.file_id
+            WHERE e.{column} = $id AND e.type = $type ORDER BY f.path, e.file_id, e.seq
+            """, ("$id", id), ("$type", edgeType));
+        using var r = cmd.ExecuteReader();
+        var keys = new List<(long, string, string)>();
+        var structural = new HashSet<(string, string)>();
+        while (r.Read())
+        {
+            var (source, target) = (r.GetString(1), r.GetString(2));
+            if (r.GetInt64(3) != 0 || structural.Add((source, target)))
+            {
+                keys.Add((r.GetInt64(0), source, target));
+            }
+        }
+
+        return keys;
+    }
+
     private IEnumerable<GraphNode> AllNodes()
     {
         var rows = ReadNodes("SELECT n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.id, f.path, n.file_id, n.seq");
@@ -412,4 +509,24 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts
 
         return list;
     }
+}
+
+/// <summary>
+/// Reads of the store's indexed graph beyond <see cref="ICitationGraph"/>'s point queries, for a caller that lists one kind
+/// of node (the explorer's motions lists) without loading the whole graph, and that
+/// batches the point queries of many ids.
+/// </summary>
+public interface IIndexedReads
+{
+    /// <summary>The merged nodes with a row labelled one of <paramref name="labels"/>, or that are the target of an edge of type <paramref name="targetOf"/>, by id.</summary>
+    IReadOnlyList<GraphNode> NodesLabelled(IReadOnlyCollection<string> labels, string? targetOf = null);
+
+    /// <summary>
+    /// The first <paramref name="atMost"/> edges of one type at <paramref name="id"/> (outgoing, then incoming, sorted stably
+    /// by source, then target) and whether more follow, reading the properties of those only.
+    /// </summary>
+    (IReadOnlyList<GraphEdge> Edges, bool More) FirstEdgesAt(string id, string edgeType, int atMost);
+
+    /// <summary>Reads the nodes and (as asked) edges of <paramref name="ids"/> in one query each, kept for the point queries that follow.</summary>
+    void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming);
 }

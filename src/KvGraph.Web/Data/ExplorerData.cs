@@ -4,13 +4,14 @@ using KvGraph.Core.Entities.People;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
+using KvGraph.Store.Sqlite;
 
 namespace KvGraph.Web.Data;
 
 /// <summary>
 /// Builds the explorer's views from an <see cref="IExplorerSource"/> over one graph snapshot (every view of a request
-/// comes from the same graph); every list it returns is capped. <see cref="SnapshotExplorerData"/> hands each request
-/// the instance for the source's current graph.
+/// comes from the same graph); every list it returns is capped. <see cref="SnapshotExplorerData"/> makes one per request,
+/// over the graph the source hands that request, with what is kept for that graph's version.
 /// </summary>
 internal sealed class ExplorerData : IExplorerData
 {
@@ -37,17 +38,14 @@ internal sealed class ExplorerData : IExplorerData
         NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral,
     };
 
-    // The counts over every motion, once per graph snapshot.
-    private readonly Lazy<MotionStatsView> stats;
+    // What is kept per store version: the motions, their summaries and counts.
+    private readonly GraphVersionState state;
 
-    // Each motion's summary (fate, citers), once per graph snapshot: every motions page and filter lists them all.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KvGraph.Core.Graph.MotionSummary> summaries = new(StringComparer.Ordinal);
-
-    public ExplorerData(IExplorerSource source, ICitationGraph graph)
+    public ExplorerData(IExplorerSource source, ICitationGraph graph, GraphVersionState state)
     {
         this.source = source;
+        this.state = state;
         Graph = graph;
-        stats = new Lazy<MotionStatsView>(ComputeStats, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The graph snapshot every view of this instance is built from.</summary>
@@ -59,6 +57,7 @@ internal sealed class ExplorerData : IExplorerData
         var result = source.Search(query, filter, offset, pageSize);
         var hits = new List<SearchHitView>();
         var shown = new HashSet<string>(StringComparer.Ordinal);
+        Graph.PrefetchNodes([.. result.Ids.Take(pageSize)]);
         foreach (var id in result.Ids.Take(pageSize))
         {
             // The hit's own node names it: a question found by its id is the question, though its text is its answer's file.
@@ -118,6 +117,7 @@ internal sealed class ExplorerData : IExplorerData
             // The resolved CITES edges of this document by position: where each citation really leads and how it was linked.
             var resolved = Graph.Outgoing(node?.Id ?? doc.Doc.Id, EdgeType.Cites)
                 .GroupBy(e => Int(e, "start")).ToDictionary(g => g.Key, g => g.First());
+            Graph.PrefetchNodes([.. resolved.Values.Select(e => e.Target).Concat(doc.Citations.Select(c => c.Target).OfType<string>()).Distinct(StringComparer.Ordinal)]);
             var inDoc = doc.Citations.Select(c => WithLink(CitationOf(c, doc), resolved.GetValueOrDefault(c.Start))).ToList();
             citations = inDoc;
             blocks = Blocks(doc, inDoc);
@@ -146,40 +146,88 @@ internal sealed class ExplorerData : IExplorerData
         var nodes = new Dictionary<string, GraphNodeView>(StringComparer.Ordinal) { [center.Id] = GraphView(center) };
         var edges = new Dictionary<string, GraphEdgeView>(StringComparer.Ordinal);
         var truncated = false;
-        // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least.
-        var ordered = Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id))
-            .OrderBy(e => EdgePriority.IndexOf(e.Type) is var i and >= 0 ? i : EdgePriority.Count)
-            .ThenBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal);
-        foreach (var edge in ordered)
+
+        // Citations first, then the people and bodies involved, then mentions: what is cut at the limit matters least. The
+        // edges come a type at a time in that order, each type sorted by source, then target, and of a type only as many as
+        // the view can still take and one more (to know it is cut): a hub's thousands of edges are never all read. More of
+        // a type only when edges the view skips left it short.
+        foreach (var type in EdgePriority)
         {
-            if (edges.Count == limit)
+            var seen = 0;
+            for (var atMost = limit - edges.Count + 1; !truncated; atMost *= 2)
             {
-                truncated = true;
-                break;
-            }
-
-            // REFERS_TO between answers of one document is a self-edge: it says nothing in a graph of documents.
-            if (edge.Source == edge.Target || IsOwnItem(edge.Source, edge.Target) || IsOwnItem(edge.Target, edge.Source))
-            {
-                continue;
-            }
-
-            var view = EdgeView(edge);
-            if (!edges.TryAdd(view.Id, view))
-            {
-                continue;
-            }
-
-            foreach (var end in new[] { edge.Source, edge.Target })
-            {
-                if (!nodes.ContainsKey(end))
+                var (chunk, more) = FirstEdgesAt(center.Id, type, atMost);
+                truncated = Take(chunk.Skip(seen).ToList()) || (more && edges.Count == limit);
+                seen = chunk.Count;
+                if (!more || edges.Count == limit)
                 {
-                    nodes[end] = Graph.Find(end) is { } n ? GraphView(n) : new GraphNodeView(end, NodeLabel.Placeholder, end, null, false);
+                    break;
                 }
+            }
+
+            if (truncated)
+            {
+                break;
             }
         }
 
+        // Edges of any other type come last, sorted by source, then target (the graph has none today).
+        if (!truncated)
+        {
+            truncated = Take([.. Graph.Outgoing(center.Id).Concat(Graph.Incoming(center.Id)).Where(e => !EdgePriority.Contains(e.Type))
+                .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal)]);
+        }
+
         return new NeighbourhoodView(center.Id, [.. nodes.Values], [.. edges.Values], truncated);
+
+        // Shows the edges in order until the view is full (true when one is left over), their ends read in one go.
+        bool Take(List<GraphEdge> ordered)
+        {
+            Graph.PrefetchNodes([.. ordered.Take(limit - edges.Count + 1).SelectMany(e => new[] { e.Source, e.Target }).Distinct(StringComparer.Ordinal)]);
+            foreach (var edge in ordered)
+            {
+                if (edges.Count == limit)
+                {
+                    return true;
+                }
+
+                // REFERS_TO between answers of one document is a self-edge: it says nothing in a graph of documents.
+                if (edge.Source == edge.Target || IsOwnItem(edge.Source, edge.Target) || IsOwnItem(edge.Target, edge.Source))
+                {
+                    continue;
+                }
+
+                var view = EdgeView(edge);
+                if (!edges.TryAdd(view.Id, view))
+                {
+                    continue;
+                }
+
+                foreach (var end in new[] { edge.Source, edge.Target })
+                {
+                    if (!nodes.ContainsKey(end))
+                    {
+                        nodes[end] = Graph.Find(end) is { } n ? GraphView(n) : new GraphNodeView(end, NodeLabel.Placeholder, end, null, false);
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // The first atMost edges of one type at a node, outgoing then incoming sorted stably by source, then target, and whether
+    // more follow: by index on the store (reading the properties of those only), from the lists in memory otherwise.
+    private (IReadOnlyList<GraphEdge> Edges, bool More) FirstEdgesAt(string id, string type, int atMost)
+    {
+        if (Graph is IIndexedReads reads)
+        {
+            return reads.FirstEdgesAt(id, type, atMost);
+        }
+
+        var all = Graph.Outgoing(id, type).Concat(Graph.Incoming(id, type))
+            .OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList();
+        return ([.. all.Take(atMost)], all.Count > atMost);
     }
 
     public TraceView? Trace(string id, int depth, bool reverse)
@@ -240,6 +288,7 @@ internal sealed class ExplorerData : IExplorerData
         }
 
         var steps = Graph.Timeline(motion.Id);
+        Graph.PrefetchNodes([.. steps.Take(limit).Select(e => e.DocumentId).Distinct(StringComparer.Ordinal)]);
         var summary = KvGraph.Core.Graph.Motions.Summary(Graph, motion);
         return new MotionView(
             View(motion),
@@ -254,23 +303,34 @@ internal sealed class ExplorerData : IExplorerData
 
     public MotionListView Motions(MotionFilter filter, int page, int pageSize)
     {
-        var all = Graph.List(filter, Summary);
+        // By sponsor party or dossier, every motion's people or stukken are asked: over the whole graph, not point by point.
+        var all = (filter.SponsorParty is not null || filter.Dossier is not null ? source.WholeGraph : MotionGraph(listed: true)).List(filter, Summary);
         return new MotionListView(all.Count, page, pageSize, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
     }
 
-    public MotionStatsView MotionCounts() => stats.Value;
+    public MotionStatsView MotionCounts() => state.Stats(ComputeStats);
 
     private MotionStatsView ComputeStats()
     {
-        var advice = Graph.List(new MotionFilter(), Summary)
+        var advice = MotionGraph(listed: true).List(new MotionFilter(), Summary)
             .Where(m => m.CabinetAdvice is not null)
             .GroupBy(m => m.CabinetAdvice!, StringComparer.Ordinal)
             .Select(g => new AdviceCountView(g.Key, g.Count()))
             .OrderByDescending(a => a.Motions).ThenBy(a => a.Advice, StringComparer.Ordinal);
-        return new MotionStatsView(Graph.Stats(), [.. advice]);
+        return new MotionStatsView(MotionGraph(listed: false).Stats(), [.. advice]);
     }
 
-    private KvGraph.Core.Graph.MotionSummary Summary(GraphNode motion) => summaries.GetOrAdd(motion.Id, _ => KvGraph.Core.Graph.Motions.Summary(Graph, motion));
+    /// <summary>
+    /// The graph Core lists motions over: over the store, its motions read by label (<see cref="CandidateGraph"/>), those
+    /// not yet summed up in this version read ahead in batches (all of them when <paramref name="listed"/> is false: Core's
+    /// counts sum every motion up anew); over any other graph, the graph itself.
+    /// </summary>
+    private ICitationGraph MotionGraph(bool listed) =>
+        state.Motions(Graph) is { } motions
+            ? new CandidateGraph(Graph, () => motions, listed ? n => state.Summaries.ContainsKey(n.Id) ? CandidateGraph.ReadAhead.None : CandidateGraph.ReadAhead.All : null)
+            : Graph;
+
+    private KvGraph.Core.Graph.MotionSummary Summary(GraphNode motion) => state.Summaries.GetOrAdd(motion.Id, _ => KvGraph.Core.Graph.Motions.Summary(Graph, motion));
 
     private MotionEventView EventView(MotionEvent e)
     {

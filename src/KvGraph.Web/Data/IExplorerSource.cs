@@ -12,6 +12,25 @@ public interface IExplorerSource
     /// <summary>The citation graph (nodes, edges, trace, related).</summary>
     ICitationGraph Graph { get; }
 
+    /// <summary>
+    /// The whole graph of the current version, for the views that walk every node or sum over many (the start page, the
+    /// person, party and dossier pages, filters over every document, motion lists by sponsor party or dossier). The
+    /// embedded store loads it once per version, on the first such view; by default, <see cref="Graph"/>.
+    /// </summary>
+    ICitationGraph WholeGraph => Graph;
+
+    /// <summary>
+    /// Runs one request's reads of the graph: <paramref name="read"/> gets one graph of one version and that version, and
+    /// every view it builds comes from that graph. The embedded store hands it the store's indexed graph on one pooled
+    /// connection of its own (its point queries share that connection's caches and batches); by default, <see cref="Graph"/>
+    /// as version 0.
+    /// </summary>
+    T Read<T>(Func<ICitationGraph, long, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return read(Graph, 0);
+    }
+
     /// <summary>The extracted document with this id (its text, items, citations), or null when it is not in the corpus.</summary>
     ExtractedDocument? GetDocument(string id);
 

@@ -3,8 +3,9 @@ using KvGraph.Core.Graph;
 namespace KvGraph.Web.Data;
 
 /// <summary>
-/// The start, person, party and dossier pages over the source's current graph, from Core's one implementation
-/// (<see cref="Profiles"/>). The start page's figures are computed once per graph snapshot, like the motion counts.
+/// The start, person, party and dossier pages over the source's whole graph (<see cref="IExplorerSource.WholeGraph"/>:
+/// each sums over many nodes, which point queries one by one could not answer in time on a large store), from Core's one
+/// implementation (<see cref="Profiles"/>). The start page's figures are computed once per graph, like the motion counts.
 /// </summary>
 public sealed class PagesData(IExplorerSource source)
 {
@@ -34,16 +35,12 @@ public sealed class PagesData(IExplorerSource source)
                 PageList<MotionSummary>.Of(d.Motions, limit), PageList<DossierCiting>.Of(d.CitedBy, limit))
             : null;
 
-    /// <summary>The people a document names (askers, answerers, sponsors); null when the id is unknown.</summary>
-    public IReadOnlyList<PersonRole>? DocumentPeople(string id)
-    {
-        var graph = For().Graph;
-        return graph.Find(id) is null ? null : Profiles.DocumentPeople(graph, id);
-    }
+    /// <summary>The people a document names (askers, answerers, sponsors); null when the id is unknown. A few point queries: on the request's indexed graph.</summary>
+    public IReadOnlyList<PersonRole>? DocumentPeople(string id) => source.Read((graph, _) => graph.Find(id) is null ? null : Profiles.DocumentPeople(graph, id));
 
     private Snapshot For()
     {
-        var graph = source.Graph;
+        var graph = source.WholeGraph;
         var data = current;
         if (data is null || !ReferenceEquals(data.Graph, graph))
         {

@@ -4,25 +4,23 @@ using KvGraph.Store;
 namespace KvGraph.Web.Data;
 
 /// <summary>
-/// The explorer's graph of one store version: every point query (find, edges, trace, related, shortest path, unresolved,
-/// counts) runs on the store's indexed graph (<see cref="IKvStore.Graph"/>) over a pooled read-only connection, one
-/// connection per call, so concurrent requests never share one. Only <see cref="Nodes"/> and <see cref="Edges"/> (the start
-/// page's lists, motion lists, party pages, filters over every document) need the whole graph; it is loaded on first such
-/// use, and from then on answers this version's point queries too.
+/// The served graph of one store version (<see cref="StoreExplorerSource.Graph"/>): every query (find, edges, trace,
+/// related, shortest path, unresolved, counts) runs on the store's indexed graph (<see cref="IKvStore.Graph"/>) over a
+/// pooled read-only connection, one connection per call, so concurrent calls never share one. Nothing is loaded or kept
+/// here: <see cref="Nodes"/> and <see cref="Edges"/> read every row each time they are walked (no explorer view walks them;
+/// the views list motions and documents by label through <see cref="CandidateGraph"/>).
 /// </summary>
-internal sealed class StoreGraph(long version, Func<Func<IKvStore, object>, object> use, Func<ICitationGraph> whole) : ICitationGraph
+internal sealed class StoreGraph(long version, Func<Func<IKvStore, object>, object> use) : ICitationGraph
 {
-    private readonly Lazy<ICitationGraph> _whole = new(whole, LazyThreadSafetyMode.ExecutionAndPublication);
-
     public long Version { get; } = version;
 
     public int NodeCount => Use(g => g.NodeCount);
 
     public int EdgeCount => Use(g => g.EdgeCount);
 
-    public IEnumerable<GraphNode> Nodes => _whole.Value.Nodes;
+    public IEnumerable<GraphNode> Nodes => Use(g => g.Nodes.ToList());
 
-    public IEnumerable<GraphEdge> Edges => _whole.Value.Edges;
+    public IEnumerable<GraphEdge> Edges => Use(g => g.Edges.ToList());
 
     public GraphNode? Find(string id) => Use(g => g.Find(id));
 
@@ -38,8 +36,5 @@ internal sealed class StoreGraph(long version, Func<Func<IKvStore, object>, obje
 
     public IReadOnlyList<GraphNode> ShortestPath(string fromId, string toId, int maxDepth = 6) => Use(g => g.ShortestPath(fromId, toId, maxDepth));
 
-    // Once something loaded the whole graph (a motion list, a party page walks every motion), the rest of this version's
-    // queries answer from it: the same answers, and those pages make thousands of point queries.
-    private T Use<T>(Func<ICitationGraph, T> query) =>
-        _whole.IsValueCreated ? query(_whole.Value) : (T)use(store => query(store.Graph())!)!;
+    private T Use<T>(Func<ICitationGraph, T> query) => (T)use(store => query(store.Graph())!)!;
 }

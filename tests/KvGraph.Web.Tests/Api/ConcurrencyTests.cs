@@ -250,6 +250,48 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         }
     }
 
+    [SkippableFact]
+    public async Task Point_views_read_the_index_and_the_start_page_loads_the_whole_graph_once_per_version()
+    {
+        var corpus = Require();
+        var toggled = corpus.Toggled;
+        var inputs = corpus.Inputs;
+        var copy = Path.Combine(inputs, Path.GetFileName(toggled.File));
+        using (var store = KvStore.Open(corpus.StorePath))
+        {
+            File.Delete(copy);
+            BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true });
+        }
+
+        using var source = StoreExplorerSource.Open(corpus.StorePath);
+        using var factory = new ExplorerFactory(source, corpus.StorePath);
+        using var client = factory.CreateClient();
+        var id = Uri.EscapeDataString(corpus.Seed000Id);
+        foreach (var url in new[] { $"/api/document?id={id}", $"/api/neighbourhood?id={id}", $"/api/trace?id={id}", $"/api/related?id={id}", "/api/motions" })
+        {
+            await Json(client, url);
+        }
+
+        // A document, its neighbourhood, trace, related and the motions list are answered by index: nothing loads the graph.
+        Assert.Equal(0, source.WholeLoads);
+
+        // The start page sums over every document: the whole graph of this version, loaded once for every request.
+        var before = (await Json(client, "/api/overview")).GetProperty("counts").GetRawText();
+        Assert.Equal(before, (await Json(client, "/api/overview")).GetProperty("counts").GetRawText());
+        Assert.Equal(1, source.WholeLoads);
+
+        // A build that adds a document makes a new version: the start page loads that one and counts the document.
+        using (var store = KvStore.Open(corpus.StorePath))
+        {
+            File.Copy(toggled.File, copy);
+            Assert.Equal(1, BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true }).Extracted);
+        }
+
+        var after = (await Json(client, "/api/overview")).GetProperty("counts").GetRawText();
+        Assert.Equal(2, source.WholeLoads);
+        Assert.NotEqual(before, after);
+    }
+
     private static async Task<JsonElement> Json(HttpClient client, string url)
     {
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));

@@ -111,6 +111,12 @@ internal sealed class BorrowedSource(IExplorerSource inner) : IExplorerSource
 {
     public KvGraph.Core.Graph.ICitationGraph Graph => inner.Graph;
 
+    // The store's own request reads and whole graph, not the interface's defaults (every view over point queries of the
+    // served graph at version 0): the browser tests drive what `kvgraph serve` serves.
+    public KvGraph.Core.Graph.ICitationGraph WholeGraph => inner.WholeGraph;
+
+    public T Read<T>(Func<KvGraph.Core.Graph.ICitationGraph, long, T> read) => inner.Read(read);
+
     public StoreUnfinished? Unfinished => inner.Unfinished;
 
     public KvGraph.Core.Model.ExtractedDocument? GetDocument(string id) => inner.GetDocument(id);
