@@ -318,6 +318,60 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
         }
     }
 
+    [SkippableFact]
+    public void A_document_stored_in_two_rows_is_counted_once()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var all = corpus.AllIds("stikstof");
+        var twice = all[3];
+        var dir = TestPaths.NewTempDir("kvgraph-search-shared");
+        try
+        {
+            var path = Path.Combine(dir, "store.db");
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={corpus.Store.Path};Mode=ReadOnly;Pooling=False"))
+            {
+                c.Open();
+                using var copy = c.CreateCommand();
+                copy.CommandText = $"VACUUM INTO '{path}'";
+                copy.ExecuteNonQuery();
+            }
+
+            // A second documents row of one matching document, with its own full-text row, as a document stored from two files.
+            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+            {
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = """
+                    INSERT INTO documents(file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json)
+                    SELECT file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json FROM documents WHERE id = $id ORDER BY rowid LIMIT 1;
+                    INSERT INTO documents_fts(rowid, title, text) SELECT last_insert_rowid(), title, text FROM documents_fts WHERE rowid = (SELECT min(rowid) FROM documents WHERE id = $id);
+                    """;
+                cmd.Parameters.AddWithValue("$id", twice);
+                cmd.ExecuteNonQuery();
+            }
+
+            using var store = KvStore.OpenReadOnly(path);
+            Assert.Equal(2L, Scalar(store, $"SELECT count(*) FROM documents WHERE id = '{twice}'"));
+            Assert.Equal(2L, Scalar(store, $"SELECT count(*) FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid WHERE documents_fts MATCH 'stikstof' AND d.id = '{twice}'"));
+
+            // Two matching rows, one document: the total and the page are those of the store before.
+            var page = store.Search("stikstof", DocumentFilter.None, 8, 0);
+            Assert.Equal(all.Count, page.Total);
+            Assert.Equal(all.Take(8), page.Hits.Select(h => h.Id));
+
+            // Searched for by its id, it is listed first as the id and not counted again among the text hits.
+            var byId = store.Search(twice, DocumentFilter.None, 8, 0);
+            var before = corpus.Store.Search(twice, DocumentFilter.None, 8, 0);
+            Assert.Equal(twice, byId.Hits[0].Id);
+            Assert.Equal(before.Total, byId.Total);
+            Assert.Equal(before.Hits.Select(h => h.Id), byId.Hits.Select(h => h.Id));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static List<string> Answers(IKvStore store) =>
         [.. from q in Queries
             from p in Pages

@@ -37,12 +37,17 @@ internal static class ShowCommand
                 return 0;
             }
 
-            var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
+            // Who cites the node and the motion's fate are worked out once here: the cited-by list, the timeline and the
+            // sheets for tools all take them from here (a hub has thousands of citers).
+            var citers = graph.CitedBy(node.Id);
+            var fate = graph.Fate(node.Id);
             if (result.GetValue(format) is { } f && f != Output.Table)
             {
-                Output.Write(console, f, Sheets(graph, node, filter));
+                Output.Write(console, f, Sheets(graph, node, filter, citers, fate));
                 return 0;
             }
+
+            var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
 
             Render.Heading(console, $"[bold]{Render.E(node.Id)}[/] [grey]{Render.E(Render.Prop(node, "kind"))}[/]");
             var grid = new Grid().AddColumn().AddColumn();
@@ -65,7 +70,6 @@ internal static class ShowCommand
             }
 
             // A motion's fate over all its sources (the open-data record merged into it, the Handelingen' votes).
-            var fate = graph.Fate(node.Id);
             if (fate is not null)
             {
                 Row("outcome", fate.Outcome is null ? null : $"{fate.Outcome} ({fate.Decision}{(fate.VoteDate is null ? string.Empty : $", {fate.VoteDate}")})");
@@ -118,7 +122,7 @@ internal static class ShowCommand
             console.Write(grid);
             if (fate is not null)
             {
-                MotionTables(console, graph, fate);
+                MotionTables(console, graph, fate, citers);
             }
 
             if (doc is not null && doc.Items.Count > 0)
@@ -175,7 +179,7 @@ internal static class ShowCommand
                 console.Write(t);
             }
 
-            var citedBy = CitedBy(graph, node, filter);
+            var citedBy = Passing(graph, citers, filter);
             var byTable = new Table().Title($"Cited by ({citedBy.Count} documents{(filter.IsEmpty ? string.Empty : " that pass the filter")}, {citedBy.Sum(c => c.Mentions.Count)} mentions)").AddColumns("document", "date", "kind", "how", "item", "quote");
             foreach (var citing in citedBy.Take(QueryLimits.MaxCitedBy))
             {
@@ -191,15 +195,15 @@ internal static class ShowCommand
         });
     }
 
-    /// <summary>Who cites the node (Core's one cited-by), keeping the citers that pass the filter.</summary>
-    private static List<Citing> CitedBy(ICitationGraph graph, GraphNode node, DocumentFilter filter) =>
-        [.. graph.CitedBy(node.Id).Where(c => filter.Matches(graph, c.Source))];
+    /// <summary>The citers of the node (Core's one cited-by) that pass the filter, in its order.</summary>
+    private static List<Citing> Passing(ICitationGraph graph, IReadOnlyList<Citing> citers, DocumentFilter filter) =>
+        [.. citers.Where(c => filter.Matches(graph, c.Source))];
 
     /// <summary>
     /// show for tools: the node's properties (one row per property), what it cites, what cites it and, for a motion, its
     /// sources, party votes and timeline; the same facts as the tables.
     /// </summary>
-    private static Sheet[] Sheets(ICitationGraph graph, GraphNode node, DocumentFilter filter)
+    private static Sheet[] Sheets(ICitationGraph graph, GraphNode node, DocumentFilter filter, IReadOnlyList<Citing> citers, MotionFateView? motion)
     {
         var properties = new Sheet("properties", node.Id, ["key", "value"]).Add("id", node.Id).Add("label", node.Label).Add("name", node.Name);
         foreach (var (k, v) in node.Properties.Where(kv => kv.Key != "id").OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -216,7 +220,7 @@ internal static class ShowCommand
         }
 
         var citedBy = new Sheet("citedBy", "Cited by", ["document", "date", "kind", "method", "item", "quote"]);
-        foreach (var citing in CitedBy(graph, node, filter))
+        foreach (var citing in Passing(graph, citers, filter))
         {
             foreach (var e in citing.Mentions)
             {
@@ -224,7 +228,7 @@ internal static class ShowCommand
             }
         }
 
-        if (graph.Fate(node.Id) is not { } fate)
+        if (motion is not { } fate)
         {
             return [properties, cites, citedBy];
         }
@@ -242,7 +246,7 @@ internal static class ShowCommand
         }
 
         var timeline = new Sheet("timeline", "Timeline", ["date", "step", "document", "afterVote", "detail", "quote"]);
-        foreach (var e in graph.Timeline(node.Id))
+        foreach (var e in graph.TimelineFrom(fate, citers))
         {
             timeline.Add(e.Date, e.Kind, e.DocumentId, e.AfterVote, e.Detail, e.Quote);
         }
@@ -295,7 +299,7 @@ internal static class ShowCommand
     }
 
     // Sources that disagree (in yellow), the parties' votes and the motion's timeline.
-    private static void MotionTables(IAnsiConsole console, ICitationGraph graph, MotionFateView fate)
+    private static void MotionTables(IAnsiConsole console, ICitationGraph graph, MotionFateView fate, IReadOnlyList<Citing> citers)
     {
         foreach (var d in fate.Disagreements)
         {
@@ -318,7 +322,7 @@ internal static class ShowCommand
             console.Write(votes);
         }
 
-        var timeline = graph.Timeline(fate.MotionId);
+        var timeline = graph.TimelineFrom(fate, citers);
         if (timeline.Count > 0)
         {
             var t = new Table().Title("Timeline").AddColumns("date", "step", "document", "detail", "quote");

@@ -188,7 +188,20 @@ public static class Motions
     public static IReadOnlyList<MotionEvent> Timeline(this ICitationGraph graph, string id)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        if (graph.Find(id) is not { } node || graph.Fate(node.Id) is not { } fate)
+        return graph.Find(id) is { } node && graph.Fate(node.Id) is { } fate ? graph.TimelineFrom(fate, graph.CitedBy(node.Id)) : [];
+    }
+
+    /// <summary>
+    /// As <see cref="Timeline(ICitationGraph, string)"/>, from the motion's <paramref name="fate"/> and its whole
+    /// <paramref name="citedBy"/> list (<see cref="CitedByQuery.CitedBy"/>, unfiltered) that the caller has worked out
+    /// already: a hub's thousands of citers are then read and sorted once, not once per list that shows them.
+    /// </summary>
+    public static IReadOnlyList<MotionEvent> TimelineFrom(this ICitationGraph graph, MotionFateView fate, IReadOnlyList<Citing> citedBy)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(fate);
+        ArgumentNullException.ThrowIfNull(citedBy);
+        if (graph.Find(fate.MotionId) is not { } node)
         {
             return [];
         }
@@ -209,7 +222,7 @@ public static class Motions
 
         var since = SinceDate(fate, node);
         var voteSources = fate.Claims.Select(c => c.Source).ToHashSet(StringComparer.Ordinal);
-        foreach (var citing in graph.CitedBy(node.Id))
+        foreach (var citing in citedBy)
         {
             if (voteSources.Contains(citing.Source.Id) && citing.Source.Label == NodeLabel.Handelingen)
             {

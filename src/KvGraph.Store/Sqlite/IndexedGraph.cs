@@ -21,10 +21,9 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
 
     private readonly SqliteKvStore _store;
     private readonly Dictionary<string, GraphNode?> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _out = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<GraphEdge>> _in = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Id, string Type), IReadOnlyList<GraphEdge>> _outOfType = [];
-    private readonly Dictionary<(string Id, string Type), IReadOnlyList<GraphEdge>> _inOfType = [];
+
+    // A node's edges by one end (outgoing: it is the source), of one type or, keyed null, of every type.
+    private readonly Dictionary<(string Id, bool Outgoing, string? Type), IReadOnlyList<GraphEdge>> _edges = [];
     private readonly Dictionary<string, string> _reps = new(StringComparer.Ordinal);
     private readonly HashSet<string> _real = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Thing, string EdgeType, int AtMost), int> _sharing = [];
@@ -69,59 +68,13 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         return node;
     }
 
-    public override IReadOnlyList<GraphEdge> Out(string id)
-    {
-        if (!_out.TryGetValue(id, out var edges))
-        {
-            Prefetch([id], nodes: false, outgoing: true, incoming: false);
-            edges = _out[id];
-        }
+    public override IReadOnlyList<GraphEdge> Out(string id) => EdgesOf(id, outgoing: true, edgeType: null);
 
-        return edges;
-    }
+    public override IReadOnlyList<GraphEdge> In(string id) => EdgesOf(id, outgoing: false, edgeType: null);
 
-    public override IReadOnlyList<GraphEdge> In(string id)
-    {
-        if (!_in.TryGetValue(id, out var edges))
-        {
-            Prefetch([id], nodes: false, outgoing: false, incoming: true);
-            edges = _in[id];
-        }
+    protected override IReadOnlyList<GraphEdge> OutOfType(string id, string edgeType) => EdgesOf(id, outgoing: true, edgeType);
 
-        return edges;
-    }
-
-    protected override IReadOnlyList<GraphEdge> OutOfType(string id, string edgeType)
-    {
-        if (_out.TryGetValue(id, out var all))
-        {
-            return [.. all.Where(e => e.Type == edgeType)];
-        }
-
-        if (!_outOfType.TryGetValue((id, edgeType), out var edges))
-        {
-            Prefetch([id], nodes: false, outgoing: true, incoming: false, edgeType);
-            edges = _outOfType[(id, edgeType)];
-        }
-
-        return edges;
-    }
-
-    protected override IReadOnlyList<GraphEdge> InOfType(string id, string edgeType)
-    {
-        if (_in.TryGetValue(id, out var all))
-        {
-            return [.. all.Where(e => e.Type == edgeType)];
-        }
-
-        if (!_inOfType.TryGetValue((id, edgeType), out var edges))
-        {
-            Prefetch([id], nodes: false, outgoing: false, incoming: true, edgeType);
-            edges = _inOfType[(id, edgeType)];
-        }
-
-        return edges;
-    }
+    protected override IReadOnlyList<GraphEdge> InOfType(string id, string edgeType) => EdgesOf(id, outgoing: false, edgeType);
 
     protected override void PrefetchNeighbours(IReadOnlyCollection<string> ids, bool outgoing, bool incoming, string? edgeType = null) =>
         Prefetch(ids, nodes: true, outgoing, incoming, edgeType);
@@ -180,21 +133,18 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     private void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming, string? edgeType)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        if (_nodes.Count + _out.Count + _in.Count + _outOfType.Count + _inOfType.Count + _reps.Count > CacheLimit)
+        if (_nodes.Count + _edges.Count + _reps.Count > CacheLimit)
         {
             _nodes.Clear();
-            _out.Clear();
-            _in.Clear();
-            _outOfType.Clear();
-            _inOfType.Clear();
+            _edges.Clear();
             _reps.Clear();
             _real.Clear();
         }
 
         var missing = nodes ? ids.Where(id => !_nodes.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
         var reps = ids.Where(id => !_reps.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
-        var outs = outgoing ? ids.Where(id => !_out.ContainsKey(id) && (edgeType is null || !_outOfType.ContainsKey((id, edgeType)))).Distinct(StringComparer.Ordinal).ToList() : [];
-        var ins = incoming ? ids.Where(id => !_in.ContainsKey(id) && (edgeType is null || !_inOfType.ContainsKey((id, edgeType)))).Distinct(StringComparer.Ordinal).ToList() : [];
+        var outs = outgoing ? ids.Where(id => !HasEdges(id, outgoing: true, edgeType)).Distinct(StringComparer.Ordinal).ToList() : [];
+        var ins = incoming ? ids.Where(id => !HasEdges(id, outgoing: false, edgeType)).Distinct(StringComparer.Ordinal).ToList() : [];
         if (missing.Count + reps.Count + outs.Count + ins.Count == 0)
         {
             return;
@@ -238,11 +188,13 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
                 }
             }
 
-            ReadEdgesOf(outs, "source", edgeType, edgeType is null ? (id, edges) => _out[id] = edges : (id, edges) => _outOfType[(id, edgeType)] = edges, e => e.Source);
-            ReadEdgesOf(ins, "target", edgeType, edgeType is null ? (id, edges) => _in[id] = edges : (id, edges) => _inOfType[(id, edgeType)] = edges, e => e.Target);
+            ReadEdgesOf(outs, outgoing: true, edgeType);
+            ReadEdgesOf(ins, outgoing: false, edgeType);
             return 0;
         });
-    }    /// <summary>The document an alias names (the store's alias index), or the one that document was merged into (<c>rmerged</c>).</summary>
+    }
+
+    /// <summary>The document an alias names (the store's alias index), or the one that document was merged into (<c>rmerged</c>).</summary>
     protected override string? Canonical(string alias) =>
         _store.ResolveId(alias) is { } id
             ? _store.ReadIndexed(() =>
@@ -432,27 +384,49 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
 
     private static string Json(List<string> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
 
-    // The edges of ids by one end (column source or target), of one type or all, merged per id as Out and In merge them
-    // (MergeEdges merges each type on its own, so one type's merge is the whole merge's edges of that type).
-    private void ReadEdgesOf(List<string> ids, string column, string? edgeType, Action<string, IReadOnlyList<GraphEdge>> keep, Func<GraphEdge, string> end)
+    // Out, In, OutOfType and InOfType: one type's edges are taken from the node's edges of every type when those are read
+    // already (MergeEdges merges each type on its own, so one type's merge is the whole merge's edges of that type).
+    private IReadOnlyList<GraphEdge> EdgesOf(string id, bool outgoing, string? edgeType)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_edges.TryGetValue((id, outgoing, edgeType), out var edges))
+        {
+            return edges;
+        }
+
+        if (edgeType is not null && _edges.TryGetValue((id, outgoing, null), out var all))
+        {
+            return [.. all.Where(e => e.Type == edgeType)];
+        }
+
+        Prefetch([id], nodes: false, outgoing, incoming: !outgoing, edgeType);
+        return _edges[(id, outgoing, edgeType)];
+    }
+
+    private bool HasEdges(string id, bool outgoing, string? edgeType) =>
+        _edges.ContainsKey((id, outgoing, null)) || (edgeType is not null && _edges.ContainsKey((id, outgoing, edgeType)));
+
+    // The edges of ids by one end (outgoing: by source, else by target), of one type or all, merged per id as Out and In merge them.
+    private void ReadEdgesOf(List<string> ids, bool outgoing, string? edgeType)
     {
         if (ids.Count == 0)
         {
             return;
         }
 
+        var column = outgoing ? "source" : "target";
         var rows = ReadEdges($"""
             SELECT e.source, e.target, e.type, e.props, e.positioned FROM redges e JOIN files f ON f.id = e.file_id
             WHERE e.{column} IN (SELECT value FROM json_each($ids)){(edgeType is null ? string.Empty : " AND e.type = $type")} ORDER BY e.{column}, f.path, e.file_id, e.seq
             """, ("$ids", Json(ids)), ("$type", edgeType));
         foreach (var id in ids)
         {
-            keep(id, []);
+            _edges[(id, outgoing, edgeType)] = [];
         }
 
-        foreach (var group in rows.GroupBy(end, StringComparer.Ordinal))
+        foreach (var group in rows.GroupBy(e => outgoing ? e.Source : e.Target, StringComparer.Ordinal))
         {
-            keep(group.Key, [.. CitationGraphs.MergeEdges(group)]);
+            _edges[(group.Key, outgoing, edgeType)] = [.. CitationGraphs.MergeEdges(group)];
         }
     }
 

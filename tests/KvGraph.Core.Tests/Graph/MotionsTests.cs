@@ -112,6 +112,23 @@ public sealed class MotionsTests
     }
 
     [SkippableFact]
+    public void A_timeline_from_a_fate_and_cited_by_worked_out_once_is_the_same_timeline()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the corpus is not at {TestPaths.CorpusRaw}");
+        var graph = CitationGraphs.FromDocuments([Extract(ApiRecord), Extract(Sitting)]);
+        var fate = Assert.IsType<MotionFateView>(graph.Fate("kst-21501-08-721"));
+
+        // show works the fate and cited-by out once and hands them on: the events are those of the one-call timeline.
+        var once = graph.TimelineFrom(fate, graph.CitedBy(fate.MotionId));
+        Assert.Equal(graph.Timeline("kst-21501-08-721"), once);
+        Assert.Contains(once, e => e.Kind == "vote");
+
+        // An empty cited-by list leaves out the citations only.
+        var bare = graph.TimelineFrom(fate, []);
+        Assert.Equal(once.Where(e => e.Kind != "cited"), bare);
+    }
+
+    [SkippableFact]
     public void The_list_filters_agree_with_the_open_data_records()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the corpus is not at {TestPaths.CorpusRaw}");
