@@ -1,5 +1,6 @@
 using KvGraph.Core.Graph;
 using KvGraph.Core.Resolution;
+using KvGraph.Pipeline;
 using KvGraph.Store.Sqlite;
 using KvGraph.TestSupport;
 
@@ -125,5 +126,53 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         return Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>
+/// A motion's file rewritten with the same motion rows (blank lines added: read again, with the same id, date, sponsors,
+/// title, aliases and weight) changes no unnumbered mention's candidates or word rarities, so the files citing an unnumbered motion
+/// are not resolved again; a motion that leaves still makes them resolve again (IndexedGraphIncrementalTests covers its return).
+/// </summary>
+public sealed class MotionRewriteTests
+{
+    [SkippableFact]
+    public void A_motion_rewritten_with_the_same_rows_leaves_the_unnumbered_citers_alone()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw} (set KVGRAPH_CORPUS)");
+
+        // The answer cites "de motie-Van Dijk" (motion:van-dijk@ah-tk-20242025-546), weighed against the corpus's motions.
+        var answer = Path.Combine(TestPaths.CorpusRaw, "kamervragen-limburg", "docs", "004_Antwoord_op_vragen_van_de_leden_Van_Nisp.pdf.txt");
+        const string Candidate = "kst-31016-367";
+        var motions = StoreFixtures.CorpusMotions();
+        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-motion-rewrite", motions.Append(answer));
+        try
+        {
+            using var store = KvStore.Open(Path.Combine(dir, "store.db"));
+            Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
+            var citer = Path.Combine(input, Path.GetFileName(answer));
+            var motion = Path.Combine(input, Path.GetFileName(motions.Single(f => StoreFixtures.Record(f).Documents.Any(d => d.Document.Doc.Id == Candidate))));
+            var before = store.Graph().Find("motion:van-dijk@ah-tk-20242025-546")?.Properties.GetValueOrDefault("candidates");
+            Assert.NotNull(before);
+
+            // Blank lines added at the end: the file changes (size, hash; it is read again), its rows as the resolver reads them do not.
+            var version = store.CurrentVersion;
+            File.AppendAllText(motion, "\n\n\n");
+            Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
+            var changed = store.FactsChangedSince(version).Select(f => f.File).ToList();
+            Assert.Contains(motion, changed);
+            Assert.DoesNotContain(citer, changed);
+            Assert.Equal(before, store.Graph().Find("motion:van-dijk@ah-tk-20242025-546")?.Properties.GetValueOrDefault("candidates"));
+
+            // The motion leaves: its sponsors' mentions are weighed anew.
+            version = store.CurrentVersion;
+            File.Move(motion, Path.Combine(dir, Path.GetFileName(motion)));
+            Assert.Empty(BuildPipeline.Run(store, [input], new BuildOptions { Prune = true }).Failures);
+            Assert.Contains(citer, store.FactsChangedSince(version).Select(f => f.File));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }
