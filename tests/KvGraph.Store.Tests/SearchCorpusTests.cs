@@ -282,12 +282,12 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
                 copy.ExecuteNonQuery();
             }
 
-            // What schema 4 had: no step 5, no index.
+            // What schema 4 had: no step 5, no index (nor the later steps).
             using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
             {
                 c.Open();
                 using var cmd = c.CreateCommand();
-                cmd.CommandText = "DROP INDEX documents_rowid_id; DELETE FROM migrations WHERE version = 5; PRAGMA user_version = 4;";
+                cmd.CommandText = "DROP INDEX documents_rowid_id; DROP INDEX documents_kind_date; DELETE FROM migrations WHERE version >= 5; PRAGMA user_version = 4;";
                 cmd.ExecuteNonQuery();
             }
 
@@ -298,7 +298,7 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
             }
 
             using var migrated = KvStore.Open(path);
-            Assert.Equal(5L, Scalar(migrated, "PRAGMA user_version"));
+            Assert.Equal(6L, Scalar(migrated, "PRAGMA user_version"));
             Assert.Equal(1L, Scalar(migrated, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_rowid_id'"));
             var after = Answers(migrated);
             Assert.Equal(before.Count, after.Count);

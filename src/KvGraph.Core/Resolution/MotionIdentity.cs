@@ -34,6 +34,9 @@ public sealed class MotionIdentity
     public const double Margin = 0.1;
 
     private readonly Dictionary<string, List<Candidate>> _bySponsor = new(StringComparer.Ordinal);
+
+    // Per sponsor, how many of its candidates are dated: they come first (Create sorts them), the undated after.
+    private readonly Dictionary<string, int> _dated = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
 
     private MotionIdentity()
@@ -72,8 +75,9 @@ public sealed class MotionIdentity
             identity._idf[w] = Math.Log((all.Count + 1.0) / n);
         }
 
-        // Dated candidates by date, undated last: a mention weighs only those of its window (Resolve).
-        foreach (var list in identity._bySponsor.Values)
+        // Dated candidates by date, undated last: a mention weighs only those of its window (Resolve). Where the undated
+        // start is fixed once sorted, so it is kept, not looked for at each mention.
+        foreach (var (sponsor, list) in identity._bySponsor)
         {
             list.Sort((a, b) => (a.Date, b.Date) switch
             {
@@ -82,6 +86,7 @@ public sealed class MotionIdentity
                 (_, null) => -1,
                 ({ } x, { } y) => x.CompareTo(y),
             });
+            identity._dated[sponsor] = list.Count(c => c.Date is not null);
         }
 
         return identity;
@@ -90,17 +95,17 @@ public sealed class MotionIdentity
     /// <summary>
     /// The candidates a mention dated <paramref name="cited"/> can be: every one when the date is unknown; else the dated
     /// ones submitted within <see cref="WindowDays"/> before it (found by binary search in the date order
-    /// <see cref="Create"/> sorted them in) and the undated ones. A sponsor's motions grow with the corpus, and weighing
-    /// all of them for every mention made resolution quadratic: at 1,000,000 documents it was half of the commit's fill.
+    /// <see cref="Create"/> sorted them in, the first <paramref name="dated"/> of the list) and the undated ones. A sponsor's
+    /// motions grow with the corpus, and weighing all of them for every mention made resolution quadratic: at 1,000,000
+    /// documents it was half of the commit's fill.
     /// </summary>
-    private static IEnumerable<Candidate> InWindow(List<Candidate> candidates, DateOnly? cited)
+    private static IEnumerable<Candidate> InWindow(List<Candidate> candidates, int dated, DateOnly? cited)
     {
         if (cited is not { } at)
         {
             return candidates;
         }
 
-        var dated = candidates.FindLastIndex(c => c.Date is not null) + 1;
         var from = First(candidates, dated, at.AddDays(-WindowDays));
         var to = First(candidates, dated, at.AddDays(1));
         return candidates.Skip(from).Take(to - from).Concat(candidates.Skip(dated));
@@ -142,7 +147,7 @@ public sealed class MotionIdentity
 
         var cited = ParseDate(citingDate);
         var scored = new List<MotionCandidateScore>();
-        foreach (var c in InWindow(candidates, cited))
+        foreach (var c in InWindow(candidates, _dated[slugs[0]], cited))
         {
             if (!slugs.All(c.Sponsors.Contains))
             {

@@ -84,8 +84,10 @@ internal static class ResolvedFacts
         using var edge = store.Fast("INSERT INTO redges(file_id, seq, source, target, type, positioned, props) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         using var feature = store.Fast("INSERT INTO rfeatures(file_id, doc, type, label) VALUES (?1, ?2, ?3, ?4)");
         using var file = store.Fast("INSERT OR IGNORE INTO rfiles(file_id) VALUES (?1)");
-        var resolver = store.LoadResolver();
-        foreach (var facts in store.FactsChangedSince(since, resolver))
+        // A few changed files are resolved against only what decides them (SqliteKvStore.ResolverFor): its merges are
+        // still the whole corpus's (ResolverScope), so rmerged below is rewritten from them as from the whole resolver.
+        var (resolver, raw) = store.ResolverFor(since);
+        foreach (var facts in store.FactsChangedSince(since, resolver, raw))
         {
             if (!ids.TryGetValue(facts.File, out var fileId))
             {

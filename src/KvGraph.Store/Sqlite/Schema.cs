@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 5;
+    public const int Current = 6;
 
     /// <summary>
     /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
@@ -115,6 +115,11 @@ internal static class Schema
             -- Search turns its best full-text matches (documents_fts rowids) into document ids, and counts the documents that
             -- match, through this narrow index instead of the documents rows (each holds a text, a page or more of its own).
             CREATE INDEX IF NOT EXISTS documents_rowid_id ON documents(rowid, id);
+            """),
+        (6, "motions-by-date", """
+            -- A commit that changed a few files resolves them by index (ResolverScope): the motions, and those of a day (the
+            -- texts an open-data record may be merged with), are read through this index instead of a scan of every document.
+            CREATE INDEX IF NOT EXISTS documents_kind_date ON documents(kind, date);
             """),
     ];
 

@@ -630,15 +630,19 @@ internal sealed class SqliteKvStore : IKvStore
 
     public IReadOnlyList<UnresolvedTarget> Unresolved(int limit = 50) => Graph().Unresolved(limit);
 
-    public IEnumerable<DocumentFacts> FactsChangedSince(long version) => FactsChangedSince(version, LoadResolver());
+    public IEnumerable<DocumentFacts> FactsChangedSince(long version)
+    {
+        var (resolver, raw) = ResolverFor(version);
+        return FactsChangedSince(version, resolver, raw);
+    }
 
-    /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded.</summary>
-    internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver)
+    /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded (and the raw facts, when <see cref="ResolverFor"/> read them).</summary>
+    internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver, IReadOnlyList<DocumentFacts>? raw = null)
     {
         var people = LoadPersonDirectory();
-        foreach (var raw in LoadRawFacts(version))
+        foreach (var facts in raw ?? LoadRawFacts(version))
         {
-            yield return people.Apply(FactsResolver.Resolve(raw, resolver));
+            yield return people.Apply(FactsResolver.Resolve(facts, resolver));
         }
     }
 
@@ -788,27 +792,56 @@ internal sealed class SqliteKvStore : IKvStore
 
         // Letter mentions, so the resolver can tell letters of one day and sender apart (LetterIdentity).
         var letters = new List<LetterMention>();
-        using (var cmd = Command("""
-            SELECT e.target, json_extract(e.props, '$.reference'), json_extract(e.props, '$.subject'), e.source
-            FROM edges e JOIN files f ON f.id = e.file_id
-            WHERE f.status = 'ok' AND e.type = 'CITES' AND e.target >= 'letter:' AND e.target < 'letter;'
-            """))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                letters.Add(new LetterMention(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)));
-            }
-        }
-
+        LetterMentions("e.target >= 'letter:' AND e.target < 'letter;'", letters);
         return Resolver.Create(docs, letters);
     }
 
-    /// <summary>Every document row with its aliases, or (<paramref name="idsIn"/>, an SQL <c>IN (…)</c> over ids) those of some ids.</summary>
-    private List<DocumentAliases> LoadDocumentAliases(string? idsIn)
+    /// <summary>The letter mentions (CITES edges of files read well) whose target <paramref name="where"/> picks, added to <paramref name="into"/>.</summary>
+    internal void LetterMentions(string where, List<LetterMention> into, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command($"""
+            SELECT e.target, json_extract(e.props, '$.reference'), json_extract(e.props, '$.subject'), e.source
+            FROM edges e JOIN files f ON f.id = e.file_id
+            WHERE f.status = 'ok' AND e.type = 'CITES' AND {where}
+            """, args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            into.Add(new LetterMention(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)));
+        }
+    }
+
+    /// <summary>
+    /// The resolver the change feed resolves the files changed after <paramref name="version"/> with: for a few files, one
+    /// of only the documents and mentions that decide them (<see cref="ResolverScope"/>, read by index), with their raw
+    /// facts; for many (a first build), the whole one (<see cref="LoadResolver"/>), whose reads are scans in one pass each.
+    /// </summary>
+    internal (Resolver Resolver, IReadOnlyList<DocumentFacts>? Raw) ResolverFor(long version)
+    {
+        var changed = Convert.ToInt64(Scalar($"SELECT count(*) FROM files WHERE status = 'ok' AND version > {version.ToString(CultureInfo.InvariantCulture)}"), CultureInfo.InvariantCulture);
+        var all = Convert.ToInt64(Scalar("SELECT count(*) FROM files WHERE status = 'ok'"), CultureInfo.InvariantCulture);
+        if (changed > ScopedFiles && changed * 20 > all)
+        {
+            return (LoadResolver(), null);
+        }
+
+        var raw = LoadRawFacts(version).ToList();
+        return (ResolverScope.For(raw, new SqliteResolverIndex(this)), raw);
+    }
+
+    /// <summary>Up to how many changed files (or a twentieth of the files) the commit resolves with a scoped resolver.</summary>
+    internal const int ScopedFiles = 64;
+
+    /// <summary>
+    /// Every document row with its aliases, or (<paramref name="idsIn"/>, an SQL <c>IN (…)</c> over ids with its
+    /// <paramref name="args"/>) those of some ids; <paramref name="fileIdsIn"/> (an <c>IN (…)</c> over the files that hold
+    /// those rows) lets the aliases be read through their index by file instead of a scan.
+    /// </summary>
+    private List<DocumentAliases> LoadDocumentAliases(string? idsIn, string? fileIdsIn = null, params (string Name, object? Value)[] args)
     {
         var aliases = new Dictionary<(long File, string Doc), List<AliasEntry>>();
-        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0" + (idsIn is null ? string.Empty : " AND doc_id " + idsIn)))
+        using (var cmd = Command("SELECT file_id, doc_id, alias, priority FROM aliases WHERE priority > 0"
+            + (idsIn is null ? string.Empty : " AND doc_id " + idsIn) + (fileIdsIn is null ? string.Empty : " AND file_id " + fileIdsIn), args))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -825,7 +858,7 @@ internal sealed class SqliteKvStore : IKvStore
 
         var docs = new List<DocumentAliases>();
         using (var cmd = Command("SELECT d.file_id, d.id, d.kind, f.path, d.is_primary, d.weight, d.date, d.sponsors, d.title FROM documents d JOIN files f ON f.id = d.file_id"
-            + (idsIn is null ? string.Empty : " WHERE d.id " + idsIn)))
+            + (idsIn is null ? string.Empty : " WHERE d.id " + idsIn), args))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
@@ -841,6 +874,36 @@ internal sealed class SqliteKvStore : IKvStore
 
         return docs;
     }
+
+    /// <summary>Every document row of <paramref name="ids"/>, of every file, with its aliases: by index (documents_id, then aliases_file).</summary>
+    internal List<DocumentAliases> DocumentAliasesOf(IReadOnlyCollection<string> ids)
+    {
+        var docs = new List<DocumentAliases>();
+        foreach (var chunk in ids.Chunk(IndexChunk))
+        {
+            var args = chunk.Select((id, i) => ($"$k{i}", (object?)id)).ToArray();
+            var idsIn = $"IN ({string.Join(", ", args.Select(a => a.Item1))})";
+            var files = new List<long>();
+            using (var cmd = Command($"SELECT DISTINCT file_id FROM documents WHERE id {idsIn}", args))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    files.Add(r.GetInt64(0));
+                }
+            }
+
+            if (files.Count > 0)
+            {
+                docs.AddRange(LoadDocumentAliases(idsIn, $"IN ({string.Join(", ", files.Select(f => f.ToString(CultureInfo.InvariantCulture)))})", args));
+            }
+        }
+
+        return docs;
+    }
+
+    /// <summary>How many keys one indexed lookup of the commit binds at most.</summary>
+    internal const int IndexChunk = 400;
 
     /// <summary>
     /// The raw facts of every file (or of files changed after <paramref name="sinceVersion"/>), file by file in path

@@ -93,9 +93,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         var fileId = Upsert(file);
         _fileIds[file.Path] = fileId;
         _files[file.Path] = new StoredFile(file.Path, file.Hash, file.Size, file.Modified, file.Status, file.Error, Version, file.Extractor);
+        var motionKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var motionsBefore = new List<string>();
         if (previous is not null)
         {
-            CollectKeys(fileId);
+            motionsBefore = CollectKeys(fileId, motionKeys);
             Clear(fileId);
             if (previous.Status == "ok" && file.Status != "ok")
             {
@@ -103,9 +105,19 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
         }
 
+        var motionsAfter = new List<string>();
         foreach (var doc in file.Documents)
         {
-            WriteDocument(fileId, doc);
+            WriteDocument(fileId, doc, motionKeys, motionsAfter);
+        }
+
+        // The motions' keys reach every citer of an unnumbered motion (BumpCiters): only when the file's motion rows, as the
+        // resolver reads them, differ. Rewritten the same (a motion's text edited below its title), they decide nothing anew.
+        motionsBefore.Sort(StringComparer.Ordinal);
+        motionsAfter.Sort(StringComparer.Ordinal);
+        if (!motionsBefore.SequenceEqual(motionsAfter, StringComparer.Ordinal))
+        {
+            _changedKeys.UnionWith(motionKeys);
         }
 
         // One file, one set of facts: the records of a JSON Lines file are merged.
@@ -184,7 +196,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             return false;
         }
 
-        CollectKeys(fileId);
+        var motionKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        CollectKeys(fileId, motionKeys);
+        _changedKeys.UnionWith(motionKeys);
         Clear(fileId);
         Fast("DELETE FROM files WHERE id = ?1").Run(fileId);
         if (_files[path].Status == "ok")
@@ -463,7 +477,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     /// <summary>The stored form of a modification time: round-trip, to the 100 ns tick (the build compares it exactly).</summary>
     private static string Mtime(DateTimeOffset modified) => modified.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    private void WriteDocument(long fileId, DocumentRecord record)
+    /// <summary>
+    /// Writes one document's rows; its motions' keys go to <paramref name="motionKeys"/> and their rows, as the resolver
+    /// reads them (<see cref="MotionRow"/>), to <paramref name="motionRows"/>.
+    /// </summary>
+    private void WriteDocument(long fileId, DocumentRecord record, HashSet<string> motionKeys, List<string> motionRows)
     {
         var doc = record.Document;
         foreach (var a in record.Aliases)
@@ -500,21 +518,31 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
             if (a.Kind == DocumentKind.Motion)
             {
+                motionRows.Add(MotionRow(a.Id, primary, a.Weight, a.Date, StoreJson.Strings(a.Sponsors), doc.Doc.Title, a.Aliases.Where(x => x.Priority > 0).Select(x => (x.Alias, (long)x.Priority))));
                 foreach (var s in a.Sponsors)
                 {
-                    _changedKeys.Add(NodeIds.UnnumberedMotion(s));
+                    motionKeys.Add(NodeIds.UnnumberedMotion(s));
                 }
 
                 // A motion's records merge by date (MotionIdentity.Merges): the other records of that day resolve anew.
                 if (a.Date is { } day)
                 {
-                    _changedKeys.Add(MotionDayKey + day);
+                    motionKeys.Add(MotionDayKey + day);
                 }
             }
         }
     }
 
-    private void CollectKeys(long fileId)
+    /// <summary>
+    /// One motion row as the resolver reads it (<see cref="SqliteKvStore.LoadResolver"/>: id, primary, weight, date,
+    /// sponsors, title, aliases): MotionIdentity's candidates, subject-word counts and merges are functions of these rows.
+    /// </summary>
+    private static string MotionRow(string id, bool primary, long weight, string? date, string sponsors, string? title, IEnumerable<(string Alias, long Priority)> aliases) =>
+        string.Join('\u0001', id, primary ? "1" : "0", weight.ToString(CultureInfo.InvariantCulture), date ?? "\u0002", sponsors, title ?? "\u0002",
+            string.Join('\u0003', aliases.Select(a => $"{a.Alias}\u0004{a.Priority.ToString(CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal)));
+
+    /// <summary>Collects the keys of a file's stored rows before they are cleared; its motions' keys go to <paramref name="motionKeys"/>, and its motion rows (<see cref="MotionRow"/>) are returned.</summary>
+    private List<string> CollectKeys(long fileId, HashSet<string> motionKeys)
     {
         using (var cmd = Command("SELECT alias FROM aliases WHERE file_id = $f", ("$f", fileId)))
         using (var r = cmd.ExecuteReader())
@@ -546,22 +574,44 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
         }
 
-        using (var cmd = Command("SELECT sponsors, date FROM documents WHERE file_id = $f AND kind = 'motion'", ("$f", fileId)))
+        var aliases = new Dictionary<string, List<(string, long)>>(StringComparer.Ordinal);
+        using (var cmd = Command("SELECT doc_id, alias, priority FROM aliases WHERE file_id = $f AND priority > 0", ("$f", fileId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (!aliases.TryGetValue(r.GetString(0), out var list))
+                {
+                    aliases[r.GetString(0)] = list = [];
+                }
+
+                list.Add((r.GetString(1), r.GetInt64(2)));
+            }
+        }
+
+        var rows = new List<string>();
+        using (var cmd = Command("SELECT sponsors, date, id, is_primary, weight, title FROM documents WHERE file_id = $f AND kind = 'motion'", ("$f", fileId)))
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
                 foreach (var s in StoreJson.ReadStrings(r.GetString(0)))
                 {
-                    _changedKeys.Add(NodeIds.UnnumberedMotion(s));
+                    motionKeys.Add(NodeIds.UnnumberedMotion(s));
                 }
 
                 if (!r.IsDBNull(1))
                 {
-                    _changedKeys.Add(MotionDayKey + r.GetString(1));
+                    motionKeys.Add(MotionDayKey + r.GetString(1));
                 }
+
+                var id = r.GetString(2);
+                rows.Add(MotionRow(id, r.GetInt64(3) != 0, r.GetInt64(4), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(0), r.IsDBNull(5) ? null : r.GetString(5),
+                    (IEnumerable<(string, long)>?)aliases.GetValueOrDefault(id) ?? []));
             }
         }
+
+        return rows;
     }
 
     private void Clear(long fileId)
