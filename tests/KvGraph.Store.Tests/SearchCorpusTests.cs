@@ -273,23 +273,10 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
         var dir = TestPaths.NewTempDir("kvgraph-search-migration");
         try
         {
-            var path = Path.Combine(dir, "store.db");
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={corpus.Store.Path};Mode=ReadOnly;Pooling=False"))
-            {
-                c.Open();
-                using var copy = c.CreateCommand();
-                copy.CommandText = $"VACUUM INTO '{path}'";
-                copy.ExecuteNonQuery();
-            }
+            var path = CopyOfCorpusStore(dir);
 
             // What schema 4 had: no step 5, no index (nor the later steps).
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-            {
-                c.Open();
-                using var cmd = c.CreateCommand();
-                cmd.CommandText = "DROP INDEX documents_rowid_id; DROP INDEX documents_kind_date; DELETE FROM migrations WHERE version >= 5; PRAGMA user_version = 4;";
-                cmd.ExecuteNonQuery();
-            }
+            Execute(path, "DROP INDEX documents_rowid_id; DROP INDEX documents_kind_date; DELETE FROM migrations WHERE version >= 5; PRAGMA user_version = 4;");
 
             List<string> before;
             using (var old = KvStore.OpenReadOnly(path))
@@ -327,28 +314,14 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
         var dir = TestPaths.NewTempDir("kvgraph-search-shared");
         try
         {
-            var path = Path.Combine(dir, "store.db");
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={corpus.Store.Path};Mode=ReadOnly;Pooling=False"))
-            {
-                c.Open();
-                using var copy = c.CreateCommand();
-                copy.CommandText = $"VACUUM INTO '{path}'";
-                copy.ExecuteNonQuery();
-            }
+            var path = CopyOfCorpusStore(dir);
 
             // A second documents row of one matching document, with its own full-text row, as a document stored from two files.
-            using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-            {
-                c.Open();
-                using var cmd = c.CreateCommand();
-                cmd.CommandText = """
+            Execute(path, """
                     INSERT INTO documents(file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json)
                     SELECT file_id, id, kind, title, date, is_primary, weight, sponsors, askers, answerers, parent, json FROM documents WHERE id = $id ORDER BY rowid LIMIT 1;
                     INSERT INTO documents_fts(rowid, title, text) SELECT last_insert_rowid(), title, text FROM documents_fts WHERE rowid = (SELECT min(rowid) FROM documents WHERE id = $id);
-                    """;
-                cmd.Parameters.AddWithValue("$id", twice);
-                cmd.ExecuteNonQuery();
-            }
+                    """, ("$id", twice));
 
             using var store = KvStore.OpenReadOnly(path);
             Assert.Equal(2L, Scalar(store, $"SELECT count(*) FROM documents WHERE id = '{twice}'"));
@@ -378,6 +351,33 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
             let found = store.Search(q, DocumentFilter.None, p.Limit, p.Offset)
             select $"{q} @{p.Offset}+{p.Limit}: total {found.Total}; " + string.Join(" | ", found.Hits.Select(h =>
                 $"{h.Id} {h.Match} {h.Kind} {h.Date} {h.InCorpus} {h.CitedBy} {h.Snippet} {string.Join(",", h.Highlights)}"))];
+
+    /// <summary>A copy of the corpus store in <paramref name="dir"/> (VACUUM INTO), to change without touching the shared one.</summary>
+    private string CopyOfCorpusStore(string dir)
+    {
+        var path = Path.Combine(dir, "store.db");
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={corpus.Store.Path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var copy = c.CreateCommand();
+        copy.CommandText = $"VACUUM INTO '{path}'";
+        copy.ExecuteNonQuery();
+        return path;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the store file at <paramref name="path"/> (a test's own copy).</summary>
+    private static void Execute(string path, string sql, params (string Name, object Value)[] args)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            cmd.Parameters.AddWithValue(name, value);
+        }
+
+        cmd.ExecuteNonQuery();
+    }
 
     private static long Scalar(IKvStore store, string sql)
     {

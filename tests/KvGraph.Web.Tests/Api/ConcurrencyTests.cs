@@ -201,13 +201,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     {
         var corpus = Require();
         var toggled = corpus.Toggled;
-        var inputs = corpus.Inputs;
-        var copy = Path.Combine(inputs, Path.GetFileName(toggled.File));
-        using (var store = KvStore.Open(corpus.StorePath))
-        {
-            File.Delete(copy);
-            BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true });
-        }
+        corpus.TakeOut();
 
         using var source = StoreExplorerSource.Open(corpus.StorePath);
         using var factory = new ExplorerFactory(source, corpus.StorePath);
@@ -222,12 +216,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
 
         // The served graph is in use (a request loaded it) when the build adds the document.
         await Json(client, $"/api/neighbourhood?id={Uri.EscapeDataString(corpus.Seed000Id)}");
-        using (var store = KvStore.Open(corpus.StorePath))
-        {
-            File.Copy(toggled.File, copy);
-            var report = BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true });
-            Assert.Equal(1, report.Extracted);
-        }
+        Assert.Equal(1, corpus.PutBack());
 
         Assert.Equal(toggled.Id, (await Json(client, graphUrls[0])).Str("center"));
         Assert.Equal(toggled.Id, (await Json(client, graphUrls[1])).GetProperty("node").Str("id"));
@@ -237,11 +226,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         Assert.Equal(toggled.Id, doc.GetProperty("node").Str("id"));
 
         // And a rebuild that removes it again takes it out of the graph too.
-        using (var store = KvStore.Open(corpus.StorePath))
-        {
-            File.Delete(copy);
-            BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true });
-        }
+        corpus.TakeOut();
 
         foreach (var url in graphUrls)
         {
@@ -254,14 +239,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     public async Task Point_views_read_the_index_and_the_start_page_loads_the_whole_graph_once_per_version()
     {
         var corpus = Require();
-        var toggled = corpus.Toggled;
-        var inputs = corpus.Inputs;
-        var copy = Path.Combine(inputs, Path.GetFileName(toggled.File));
-        using (var store = KvStore.Open(corpus.StorePath))
-        {
-            File.Delete(copy);
-            BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true });
-        }
+        corpus.TakeOut();
 
         using var source = StoreExplorerSource.Open(corpus.StorePath);
         using var factory = new ExplorerFactory(source, corpus.StorePath);
@@ -281,11 +259,7 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
         Assert.Equal(1, source.WholeLoads);
 
         // A build that adds a document makes a new version: the start page loads that one and counts the document.
-        using (var store = KvStore.Open(corpus.StorePath))
-        {
-            File.Copy(toggled.File, copy);
-            Assert.Equal(1, BuildPipeline.Run(store, [inputs], new BuildOptions { Prune = true }).Extracted);
-        }
+        Assert.Equal(1, corpus.PutBack());
 
         var after = (await Json(client, "/api/overview")).GetProperty("counts").GetRawText();
         Assert.Equal(2, source.WholeLoads);
@@ -326,6 +300,24 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
             Toggled = (id, limburg);
             Seed000Id = store.ResolveId("2021Z02286") ?? throw new InvalidOperationException("seed 000 not in the store");
         }
+
+        /// <summary>Takes the toggled file out of the input folder and rebuilds (pruning): its document leaves the store.</summary>
+        public void TakeOut()
+        {
+            File.Delete(ToggledCopy);
+            using var store = KvStore.Open(StorePath);
+            BuildPipeline.Run(store, [Inputs], new BuildOptions { Prune = true });
+        }
+
+        /// <summary>Puts the toggled file back and rebuilds; returns how many files the build extracted.</summary>
+        public int PutBack()
+        {
+            File.Copy(Toggled.File, ToggledCopy);
+            using var store = KvStore.Open(StorePath);
+            return BuildPipeline.Run(store, [Inputs], new BuildOptions { Prune = true }).Extracted;
+        }
+
+        private string ToggledCopy => Path.Combine(Inputs, Path.GetFileName(Toggled.File));
 
         public string Inputs { get; }
 
