@@ -65,6 +65,17 @@ public static class CitationGraphs
     }
 
     /// <summary>
+    /// Whether <see cref="MergeEdges"/> keeps an edge other than MEMBER_OF, met in file order: a positioned one (with a
+    /// <c>start</c>) always, a structural one only the first time its source, target and type are met (<paramref name="seen"/>
+    /// holds those met so far). The store's indexed reads skip rows by this before parsing their properties.
+    /// </summary>
+    public static bool KeptInMerge(HashSet<(string Source, string Target, string Type)> seen, string source, string target, string type, bool positioned)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return positioned || seen.Add((source, target, type));
+    }
+
+    /// <summary>
     /// Edges as the graph holds them, from resolved edges in file order: structural edges (no <c>start</c>) once per
     /// source, target and type, the first kept; MEMBER_OF folded into one per person and party, after the others
     /// (<see cref="Entities.People.PartyMembership.Aggregate"/>). Applied to all of a node's edges it gives that node's.
@@ -80,7 +91,7 @@ public static class CitationGraphs
             {
                 memberOf.Add(e);
             }
-            else if (e.Properties.ContainsKey("start") || structural.Add((e.Source, e.Target, e.Type)))
+            else if (KeptInMerge(structural, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start")))
             {
                 yield return e;
             }

@@ -339,7 +339,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     }
 
     // The rows of one type at id by one end (column source or target) in merge order, keys only, without those MergeEdges
-    // drops: a structural row (no start) after the first of its source and target.
+    // drops (CitationGraphs.KeptInMerge): a structural row (no start) after the first of its source and target.
     private List<(long Row, string Source, string Target)> EdgeKeys(string id, string column, string edgeType)
     {
         using var cmd = _store.Command($"""
@@ -348,11 +348,11 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
             """, ("$id", id), ("$type", edgeType));
         using var r = cmd.ExecuteReader();
         var keys = new List<(long, string, string)>();
-        var structural = new HashSet<(string, string)>();
+        var structural = new HashSet<(string, string, string)>();
         while (r.Read())
         {
             var (source, target) = (r.GetString(1), r.GetString(2));
-            if (r.GetInt64(3) != 0 || structural.Add((source, target)))
+            if (CitationGraphs.KeptInMerge(structural, source, target, edgeType, r.GetInt64(3) != 0))
             {
                 keys.Add((r.GetInt64(0), source, target));
             }
@@ -474,7 +474,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         while (r.Read())
         {
             var (source, target, type, props) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
-            var keep = type == EdgeType.MemberOf ? memberships.Add((source, target, props)) : r.GetInt64(4) != 0 || structural.Add((source, target, type));
+            var keep = type == EdgeType.MemberOf ? memberships.Add((source, target, props)) : CitationGraphs.KeptInMerge(structural, source, target, type, r.GetInt64(4) != 0);
             if (keep)
             {
                 list.Add(new GraphEdge(source, target, type, StoreJson.ReadTypedProps(props)));
