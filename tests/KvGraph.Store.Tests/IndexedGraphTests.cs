@@ -71,6 +71,54 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
     }
 
     [SkippableFact]
+    public void The_narrow_cited_by_lists_every_citer_in_order_and_the_chosen_ones_whole()
+    {
+        // show's tables count and order a hub's citers from narrow reads (dates, kinds, positions) and read whole only those
+        // they print: on every cited node of the corpus the narrow list is CitedBy's (ids, order, labels, names, kinds,
+        // dates, mention positions), and the citers read whole equal CitedBy's to the last property.
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Graph;
+        using var store = KvStore.OpenReadOnly(fixture.Store.Path);
+        var indexed = store.Graph();
+        Assert.IsAssignableFrom<ICitationKeys>(indexed);
+        var cited = memory.Edges.Where(e => e.Type == EdgeType.Cites).Select(e => e.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var problems = new List<string>();
+        var most = 0;
+        foreach (var id in cited)
+        {
+            var expected = memory.CitedBy(id);
+            most = Math.Max(most, expected.Count);
+            var narrow = indexed.CitedByKeys(id);
+            if (string.Join("\n", narrow.Select(Key)) != string.Join("\n", expected.Select(Key)))
+            {
+                problems.Add($"{id}: narrow [{string.Join(", ", narrow.Select(Key))}] != [{string.Join(", ", expected.Select(Key))}]");
+            }
+
+            // Every other citer read whole, as show reads the first ones.
+            var chosen = expected.Where((_, i) => i % 2 == 0).Select(c => c.Source.Id).ToList();
+            var whole = indexed.InFull(id, chosen);
+            var wanted = expected.Where(c => chosen.Contains(c.Source.Id)).Select(Whole).ToList();
+            var got = chosen.Select(s => whole.TryGetValue(s, out var c) ? Whole(c) : $"{s} missing").ToList();
+            if (whole.Count != chosen.Count || !wanted.SequenceEqual(got))
+            {
+                problems.Add($"{id}: whole {string.Join(" | ", got)} != {string.Join(" | ", wanted)}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.True(cited.Count > 1_000 && most > 20, $"{cited.Count} cited nodes, the most cited has {most} citers");
+
+        static string Key(Citing c) =>
+            $"{c.Source.Id} {c.Source.Label} {c.Source.Name} {c.Source.Properties.GetValueOrDefault("kind")} {c.Date} [{string.Join(",", c.Mentions.Select(m => m.Properties.GetValueOrDefault("start")))}]";
+
+        static string Whole(Citing c) =>
+            $"{Props(c.Source.Id + " " + c.Source.Label + " " + c.Source.Name, c.Source.Properties)} {string.Join(" ; ", c.Mentions.Select(m => Props($"{m.Source}>{m.Target} {m.Type}", m.Properties)))}";
+
+        static string Props(string head, IReadOnlyDictionary<string, object?> props) =>
+            head + " {" + string.Join(", ", props.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value} ({kv.Value?.GetType().Name})")) + "}";
+    }
+
+    [SkippableFact]
     public void Every_documents_related_top_ten_equals_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
