@@ -222,6 +222,13 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         // walked on, so only their edges are read: a hub cited 9,520 times shows 500 citers, not 9,520 citers' edges. Read
         // narrowly, each step's node holds its date (ICitationKeys.NodeKeys) until the walk reads the steps it takes whole.
         var ends = edges.Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal).ToList();
+        if (narrow is not null && ends.Count <= 2 * budget)
+        {
+            // The walk may take most steps (a JSON trace's budget is 20,000): reading them whole twice would cost more
+            // than reading the citations whole once.
+            (narrow, edges) = (null, InOfType(node.Id, EdgeType.Cites));
+        }
+
         Dictionary<string, GraphNode>? light = null;
         if (narrow is not null && this is ICitationKeys keys)
         {
