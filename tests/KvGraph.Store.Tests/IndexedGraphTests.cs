@@ -71,6 +71,62 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
     }
 
     [SkippableFact]
+    public void The_narrow_cited_by_lists_every_citer_in_order_and_the_chosen_ones_whole()
+    {
+        // show's tables count and order a hub's citers from narrow reads (dates, kinds, positions) and read whole only those
+        // they print: on every cited node of the corpus the narrow list is CitedBy's (ids, order, labels, names, kinds,
+        // dates, mention positions), and the citers read whole equal CitedBy's to the last property.
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Graph;
+        using var store = KvStore.OpenReadOnly(fixture.Store.Path);
+        var indexed = store.Graph();
+        Assert.IsAssignableFrom<ICitationKeys>(indexed);
+        var cited = memory.Edges.Where(e => e.Type == EdgeType.Cites).Select(e => e.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var problems = NarrowCitedBy.Problems(memory, indexed, cited);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.True(cited.Count > 200 && cited.Any(id => memory.CitedBy(id).Count > 1), $"{cited.Count} cited nodes");
+    }
+
+    [Fact]
+    public void On_a_generated_corpus_with_hubs_the_narrow_cited_by_and_reverse_traces_equal_the_assembled_graphs()
+    {
+        // The real corpus cites nothing more than twice; a generated one has motions cited hundreds of times, the case the
+        // narrow reads are for. The most cited nodes' cited-by lists, and their reverse traces with a small budget (the walk
+        // reads whole only the steps it takes) and the full one, equal the graph assembled in memory.
+        using var folder = new TempFolder("kvgraph-synth-hubs");
+        var docs = Path.Combine(folder.FullPath, "docs");
+        KvGraph.Pipeline.Synth.SynthCorpus.Write(docs, new KvGraph.Pipeline.Synth.SynthOptions(3000, 5));
+        using (var writer = KvStore.Open(folder.File("synth.db")))
+        {
+            var report = BuildPipeline.Run(writer, [docs]);
+            Assert.Empty(report.Failures);
+        }
+
+        using var store = KvStore.OpenReadOnly(folder.File("synth.db"));
+        var memory = store.LoadGraph();
+        var hubs = memory.Edges.Where(e => e.Type == EdgeType.Cites).GroupBy(e => e.Target, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(25).Select(g => g.Key).ToList();
+        var problems = NarrowCitedBy.Problems(memory, store.Graph(), hubs);
+        foreach (var budget in new[] { 7, 60, NeighbourhoodGraph.TraceBudget })
+        {
+            // A fresh indexed graph per budget: the narrow reads are taken only where nothing is read yet.
+            using var again = KvStore.OpenReadOnly(folder.File("synth.db"));
+            var indexed = again.Graph();
+            foreach (var id in hubs.Take(8))
+            {
+                var (expected, actual) = (NarrowCitedBy.Flat(memory.Trace(id, 4, reverse: true, budget)), NarrowCitedBy.Flat(indexed.Trace(id, 4, reverse: true, budget)));
+                if (expected != actual)
+                {
+                    problems.Add($"trace {id} --reverse budget {budget}: {actual[..Math.Min(actual.Length, 400)]} != {expected[..Math.Min(expected.Length, 400)]}");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.True(memory.CitedBy(hubs[0]).Count > 50, $"the most cited node {hubs[0]} has {memory.CitedBy(hubs[0]).Count} citers");
+    }
+
+    [SkippableFact]
     public void Every_documents_related_top_ten_equals_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
@@ -521,4 +577,47 @@ public sealed class IndexedGraphUpgradeTests
             Directory.Delete(dir, recursive: true);
         }
     }
+}
+
+/// <summary>Comparisons of <see cref="CitedByQuery.CitedByKeys"/> and <see cref="CitedByQuery.InFull"/> with CitedBy, and of traces as flat text.</summary>
+internal static class NarrowCitedBy
+{
+    public static List<string> Problems(ICitationGraph memory, ICitationGraph indexed, IEnumerable<string> ids)
+    {
+        var problems = new List<string>();
+        foreach (var id in ids)
+        {
+            var expected = memory.CitedBy(id);
+            var narrow = indexed.CitedByKeys(id);
+            if (string.Join("\n", narrow.Select(Key)) != string.Join("\n", expected.Select(Key)))
+            {
+                problems.Add($"{id}: narrow [{string.Join(", ", narrow.Select(Key))}] != [{string.Join(", ", expected.Select(Key))}]");
+            }
+
+            // Every other citer read whole, as show reads the first ones.
+            var chosen = expected.Where((_, i) => i % 2 == 0).Select(c => c.Source.Id).ToList();
+            var whole = indexed.InFull(id, chosen);
+            var wanted = expected.Where(c => chosen.Contains(c.Source.Id)).Select(Whole).ToList();
+            var got = chosen.Select(s => whole.TryGetValue(s, out var c) ? Whole(c) : $"{s} missing").ToList();
+            if (whole.Count != chosen.Count || !wanted.SequenceEqual(got))
+            {
+                problems.Add($"{id}: whole {string.Join(" | ", got)} != {string.Join(" | ", wanted)}");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>A trace depth first: each node whole, the edge it was reached by whole, cycles and steps left out.</summary>
+    public static string Flat(TraceNode? node) =>
+        node is null ? "null" : $"({Props(node.Node.Id + " " + node.Node.Label + " " + node.Node.Name, node.Node.Properties)} via {(node.Via is { } e ? Props($"{e.Source}>{e.Target}", e.Properties) : "-")} cycle {node.Cycle} omitted {node.Omitted} [{string.Join(" ", node.Children.Select(Flat))}])";
+
+    private static string Key(Citing c) =>
+        $"{c.Source.Id} {c.Source.Label} {c.Source.Name} {c.Source.Properties.GetValueOrDefault("kind")} {c.Date} [{string.Join(",", c.Mentions.Select(m => m.Properties.GetValueOrDefault("start")))}]";
+
+    private static string Whole(Citing c) =>
+        $"{Props(c.Source.Id + " " + c.Source.Label + " " + c.Source.Name, c.Source.Properties)} {string.Join(" ; ", c.Mentions.Select(m => Props($"{m.Source}>{m.Target} {m.Type}", m.Properties)))}";
+
+    private static string Props(string head, IReadOnlyDictionary<string, object?> props) =>
+        head + " {" + string.Join(", ", props.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value} ({kv.Value?.GetType().Name})")) + "}";
 }

@@ -39,13 +39,14 @@ internal static class ShowCommand
 
             // Who cites the node and the motion's fate are worked out once here: the cited-by list, the timeline and the
             // sheets for tools all take them from here (a hub has thousands of citers).
-            var citers = graph.CitedBy(node.Id);
             var fate = graph.Fate(node.Id);
             if (result.GetValue(format) is { } f && f != Output.Table)
             {
-                Output.Write(console, f, Sheets(graph, node, filter, citers, fate));
+                Output.Write(console, f, Sheets(graph, node, filter, graph.CitedBy(node.Id), fate));
                 return 0;
             }
+
+            var citers = TableCiters(graph, node.Id, filter, fate);
 
             var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
 
@@ -193,6 +194,31 @@ internal static class ShowCommand
             MoreCiters(console, citedBy.Count);
             return 0;
         });
+    }
+
+    /// <summary>
+    /// The citers the tables need: every citer counted and ordered, but only those shown read whole. Without a filter the
+    /// list is read narrowly (<see cref="CitedByQuery.CitedByKeys"/>: dates, kinds and positions, not 9,000 nodes and
+    /// quotes), and the first <see cref="QueryLimits.MaxCitedBy"/> of the cited-by table and of the timeline's citations are
+    /// read whole (<see cref="CitedByQuery.InFull"/>) in their place; the tables print nothing of the others but their
+    /// number. A filter matches on whole nodes: then the whole list, as before.
+    /// </summary>
+    private static IReadOnlyList<Citing> TableCiters(ICitationGraph graph, string id, DocumentFilter filter, MotionFateView? fate)
+    {
+        if (!filter.IsEmpty)
+        {
+            return graph.CitedBy(id);
+        }
+
+        var keys = graph.CitedByKeys(id);
+        var shown = keys.Take(QueryLimits.MaxCitedBy).Select(c => c.Source.Id).ToList();
+        if (fate is not null)
+        {
+            shown.AddRange(graph.TimelineFrom(fate, keys).Where(e => e.Kind == "cited").Take(QueryLimits.MaxCitedBy).Select(e => e.DocumentId));
+        }
+
+        var whole = graph.InFull(id, shown);
+        return [.. keys.Select(c => whole.GetValueOrDefault(c.Source.Id) ?? c)];
     }
 
     /// <summary>The citers of the node (Core's one cited-by) that pass the filter, in its order.</summary>

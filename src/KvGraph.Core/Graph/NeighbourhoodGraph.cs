@@ -178,6 +178,13 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     {
     }
 
+    /// <summary>
+    /// The CITES edges into <paramref name="id"/> (an exact id) for ordering a reverse trace's steps, each with at least its
+    /// <c>start</c>, when reading them narrowly saves work (a store whose graph is an <see cref="ICitationKeys"/> and has not
+    /// read them whole yet); else null, and the trace takes <see cref="InOfType"/>'s.
+    /// </summary>
+    protected virtual IReadOnlyList<GraphEdge>? NarrowCitesIn(string id) => null;
+
     /// <summary>An edge end with no node of its own stands as a placeholder (resolved facts always add one; a guard).</summary>
     protected GraphNode NodeOrPlaceholder(string id) => Node(id) ?? Resolution.FactsResolver.Placeholder(id, null, null);
 
@@ -201,8 +208,10 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             return new TraceNode(node, via, []);
         }
 
-        // A step is a CITES edge: only those are read (a cited motion's other edges can be one per file that names it).
-        var edges = reverse ? InOfType(node.Id, EdgeType.Cites) : OutOfType(node.Id, EdgeType.Cites);
+        // A step is a CITES edge: only those are read (a cited motion's other edges can be one per file that names it). Into a
+        // node whose citations are not read yet, a store reads them narrowly (positions only, NarrowCitesIn).
+        var narrow = reverse ? NarrowCitesIn(node.Id) : null;
+        var edges = narrow ?? (reverse ? InOfType(node.Id, EdgeType.Cites) : OutOfType(node.Id, EdgeType.Cites));
         if (budget <= 0)
         {
             // The budget ran out here: this node's steps are left out, and counted.
@@ -210,17 +219,46 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         }
 
         // Every step's node is read (the steps are ordered by date), but only the steps the budget lets the walk take are
-        // walked on, so only their edges are read: a hub cited 9,520 times shows 500 citers, not 9,520 citers' edges.
-        PrefetchNodes([.. edges.Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal)]);
+        // walked on, so only their edges are read: a hub cited 9,520 times shows 500 citers, not 9,520 citers' edges. Read
+        // narrowly, each step's node holds its date (ICitationKeys.NodeKeys) until the walk reads the steps it takes whole.
+        var ends = edges.Select(e => reverse ? e.Source : e.Target).Distinct(StringComparer.Ordinal).ToList();
+        if (narrow is not null && ends.Count <= 2 * budget)
+        {
+            // The walk may take most steps (a JSON trace's budget is 20,000): reading them whole twice would cost more
+            // than reading the citations whole once.
+            (narrow, edges) = (null, InOfType(node.Id, EdgeType.Cites));
+        }
+
+        Dictionary<string, GraphNode>? light = null;
+        if (narrow is not null && this is ICitationKeys keys)
+        {
+            light = keys.NodeKeys(ends).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        }
+        else
+        {
+            PrefetchNodes(ends);
+        }
 
         // One child per cited document: the first citation (by position in the text) stands for the edge.
         var steps = edges
             .Where(e => IsStep(e, node, reverse))
             .GroupBy(e => reverse ? e.Source : e.Target, StringComparer.Ordinal)
-            .Select(g => (Node: NodeOrPlaceholder(g.Key), Edge: g.OrderBy(Start).First()))
+            .Select(g => (Node: light?.GetValueOrDefault(g.Key) ?? NodeOrPlaceholder(g.Key), Edge: g.OrderBy(Start).First()))
             .OrderBy(s => s.Node.Properties.GetValueOrDefault("date") as string ?? "9999", StringComparer.Ordinal)
             .ThenBy(s => s.Node.Id, StringComparer.Ordinal)
             .ToList();
+        if (light is not null && this is ICitationKeys whole)
+        {
+            // The steps the walk may take, whole: their nodes, and the first citation of the node from their own CITES
+            // edges (the same edge: a source's edges keep their order whichever end they are read by).
+            var taken = steps.Take(budget).Select(s => s.Node.Id).ToList();
+            whole.PrefetchCites(taken);
+            for (var i = 0; i < taken.Count; i++)
+            {
+                var id = taken[i];
+                steps[i] = (NodeOrPlaceholder(id), OutOfType(id, EdgeType.Cites).Where(e => e.Target == node.Id).OrderBy(Start).First());
+            }
+        }
         if (depth > 1)
         {
             PrefetchNeighbours([.. steps.Take(budget).Select(s => s.Node.Id)], !reverse, reverse, EdgeType.Cites);

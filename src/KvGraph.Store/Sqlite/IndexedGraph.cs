@@ -14,10 +14,12 @@ namespace KvGraph.Store.Sqlite;
 /// aggregates kept at commit or read by index.
 /// </para>
 /// </summary>
-internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIndexedReads
+internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIndexedReads, ICitationKeys
 {
     /// <summary>Nodes kept per instance, at most, before the cache starts afresh (the web explorer keeps an instance long).</summary>
     private const int CacheLimit = 200_000;
+
+    private static readonly IReadOnlyDictionary<string, object?> NoProperties = new Dictionary<string, object?>();
 
     private readonly SqliteKvStore _store;
     private readonly Dictionary<string, GraphNode?> _nodes = new(StringComparer.Ordinal);
@@ -337,6 +339,61 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
             return (edges, keys.Count > chosen.Count);
         });
     }
+
+    /// <summary>
+    /// By the target index: the CITES rows into <paramref name="id"/> in merge order, without those <see cref="In"/>'s merge
+    /// drops (<see cref="CitationGraphs.KeptInMerge"/>), each an edge with only its <c>start</c> (SQLite reads it out of the
+    /// row's JSON): a hub's 9,520 citations without their quotes. Not cached (partial edges).
+    /// </summary>
+    public IReadOnlyList<GraphEdge> CitesKeysInto(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command("""
+                SELECT e.source, e.positioned, json_extract(e.props, '$.start') FROM redges e JOIN files f ON f.id = e.file_id
+                WHERE e.target = $id AND e.type = $type ORDER BY f.path, e.file_id, e.seq
+                """, ("$id", id), ("$type", EdgeType.Cites));
+            using var r = cmd.ExecuteReader();
+            var edges = new List<GraphEdge>();
+            var structural = new HashSet<(string, string, string)>();
+            while (r.Read())
+            {
+                var source = r.GetString(0);
+                if (CitationGraphs.KeptInMerge(structural, source, id, EdgeType.Cites, r.GetInt64(1) != 0))
+                {
+                    IReadOnlyDictionary<string, object?> start = r.IsDBNull(2) ? NoProperties : new Dictionary<string, object?>(StringComparer.Ordinal) { ["start"] = r.GetValue(2) };
+                    edges.Add(new GraphEdge(source, id, EdgeType.Cites, start));
+                }
+            }
+
+            return edges;
+        });
+    }
+
+    /// <summary>
+    /// By the id index: the nodes of <paramref name="ids"/>, each merged from all its rows as <see cref="Node"/> merges it
+    /// (<see cref="CitationGraphs.MergeNode"/>, which merges property by property), but of each row's properties only
+    /// <see cref="ICitationKeys.Keys"/>, picked out of the JSON by SQLite. Not cached (partial nodes).
+    /// </summary>
+    public IReadOnlyList<GraphNode> NodeKeys(IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return _store.ReadIndexed(() =>
+        {
+            var rows = ReadNodes("""
+                SELECT n.id, n.label, n.name, coalesce((SELECT json_group_object(p.key, p.value) FROM json_each(n.props) p WHERE p.key IN (SELECT value FROM json_each($keys))), '{}')
+                FROM rnodes n JOIN files f ON f.id = n.file_id
+                WHERE n.id IN (SELECT value FROM json_each($ids)) ORDER BY n.id, f.path, n.file_id, n.seq
+                """, ("$ids", Json([.. ids])), ("$keys", Json([.. ICitationKeys.Keys])));
+            return rows.GroupBy(n => n.Id, StringComparer.Ordinal).Select(g => CitationGraphs.MergeNode(g)!).ToList();
+        });
+    }
+
+    /// <summary>The CITES rows into a node narrowly (<see cref="CitesKeysInto"/>), unless its edges are read whole already.</summary>
+    protected override IReadOnlyList<GraphEdge>? NarrowCitesIn(string id) => HasEdges(id, outgoing: false, EdgeType.Cites) ? null : CitesKeysInto(id);
+
+    public void PrefetchCites(IReadOnlyCollection<string> ids) => Prefetch(ids, nodes: true, outgoing: true, incoming: false, EdgeType.Cites);
 
     // The rows of one type at id by one end (column source or target) in merge order, keys only, without those MergeEdges
     // drops (CitationGraphs.KeptInMerge): a structural row (no start) after the first of its source and target.
