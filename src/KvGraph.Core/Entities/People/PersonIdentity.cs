@@ -54,13 +54,13 @@ public static partial class PersonIdentity
     public const string Prefix = "person:";
 
     /// <summary>Parses a name as written; null when nothing name-like is left after initials and brackets.</summary>
-    public static PersonName? TryParse(string? phrasing)
-    {
-        if (string.IsNullOrWhiteSpace(phrasing))
-        {
-            return null;
-        }
+    /// <remarks>The same phrasing is parsed once (<see cref="Parsed"/>): a name recurs in every document that cites its person.</remarks>
+    public static PersonName? TryParse(string? phrasing) => string.IsNullOrWhiteSpace(phrasing) ? null : Parsed.Get(phrasing);
 
+    private static readonly Text.StringMemo<PersonName?> Parsed = new(Parse);
+
+    private static PersonName? Parse(string phrasing)
+    {
         var text = phrasing.Trim();
         if (text.StartsWith(Prefix, StringComparison.Ordinal))
         {
