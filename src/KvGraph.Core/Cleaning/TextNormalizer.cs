@@ -9,54 +9,82 @@ namespace KvGraph.Core.Cleaning;
 public static class TextNormalizer
 {
     /// <summary>Normalises line ends, spaces and control characters; keeps paragraphs (blank lines) as they are.</summary>
+    /// <remarks>
+    /// One pass into one buffer (the text never grows: every character becomes at most one): a line's trailing blanks
+    /// (<see cref="char.IsWhiteSpace(char)"/>, what <see cref="string.TrimEnd()"/> removes) are dropped when its line end
+    /// or the end of the text is reached, so no per-line strings are made.
+    /// </remarks>
     public static string Normalize(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var sb = new StringBuilder(raw.Length);
-        for (var i = 0; i < raw.Length; i++)
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, raw.Length));
+        try
         {
-            var c = raw[i];
-            switch (c)
+            var n = 0;
+            var lineStart = 0;
+            for (var i = 0; i < raw.Length; i++)
             {
-                case '\r':
-                    if (i + 1 < raw.Length && raw[i + 1] == '\n')
-                    {
-                        continue;
-                    }
+                var c = raw[i];
+                switch (c)
+                {
+                    case '\r':
+                        if (i + 1 < raw.Length && raw[i + 1] == '\n')
+                        {
+                            continue;
+                        }
 
-                    sb.Append('\n');
-                    break;
-                case '\uFEFF':
-                case '\u200B':
-                case '\u00AD': // soft hyphen: invisible in print, only breaks words in extracted text
-                    break;
-                case '\u00A0':
-                case '\u2007':
-                case '\u202F':
-                case '\t':
-                    sb.Append(' ');
-                    break;
-                case '\f':
-                    sb.Append('\n');
-                    break;
-                default:
-                    if (!char.IsControl(c) || c == '\n')
-                    {
-                        sb.Append(c);
-                    }
+                        n = EndLine(buffer, n, lineStart);
+                        lineStart = n;
+                        break;
+                    case '\uFEFF':
+                    case '\u200B':
+                    case '\u00AD': // soft hyphen: invisible in print, only breaks words in extracted text
+                        break;
+                    case '\u00A0':
+                    case '\u2007':
+                    case '\u202F':
+                    case '\t':
+                        buffer[n++] = ' ';
+                        break;
+                    case '\f':
+                    case '\n':
+                        n = EndLine(buffer, n, lineStart);
+                        lineStart = n;
+                        break;
+                    default:
+                        if (!char.IsControl(c))
+                        {
+                            buffer[n++] = c;
+                        }
 
-                    break;
+                        break;
+                }
             }
-        }
 
-        // Trailing blanks on lines carry nothing and make layout rules fragile.
-        var lines = sb.ToString().Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+            // Trailing blanks on lines carry nothing and make layout rules fragile.
+            while (n > lineStart && char.IsWhiteSpace(buffer[n - 1]))
+            {
+                n--;
+            }
+
+            return new string(buffer, 0, n);
+        }
+        finally
         {
-            lines[i] = lines[i].TrimEnd();
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Drops the trailing blanks of the line that started at <paramref name="lineStart"/> and ends it with '\n'.</summary>
+    private static int EndLine(char[] buffer, int n, int lineStart)
+    {
+        while (n > lineStart && char.IsWhiteSpace(buffer[n - 1]))
+        {
+            n--;
         }
 
-        return string.Join('\n', lines);
+        buffer[n++] = '\n';
+        return n;
     }
 
     /// <summary>Collapses runs of spaces inside a line to one.</summary>

@@ -214,6 +214,11 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
 
     // The backreference is case-sensitive ((?-i:…); "-" and "/" have no case): the regex source generator cannot emit a
     // case-insensitive backreference and would fall back to the interpreter for the whole pattern.
+    // No timeout (Patterns.NoTimeout): the pattern is anchored (\G) at a word start that NextStart found, and every
+    // repetition in it is bounded except \s+ and \s*, which run over one blank run each; a blank run is reached only
+    // from the word just before it (forwards) or the year just after it (the lookbehind, backwards), and a candidate's
+    // attempt ends at the first non-blank after its run, so all attempts together read each character a bounded number of
+    // times: linear (LinearityTests: "dates", and long blank runs around date words).
     [GeneratedRegex(
         @"\G(?<![\p{L}\p{N}])(?:" +
         @"(?<part>begin|eind|einde|medio|half|halverwege|midden|primo|ultimo)\s+(?:(?<pmon>" + Full + @")(?!\p{L})(?:\s+(?<pyear>(?:18|19|20|21)[0-9]{2})(?![0-9])|\s*(?<pjl>" + Jl + @"))?|(?<yonly>(?:19|20|21)[0-9]{2})(?![0-9/–-])" + Counted + ")" +
@@ -223,7 +228,7 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
         @"|(?<iy>(?:19|20)[0-9]{2})-(?<im>[01][0-9])-(?<id>[0-3][0-9])(?![0-9-])" +
         @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)[0-9]{2})(?![0-9/–-]|\s*[/–-]\s*[0-9]|[.,][0-9])" + Counted +
         ")",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.NoTimeout)]
     private static partial Regex DateRx();
 
     [GeneratedRegex(@"\s+", RegexOptions.None, Recognition.Patterns.MatchTimeoutMs)]

@@ -77,7 +77,10 @@ public static class Offices
     /// "minister zonder portefeuille buitenlandse zaken", "ministerie van VWS", "BZK". The first office the
     /// phrase contains wins; null when it names none.
     /// </summary>
-    public static Office? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : Lexicon.FirstIn(raw);
+    public static Office? Normalize(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : Found.Get(raw);
+
+    /// <summary>The lexicon's answer per phrase, worked out once: the same offices head every answer of a ministry.</summary>
+    private static readonly Text.StringMemo<Office?> Found = new(raw => Lexicon.FirstIn(raw));
 
     /// <summary>The canonical id of an office name as written, or null.</summary>
     public static string? IdOf(string? raw) => Normalize(raw)?.Id;

@@ -22,7 +22,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
     public double Detect(SourceDocument source)
     {
-        var head = source.Text.Length > 3000 ? source.Text[..3000] : source.Text;
+        var head = source.Text.AsSpan(0, Math.Min(source.Text.Length, 3000));
         if (head.Contains("Aanhangsel van de Handelingen", StringComparison.Ordinal) || AhLineRx().IsMatch(source.Text))
         {
             return 0.9;

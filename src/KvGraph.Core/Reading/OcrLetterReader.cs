@@ -25,9 +25,16 @@ internal sealed partial class OcrLetterReader : IDocumentReader
     public double Detect(SourceDocument source)
     {
         var t = source.Text;
-        var sidebar = t.Contains("Onze Referentie", StringComparison.OrdinalIgnoreCase) || t.Contains("nze Referentie", StringComparison.Ordinal) || BzDocRx().IsMatch(t);
+        // Without an answers title it is no such letter, whatever its sidebar: the sidebar's case-insensitive search
+        // of the whole text is made only when the title is there.
         var answers = AnswersTitleRx().IsMatch(t) || t.Contains("Betreft Beantwoording", StringComparison.Ordinal);
-        return sidebar && answers ? 0.9 : answers && t.Contains("\nVraag ", StringComparison.Ordinal) ? 0.5 : 0;
+        if (!answers)
+        {
+            return 0;
+        }
+
+        var sidebar = t.Contains("Onze Referentie", StringComparison.OrdinalIgnoreCase) || t.Contains("nze Referentie", StringComparison.Ordinal) || BzDocRx().IsMatch(t);
+        return sidebar ? 0.9 : t.Contains("\nVraag ", StringComparison.Ordinal) ? 0.5 : 0;
     }
 
     public ReadDocument Read(SourceDocument source)

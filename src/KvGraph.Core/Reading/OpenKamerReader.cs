@@ -18,7 +18,7 @@ internal sealed partial class OpenKamerReader : IDocumentReader
 
     public double Detect(SourceDocument source)
     {
-        var head = source.Text.Length > 2000 ? source.Text[..2000] : source.Text;
+        var head = source.Text.AsSpan(0, Math.Min(source.Text.Length, 2000));
         return HeadRx().IsMatch(head) && head.Contains("Ingediend", StringComparison.Ordinal) ? 0.95 : 0;
     }
 

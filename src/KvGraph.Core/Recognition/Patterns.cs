@@ -20,6 +20,14 @@ internal static class Patterns
     /// </summary>
     public const int MatchTimeoutMs = 10_000;
 
+    /// <summary>
+    /// No match timeout, for an anchored (<c>\G</c>) pattern tried at candidate positions whose run is proved linear in
+    /// the text, where the timeout's clock, started at every candidate and checked in its loops, is pure cost. Each use
+    /// says why its pattern is linear, and the linearity tests hold it to that; every pattern that can backtrack without
+    /// such a bound keeps <see cref="MatchTimeoutMs"/>.
+    /// </summary>
+    public const int NoTimeout = Timeout.Infinite;
+
     /// <summary>A vergaderjaar as written: "2019/20", "2024–2025", "2023-2024", "20242025", also damaged "2023–34".</summary>
     public const string Vergaderjaar =
         @"(?:(?:19|20)[0-9]{2}(?:19|20)[0-9]{2}(?![0-9])|(?:19|20)[0-9]{2}[ \u00a0]{0,2}[-\u2013/][ \u00a0]{0,2}(?:(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]))";

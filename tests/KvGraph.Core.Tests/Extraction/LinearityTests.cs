@@ -40,6 +40,35 @@ public sealed class LinearityTests(ITestOutputHelper output)
             $"{pattern}: {Large:N0} characters took {ratio:0.0}× the time of {Small:N0} (best of 3: {largeBest:0.000} s vs {smallBest:0.000} s); linear is about 4, quadratic 16"));
     }
 
+    /// <summary>
+    /// The date pattern runs without a match timeout (it is anchored at word starts and linear): long blank runs after a
+    /// day, after a part-of-month word, before a year after "in" (its lookbehind reads the run backwards) and between
+    /// repeated day numbers must not make its attempts quadratic.
+    /// </summary>
+    [Theory]
+    // a day, a long blank run, then no month
+    [InlineData("12", "x ")]
+    // a part-of-month word, a long blank run, then no month or year
+    [InlineData("begin", "x ")]
+    // "in", a long blank run, then a year: the lookbehind reads the run backwards from the year
+    [InlineData("in", "2020 ")]
+    // a month, a long blank run, then no year
+    [InlineData("maart", "x ")]
+    public void Dates_stay_linear_around_long_blank_runs(string before, string after)
+    {
+        string Text(int length)
+        {
+            var unit = before + new string(' ', 500) + "\n" + new string(' ', 500) + after;
+            return string.Concat(Enumerable.Repeat(unit, (length / unit.Length) + 1))[..length];
+        }
+
+        var small = Text(Small);
+        var large = Text(Large);
+        var ratio = Ratio(() => Extract("blank-runs", small), () => Extract("blank-runs", large), out var smallBest, out var largeBest);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{before}…{after}: {smallBest:0.000} s, {largeBest:0.000} s, ratio {ratio:0.00}"));
+        Assert.True(ratio < MaxRatio, string.Create(CultureInfo.InvariantCulture, $"{before}…{after}: ratio {ratio:0.0}; linear is about 4, quadratic 16"));
+    }
+
     /// <summary>A real document of each layout with a pattern after it, so that layout's reader reads the whole text.</summary>
     public static TheoryData<string, string> ReaderCases => new()
     {

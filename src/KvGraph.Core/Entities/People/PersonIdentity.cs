@@ -54,13 +54,13 @@ public static partial class PersonIdentity
     public const string Prefix = "person:";
 
     /// <summary>Parses a name as written; null when nothing name-like is left after initials and brackets.</summary>
-    public static PersonName? TryParse(string? phrasing)
-    {
-        if (string.IsNullOrWhiteSpace(phrasing))
-        {
-            return null;
-        }
+    /// <remarks>The same phrasing is parsed once (<see cref="Parsed"/>): a name recurs in every document that cites its person.</remarks>
+    public static PersonName? TryParse(string? phrasing) => string.IsNullOrWhiteSpace(phrasing) ? null : Parsed.Get(phrasing);
 
+    private static readonly Text.StringMemo<PersonName?> Parsed = new(Parse);
+
+    private static PersonName? Parse(string phrasing)
+    {
         var text = phrasing.Trim();
         if (text.StartsWith(Prefix, StringComparison.Ordinal))
         {
@@ -149,7 +149,31 @@ public static partial class PersonIdentity
 
     private static bool IsAllUpper(string text) => text.Count(char.IsLetter) > 2 && !text.Any(char.IsLower);
 
-    private static string Collapse(string s) => string.Join(' ', s.Split([' ', '\t', '\n', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The words of <paramref name="s"/> (split at ' ', tab, newline and no-break space) joined by one space.</summary>
+    private static string Collapse(string s)
+    {
+        var buffer = s.Length <= 256 ? stackalloc char[s.Length] : new char[s.Length];
+        var n = 0;
+        var gap = false;
+        foreach (var c in s)
+        {
+            if (c is ' ' or '\t' or '\n' or '\u00a0')
+            {
+                gap = n > 0;
+                continue;
+            }
+
+            if (gap)
+            {
+                buffer[n++] = ' ';
+                gap = false;
+            }
+
+            buffer[n++] = c;
+        }
+
+        return buffer[..n].SequenceEqual(s) ? s : new string(buffer[..n]);
+    }
 
     [GeneratedRegex(@"\(([^()]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex RoepnaamRx();
