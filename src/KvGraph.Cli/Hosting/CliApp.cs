@@ -3,16 +3,14 @@ using KvGraph.Cli.Commands;
 using KvGraph.Core.Extraction;
 using KvGraph.Store;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace KvGraph.Cli.Hosting;
 
 /// <summary>
-/// Builds the generic host (configuration: appsettings.json in the working directory, <c>KVGRAPH_</c> environment
-/// variables with the prefix stripped, and <c>--KvGraph:Key=value</c> arguments; logging to stderr) and runs the command line.
+/// Reads configuration (appsettings.json beside kvgraph.dll and in the working directory, <c>KVGRAPH_</c> environment
+/// variables with the prefix stripped, and <c>--KvGraph:Key=value</c> arguments) and runs the command line; logging
+/// (to stderr) and services are made on first use (<see cref="CliContext"/>).
 /// </summary>
 public static class CliApp
 {
@@ -39,26 +37,16 @@ public static class CliApp
         var configArgs = args.Where(a => a.StartsWith("--KvGraph:", StringComparison.OrdinalIgnoreCase)).ToArray();
         var commandArgs = args.Where(a => !a.StartsWith("--KvGraph:", StringComparison.OrdinalIgnoreCase)).ToArray();
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            DisableDefaults = true,
-            ContentRootPath = Directory.GetCurrentDirectory(),
-        });
-        builder.Configuration
+        // No generic host: a query command needs configuration and a console only. Building the host (its service
+        // provider, hosting environment and console logger) was first-call work every command paid at start-up.
+        var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables("KVGRAPH_")
-            .AddCommandLine(configArgs);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddSingleton(console);
+            .AddCommandLine(configArgs)
+            .Build();
 
-        using var host = builder.Build();
-        var context = new CliContext(console, host.Services.GetRequiredService<IConfiguration>(), host.Services.GetRequiredService<ILoggerFactory>(), host.Services);
-
+        using var context = new CliContext(console, configuration);
         var root = new RootCommand("KvGraph: the citation graph of Dutch parliamentary written questions (Kamervragen) and their answers.");
         root.Options.Add(context.StoreOption);
         foreach (var command in CommandCatalog.All(context))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KvGraph.Store;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -10,14 +11,33 @@ namespace KvGraph.Cli.Hosting;
 /// What every command gets: the console to write to, configuration (appsettings.json, <c>KVGRAPH_</c> environment
 /// variables, <c>--KvGraph:Key=value</c> arguments), logging (to stderr) and the shared <c>--store</c> option.
 /// </summary>
-public sealed class CliContext
+public sealed class CliContext : IDisposable
 {
-    public CliContext(IAnsiConsole console, IConfiguration configuration, ILoggerFactory loggerFactory, IServiceProvider services)
+    private readonly Lazy<ILoggerFactory> loggerFactory;
+    private readonly Lazy<ServiceProvider> services;
+
+    /// <summary>
+    /// Logging and services are made on first use: only <c>build</c> logs, and the console logger and service provider
+    /// cost every other command start-up time for nothing.
+    /// </summary>
+    public CliContext(IAnsiConsole console, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(configuration);
         Console = console;
         Configuration = configuration;
-        LoggerFactory = loggerFactory;
-        Services = services;
+        loggerFactory = new Lazy<ILoggerFactory>(() => Microsoft.Extensions.Logging.LoggerFactory.Create(logging =>
+        {
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }));
+        services = new Lazy<ServiceProvider>(() => new ServiceCollection()
+            .AddSingleton(console)
+            .AddSingleton(configuration)
+            .AddSingleton(LoggerFactory)
+            .AddLogging()
+            .BuildServiceProvider());
     }
 
     /// <summary>Standard output as a Spectre console (tests give a recording one).</summary>
@@ -25,10 +45,11 @@ public sealed class CliContext
 
     public IConfiguration Configuration { get; }
 
-    public ILoggerFactory LoggerFactory { get; }
+    /// <summary>Logging to stderr (level Warning, or configuration <c>Logging</c>); made on first use.</summary>
+    public ILoggerFactory LoggerFactory => loggerFactory.Value;
 
-    /// <summary>The host's services, for commands that need more (the web helper's <c>serve</c>).</summary>
-    public IServiceProvider Services { get; }
+    /// <summary>The console, configuration and logging as services, for commands that need more; made on first use.</summary>
+    public IServiceProvider Services => services.Value;
 
     /// <summary>The shared <c>--store</c> option (recursive: every subcommand accepts it).</summary>
     public Option<string?> StoreOption { get; } = new("--store", "-s")
@@ -65,6 +86,20 @@ public sealed class CliContext
         }
 
         return KvStore.OpenReadOnly(path);
+    }
+
+    /// <summary>Disposes the services and the logger factory if they were made (the console logger flushes on dispose).</summary>
+    public void Dispose()
+    {
+        if (services.IsValueCreated)
+        {
+            services.Value.Dispose();
+        }
+
+        if (loggerFactory.IsValueCreated)
+        {
+            loggerFactory.Value.Dispose();
+        }
     }
 }
 

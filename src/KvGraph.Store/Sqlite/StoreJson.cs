@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using KvGraph.Core.Model;
 
 namespace KvGraph.Store.Sqlite;
@@ -15,6 +16,7 @@ internal static class StoreJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(StoreJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public static string Document(ExtractedDocument document) => JsonSerializer.Serialize(document, Options);
