@@ -122,11 +122,14 @@ internal static class Schema
             CREATE INDEX IF NOT EXISTS documents_kind_date ON documents(kind, date);
             """),
         (7, "person-directory", """
-            -- A commit that changed a few files reads only the persons their mentions can reach (SqliteKvStore.PersonDirectoryFor):
-            -- person nodes by id, memberships by person, and the double-named persons whose name shortens to an id
+            -- A commit that changed a few files reads only the persons their mentions can reach (SqliteKvStore.PersonDirectoryFor),
+            -- and of them only what decides the directory: person names by id, parties by person, the mentions that carry
+            -- initials (the only ones namesakes are told apart by), and the double-named persons whose name shortens to an id
             -- (PersonIdentity.ShortFormId of the node's name, or of its id without one), one row per person node that has one.
-            CREATE INDEX IF NOT EXISTS nodes_person ON nodes(id) WHERE label = 'Person';
-            CREATE INDEX IF NOT EXISTS edges_member_of ON edges(source) WHERE type = 'MEMBER_OF';
+            CREATE INDEX IF NOT EXISTS nodes_person ON nodes(id, name, file_id) WHERE label = 'Person';
+            CREATE INDEX IF NOT EXISTS edges_member_of ON edges(source, target, file_id) WHERE type = 'MEMBER_OF';
+            CREATE INDEX IF NOT EXISTS edges_member_of_initials ON edges(source) WHERE type = 'MEMBER_OF' AND json_extract(props, '$.initials') IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS edges_person_initials ON edges(target) WHERE json_extract(props, '$.initials') IS NOT NULL;
             CREATE TABLE IF NOT EXISTS person_short(file_id INTEGER NOT NULL, short_id TEXT NOT NULL, id TEXT NOT NULL);
             DELETE FROM person_short;
             INSERT INTO person_short(file_id, short_id, id)

@@ -746,8 +746,8 @@ internal sealed class SqliteKvStore : IKvStore
     {
         var people = new List<GraphNode>();
         var edges = new List<GraphEdge>();
-        PersonNodes("1", people);
-        PersonEdges($"(e.type = '{EdgeType.MemberOf}' OR e.target LIKE 'person:%')", edges);
+        PersonNodes("SELECT n.id, n.name FROM nodes n", "1", people);
+        PersonEdges("edges e", $"(e.type = '{EdgeType.MemberOf}' OR e.target LIKE 'person:%')", edges);
         return PersonDirectory.Of(people, edges);
     }
 
@@ -773,7 +773,7 @@ internal sealed class SqliteKvStore : IKvStore
                 var args = chunk.Select((id, i) => ($"$p{i}", (object?)id)).ToArray();
                 var idsIn = $"IN ({string.Join(", ", args.Select(a => a.Item1))})";
                 var found = people.Count;
-                PersonNodes($"n.id {idsIn}", people, args);
+                PersonNodes("SELECT DISTINCT n.id, n.name FROM nodes n INDEXED BY nodes_person", $"n.id {idsIn}", people, args);
                 next.AddRange(people.Skip(found).Select(n => Schema.PersonShortForm(n.Name ?? n.Id)).OfType<string>().Where(seen.Add));
                 using var cmd = Command($"SELECT p.id FROM person_short p JOIN files f ON f.id = p.file_id WHERE f.status = 'ok' AND p.short_id {idsIn}", args);
                 using var r = cmd.ExecuteReader();
@@ -794,17 +794,34 @@ internal sealed class SqliteKvStore : IKvStore
         {
             var args = chunk.Select((id, i) => ($"$p{i}", (object?)id)).ToArray();
             var idsIn = $"IN ({string.Join(", ", args.Select(a => a.Item1))})";
-            PersonEdges($"e.type = '{EdgeType.MemberOf}' AND e.source {idsIn}", edges, args);
-            PersonEdges($"e.type <> '{EdgeType.MemberOf}' AND e.target {idsIn}", edges, args);
+            // A person's parties (the short-form rule) are a set: each (person, party) once. Only a mention with initials
+            // counts towards namesakes (PersonDirectory.Of skips the others), and so only those are read whole.
+            using (var cmd = Command($"""
+                SELECT DISTINCT e.source, e.target FROM edges e INDEXED BY edges_member_of JOIN files f ON f.id = e.file_id
+                WHERE f.status = 'ok' AND e.type = '{EdgeType.MemberOf}' AND e.source {idsIn}
+                """, args))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    edges.Add(new GraphEdge(r.GetString(0), r.GetString(1), EdgeType.MemberOf, new Dictionary<string, object?>()));
+                }
+            }
+
+            PersonEdges("edges e INDEXED BY edges_member_of_initials", $"e.type = '{EdgeType.MemberOf}' AND {WithInitials} AND e.source {idsIn}", edges, args);
+            PersonEdges("edges e INDEXED BY edges_person_initials", $"e.type <> '{EdgeType.MemberOf}' AND {WithInitials} AND e.target {idsIn}", edges, args);
         }
 
         return PersonDirectory.Of(people, edges);
     }
 
-    /// <summary>The person nodes of files read well that <paramref name="where"/> (over <c>n</c>) picks, added to <paramref name="into"/>.</summary>
-    private void PersonNodes(string where, List<GraphNode> into, params (string Name, object? Value)[] args)
+    /// <summary>The condition of schema step 7's partial indexes of the edges with initials (written as they are, so the planner matches them).</summary>
+    private const string WithInitials = $"json_extract(e.props, '$.{PersonMention.InitialsProperty}') IS NOT NULL";
+
+    /// <summary>The person nodes of files read well that <paramref name="where"/> (over <c>n</c>, selected by <paramref name="select"/>: id and name) picks, added to <paramref name="into"/>.</summary>
+    private void PersonNodes(string select, string where, List<GraphNode> into, params (string Name, object? Value)[] args)
     {
-        using var cmd = Command($"SELECT n.id, n.name FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}' AND {where}", args);
+        using var cmd = Command($"{select} JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}' AND {where}", args);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -812,12 +829,12 @@ internal sealed class SqliteKvStore : IKvStore
         }
     }
 
-    /// <summary>The edges of files read well that <paramref name="where"/> (over <c>e</c>) picks, with what the directory reads of their properties, added to <paramref name="into"/>.</summary>
-    private void PersonEdges(string where, List<GraphEdge> into, params (string Name, object? Value)[] args)
+    /// <summary>The edges of files read well that <paramref name="where"/> (over <c>e</c>, read from <paramref name="from"/>) picks, with what the directory reads of their properties, added to <paramref name="into"/>.</summary>
+    private void PersonEdges(string from, string where, List<GraphEdge> into, params (string Name, object? Value)[] args)
     {
         using var cmd = Command($"""
             SELECT e.source, e.target, e.type, json_extract(e.props, '$.{PersonMention.InitialsProperty}'), json_extract(e.props, '$.{PersonMention.FirstNameProperty}'), json_extract(e.props, '$.date')
-            FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND {where}
+            FROM {from} JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND {where}
             """, args);
         using var r = cmd.ExecuteReader();
         while (r.Read())
