@@ -639,8 +639,9 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded (and the raw facts, when <see cref="ResolverFor"/> read them).</summary>
     internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver, IReadOnlyList<DocumentFacts>? raw = null)
     {
-        // The scoped resolver's few files (raw read) read only the persons they can reach; a first build, the whole directory.
-        var people = raw is null ? LoadPersonDirectory() : PersonDirectoryFor(raw);
+        // The scoped resolver's few files (raw read) read only the persons they can reach; a first build, or a store opened
+        // read-only before schema step 7 (no person indexes), the whole directory.
+        var people = raw is null || Schema.UserVersion(_connection) < 7 ? LoadPersonDirectory() : PersonDirectoryFor(raw);
         foreach (var facts in raw ?? LoadRawFacts(version))
         {
             yield return people.Apply(FactsResolver.Resolve(facts, resolver));
