@@ -70,8 +70,162 @@ public sealed class ResolverScopeTests(CorpusStoreFixture corpus)
 }
 
 /// <summary>
-/// Schema step 6 (documents by kind and date, which the scoped resolver reads motions through): a store from before it
-/// answers read-only as it is, and opened for writing it is migrated and answers the same.
+/// The commit's few changed files take their persons from a directory read by index (schema step 7,
+/// <see cref="SqliteKvStore.PersonDirectoryFor"/>): on the real corpus and seeds every file's facts come out of it exactly
+/// as out of the whole directory, and after persons elsewhere arrive, leave or are renamed, the files that mention them
+/// still do: the short forms and namesakes their mentions reach are decided as over the whole store.
+/// </summary>
+[Collection(CorpusStoreCollection.Name)]
+public sealed class PersonDirectoryScopeTests(CorpusStoreFixture corpus)
+{
+    [SkippableFact]
+    public void Every_files_persons_by_index_are_as_in_the_whole_directory()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var store = (SqliteKvStore)corpus.Store;
+        var whole = store.LoadPersonDirectory();
+        var resolver = store.LoadResolver();
+        int shortened = 0, split = 0;
+        foreach (var raw in store.LoadRawFacts(null))
+        {
+            var resolved = FactsResolver.Resolve(raw, resolver);
+            var expected = Text(whole.Apply(resolved));
+            Assert.Equal(expected, Text(store.PersonDirectoryFor([raw]).Apply(resolved)));
+            shortened += raw.Nodes.Count(n => whole.ShortForms.ContainsKey(n.Id));
+            split += raw.Nodes.Count(n => whole.Namesakes.ContainsKey(n.Id));
+        }
+
+        // Not vacuous: files whose persons are short forms of a double name, and files naming a surname several people share.
+        Assert.True(shortened > 0, "no short form in the corpus's files");
+        Assert.True(split > 0, "no namesakes in the corpus's files");
+    }
+
+    [SkippableFact]
+    public void Persons_elsewhere_arriving_leaving_and_renamed_decide_a_files_persons_as_over_the_whole_store()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var source = (SqliteKvStore)corpus.Store;
+        var whole = source.LoadPersonDirectory();
+        var files = source.LoadRawFacts(null).ToList();
+
+        // A short form and its double-named person (Van den Nieuwenhuijzen → Van den Nieuwenhuijzen-Wittens), a surname
+        // several people share (Van Dijk), the files that mention them and the files that assert the double-named person.
+        var (shortId, full) = whole.ShortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).First();
+        var surname = whole.Namesakes.Keys.Order(StringComparer.Ordinal).First();
+        bool Names(DocumentFacts f, string id) => f.Nodes.Any(n => n.Id == id) || f.Edges.Any(e => e.Source == id || e.Target == id);
+        var citers = files.Where(f => Names(f, shortId)).Take(3).ToList();
+        var doubles = files.Where(f => Names(f, full.Id)).ToList();
+        var namesakes = files.Where(f => Names(f, surname)).Take(12).ToList();
+        var all = citers.Concat(doubles).Concat(namesakes).Select(f => f.File)
+            .Where(f => File.Exists(f) && !f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) // the corpus's PDFs come with their text beside them
+            .DistinctBy(Path.GetFileName, StringComparer.Ordinal).ToList();
+
+        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-person-scope", all);
+        try
+        {
+            using var store = (SqliteKvStore)KvStore.Open(Path.Combine(dir, "store.db"));
+            var copied = all.Select(f => Path.Combine(input, Path.GetFileName(f))).ToHashSet(StringComparer.Ordinal);
+            List<string> Copies(IEnumerable<DocumentFacts> facts) =>
+                [.. facts.Select(f => Path.Combine(input, Path.GetFileName(f.File))).Where(copied.Contains).Distinct(StringComparer.Ordinal)];
+            var citerCopies = Copies(citers);
+            Assert.NotEmpty(citerCopies);
+            Assert.NotEmpty(Copies(doubles));
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+
+            // After each change: every stored file's persons, from the directory by index, are as from the whole one.
+            void Check(string step)
+            {
+                var directory = store.LoadPersonDirectory();
+                var resolver = store.LoadResolver();
+                foreach (var raw in store.LoadRawFacts(null))
+                {
+                    var resolved = FactsResolver.Resolve(raw, resolver);
+                    Assert.Equal(Text(directory.Apply(resolved)), Text(store.PersonDirectoryFor([raw]).Apply(resolved)));
+                }
+
+                seen.Add($"{directory.ShortForms.GetValueOrDefault(shortId)?.Id} {string.Join(",", directory.Namesakes.GetValueOrDefault(surname)?.Select(n => n.Id) ?? [])}");
+                Assert.True(store.LoadRawFacts(null).Any(), step);
+            }
+
+            using (var session = store.BeginWrite())
+            {
+                foreach (var f in all.Select(f => Path.Combine(input, Path.GetFileName(f))).Order(StringComparer.Ordinal))
+                {
+                    session.Write(StoreFixtures.Record(f));
+                }
+
+                session.Commit();
+            }
+
+            Check("all");
+            Assert.Equal(full.Id, store.LoadPersonDirectory().ShortForms.GetValueOrDefault(shortId)?.Id);
+
+            // The double-named person is renamed in every file that asserts it: the short form no longer reaches it.
+            var fullName = full.Name!;
+            var renamed = fullName[..^1] + (fullName[^1] == 'x' ? 'y' : 'x');
+            using (var session = store.BeginWrite())
+            {
+                foreach (var f in Copies(doubles).Except(citerCopies))
+                {
+                    File.WriteAllText(f, File.ReadAllText(f).Replace(fullName, renamed, StringComparison.OrdinalIgnoreCase));
+                    session.Write(StoreFixtures.Record(f));
+                }
+
+                session.Commit();
+            }
+
+            Check("renamed");
+
+            // The double-named person's files leave, then the namesakes' files one at a time.
+            var removed = Copies(doubles.Concat(namesakes)).Except(citerCopies).ToList();
+            foreach (var gone in removed)
+            {
+                using (var session = store.BeginWrite())
+                {
+                    session.Remove(gone);
+                    session.Commit();
+                }
+
+                Check("removed " + gone);
+            }
+
+            // And they come back.
+            using (var session = store.BeginWrite())
+            {
+                foreach (var f in all.Where(f => removed.Contains(Path.Combine(input, Path.GetFileName(f)))))
+                {
+                    var copy = Path.Combine(input, Path.GetFileName(f));
+                    File.Copy(f, copy, overwrite: true);
+                    session.Write(StoreFixtures.Record(copy));
+                }
+
+                session.Commit();
+            }
+
+            Check("back");
+            Assert.Equal(full.Id, store.LoadPersonDirectory().ShortForms.GetValueOrDefault(shortId)?.Id);
+
+            // Not vacuous: the short form's person and the surname's people changed along the way.
+            Assert.True(seen.Count >= 3, string.Join(" | ", seen));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static List<string> Text(DocumentFacts f) =>
+        [
+            $"file {f.File}: {string.Join(", ", f.DocumentIds)}",
+            .. f.Nodes.Select(n => $"node {n.Id} {n.Label} {n.Name} {StoreJson.TypedProps(n.Properties)}"),
+            .. f.Edges.Select(e => $"edge {e.Source} {e.Target} {e.Type} {StoreJson.TypedProps(e.Properties)}"),
+        ];
+}
+
+/// <summary>
+/// Schema steps 6 (documents by kind and date, which the scoped resolver reads motions through) and 7 (the persons by
+/// short form, person nodes by id and memberships by person, which the scoped person directory reads): a store from
+/// before either answers read-only as it is, and opened for writing it is migrated and answers the same.
 /// </summary>
 [Collection(CorpusStoreCollection.Name)]
 public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
@@ -86,8 +240,11 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
             var path = Path.Combine(dir, "store.db");
             Sql(corpus.Store.Path, $"VACUUM INTO '{path}'", readOnly: true);
 
-            // What schema 5 had: no step 6, no index.
-            Sql(path, "DROP INDEX documents_kind_date; DELETE FROM migrations WHERE version = 6; PRAGMA user_version = 5;");
+            // What schema 5 had: no step 6 or 7, none of their indexes and tables.
+            Sql(path, """
+                DROP INDEX documents_kind_date; DROP TABLE person_short; DROP INDEX nodes_person; DROP INDEX edges_member_of;
+                DELETE FROM migrations WHERE version >= 6; PRAGMA user_version = 5;
+                """);
             List<string> before;
             using (var old = KvStore.OpenReadOnly(path))
             {
@@ -95,7 +252,7 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
             }
 
             using var migrated = KvStore.Open(path);
-            Assert.Equal(6L, Sql(path, "PRAGMA user_version", readOnly: true));
+            Assert.Equal(7L, Sql(path, "PRAGMA user_version", readOnly: true));
             Assert.Equal(1L, Sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_kind_date'", readOnly: true));
             Assert.Equal(before, Answers(migrated));
             Assert.True(before.Count > 50, $"{before.Count} answers");
@@ -104,6 +261,54 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [SkippableFact]
+    public void A_store_from_before_step_7_is_migrated_to_the_person_rows_a_build_writes_and_answers_the_same()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var dir = TestPaths.NewTempDir("kvgraph-step7-migration");
+        try
+        {
+            var path = Path.Combine(dir, "store.db");
+            Sql(corpus.Store.Path, $"VACUUM INTO '{path}'", readOnly: true);
+            var built = Rows(path);
+
+            // What schema 6 had: no person_short, no person indexes.
+            Sql(path, "DROP TABLE person_short; DROP INDEX nodes_person; DROP INDEX edges_member_of; DELETE FROM migrations WHERE version = 7; PRAGMA user_version = 6;");
+            List<string> before;
+            using (var old = KvStore.OpenReadOnly(path))
+            {
+                before = Answers(old);
+            }
+
+            using var migrated = KvStore.Open(path);
+            Assert.Equal(7L, Sql(path, "PRAGMA user_version", readOnly: true));
+            Assert.Equal(2L, Sql(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('nodes_person', 'edges_member_of')", readOnly: true));
+            Assert.Equal(built, Rows(path));
+            Assert.NotEmpty(built);
+            Assert.Equal(before, Answers(migrated));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static List<string> Rows(string path)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT file_id, short_id, id FROM person_short ORDER BY 1, 2, 3";
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+        {
+            rows.Add($"{r.GetInt64(0)} {r.GetString(1)} {r.GetString(2)}");
+        }
+
+        return rows;
     }
 
     // The stats, the unresolved list and, for every document, its summary and what cites it.

@@ -1,5 +1,6 @@
 using KvGraph.Core.Graph;
 using KvGraph.Pipeline;
+using KvGraph.Store.Sqlite;
 using KvGraph.TestSupport;
 
 namespace KvGraph.Store.Tests;
@@ -276,7 +277,10 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
             var path = CopyOfCorpusStore(dir);
 
             // What schema 4 had: no step 5, no index (nor the later steps).
-            Execute(path, "DROP INDEX documents_rowid_id; DROP INDEX documents_kind_date; DELETE FROM migrations WHERE version >= 5; PRAGMA user_version = 4;");
+            Execute(path, """
+                DROP INDEX documents_rowid_id; DROP INDEX documents_kind_date; DROP TABLE person_short; DROP INDEX nodes_person; DROP INDEX edges_member_of;
+                DELETE FROM migrations WHERE version >= 5; PRAGMA user_version = 4;
+                """);
 
             List<string> before;
             using (var old = KvStore.OpenReadOnly(path))
@@ -285,7 +289,7 @@ public sealed class SearchMigrationTests(CorpusStoreFixture corpus)
             }
 
             using var migrated = KvStore.Open(path);
-            Assert.Equal(6L, Scalar(migrated, "PRAGMA user_version"));
+            Assert.Equal((long)Schema.Current, Scalar(migrated, "PRAGMA user_version"));
             Assert.Equal(1L, Scalar(migrated, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_rowid_id'"));
             var after = Answers(migrated);
             Assert.Equal(before.Count, after.Count);

@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 6;
+    public const int Current = 7;
 
     /// <summary>
     /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
@@ -121,6 +121,23 @@ internal static class Schema
             -- texts an open-data record may be merged with), are read through this index instead of a scan of every document.
             CREATE INDEX IF NOT EXISTS documents_kind_date ON documents(kind, date);
             """),
+        (7, "person-directory", """
+            -- A commit that changed a few files reads only the persons their mentions can reach (SqliteKvStore.PersonDirectoryFor),
+            -- and of them only what decides the directory: person names by id, parties by person, the mentions that carry
+            -- initials (the only ones namesakes are told apart by), and the double-named persons whose name shortens to an id
+            -- (PersonIdentity.ShortFormId of the node's name, or of its id without one), one row per person node that has one.
+            CREATE INDEX IF NOT EXISTS nodes_person ON nodes(id, name, file_id) WHERE label = 'Person';
+            CREATE INDEX IF NOT EXISTS edges_member_of ON edges(source, target, file_id) WHERE type = 'MEMBER_OF';
+            CREATE INDEX IF NOT EXISTS edges_member_of_initials ON edges(source) WHERE type = 'MEMBER_OF' AND json_extract(props, '$.initials') IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS edges_person_initials ON edges(target) WHERE json_extract(props, '$.initials') IS NOT NULL;
+            CREATE TABLE IF NOT EXISTS person_short(file_id INTEGER NOT NULL, short_id TEXT NOT NULL, id TEXT NOT NULL);
+            DELETE FROM person_short;
+            INSERT INTO person_short(file_id, short_id, id)
+                SELECT file_id, s, id FROM (SELECT file_id, id, kv_short_form_id(coalesce(name, id)) AS s FROM nodes WHERE label = 'Person')
+                WHERE s IS NOT NULL AND s <> id;
+            CREATE INDEX IF NOT EXISTS person_short_short ON person_short(short_id);
+            CREATE INDEX IF NOT EXISTS person_short_file ON person_short(file_id);
+            """),
     ];
 
     /// <summary>Brings the database to <see cref="Current"/>, or throws <see cref="StoreException"/> for a newer schema.</summary>
@@ -155,6 +172,8 @@ internal static class Schema
             throw new StoreException($"{path} is a SQLite database but not a KvGraph store; refusing to change it. Use --store <other path>.");
         }
 
+        // Step 7 fills person_short with Core's rule for a double surname's short form: one implementation, called from SQL.
+        connection.CreateFunction<string?, string?>(ShortFormFunction, PersonShortForm, isDeterministic: true);
         using var tx = connection.BeginTransaction();
         foreach (var (v, name, sql) in Steps.Where(s => s.Version > version).OrderBy(s => s.Version))
         {
@@ -171,6 +190,16 @@ internal static class Schema
 
         tx.Commit();
     }
+
+    /// <summary>The SQL function step 7 computes <c>person_short.short_id</c> with.</summary>
+    private const string ShortFormFunction = "kv_short_form_id";
+
+    /// <summary>
+    /// The short-form id a person node is found under in <c>person_short</c> (<see cref="KvGraph.Core.Entities.People.PersonIdentity.ShortFormId"/>
+    /// of its name, or of its id when it has none), or null when it has none other than its own id.
+    /// </summary>
+    public static string? PersonShortForm(string? nameOrId) =>
+        string.IsNullOrWhiteSpace(nameOrId) ? null : KvGraph.Core.Entities.People.PersonIdentity.ShortFormId(nameOrId);
 
     public static int UserVersion(SqliteConnection connection)
     {

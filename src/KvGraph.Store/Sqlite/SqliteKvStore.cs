@@ -639,7 +639,9 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded (and the raw facts, when <see cref="ResolverFor"/> read them).</summary>
     internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver, IReadOnlyList<DocumentFacts>? raw = null)
     {
-        var people = LoadPersonDirectory();
+        // The scoped resolver's few files (raw read) read only the persons they can reach; a first build, or a store opened
+        // read-only before schema step 7 (no person indexes), the whole directory.
+        var people = raw is null || Schema.UserVersion(_connection) < 7 ? LoadPersonDirectory() : PersonDirectoryFor(raw);
         foreach (var facts in raw ?? LoadRawFacts(version))
         {
             yield return people.Apply(FactsResolver.Resolve(facts, resolver));
@@ -744,45 +746,118 @@ internal sealed class SqliteKvStore : IKvStore
     internal PersonDirectory LoadPersonDirectory()
     {
         var people = new List<GraphNode>();
-        using (var cmd = Command($"SELECT n.id, n.name FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}'"))
-        using (var r = cmd.ExecuteReader())
+        var edges = new List<GraphEdge>();
+        PersonNodes("SELECT n.id, n.name FROM nodes n", "1", people);
+        PersonEdges("edges e", $"(e.type = '{EdgeType.MemberOf}' OR e.target LIKE 'person:%')", edges);
+        return PersonDirectory.Of(people, edges);
+    }
+
+    /// <summary>
+    /// The directory <see cref="LoadPersonDirectory"/> gives, exact for every person id <paramref name="raw"/>'s facts name
+    /// (what <see cref="PersonDirectory.Apply"/> looks up for them), read by index (schema step 7): a person's short form
+    /// is decided by the persons whose name shortens to its id (<c>person_short</c>) and the memberships of both, its
+    /// namesakes by every mention of the surname and of its short form. So the ids read are closed under "shortens to" both
+    /// ways (each id's own short form and the persons whose name shortens to it), and every person node, membership and
+    /// mention of those ids is read: the directory over them answers for each of them as over the whole corpus.
+    /// </summary>
+    internal PersonDirectory PersonDirectoryFor(IEnumerable<DocumentFacts> raw)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var frontier = raw.SelectMany(f => f.Nodes.Select(n => n.Id).Concat(f.Edges.SelectMany(e => new[] { e.Source, e.Target })))
+            .Where(id => id.StartsWith(PersonIdentity.Prefix, StringComparison.Ordinal) && seen.Add(id)).ToList();
+        var people = new List<GraphNode>();
+        while (frontier.Count > 0)
         {
-            while (r.Read())
+            var next = new List<string>();
+            foreach (var chunk in frontier.Chunk(IndexChunk))
             {
-                people.Add(new GraphNode(r.GetString(0), NodeLabel.Person, r.IsDBNull(1) ? null : r.GetString(1), new Dictionary<string, object?>()));
+                var args = chunk.Select((id, i) => ($"$p{i}", (object?)id)).ToArray();
+                var idsIn = $"IN ({string.Join(", ", args.Select(a => a.Item1))})";
+                var found = people.Count;
+                PersonNodes("SELECT DISTINCT n.id, n.name FROM nodes n INDEXED BY nodes_person", $"n.id {idsIn}", people, args);
+                next.AddRange(people.Skip(found).Select(n => Schema.PersonShortForm(n.Name ?? n.Id)).OfType<string>().Where(seen.Add));
+                using var cmd = Command($"SELECT p.id FROM person_short p JOIN files f ON f.id = p.file_id WHERE f.status = 'ok' AND p.short_id {idsIn}", args);
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    if (seen.Add(r.GetString(0)))
+                    {
+                        next.Add(r.GetString(0));
+                    }
+                }
             }
+
+            frontier = next;
         }
 
         var edges = new List<GraphEdge>();
-        using (var cmd = Command($"""
-            SELECT e.source, e.target, e.type, json_extract(e.props, '$.{PersonMention.InitialsProperty}'), json_extract(e.props, '$.{PersonMention.FirstNameProperty}'), json_extract(e.props, '$.date')
-            FROM edges e JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND (e.type = '{EdgeType.MemberOf}' OR e.target LIKE 'person:%')
-            """))
-        using (var r = cmd.ExecuteReader())
+        foreach (var chunk in seen.Chunk(IndexChunk))
         {
-            while (r.Read())
+            var args = chunk.Select((id, i) => ($"$p{i}", (object?)id)).ToArray();
+            var idsIn = $"IN ({string.Join(", ", args.Select(a => a.Item1))})";
+            // A person's parties (the short-form rule) are a set: each (person, party) once. Only a mention with initials
+            // counts towards namesakes (PersonDirectory.Of skips the others), and so only those are read whole.
+            using (var cmd = Command($"""
+                SELECT DISTINCT e.source, e.target FROM edges e INDEXED BY edges_member_of JOIN files f ON f.id = e.file_id
+                WHERE f.status = 'ok' AND e.type = '{EdgeType.MemberOf}' AND e.source {idsIn}
+                """, args))
+            using (var r = cmd.ExecuteReader())
             {
-                var props = new Dictionary<string, object?>(StringComparer.Ordinal);
-                if (!r.IsDBNull(3))
+                while (r.Read())
                 {
-                    props[PersonMention.InitialsProperty] = r.GetString(3);
+                    edges.Add(new GraphEdge(r.GetString(0), r.GetString(1), EdgeType.MemberOf, new Dictionary<string, object?>()));
                 }
-
-                if (!r.IsDBNull(4))
-                {
-                    props[PersonMention.FirstNameProperty] = r.GetString(4);
-                }
-
-                if (!r.IsDBNull(5))
-                {
-                    props["date"] = r.GetString(5);
-                }
-
-                edges.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), props));
             }
+
+            PersonEdges("edges e INDEXED BY edges_member_of_initials", $"e.type = '{EdgeType.MemberOf}' AND {WithInitials} AND e.source {idsIn}", edges, args);
+            PersonEdges("edges e INDEXED BY edges_person_initials", $"e.type <> '{EdgeType.MemberOf}' AND {WithInitials} AND e.target {idsIn}", edges, args);
         }
 
         return PersonDirectory.Of(people, edges);
+    }
+
+    /// <summary>The condition of schema step 7's partial indexes of the edges with initials (written as they are, so the planner matches them).</summary>
+    private const string WithInitials = $"json_extract(e.props, '$.{PersonMention.InitialsProperty}') IS NOT NULL";
+
+    /// <summary>The person nodes of files read well that <paramref name="where"/> (over <c>n</c>, selected by <paramref name="select"/>: id and name) picks, added to <paramref name="into"/>.</summary>
+    private void PersonNodes(string select, string where, List<GraphNode> into, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command($"{select} JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}' AND {where}", args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            into.Add(new GraphNode(r.GetString(0), NodeLabel.Person, r.IsDBNull(1) ? null : r.GetString(1), new Dictionary<string, object?>()));
+        }
+    }
+
+    /// <summary>The edges of files read well that <paramref name="where"/> (over <c>e</c>, read from <paramref name="from"/>) picks, with what the directory reads of their properties, added to <paramref name="into"/>.</summary>
+    private void PersonEdges(string from, string where, List<GraphEdge> into, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command($"""
+            SELECT e.source, e.target, e.type, json_extract(e.props, '$.{PersonMention.InitialsProperty}'), json_extract(e.props, '$.{PersonMention.FirstNameProperty}'), json_extract(e.props, '$.date')
+            FROM {from} JOIN files f ON f.id = e.file_id WHERE f.status = 'ok' AND {where}
+            """, args);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var props = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (!r.IsDBNull(3))
+            {
+                props[PersonMention.InitialsProperty] = r.GetString(3);
+            }
+
+            if (!r.IsDBNull(4))
+            {
+                props[PersonMention.FirstNameProperty] = r.GetString(4);
+            }
+
+            if (!r.IsDBNull(5))
+            {
+                props["date"] = r.GetString(5);
+            }
+
+            into.Add(new GraphEdge(r.GetString(0), r.GetString(1), r.GetString(2), props));
+        }
     }
 
     /// <summary>Every document's aliases, for resolution. O(documents).</summary>

@@ -131,6 +131,12 @@ internal sealed class SqliteStoreWriter : IStoreWriter
                 if (seenNodes.Add(n.Id))
                 {
                     node.Run(fileId, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
+
+                    // The persons whose name shortens to an id (schema step 7), so a commit reads a short form's candidates by index.
+                    if (n.Label == NodeLabel.Person && Schema.PersonShortForm(n.Name ?? n.Id) is { } shortId && shortId != n.Id)
+                    {
+                        Fast("INSERT INTO person_short(file_id, short_id, id) VALUES (?1, ?2, ?3)").Run(fileId, shortId, n.Id);
+                    }
                 }
             }
 
@@ -320,7 +326,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     private void Open() => ObjectDisposedException.ThrowIf(_done, this);
 
     /// <summary>The tables a file's write fills.</summary>
-    private static readonly string[] RawTables = ["documents", "aliases", "nodes", "edges"];
+    private static readonly string[] RawTables = ["documents", "aliases", "nodes", "edges", "person_short"];
 
     /// <summary>The tables <see cref="ResolvedFacts"/> fills at commit.</summary>
     private static readonly string[] ResolvedTables = ["rnodes", "redges", "rfeatures"];
@@ -621,6 +627,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         Fast("DELETE FROM aliases WHERE file_id = ?1").Run(fileId);
         Fast("DELETE FROM nodes WHERE file_id = ?1").Run(fileId);
         Fast("DELETE FROM edges WHERE file_id = ?1").Run(fileId);
+        Fast("DELETE FROM person_short WHERE file_id = ?1").Run(fileId);
     }
 
     /// <summary>A statement of the write path, prepared once per session and bound by position (<see cref="FastStatement"/>).</summary>
