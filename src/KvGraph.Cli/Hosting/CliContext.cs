@@ -1,7 +1,6 @@
 using System.CommandLine;
 using KvGraph.Store;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -14,11 +13,10 @@ namespace KvGraph.Cli.Hosting;
 public sealed class CliContext : IDisposable
 {
     private readonly Lazy<ILoggerFactory> loggerFactory;
-    private readonly Lazy<ServiceProvider> services;
 
     /// <summary>
-    /// Logging and services are made on first use: only <c>build</c> logs, and the console logger and service provider
-    /// cost every other command start-up time for nothing.
+    /// Logging is made on first use: only <c>build</c> logs, and the console logger costs every other command start-up
+    /// time for nothing.
     /// </summary>
     public CliContext(IAnsiConsole console, IConfiguration configuration)
     {
@@ -32,12 +30,6 @@ public sealed class CliContext : IDisposable
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }));
-        services = new Lazy<ServiceProvider>(() => new ServiceCollection()
-            .AddSingleton(console)
-            .AddSingleton(configuration)
-            .AddSingleton(LoggerFactory)
-            .AddLogging()
-            .BuildServiceProvider());
     }
 
     /// <summary>Standard output as a Spectre console (tests give a recording one).</summary>
@@ -47,9 +39,6 @@ public sealed class CliContext : IDisposable
 
     /// <summary>Logging to stderr (level Warning, or configuration <c>Logging</c>); made on first use.</summary>
     public ILoggerFactory LoggerFactory => loggerFactory.Value;
-
-    /// <summary>The console, configuration and logging as services, for commands that need more; made on first use.</summary>
-    public IServiceProvider Services => services.Value;
 
     /// <summary>The shared <c>--store</c> option (recursive: every subcommand accepts it).</summary>
     public Option<string?> StoreOption { get; } = new("--store", "-s")
@@ -88,14 +77,9 @@ public sealed class CliContext : IDisposable
         return KvStore.OpenReadOnly(path);
     }
 
-    /// <summary>Disposes the services and the logger factory if they were made (the console logger flushes on dispose).</summary>
+    /// <summary>Disposes the logger factory if it was made (the console logger flushes on dispose).</summary>
     public void Dispose()
     {
-        if (services.IsValueCreated)
-        {
-            services.Value.Dispose();
-        }
-
         if (loggerFactory.IsValueCreated)
         {
             loggerFactory.Value.Dispose();
