@@ -84,9 +84,11 @@ public static class LoadDriver
             {
                 var random = new Random(plan.Seed * 1000 + c);
                 var mine = new List<LoadSample>();
-                while (!stop.IsCancellationRequested)
+                // Each client starts with one request of every endpoint (from a different one each), then picks by
+                // weight. That first round is always finished, even when the duration runs out before it (a cold or
+                // busy server): a report then still covers the whole mix, and its elapsed time includes the round.
+                while (!stop.IsCancellationRequested || mine.Count < Mix.Count)
                 {
-                    // Each client starts with one request of every endpoint (from a different one each), then picks by weight.
                     var endpoint = mine.Count < Mix.Count ? Mix[(mine.Count + c) % Mix.Count].Endpoint : Pick(random);
                     var url = Url(endpoint, random, ids, related, motions, words);
                     var started = clock.Elapsed;
