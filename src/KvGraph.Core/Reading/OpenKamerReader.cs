@@ -277,31 +277,61 @@ internal sealed partial class OpenKamerReader : IDocumentReader
         }
     }
 
-    // openkamer lists the topics as one space-separated run of category names; known multi-word ones are kept whole.
-    private static IEnumerable<string> SplitTopics(string value)
+    /// <summary>
+    /// openkamer lists an answer's topics as one space-separated run of category names ("burgerlijk recht criminaliteit
+    /// openbare orde en veiligheid recht"). Read word by word: at each word the longest known category that starts there
+    /// is one topic; a word that starts none is a topic of its own. Whole words only, so "werk" is never found inside
+    /// "ontwikkelingssamenwerking" and "recht" never inside "staatsrecht".
+    /// </summary>
+    internal static IEnumerable<string> SplitTopics(string value)
     {
-        var rest = value;
-        var found = new List<string>();
-        foreach (var t in MultiWordTopics)
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var i = 0;
+        while (i < words.Length)
         {
-            if (rest.Contains(t, StringComparison.OrdinalIgnoreCase))
+            var taken = 1;
+            var topic = words[i];
+            foreach (var category in Categories)
             {
-                found.Add(t);
-                rest = rest.Replace(t, " ", StringComparison.OrdinalIgnoreCase);
+                if (category.Length > taken && StartsAt(words, i, category))
+                {
+                    taken = category.Length;
+                    topic = string.Join(' ', words, i, taken);
+                }
+            }
+
+            yield return topic;
+            i += taken;
+        }
+    }
+
+    private static bool StartsAt(string[] words, int at, string[] category)
+    {
+        if (at + category.Length > words.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < category.Length; k++)
+        {
+            if (!string.Equals(words[at + k], category[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
             }
         }
 
-        found.AddRange(rest.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var order = found.OrderBy(t => value.IndexOf(t, StringComparison.OrdinalIgnoreCase)).ToList();
-        return order;
+        return true;
     }
 
-    private static readonly string[] MultiWordTopics =
+    // openkamer's category names of more than one word (one-word names need no entry: a lone word is a topic anyway).
+    private static readonly string[][] Categories =
     [
-        "openbare orde en veiligheid", "burgerlijk recht", "staatsrecht", "economie", "internationaal recht", "bestuursrecht",
-        "onderwijs en wetenschap", "zorg en gezondheid", "ruimte en infrastructuur", "natuur en milieu", "werk", "sociale zekerheid",
-        "cultuur en recreatie", "huisvesting", "migratie en integratie", "internationale samenwerking", "landbouw", "verkeer",
-        "belasting", "financiën", "bestuur", "defensie", "energie", "recht", "criminaliteit", "ontwikkelingssamenwerking",
+        .. new[]
+        {
+            "openbare orde en veiligheid", "burgerlijk recht", "internationaal recht", "onderwijs en wetenschap",
+            "zorg en gezondheid", "ruimte en infrastructuur", "natuur en milieu", "sociale zekerheid", "cultuur en recreatie",
+            "migratie en integratie", "internationale samenwerking", "internationale betrekkingen",
+        }.Select(c => c.Split(' ')),
     ];
 
     [GeneratedRegex(@"^\s*Kamervraag\s+(?<zaak>(?:19|20)[0-9]{2}[Zz][0-9]{5})\s*$", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
