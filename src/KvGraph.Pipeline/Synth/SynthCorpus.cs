@@ -59,6 +59,18 @@ public static class SynthCorpus
         "de bescherming van klokkenluiders", "de luchtkwaliteit rond Schiphol", "de exportkredietverzekering", "het lerarentekort",
     ];
 
+    // The category names openkamer lists under "Onderwerpen" (the government's subject taxonomy), lower case as the pages
+    // write them; an answer's line is a run of one to three of them, space-separated, as on the real pages ("burgerlijk
+    // recht criminaliteit openbare orde en veiligheid recht"). Only names the reader keeps whole, so every topic the
+    // generated corpus asserts is a category, never a word of a phrase ("de", "van") as when the line was the subject.
+    internal static readonly string[] Categories =
+    [
+        "openbare orde en veiligheid", "burgerlijk recht", "staatsrecht", "economie", "internationaal recht", "bestuursrecht",
+        "onderwijs en wetenschap", "zorg en gezondheid", "ruimte en infrastructuur", "natuur en milieu", "werk", "sociale zekerheid",
+        "cultuur en recreatie", "huisvesting", "migratie en integratie", "landbouw", "verkeer",
+        "belasting", "financiën", "bestuur", "defensie", "energie", "recht", "criminaliteit",
+    ];
+
     private static readonly string[] Dossiers = ["21501-20", "21501-08", "35570-V", "36200-VII", "31016", "29826", "23432", "36410-XIV", "32813", "29538"];
 
     private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
@@ -194,7 +206,7 @@ public static class SynthCorpus
         sb.Append("Beantwoord ").Append(Dutch(answered)).Append(" (na ").Append(answered.DayNumber - submitted.DayNumber).Append(" dagen)\n");
         sb.Append("Indieners ").Append(asker).Append(" (").Append(party).Append(")\n");
         sb.Append("Beantwoord door Bewindspersoon (").Append(office).Append(")\n");
-        sb.Append("Onderwerpen ").Append(subject).Append('\n');
+        sb.Append("Onderwerpen ").Append(string.Join(' ', TopicsOf(i, options.Seed))).Append('\n');
         sb.Append("Bron vraag https://zoek.officielebekendmakingen.nl/kv-tk-").Append(zaak).Append(".html\n");
         sb.Append("Bron antwoord https://zoek.officielebekendmakingen.nl/ah-tk-").Append(vj).Append('-').Append(nr).Append(".html\n");
         var items = 1 + rng.Next(4);
@@ -214,6 +226,27 @@ public static class SynthCorpus
 
         earlier.Add(zaak);
         return ($"kamervraag-{zaak}.txt", $"ah-tk-{vj}-{nr}", sb.ToString(), cited);
+    }
+
+    // The categories of the i-th document's Onderwerpen line (an answer's): one to three distinct ones. Drawn from a hash
+    // of (document, seed), not from the shared random stream, so every other byte of the corpus is what it was when the
+    // line repeated the subject.
+    internal static IReadOnlyList<string> TopicsOf(int i, int seed)
+    {
+        var h = Mix(i, seed ^ 0x5A17);
+        var count = 1 + (int)(h % 3);
+        var picked = new List<string>(count);
+        for (var n = 0u; picked.Count < count; n++)
+        {
+            // 7919 is coprime with the number of categories, so n walks through all of them and the loop ends.
+            var name = Categories[(h / 3 + n * 7919u) % (uint)Categories.Length];
+            if (!picked.Contains(name))
+            {
+                picked.Add(name);
+            }
+        }
+
+        return picked;
     }
 
     // One citation sentence, phrased as the corpus phrases it; the truth is what the extractor should report.

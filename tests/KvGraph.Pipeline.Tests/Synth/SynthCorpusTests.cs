@@ -73,6 +73,38 @@ public sealed class SynthCorpusTests
         Assert.Contains(graph.Edges, e => e.Type == EdgeType.Cites && graph.Find(e.Source)?.Label == NodeLabel.Answer && graph.Find(e.Target)?.Label is NodeLabel.Answer or NodeLabel.Question);
     }
 
+    [Fact]
+    public void An_answers_topics_are_the_categories_of_its_Onderwerpen_line_and_no_word_of_a_phrase_becomes_a_topic()
+    {
+        // The line used to repeat the subject ("de tarieven van het openbaar vervoer"), and the reader, which splits the
+        // run of category names openkamer writes, made a topic of every word: topic:de was asserted by two answers in three.
+        var dir = TestPaths.NewTempDir("synth-topics");
+        SynthCorpus.Write(Path.Combine(dir, "in"), new SynthOptions(600, Seed: 4));
+        using var store = KvStore.Open(Path.Combine(dir, "kv.db"));
+        Assert.Empty(BuildPipeline.Run(store, [Path.Combine(dir, "in")]).Failures);
+        var graph = store.LoadGraph();
+
+        var metadataTopics = graph.Edges.Where(e => e.Type == EdgeType.About && Equals(e.Properties.GetValueOrDefault("source"), "metadata"))
+            .ToLookup(e => e.Source, e => graph.Find(e.Target)!.Name!);
+        var truth = SynthCorpus.ReadTruth(Path.Combine(dir, "in"));
+        var answers = 0;
+        for (var i = 0; i < truth.Count; i++)
+        {
+            if (graph.Find(truth[i].Id)?.Label != NodeLabel.Answer)
+            {
+                continue;
+            }
+
+            answers++;
+            Assert.Equal(SynthCorpus.TopicsOf(i, 4).Order(StringComparer.Ordinal), metadataTopics[truth[i].Id].Order(StringComparer.Ordinal));
+        }
+
+        Assert.True(answers >= 400, $"{answers} answers");
+        var topics = graph.Nodes.Where(n => n.Label == NodeLabel.Topic).Select(n => n.Name!).ToList();
+        Assert.DoesNotContain(topics, t => t.Length <= 3 || t is "het" or "van" or "een" or "over" or "rond" or "voor");
+        Assert.True(topics.Count(t => SynthCorpus.Categories.Contains(t)) >= SynthCorpus.Categories.Length - 2, string.Join(", ", topics));
+    }
+
     private static string Digest(string folder) =>
         Convert.ToHexString(SHA256.HashData(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .SelectMany(f => File.ReadAllBytes(f).Concat(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, f)))).ToArray()));
