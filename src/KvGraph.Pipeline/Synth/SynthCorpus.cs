@@ -69,6 +69,7 @@ public static class SynthCorpus
         "onderwijs en wetenschap", "zorg en gezondheid", "ruimte en infrastructuur", "natuur en milieu", "werk", "sociale zekerheid",
         "cultuur en recreatie", "huisvesting", "migratie en integratie", "landbouw", "verkeer",
         "belasting", "financiën", "bestuur", "defensie", "energie", "recht", "criminaliteit",
+        "internationale samenwerking", "ontwikkelingssamenwerking", "internationale betrekkingen",
     ];
 
     private static readonly string[] Dossiers = ["21501-20", "21501-08", "35570-V", "36200-VII", "31016", "29826", "23432", "36410-XIV", "32813", "29538"];
