@@ -443,7 +443,15 @@ public sealed class GraphPusher
             foreach (var chunk in paths.Chunk(options.BatchRows))
             {
                 var read = await pusher._runner.RunAsync(new CypherStatement(LoaderStatements.ReadFileKeys, new Dictionary<string, object?> { ["files"] = chunk.ToList<object?>() }), ct).ConfigureAwait(false);
-                var keysOf = read.Rows.ToDictionary(r => (string)r[0]!, r => r[1] is IEnumerable<object?> keys ? keys.Cast<string>().ToList() : [], StringComparer.Ordinal);
+                var keysOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var r in read.Rows)
+                {
+                    if (r[0] is string path)
+                    {
+                        keysOf[path] = r[1] is IEnumerable<object?> keys ? keys.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).ToList() : [];
+                    }
+                }
+
                 foreach (var batch in ChunkBy(chunk, options.BatchRows, p => keysOf.GetValueOrDefault(p)?.Count ?? 0))
                 {
                     var statements = new List<CypherStatement>();
