@@ -73,7 +73,7 @@ public sealed partial class ExportTests(Neo4jServer server)
         using var runner = await server.ConnectAsync();
         await GraphPusher.DeleteAllAsync(runner);
         await new GraphPusher(runner).PushAsync(FactsSource.FromFacts(GraphData.Seeds.Facts), States.Load(Path.Combine(TestPaths.NewTempDir(), "p.db"), "t"));
-        var pushed = await PushTests.Snapshot(runner);
+        var pushed = await PushTests.GraphSnapshot(runner);
         await GraphPusher.DeleteAllAsync(runner);
 
         // Run the script as cypher-shell would: each ':param rows => <literal>' is evaluated by the server itself
@@ -91,7 +91,7 @@ public sealed partial class ExportTests(Neo4jServer server)
         }
 
         Assert.True(ran > 5);
-        Assert.Equal(pushed, await PushTests.Snapshot(runner));
+        Assert.Equal(pushed, await PushTests.GraphSnapshot(runner));
         Assert.Contains(blocks, b => b.StartsWith("CREATE CONSTRAINT kv_node_id IF NOT EXISTS", StringComparison.Ordinal));
     }
 
@@ -109,11 +109,8 @@ public sealed partial class ExportTests(Neo4jServer server)
         {
             var records = Records(File.ReadAllText(Path.Combine(dir, f)));
             var header = Fields(records[0]);
-            if (f.StartsWith("nodes-", StringComparison.Ordinal) && f != "nodes-Placeholder.csv")
-            {
-                // Every asserted node names the files asserting it, as the push's n.files.
-                Assert.Contains("files:string[]", header);
-            }
+            // No node or relationship lists its files (the old model's 'files', which grew with the files asserting a hub).
+            Assert.DoesNotContain("files:string[]", header);
 
             foreach (var record in records)
             {
@@ -145,8 +142,17 @@ public sealed partial class ExportTests(Neo4jServer server)
 
         var asked = Records(File.ReadAllText(Path.Combine(dir, "relationships-ASKED_BY.csv")));
         var askedHeader = Fields(asked[0]);
-        Assert.Contains("files:string[]", askedHeader);
+        Assert.Contains("count:long", askedHeader);
         Assert.All(asked.Skip(1).Select(Fields), r => Assert.Equal("shared", r[askedHeader.IndexOf("key")]));
+
+        // Provenance: a KvFile node per source file in its own id space, with its shared keys; an ASSERTS per asserted node.
+        var fileNodes = Records(File.ReadAllText(Path.Combine(dir, "nodes-KvFile.csv")));
+        Assert.Equal(["path:ID(KvFile)", ":LABEL", "shared:string[]"], Fields(fileNodes[0]));
+        Assert.Equal(data.Facts.Count, fileNodes.Count - 1);
+        var assertions = Records(File.ReadAllText(Path.Combine(dir, "relationships-ASSERTS.csv")));
+        Assert.Equal([":START_ID(KvFile)", ":END_ID(Node)", ":TYPE"], Fields(assertions[0]));
+        Assert.Equal(graph.Assertions.Count, assertions.Count - 1);
+        Assert.Contains("--nodes=import/nodes-KvFile.csv", File.ReadAllText(Path.Combine(dir, "README.md")), StringComparison.Ordinal);
 
         // --multiline-fields only when a field spans lines.
         var readme = File.ReadAllText(Path.Combine(dir, "README.md"));
@@ -162,7 +168,7 @@ public sealed partial class ExportTests(Neo4jServer server)
         var graph = ExportGraph.FromFacts(FactsSource.FromFacts(data.Facts));
 
         // Load the same facts (neo4j-admin import cannot run against the 3.1 test server, so a push loads them), and check
-        // that what it wrote is exactly the export's provenance: nodes' files, relationships' key, file and files.
+        // that what it wrote is exactly the export's provenance: files' ASSERTS and shared keys, relationships' key, file and count.
         await GraphPusher.DeleteAllAsync(runner);
         var pusher = new GraphPusher(runner);
         await pusher.PushAsync(FactsSource.FromFacts(data.Facts), States.Load(Path.Combine(TestPaths.NewTempDir(), "load.db"), "t"));
@@ -180,6 +186,7 @@ public sealed partial class ExportTests(Neo4jServer server)
         Assert.Equal(1, next.FilesPushed);
         Assert.Equal(data.Facts.Count - 1, next.FilesUnchanged);
         var incremental = await PushTests.Snapshot(runner);
+        Assert.Equal(Provenance(ExportGraph.FromFacts(FactsSource.FromFacts(facts))), await Provenance(runner));
 
         // The same as a clean push of the changed facts.
         await GraphPusher.DeleteAllAsync(runner);
@@ -188,21 +195,28 @@ public sealed partial class ExportTests(Neo4jServer server)
     }
 
     private static string Provenance(ExportGraph graph) => string.Join("\n",
-        graph.Nodes.Select(n => $"N {n.Id} {List(n.Properties.GetValueOrDefault("files"))}")
-            .Concat(graph.Edges.Select(e => $"R {e.Source} {e.Type} {e.Target} {e.Properties.GetValueOrDefault("key")} {e.Properties.GetValueOrDefault("file")} {List(e.Properties.GetValueOrDefault("files"))}"))
+        graph.Nodes.Select(n => $"N {n.Id}")
+            .Concat(graph.Assertions.Select(a => $"A {a.File} {a.Id}"))
+            .Concat(graph.Files.Select(f => $"F {f.Path} {List(f.SharedKeys)}"))
+            .Concat(graph.Edges.Select(e => $"R {e.Source} {e.Type} {e.Target} {e.Properties.GetValueOrDefault("key")} {e.Properties.GetValueOrDefault("file")} {e.Properties.GetValueOrDefault("count")}"))
             .Order(StringComparer.Ordinal));
 
     private static async Task<string> Provenance(ICypherRunner runner)
     {
-        var nodes = await runner.RunAsync(new CypherStatement("MATCH (n:Node) RETURN n.id, n.files"));
-        var rels = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r]->(b:Node) RETURN a.id, type(r), b.id, r.key, r.file, r.files"));
+        var nodes = await runner.RunAsync(new CypherStatement("MATCH (n:Node) RETURN n.id"));
+        var asserts = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile)-[:ASSERTS]->(n:Node) RETURN f.path, n.id"));
+        var files = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) RETURN f.path, f.shared"));
+        var rels = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r]->(b:Node) RETURN a.id, type(r), b.id, r.key, r.file, r.count"));
         return string.Join("\n",
-            nodes.Rows.Select(r => $"N {r[0]} {List(r[1])}")
-                .Concat(rels.Rows.Select(r => $"R {r[0]} {r[1]} {r[2]} {r[3]} {r[4]} {List(r[5])}"))
+            nodes.Rows.Select(r => $"N {r[0]}")
+                .Concat(asserts.Rows.Select(r => $"A {r[0]} {r[1]}"))
+                .Concat(files.Rows.Select(r => $"F {r[0]} {List(r[1])}"))
+                .Concat(rels.Rows.Select(r => $"R {r[0]} {r[1]} {r[2]} {r[3]} {r[4]} {r[5]}"))
                 .Order(StringComparer.Ordinal));
     }
 
-    private static string List(object? value) => value is System.Collections.IEnumerable list and not string ? string.Join(";", list.Cast<object?>()) : string.Empty;
+    /// <summary>A list's items sorted and joined (keys are a set: their order on a file node is the push's).</summary>
+    private static string List(object? value) => value is System.Collections.IEnumerable list and not string ? string.Join(";", list.Cast<object?>().Select(x => Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)) : string.Empty;
 
     /// <summary>The raw fields of one CSV record, quotes kept.</summary>
     private static List<string> RawFields(string record) => [.. FieldPattern().Matches(record).Select(m => m.Groups[1].Value)];

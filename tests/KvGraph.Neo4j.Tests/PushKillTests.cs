@@ -80,7 +80,7 @@ public sealed class PushKillTests(Neo4jServer server, ITestOutputHelper output)
                 foreach (var done in state.Files.Values.Where(f => !f.Pending))
                 {
                     var present = await runner.RunAsync(new CypherStatement(
-                        "UNWIND $ids AS id MATCH (n:Node {id: id}) WHERE $file IN n.files RETURN count(n) AS n",
+                        "MATCH (:KvFile {path: $file})-[:ASSERTS]->(n:Node) WHERE n.id IN $ids RETURN count(n) AS n",
                         new Dictionary<string, object?> { ["ids"] = done.Nodes.ToList<object?>(), ["file"] = done.File }));
                     Assert.Equal((long)done.Nodes.Count, present.Rows[0][0]);
                 }

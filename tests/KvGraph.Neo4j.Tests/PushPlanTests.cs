@@ -1,6 +1,7 @@
 using KvGraph.Core.Graph;
 using KvGraph.Neo4j.Http;
 using KvGraph.Neo4j.Push;
+using KvGraph.Neo4j.Schema;
 
 namespace KvGraph.Neo4j.Tests;
 
@@ -22,7 +23,7 @@ public sealed class PushPlanTests
         var batching = GraphPusher.ServerBatching.For(server, 2000);
         var file = Rows(GraphData.Seeds.Facts[0]);
         var fold = new RowFold();
-        fold.Add(file, fresh: true);
+        fold.Add(file);
         var statements = GraphPusher.NodeStatements(fold.Nodes);
         var applied = batching.Apply(statements);
 
@@ -61,7 +62,7 @@ public sealed class PushPlanTests
         var fold = new RowFold();
         foreach (var f in files)
         {
-            fold.Add(f, fresh: true);
+            fold.Add(f);
         }
 
         var asserting = files.SelectMany(f => f.AssertedIds.Select(id => (Id: id, f.File))).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.File).ToList(), StringComparer.Ordinal);
@@ -73,11 +74,6 @@ public sealed class PushPlanTests
             Assert.Equal(asserting[node.Id], node.All.ToList());
         }
 
-        // Not fresh: the same files go to 'again' (added only where the database does not list them).
-        var again = new RowFold();
-        again.Add(files[0], fresh: false);
-        Assert.All(again.Nodes.Where(n => n.Asserted), n => Assert.Empty(n.Files));
-        Assert.All(again.Nodes.Where(n => n.Asserted), n => Assert.Equal([files[0].File], n.Again));
     }
 
     [SkippableFact]
@@ -88,11 +84,12 @@ public sealed class PushPlanTests
         var fold = new RowFold();
         foreach (var f in corpus.Facts)
         {
-            fold.Add(Rows(f), fresh: true);
+            fold.Add(Rows(f));
         }
 
         var rows = fold.EvidenceEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1))
-            .Concat(fold.SharedEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount))).ToList();
+            .Concat(fold.SharedEdges.Select(e => new GraphPusher.EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount, e.All.ToList())))
+            .Concat(fold.Nodes.Where(n => n.Asserted).SelectMany(n => n.All.Select(f => new GraphPusher.EdgeBatchRow(GraphPusher.FileNode(f), n.Id, GraphVocabulary.AssertsType, false, new object(), 1)))).ToList();
         Assert.True(rows.Count > 10_000, $"the corpus should give many relationship rows, got {rows.Count}");
 
         var one = RelationshipLanes.Plan(rows, 1, 2000);
@@ -108,7 +105,8 @@ public sealed class PushPlanTests
             {
                 foreach (var r in round[lane])
                 {
-                    foreach (var id in new[] { r.Source, r.Target })
+                    // Provenance nodes too: a shared row writes its files' nodes, an ASSERTS row starts at one.
+                    foreach (var id in r.Locked())
                     {
                         Assert.Equal(lane, owner.TryGetValue(id, out var o) ? o : owner[id] = lane);
                     }

@@ -10,12 +10,17 @@ namespace KvGraph.Neo4j.Export;
 /// README with the command. A field is quoted only when it must be (it holds the delimiter, a quote or a line break, or is
 /// an empty string, which unquoted would mean "no value"); <c>--multiline-fields=true</c> is in the command only when a
 /// field holds a line break. Exported from <see cref="ExportGraph.FromFacts"/>, the files carry the push's provenance
-/// (<c>files</c>, <c>file</c>, <c>key</c>), so the loaded database can be marked as pushed and pushed to incrementally.
+/// (a <c>KvFile</c> node per source file with its shared-relationship keys, in its own id space, an <c>ASSERTS</c>
+/// relationship per node it asserts, relationships' <c>file</c>, <c>key</c> and <c>count</c>), so the loaded database can
+/// be marked as pushed and pushed to incrementally.
 /// </summary>
 public static class AdminCsvExporter
 {
     /// <summary>The id space shared by all node files (ids are unique over all nodes).</summary>
     public const string IdSpace = "Node";
+
+    /// <summary>The id space of the provenance nodes (their <c>path</c>).</summary>
+    public const string FileIdSpace = "KvFile";
 
     private static readonly System.Buffers.SearchValues<char> MustQuote = System.Buffers.SearchValues.Create(",\"\r\n");
 
@@ -85,8 +90,44 @@ public static class AdminCsvExporter
             relFiles.Add(name);
         }
 
+        if (graph.Files.Count > 0)
+        {
+            multiline |= WriteProvenance(graph, folder, nodeFiles, relFiles);
+        }
+
         File.WriteAllText(Path.Combine(folder, "README.md"), Readme(nodeFiles, relFiles, graph, multiline), new UTF8Encoding(false));
         return [.. nodeFiles, .. relFiles, "README.md"];
+    }
+
+    /// <summary>The provenance nodes and their ASSERTS relationships; true when a field holds a line break.</summary>
+    private static bool WriteProvenance(ExportGraph graph, string folder, List<string> nodeFiles, List<string> relFiles)
+    {
+        var label = Schema.GraphVocabulary.FileLabel;
+        var sb = new StringBuilder();
+        sb.Append($"path:ID({FileIdSpace}),:LABEL,shared:string[]\n");
+        foreach (var f in graph.Files)
+        {
+            sb.Append(Quote(f.Path)).Append(',').Append(label).Append(',')
+                .Append(f.SharedKeys.Count == 0 ? string.Empty : Quote(string.Join(";", f.SharedKeys))).Append('\n');
+        }
+
+        var multiline = HasLineBreak(sb, 0);
+        var name = $"nodes-{label}.csv";
+        File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
+        nodeFiles.Add(name);
+
+        sb.Clear();
+        sb.Append($":START_ID({FileIdSpace}),:END_ID({IdSpace}),:TYPE\n");
+        foreach (var a in graph.Assertions)
+        {
+            sb.Append(Quote(a.File)).Append(',').Append(Quote(a.Id)).Append(',').Append(Schema.GraphVocabulary.AssertsType).Append('\n');
+        }
+
+        multiline |= HasLineBreak(sb, 0);
+        name = $"relationships-{Schema.GraphVocabulary.AssertsType}.csv";
+        File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
+        relFiles.Add(name);
+        return multiline;
     }
 
     /// <summary>The import command for Neo4j 5 and later, run from the Neo4j home with the files in its import/ folder.</summary>
@@ -155,7 +196,7 @@ public static class AdminCsvExporter
 
         Neo4j 4.x spells the command `bin/neo4j-admin import --database=neo4j --id-type=STRING --array-delimiter=";"{(multiline ? " --multiline-fields=true" : string.Empty)} --nodes=... --relationships=...`.
         {(graph.PushRecords.Count > 0
-            ? $"The files carry the push's provenance (nodes' `files`, relationships' `file`/`files` and `key`) for {graph.PushRecords.Count} source files. Export with `--mark-pushed --neo4j <url>` (or run that export again before changing the store) and the store records them as pushed to that database: the next `kvgraph push` sends only the files that changed since."
+            ? $"The files carry the push's provenance for {graph.PushRecords.Count} source files (a `KvFile` node per file with the keys of its shared relationships, an `ASSERTS` relationship per node it asserts, relationships' `file`, `key` and `count`). Export with `--mark-pushed --neo4j <url>` (or run that export again before changing the store) and the store records them as pushed to that database: the next `kvgraph push` sends only the files that changed since."
             : "These files carry no push provenance: `kvgraph push` into this database needs `--reset` first.")}
 
         """;

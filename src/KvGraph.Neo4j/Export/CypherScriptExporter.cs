@@ -52,10 +52,17 @@ public static class CypherScriptExporter
             {
                 var rows = chunk.Select(n => (object?)new Dictionary<string, object?>
                 {
-                    ["id"] = n.Id, ["create"] = new Dictionary<string, object?>(), ["props"] = n.Properties, ["files"] = new List<object?> { SourceName }, ["again"] = new List<object?>(),
+                    ["id"] = n.Id, ["create"] = new Dictionary<string, object?>(), ["props"] = n.Properties,
                 }).ToList();
                 yield return Block(rows, statement);
             }
+        }
+
+        // The script's one source asserts every node it does not leave a placeholder, as a push of one file would.
+        foreach (var chunk in graph.Nodes.Where(n => n.Kind != Core.Graph.NodeLabel.Placeholder).Chunk(BatchSize))
+        {
+            var rows = chunk.Select(n => (object?)new Dictionary<string, object?> { ["file"] = SourceName, ["id"] = n.Id }).ToList();
+            yield return Block(rows, LoaderStatements.MergeAssertions);
         }
 
         var ordinal = 0;
@@ -67,7 +74,7 @@ public static class CypherScriptExporter
                 var rows = chunk.Select(e => (object?)new Dictionary<string, object?>
                 {
                     ["s"] = e.Source, ["t"] = e.Target, ["key"] = $"{SourceName}#{ordinal++}", ["file"] = SourceName, ["props"] = e.Properties,
-                    ["files"] = new List<object?> { SourceName }, ["again"] = new List<object?>(),
+                    ["k"] = LoaderStatements.SharedKey(e.Type, e.Source, e.Target), ["files"] = new List<object?> { SourceName },
                 }).ToList();
                 yield return Block(rows, statement);
             }
@@ -88,6 +95,8 @@ public static class CypherScriptExporter
             yield return ($"MergeEdges({type})", LoaderStatements.MergeEdges(type), rows);
             yield return ($"MergeSharedEdges({type})", LoaderStatements.MergeSharedEdges(type), rows);
         }
+
+        yield return (nameof(LoaderStatements.MergeAssertions), LoaderStatements.MergeAssertions, rows);
     }
 
     private static string Block(List<object?> rows, string statement) =>

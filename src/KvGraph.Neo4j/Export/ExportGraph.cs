@@ -8,11 +8,14 @@ namespace KvGraph.Neo4j.Export;
 /// <summary>The graph as the exporters write it: nodes grouped by kind, relationships by type, properties cleaned for Neo4j.</summary>
 public sealed class ExportGraph
 {
-    private ExportGraph(IReadOnlyList<ExportNode> nodes, IReadOnlyList<ExportEdge> edges, IReadOnlyList<PushedFileRecord>? pushRecords = null)
+    private ExportGraph(IReadOnlyList<ExportNode> nodes, IReadOnlyList<ExportEdge> edges, IReadOnlyList<PushedFileRecord>? pushRecords = null,
+        IReadOnlyList<ExportFile>? files = null, IReadOnlyList<ExportAssertion>? assertions = null)
     {
         Nodes = nodes;
         Edges = edges;
         PushRecords = pushRecords ?? [];
+        Files = files ?? [];
+        Assertions = assertions ?? [];
     }
 
     public IReadOnlyList<ExportNode> Nodes { get; }
@@ -26,10 +29,18 @@ public sealed class ExportGraph
     /// </summary>
     public IReadOnlyList<PushedFileRecord> PushRecords { get; }
 
+    /// <summary>For <see cref="FromFacts"/>: the push's provenance node of each file, with the shared-relationship keys it asserts. Empty for <see cref="From"/>.</summary>
+    public IReadOnlyList<ExportFile> Files { get; }
+
+    /// <summary>For <see cref="FromFacts"/>: one ASSERTS relationship per (file, node it asserts). Empty for <see cref="From"/>.</summary>
+    public IReadOnlyList<ExportAssertion> Assertions { get; }
+
     /// <summary>
-    /// The graph exactly as a push of <paramref name="source"/> leaves it in Neo4j, with the push's provenance: a node's
-    /// <c>files</c> (the files asserting it), an evidence relationship's <c>file</c> and <c>key</c>
-    /// (<see cref="GraphPusher.EvidenceKey"/>), a shared relationship's <c>key</c> 'shared' and <c>files</c>. The rows are
+    /// The graph exactly as a push of <paramref name="source"/> leaves it in Neo4j, with the push's provenance: a
+    /// provenance node per file (<see cref="Files"/>) with an ASSERTS relationship to each node it asserts
+    /// (<see cref="Assertions"/>) and the keys of the shared relationships it asserts, an evidence relationship's
+    /// <c>file</c> and <c>key</c> (<see cref="GraphPusher.EvidenceKey"/>), a shared relationship's <c>key</c> 'shared' and
+    /// <c>count</c> (its files). The rows are
     /// the push's own (<see cref="GraphPusher.FileRows"/>), folded the way its statements merge them: an asserted node's
     /// labels and properties win over a placeholder's, properties are added file by file, MEMBER_OF keeps the widest
     /// from/to span of its files' dates.
@@ -53,7 +64,7 @@ public sealed class ExportGraph
         var fold = new RowFold();
         foreach (var f in files)
         {
-            fold.Add(f, fresh: true);
+            fold.Add(f);
         }
 
         fold.AddEndpoints();
@@ -63,21 +74,27 @@ public sealed class ExportGraph
         })).ToList();
         edges.AddRange(fold.SharedEdges.Select(e => new ExportEdge(e.Source, e.Target, e.Type, false, new Dictionary<string, object?>(e.Props, StringComparer.Ordinal)
         {
-            ["key"] = "shared", ["files"] = e.All.Cast<object?>().ToList(),
+            ["key"] = "shared", ["count"] = (long)e.FileCount,
         })));
+        var keysOf = files.ToDictionary(f => f.File, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var e in fold.SharedEdges)
+        {
+            foreach (var file in e.All)
+            {
+                keysOf[file].Add(e.Key);
+            }
+        }
+
+        var exportFiles = files.Select(f => new ExportFile(f.File, keysOf[f.File])).ToList();
+        var assertions = fold.Nodes.Where(n => n.Asserted).SelectMany(n => n.All.Select(file => new ExportAssertion(file, n.Id))).ToList();
         var exportNodes = fold.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(n =>
         {
             var props = n.FinalProperties();
-            if (n.FileCount > 0)
-            {
-                props["files"] = n.All.Cast<object?>().ToList();
-            }
-
             var kind = n.Asserted ? n.Label : NodeLabel.Placeholder;
             return new ExportNode(n.Id, kind, [GraphVocabulary.IdentityLabel, .. GraphVocabulary.LabelsFor(kind)], props);
         }).ToList();
         var records = files.Select(GraphPusher.PushedRecord).ToList();
-        return new ExportGraph(exportNodes, edges, records);
+        return new ExportGraph(exportNodes, edges, records, exportFiles, assertions);
     }
 
     /// <summary>From the embedded graph (<see cref="ICitationGraph"/>); nodes and edges with labels or types off the whitelist are skipped and counted.</summary>
@@ -128,6 +145,12 @@ public sealed class ExportGraph
 
 /// <summary>A node to export: its kind (the label it is grouped by) and all its labels.</summary>
 public sealed record ExportNode(string Id, string Kind, IReadOnlyList<string> Labels, IReadOnlyDictionary<string, object?> Properties);
+
+/// <summary>A source file's provenance node: its path and the keys (<see cref="LoaderStatements.SharedKey"/>) of the shared relationships it asserts.</summary>
+public sealed record ExportFile(string Path, IReadOnlyList<string> SharedKeys);
+
+/// <summary>A file asserting a node (an ASSERTS relationship from the file's provenance node).</summary>
+public sealed record ExportAssertion(string File, string Id);
 
 /// <summary>A relationship to export; <paramref name="Evidence"/> when it carries a quote at a span (CITES, REFERS_TO).</summary>
 public sealed record ExportEdge(string Source, string Target, string Type, bool Evidence, IReadOnlyDictionary<string, object?> Properties);

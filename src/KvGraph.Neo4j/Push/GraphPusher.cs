@@ -77,6 +77,7 @@ public sealed class GraphPusher
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentOutOfRangeException.ThrowIfLessThan(slice, 1);
         var limit = new Dictionary<string, object?> { ["limit"] = slice };
+        await DeleteFilesAsync(runner, slice, cancellationToken).ConfigureAwait(false);
         while (await DeleteSliceAsync(LoaderStatements.DeleteRelationshipsSlice).ConfigureAwait(false) > 0)
         {
         }
@@ -93,6 +94,55 @@ public sealed class GraphPusher
         {
             var result = await runner.RunAsync(new CypherStatement(statement, limit), cancellationToken).ConfigureAwait(false);
             return Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// Deletes every provenance node (<see cref="GraphVocabulary.FileLabel"/>) in slices: their ASSERTS first, at most
+    /// <paramref name="slice"/> per transaction (a hub has one from almost every file), then the nodes.
+    /// </summary>
+    private static async Task DeleteFilesAsync(ICypherRunner runner, long slice, CancellationToken cancellationToken)
+    {
+        var limit = new Dictionary<string, object?> { ["limit"] = slice };
+        foreach (var statement in new[] { LoaderStatements.DeleteAssertionsSlice, LoaderStatements.DeleteFilesSlice })
+        {
+            while (true)
+            {
+                var result = await runner.RunAsync(new CypherStatement(statement, limit), cancellationToken).ConfigureAwait(false);
+                if (Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture) == 0)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database whose KvGraph nodes carry the old provenance model (a <c>files</c> list on every asserted node
+    /// and shared relationship, no provenance nodes): this push could not take those files off, so the graph would
+    /// keep stale facts. Cheap: the scan runs only when the count store shows KvGraph nodes and no provenance node.
+    /// </summary>
+    private static async Task RefuseOldProvenanceAsync(ICypherRunner runner, long nodes, CancellationToken cancellationToken)
+    {
+        if (nodes == 0)
+        {
+            return;
+        }
+
+        var files = await runner.RunAsync(new CypherStatement(LoaderStatements.CountFiles), cancellationToken).ConfigureAwait(false);
+        if (Convert.ToInt64(files.Rows[0][0], CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        var old = await runner.RunAsync(new CypherStatement(LoaderStatements.OldProvenanceNode), cancellationToken).ConfigureAwait(false);
+        if (old.Rows.Count > 0)
+        {
+            throw new Neo4jException(
+                "KvGraph.OldProvenance",
+                $"the database holds a KvGraph graph pushed by an older KvGraph, whose provenance is a 'files' list on each node (node '{old.Rows[0][0]}' has one); this version records provenance as :{GraphVocabulary.FileLabel} nodes and cannot update that graph in place. Run 'kvgraph push --reset' to delete it and push the store again.",
+                null,
+                false);
         }
     }
 
@@ -124,6 +174,13 @@ public sealed class GraphPusher
         }
 
         var nodesAtStart = await CountNodesAsync(_runner, cancellationToken).ConfigureAwait(false);
+        await RefuseOldProvenanceAsync(_runner, nodesAtStart, cancellationToken).ConfigureAwait(false);
+        if (nodesAtStart == 0)
+        {
+            // No KvGraph node: provenance nodes left (a wiped graph, a push stopped before its first node) describe nothing.
+            await DeleteFilesAsync(_runner, 10_000, cancellationToken).ConfigureAwait(false);
+        }
+
         var stateReset = false;
         if (state.Files.Count > 0 && nodesAtStart == 0)
         {
@@ -277,10 +334,11 @@ public sealed class GraphPusher
             state.Record(files.Select(f => Pending(f, old[f.File])).ToList(), []);
             Time("state", clock);
 
-            // 2. Old facts out: relationships found from their sources, then the files taken off their old nodes. Rows are
-            // folded by node id ({id, files}): a hub many files of the step touch is visited and rewritten once.
+            // 2. Old facts out: evidence relationships found from their sources (rows folded by node id, {id, files}: a node
+            // many files of the step cite from is visited once), then each file's provenance record: its shared
+            // relationships counted down, its ASSERTS deleted (ClearFilesAsync).
             var deleteFrom = new SortedDictionary<string, List<object?>>(StringComparer.Ordinal);
-            var unassertFrom = new SortedDictionary<string, List<object?>>(StringComparer.Ordinal);
+            var clear = new List<string>();
             var demote = new SortedSet<string>(StringComparer.Ordinal);
             var fold = new RowFold();
             foreach (var f in files)
@@ -291,11 +349,6 @@ public sealed class GraphPusher
                 {
                     sources.UnionWith(before.Nodes);
                     sources.UnionWith(before.Sources);
-                    foreach (var id in before.Nodes)
-                    {
-                        AddTo(unassertFrom, id, f.File);
-                    }
-
                     demote.UnionWith(before.Nodes.Where(id => !f.AssertedIds.Contains(id)));
                 }
                 else if (databaseWasEmpty)
@@ -304,13 +357,17 @@ public sealed class GraphPusher
                     sources.Clear();
                 }
 
+                if (before is not null || !databaseWasEmpty)
+                {
+                    clear.Add(f.File);
+                }
+
                 foreach (var id in sources)
                 {
                     AddTo(deleteFrom, id, f.File);
                 }
 
-                // After this phase the file is on nothing in the database, unless the database held it without the state knowing.
-                fold.Add(f, fresh: !pusher._batching.ServerCommits && (before is not null || databaseWasEmpty));
+                fold.Add(f);
             }
 
             // Deletions touch relationships that several files share: one transaction at a time, so they never deadlock.
@@ -319,9 +376,14 @@ public sealed class GraphPusher
                 await CommitAsync([new CypherStatement(LoaderStatements.DeleteFileEdges, Rows(batch))], 0, 0).ConfigureAwait(false);
             }
 
-            foreach (var batch in Chunk(unassertFrom, options.BatchRows))
+            var kept = files.Where(f => f.Version is not null).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
+            await ClearFilesAsync(clear, kept).ConfigureAwait(false);
+
+            // Every file the step pushes has its provenance node before any of its facts: a graph with KvGraph nodes then
+            // always has some (how a push tells this model from the old one, see PushAsync), and the batches only find them.
+            foreach (var batch in kept.Order(StringComparer.Ordinal).Cast<object?>().Chunk(options.BatchRows))
             {
-                await CommitAsync([new CypherStatement(LoaderStatements.UnassertNodes, Rows(batch))], 0, 0).ConfigureAwait(false);
+                await CommitAsync([new CypherStatement(LoaderStatements.EnsureFileNodes, new Dictionary<string, object?> { ["files"] = batch.ToList() })], 0, 0).ConfigureAwait(false);
             }
 
             Time("delete", clock);
@@ -338,10 +400,13 @@ public sealed class GraphPusher
             }).ConfigureAwait(false);
             Time("nodes", clock);
 
-            // 4. Relationships: evidence rows as they are, shared ones folded (one row per relationship, all its files).
+            // 4. Relationships: evidence rows as they are, shared ones folded (one row per relationship, all its files), then
+            // the files' ASSERTS, one row per (file, asserted node).
             var edgeRows = new List<EdgeBatchRow>();
             edgeRows.AddRange(fold.EvidenceEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1)));
-            edgeRows.AddRange(fold.SharedEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount)));
+            edgeRows.AddRange(fold.SharedEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount, e.All.ToList())));
+            edgeRows.AddRange(fold.Nodes.Where(n => n.Asserted).SelectMany(n => n.All.Select(file =>
+                new EdgeBatchRow(FileNode(file), n.Id, GraphVocabulary.AssertsType, false, Row(("file", file), ("id", n.Id)), 1))));
             await RelationshipsAsync(edgeRows).ConfigureAwait(false);
             Time("relationships", clock);
 
@@ -367,6 +432,55 @@ public sealed class GraphPusher
         }
 
         /// <summary>
+        /// Takes <paramref name="paths"/>' provenance out: reads the shared-relationship keys each file recorded, then per
+        /// batch of files, in ONE transaction, counts those relationships down (deleting them at 0) and deletes the files'
+        /// ASSERTS and keys, and the nodes of the files not in <paramref name="kept"/> (removed from the source; the others
+        /// are pushed again). A batch either happens whole or not at all, so a retry or a later push cannot count a file off twice.
+        /// </summary>
+        private async Task ClearFilesAsync(IReadOnlyList<string> paths, IReadOnlySet<string> kept)
+        {
+            var options = pusher._options;
+            foreach (var chunk in paths.Chunk(options.BatchRows))
+            {
+                var read = await pusher._runner.RunAsync(new CypherStatement(LoaderStatements.ReadFileKeys, new Dictionary<string, object?> { ["files"] = chunk.ToList<object?>() }), ct).ConfigureAwait(false);
+                var keysOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var r in read.Rows)
+                {
+                    if (r[0] is string path)
+                    {
+                        keysOf[path] = r[1] is IEnumerable<object?> keys ? keys.Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).ToList() : [];
+                    }
+                }
+
+                foreach (var batch in ChunkBy(chunk, options.BatchRows, p => keysOf.GetValueOrDefault(p)?.Count ?? 0))
+                {
+                    var statements = new List<CypherStatement>();
+                    var by = batch.SelectMany(p => keysOf.GetValueOrDefault(p) ?? []).GroupBy(k => k, StringComparer.Ordinal)
+                        .Select(g => (Key: LoaderStatements.ParseSharedKey(g.Key), By: (long)g.Count()));
+                    foreach (var type in by.GroupBy(x => x.Key.Type, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    {
+                        var rows = type.Select(x => (object?)Row(("s", x.Key.Source), ("t", x.Key.Target), ("by", x.By))).ToList();
+                        statements.Add(new CypherStatement(LoaderStatements.UnshareEdges(type.Key), new Dictionary<string, object?> { ["rows"] = rows }));
+                    }
+
+                    var again = batch.Where(kept.Contains).ToList<object?>();
+                    var gone = batch.Where(p => !kept.Contains(p)).ToList<object?>();
+                    if (again.Count > 0)
+                    {
+                        statements.Add(new CypherStatement(LoaderStatements.ClearFileNodes, new Dictionary<string, object?> { ["files"] = again }));
+                    }
+
+                    if (gone.Count > 0)
+                    {
+                        statements.Add(new CypherStatement(LoaderStatements.DeleteFileNodes, new Dictionary<string, object?> { ["files"] = gone }));
+                    }
+
+                    await CommitAsync(statements, 0, 0).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>
         /// Commits a step's relationship rows. One lane: in batches, one after the other. More lanes
         /// (<see cref="PushOptions.RelationshipParallelism"/>): <see cref="RelationshipLanes.Plan"/> splits the rows so
         /// that no two batches in flight at once share a node (creating a relationship locks both its nodes); a deadlock
@@ -382,7 +496,8 @@ public sealed class GraphPusher
                 {
                     foreach (var batch in ChunkBy(lane, pusher._batching.RequestRows, r => r.Size))
                     {
-                        await CommitRowsAsync(EdgeStatements(batch), 0, batch.Sum(r => r.Size)).ConfigureAwait(false);
+                        // Rows are the facts' rows (ASSERTS rows are provenance), so rates stay comparable across versions.
+                        await CommitRowsAsync(EdgeStatements(batch), 0, batch.Where(r => r.Type != GraphVocabulary.AssertsType).Sum(r => r.Size)).ConfigureAwait(false);
                     }
                 }).ConfigureAwait(false);
             }
@@ -499,13 +614,14 @@ public sealed class GraphPusher
         return statements;
     }
 
-    /// <summary>The statements of one relationship batch: one per type, evidence and shared relationships apart.</summary>
+    /// <summary>The statements of one relationship batch: one per type, evidence and shared relationships apart, ASSERTS last.</summary>
     internal static List<CypherStatement> EdgeStatements(IReadOnlyList<EdgeBatchRow> batch)
     {
         var statements = new List<CypherStatement>();
-        foreach (var group in batch.GroupBy(e => (e.Type, e.Shared)).OrderBy(g => g.Key.Shared).ThenBy(g => g.Key.Type, StringComparer.Ordinal))
+        foreach (var group in batch.GroupBy(e => (e.Type, e.Shared)).OrderBy(g => g.Key.Type == GraphVocabulary.AssertsType).ThenBy(g => g.Key.Shared).ThenBy(g => g.Key.Type, StringComparer.Ordinal))
         {
-            var text = group.Key.Shared ? LoaderStatements.MergeSharedEdges(group.Key.Type) : LoaderStatements.MergeEdges(group.Key.Type);
+            var text = group.Key.Type == GraphVocabulary.AssertsType ? LoaderStatements.MergeAssertions
+                : group.Key.Shared ? LoaderStatements.MergeSharedEdges(group.Key.Type) : LoaderStatements.MergeEdges(group.Key.Type);
             statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = group.Select(e => (object?)e.Row).ToList() }));
         }
 
@@ -584,8 +700,26 @@ public sealed class GraphPusher
     /// <summary>One node a file names: its label and cleaned properties (a placeholder's only count if the push creates the node).</summary>
     internal sealed record NodeRow(string Id, string Label, IReadOnlyDictionary<string, object?> Props, bool IsEndpoint);
 
-    /// <summary>A relationship row as a batch sends it: its endpoints, type, statement row, and how many files' rows it stands for.</summary>
-    internal sealed record EdgeBatchRow(string Source, string Target, string Type, bool Shared, object Row, int Size);
+    /// <summary>
+    /// A relationship row as a batch sends it: its endpoints, type, statement row, how many files' rows it stands for, and
+    /// for a shared relationship the files whose provenance nodes it writes (they are locked as its endpoints are).
+    /// </summary>
+    internal sealed record EdgeBatchRow(string Source, string Target, string Type, bool Shared, object Row, int Size, IReadOnlyList<string>? Files = null)
+    {
+        /// <summary>Every node the row's statement writes, as <see cref="RelationshipLanes"/> keeps lanes apart by them: endpoints and files' nodes.</summary>
+        public IEnumerable<string> Locked()
+        {
+            yield return Source;
+            yield return Target;
+            foreach (var f in Files ?? [])
+            {
+                yield return FileNode(f);
+            }
+        }
+    }
+
+    /// <summary>A file's provenance node as a lane-planning key, apart from every node id.</summary>
+    internal static string FileNode(string file) => "\0file:" + file;
 
     /// <summary>One relationship row: its type, whether it is shared (no evidence span) and the parameter row (<c>{s, t, key, file, props}</c> for evidence).</summary>
     internal sealed record EdgeRow(string Source, string Target, string Type, bool Shared, IReadOnlyDictionary<string, object?> Values)

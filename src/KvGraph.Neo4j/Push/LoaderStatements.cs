@@ -8,18 +8,22 @@ namespace KvGraph.Neo4j.Push;
 /// Every statement runs unchanged on Neo4j 3.1 and passes current Neo4j's linter (tests check both).
 /// </summary>
 /// <remarks>
-/// Provenance: a node records the files that assert it in <c>files</c>; a relationship records its file in
-/// <c>file</c> and a <c>key</c> unique within that file. Re-pushing a file deletes its relationships, takes
-/// the file off its old nodes, asserts the new facts, and demotes nodes no file asserts any more to bare
-/// placeholders; a final sweep deletes placeholders nothing points to.
+/// Provenance is one small record per (file, fact), so nothing grows with the number of files asserting a fact and every
+/// write is O(rows in the batch): each source file is a <c>:KvFile {path}</c> node (not a <c>:Node</c>) with one
+/// <c>ASSERTS</c> relationship per node it asserts; a shared relationship (key 'shared') counts its files in <c>count</c>
+/// and each of those files lists its key (<see cref="SharedKey"/>) in <c>shared</c> (bounded by the file's size), so that
+/// re-running a batch adds nothing twice; an evidence relationship records its one <c>file</c> and a <c>key</c> unique
+/// within that file. Re-pushing a file deletes its evidence relationships, decrements its shared ones (deleting those at
+/// 0) and deletes its file node with its ASSERTS in one transaction, asserts the new facts, and demotes nodes no file
+/// asserts any more to bare placeholders; a final sweep deletes placeholders nothing points to. (Until this model, nodes
+/// and shared relationships carried a <c>files</c> list that every batch rewrote: quadratic on hubs.)
 /// </remarks>
 public static class LoaderStatements
 {
     /// <summary>
-    /// Merges asserted nodes of one kind, one row per node with all the files of the batch that assert it (see
-    /// <see cref="RowFold"/>). Rows: <c>{id, create, props, files, again}</c>: <c>create</c> is set only on a new node
-    /// (a placeholder's properties named before the assertion), <c>files</c> are appended as they are (the push has
-    /// taken them off everything), <c>again</c> only where the node does not list them yet.
+    /// Merges asserted nodes of one kind, one row per node (see <see cref="RowFold"/>). Rows: <c>{id, create, props}</c>:
+    /// <c>create</c> is set only on a new node (a placeholder's properties named before the assertion). The files asserting
+    /// it are <see cref="MergeAssertions"/>, in the relationship phase.
     /// </summary>
     public static string MergeNodes(string label)
     {
@@ -37,7 +41,6 @@ public static class LoaderStatements
             SET n:{{string.Join(":", labels)}}
             REMOVE n:{{string.Join(":", others)}}
             SET n += row.props
-            SET n.files = coalesce(n.files, []) + row.files + [f IN row.again WHERE NOT f IN coalesce(n.files, [])]
             """;
     }
 
@@ -78,20 +81,61 @@ public static class LoaderStatements
         """;
 
     /// <summary>
+    /// Records that files assert nodes: one <c>ASSERTS</c> relationship from each file's <c>:KvFile</c> node (made here if
+    /// new) to the node, merged from the file's side (a file asserts few nodes; a hub is asserted by most files, and
+    /// Expand(Into) starts from the end with fewer relationships). Idempotent. Rows: <c>{file, id}</c>.
+    /// </summary>
+    public static string MergeAssertions => $$"""
+        UNWIND $rows AS row
+        MERGE (f:{{GraphVocabulary.FileLabel}} {path: row.file})
+        MERGE (n:{{GraphVocabulary.IdentityLabel}} {id: row.id})
+        ON CREATE SET n:Placeholder
+        MERGE (f)-[:{{GraphVocabulary.AssertsType}}]->(n)
+        """;
+
+    /// <summary>
     /// Structural relationships (no evidence span: ASKED_BY, MEMBER_OF, IN_DOSSIER…) are one relationship per
-    /// (source, type, target) shared by every file that asserts it, as in the embedded graph; <c>files</c> lists them.
-    /// Both endpoints exist (see <see cref="MergeEdges"/>).
-    /// Their key is the constant 'shared', so MERGE never mistakes an evidence relationship of the same type for one.
-    /// Rows: <c>{s, t, props, files, again}</c>, one per relationship with all the batch's files that assert it
-    /// (<see cref="RowFold"/>; <c>files</c> and <c>again</c> as in <see cref="MergeNodes"/>).
+    /// (source, type, target) shared by every file that asserts it, as in the embedded graph. Both endpoints exist (see
+    /// <see cref="MergeEdges"/>). Their key is the constant 'shared', so MERGE never mistakes an evidence relationship of
+    /// the same type for one. Provenance: <c>count</c> is the number of files asserting it, and each of those files lists
+    /// the relationship's <see cref="SharedKey"/> (<c>row.k</c>) in its <c>shared</c>; a file that lists it already is not
+    /// counted again, so a batch run twice (a retry after a partial commit) counts every file once.
+    /// Rows: <c>{s, t, k, props, files}</c>, one per relationship with all the batch's files that assert it (<see cref="RowFold"/>).
     /// </summary>
     public static string MergeSharedEdges(string type) => $$"""
         UNWIND $rows AS row
         {{Endpoints}}
         MERGE (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
         {{(type == Core.Graph.EdgeType.MemberOf ? MemberOfSpan : "SET r += row.props")}}
-        SET r.files = coalesce(r.files, []) + row.files + [f IN row.again WHERE NOT f IN coalesce(r.files, [])]
+        WITH r, row
+        UNWIND row.files AS file
+        MERGE (f:{{GraphVocabulary.FileLabel}} {path: file})
+        WITH r, f, row
+        WHERE NOT row.k IN coalesce(f.shared, [])
+        SET f.shared = coalesce(f.shared, []) + row.k, r.count = coalesce(r.count, 0) + 1
         """;
+
+    /// <summary>
+    /// The key a file's <c>shared</c> list names a shared relationship by: type, source and target, the source
+    /// length-prefixed so that any id splits back (<see cref="ParseSharedKey"/>).
+    /// </summary>
+    public static string SharedKey(string type, string source, string target) =>
+        $"{type}|{source.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{source}|{target}";
+
+    /// <summary>The type, source and target of a <see cref="SharedKey"/>; a key of another shape is an error naming it.</summary>
+    public static (string Type, string Source, string Target) ParseSharedKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var bar = key.IndexOf('|', StringComparison.Ordinal);
+        var bar2 = bar < 0 ? -1 : key.IndexOf('|', bar + 1);
+        if (bar2 > 0 && int.TryParse(key.AsSpan(bar + 1, bar2 - bar - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+            && bar2 + 1 + length < key.Length && key[bar2 + 1 + length] == '|')
+        {
+            return (key[..bar], key.Substring(bar2 + 1, length), key[(bar2 + length + 2)..]);
+        }
+
+        throw new InvalidDataException($"'{key}' is not a KvGraph shared-relationship key (type|length|source|target)");
+    }
 
     // MEMBER_OF: the files' evidence dates, folded to the row's from/to, widen the span (min and max commute, so the push
     // order does not matter), as Core's PartyMembership folds it in the embedded graph.
@@ -101,34 +145,74 @@ public static class LoaderStatements
         """;
 
     /// <summary>
-    /// Removes files' relationships, found from their source nodes: their evidence relationships go, shared ones
-    /// lose the files and go when no file is left. Rows: <c>{id, files}</c>, one per source node with every file of
-    /// the batch whose relationships may leave it (a node many files cite from is visited once).
+    /// Removes files' evidence relationships, found from their source nodes. Rows: <c>{id, files}</c>, one per source node
+    /// with every file of the batch whose relationships may leave it (a node many files cite from is visited once).
     /// </summary>
     public const string DeleteFileEdges = """
         UNWIND $rows AS row
         MATCH (n:Node {id: row.id})-[r]->() USING INDEX n:Node(id)
-        WHERE r.file IN row.files OR any(f IN coalesce(r.files, []) WHERE f IN row.files)
-        WITH r, [f IN coalesce(r.files, []) WHERE NOT f IN row.files] AS rest
-        SET r.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
-        WITH r, rest
-        WHERE size(rest) = 0
+        WHERE r.file IN row.files
         DELETE r
         """;
 
-    /// <summary>Takes files off the nodes they asserted. Rows: <c>{id, files}</c>, one per node with all the batch's files to take off it.</summary>
-    public const string UnassertNodes = """
-        UNWIND $rows AS row
-        MATCH (n:Node {id: row.id}) USING INDEX n:Node(id)
-        WITH n, [f IN coalesce(n.files, []) WHERE NOT f IN row.files] AS rest
-        SET n.files = CASE WHEN size(rest) = 0 THEN null ELSE rest END
+    /// <summary>The shared-relationship keys files recorded (<see cref="MergeSharedEdges"/>). Parameter: <c>$files</c> (paths).</summary>
+    public static string ReadFileKeys => $$"""
+        UNWIND $files AS path
+        MATCH (f:{{GraphVocabulary.FileLabel}} {path: path}) USING INDEX f:{{GraphVocabulary.FileLabel}}(path)
+        RETURN f.path AS path, f.shared AS keys
         """;
 
-    /// <summary>Nodes no file asserts any more lose kind and properties and become placeholders. Parameter: <c>$ids</c>.</summary>
+    /// <summary>
+    /// Takes files off shared relationships of one type: <c>count</c> goes down by the number of the files that recorded
+    /// the relationship (<see cref="ReadFileKeys"/>), and the relationship goes at 0. Runs in the transaction that deletes
+    /// those files' nodes (<see cref="DeleteFileNodes"/>), so a retry cannot count a file off twice.
+    /// Rows: <c>{s, t, by}</c>, one per relationship.
+    /// </summary>
+    public static string UnshareEdges(string type) => $$"""
+        UNWIND $rows AS row
+        {{Endpoints}}
+        WITH a, b, row
+        MATCH (a)-[r:{{GraphVocabulary.Checked(type)}} {key: 'shared'}]->(b)
+        SET r.count = r.count - row.by
+        WITH r
+        WHERE r.count < 1
+        DELETE r
+        """;
+
+    /// <summary>Takes everything files asserted off their provenance nodes: their ASSERTS and their keys (they are about to be pushed again). Parameter: <c>$files</c>.</summary>
+    public static string ClearFileNodes => $$"""
+        UNWIND $files AS path
+        MATCH (f:{{GraphVocabulary.FileLabel}} {path: path}) USING INDEX f:{{GraphVocabulary.FileLabel}}(path)
+        OPTIONAL MATCH (f)-[x:{{GraphVocabulary.AssertsType}}]->()
+        DELETE x
+        WITH DISTINCT f
+        REMOVE f.shared
+        """;
+
+    /// <summary>Deletes files' provenance nodes with their ASSERTS relationships (files removed from the source). Parameter: <c>$files</c>.</summary>
+    public static string DeleteFileNodes => $$"""
+        UNWIND $files AS path
+        MATCH (f:{{GraphVocabulary.FileLabel}} {path: path}) USING INDEX f:{{GraphVocabulary.FileLabel}}(path)
+        DETACH DELETE f
+        """;
+
+    /// <summary>Provenance nodes of files about to be pushed, made if new (then the batches only find them). Parameter: <c>$files</c>.</summary>
+    public static string EnsureFileNodes => $$"""
+        UNWIND $files AS path
+        MERGE (f:{{GraphVocabulary.FileLabel}} {path: path})
+        """;
+
+    /// <summary>Any KvGraph node still carrying the old model's <c>files</c> list (one row at most).</summary>
+    public const string OldProvenanceNode = "MATCH (n:Node) WHERE n.files IS NOT NULL RETURN n.id AS id LIMIT 1";
+
+    /// <summary>
+    /// Nodes no file asserts any more lose kind and properties and become placeholders. "No file" is the absence of an
+    /// incoming ASSERTS, which stops at the first one found (a hub's are not read). Parameter: <c>$ids</c>.
+    /// </summary>
     public static string DemoteOrphans => $$"""
         UNWIND $ids AS id
         MATCH (n:Node {id: id}) USING INDEX n:Node(id)
-        WHERE size(coalesce(n.files, [])) = 0 AND NOT n:Placeholder
+        WHERE NOT n:Placeholder AND NOT (n)<-[:{{GraphVocabulary.AssertsType}}]-()
         REMOVE n:{{string.Join(":", GraphVocabulary.AllLabels.Where(l => l != Core.Graph.NodeLabel.Placeholder))}}
         SET n = {id: n.id}
         SET n:Placeholder
@@ -137,11 +221,27 @@ public static class LoaderStatements
     /// <summary>Deletes placeholders that nothing asserts and nothing points to any more.</summary>
     public const string SweepPlaceholders = """
         MATCH (n:Placeholder)
-        WHERE size(coalesce(n.files, [])) = 0
-        OPTIONAL MATCH (n)-[r]-()
-        WITH n, count(r) AS degree
-        WHERE degree = 0
+        WHERE NOT (n)--()
         DELETE n
+        """;
+
+    /// <summary>Provenance nodes, from the count store: 0 with KvGraph nodes present means a graph of the old model (or none of KvGraph's).</summary>
+    public static string CountFiles => $"MATCH (f:{GraphVocabulary.FileLabel}) RETURN count(f) AS files";
+
+    /// <summary>A slice of the ASSERTS relationships (for <c>push --reset</c>), run until it deletes none. Parameter: <c>$limit</c>.</summary>
+    public static string DeleteAssertionsSlice => $$"""
+        MATCH (:{{GraphVocabulary.FileLabel}})-[r]->()
+        WITH r LIMIT $limit
+        DELETE r
+        RETURN count(*) AS deleted
+        """;
+
+    /// <summary>A slice of the provenance nodes, once their ASSERTS are gone. Parameter: <c>$limit</c>.</summary>
+    public static string DeleteFilesSlice => $$"""
+        MATCH (f:{{GraphVocabulary.FileLabel}})
+        WITH f LIMIT $limit
+        DETACH DELETE f
+        RETURN count(*) AS deleted
         """;
 
     /// <summary>KvGraph's nodes, from the server's count store (one label, nothing else in the pattern: no scan).</summary>
@@ -216,10 +316,22 @@ public static class LoaderStatements
         {
             yield return ($"InTransactions(MergeEdges({type}))", InTransactions(MergeEdges(type), 2000), rows);
             yield return ($"InTransactions(MergeSharedEdges({type}))", InTransactions(MergeSharedEdges(type), 2000), rows);
+            yield return ($"UnshareEdges({type})", UnshareEdges(type), rows);
         }
 
+        var files = new Dictionary<string, object?> { ["files"] = new List<object?>() };
+        yield return (nameof(MergeAssertions), MergeAssertions, rows);
+        yield return ("InTransactions(MergeAssertions)", InTransactions(MergeAssertions, 2000), rows);
+        yield return (nameof(ReadFileKeys), ReadFileKeys, files);
+        yield return (nameof(DeleteFileNodes), DeleteFileNodes, files);
+        yield return (nameof(ClearFileNodes), ClearFileNodes, files);
+        yield return (nameof(EnsureFileNodes), EnsureFileNodes, files);
+        yield return (nameof(OldProvenanceNode), OldProvenanceNode, new Dictionary<string, object?>());
+        yield return (nameof(CountFiles), CountFiles, new Dictionary<string, object?>());
+        yield return (nameof(DeleteAssertionsSlice), DeleteAssertionsSlice, new Dictionary<string, object?> { ["limit"] = 10000L });
+        yield return (nameof(DeleteFilesSlice), DeleteFilesSlice, new Dictionary<string, object?> { ["limit"] = 10000L });
+
         yield return (nameof(DeleteFileEdges), DeleteFileEdges, rows);
-        yield return (nameof(UnassertNodes), UnassertNodes, rows);
         yield return (nameof(DemoteOrphans), DemoteOrphans, new Dictionary<string, object?> { ["ids"] = new List<object?>() });
         yield return (nameof(SweepPlaceholders), SweepPlaceholders, new Dictionary<string, object?>());
         yield return (nameof(CountNodes), CountNodes, new Dictionary<string, object?>());

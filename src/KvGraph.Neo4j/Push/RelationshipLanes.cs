@@ -2,7 +2,8 @@ namespace KvGraph.Neo4j.Push;
 
 /// <summary>
 /// Splits relationship rows into lanes that can be committed at the same time without waiting on each other's locks:
-/// creating a relationship locks both its nodes, so two lanes in flight together must share no node.
+/// creating a relationship locks both its nodes, so two lanes in flight together must share no node (nor provenance node:
+/// a shared relationship's row writes its files' nodes, an ASSERTS row starts at one, see <see cref="GraphPusher.EdgeBatchRow.Locked"/>).
 /// </summary>
 /// <remarks>
 /// Hubs (nodes many rows of the step touch: a party, a person, a much-cited Kamerstuk) would tie everything into one
@@ -29,8 +30,10 @@ internal static class RelationshipLanes
         var degree = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
-            degree[r.Source] = degree.GetValueOrDefault(r.Source) + 1;
-            degree[r.Target] = degree.GetValueOrDefault(r.Target) + 1;
+            foreach (var n in r.Locked())
+            {
+                degree[n] = degree.GetValueOrDefault(n) + 1;
+            }
         }
 
         // Each threshold's cost is the rows of its busiest lane plus the hub rows that follow one by one; the cheapest wins.
@@ -88,20 +91,22 @@ internal static class RelationshipLanes
         var rest = new List<GraphPusher.EdgeBatchRow>();
         foreach (var r in rows)
         {
-            if (degree[r.Source] >= threshold || degree[r.Target] >= threshold)
+            if (r.Locked().Any(n => degree[n] >= threshold))
             {
                 hubRows.Add(r);
                 continue;
             }
 
             rest.Add(r);
-            parent.TryAdd(r.Source, r.Source);
-            parent.TryAdd(r.Target, r.Target);
-            var a = Find(r.Source);
-            var b = Find(r.Target);
-            if (a != b)
+            foreach (var n in r.Locked())
             {
-                parent[a] = b;
+                parent.TryAdd(n, n);
+                var a = Find(r.Source);
+                var b = Find(n);
+                if (a != b)
+                {
+                    parent[a] = b;
+                }
             }
         }
 

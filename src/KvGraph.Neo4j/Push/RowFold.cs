@@ -5,8 +5,9 @@ namespace KvGraph.Neo4j.Push;
 /// <summary>
 /// Files' node and shared-relationship rows folded the way the push's statements merge them, one row per node and per
 /// shared relationship carrying all its files. A hub (a person, a party, a topic) asserted by thousands of files is
-/// then written once per push step, not once per file with an ever longer <c>files</c> list. The push folds each
-/// step's files; the export folds every file, which gives the graph a clean push leaves.
+/// then merged once per push step, not once per file; its files become one ASSERTS row each
+/// (<see cref="LoaderStatements.MergeAssertions"/>). The push folds each step's files; the export folds every file,
+/// which gives the graph a clean push leaves.
 /// </summary>
 /// <remarks>
 /// The fold, in file order: a placeholder row (a file naming a node without asserting it, or a relationship endpoint)
@@ -34,11 +35,8 @@ internal sealed class RowFold
     /// <summary>Evidence relationships (one per quote: nothing to fold), in file order.</summary>
     public IReadOnlyList<GraphPusher.EdgeRow> EvidenceEdges => _evidence;
 
-    /// <summary>
-    /// Adds a file's rows. <paramref name="fresh"/>: the file is on no node or relationship in the database (a push has
-    /// just taken it off, or the database was empty), so its name is appended without looking for it first.
-    /// </summary>
-    public void Add(GraphPusher.FileRows file, bool fresh)
+    /// <summary>Adds a file's rows.</summary>
+    public void Add(GraphPusher.FileRows file)
     {
         ArgumentNullException.ThrowIfNull(file);
         foreach (var n in file.Nodes)
@@ -57,7 +55,7 @@ internal sealed class RowFold
                 node.Props[k] = v;
             }
 
-            node.AddFile(file.File, fresh);
+            node.AddFile(file.File);
         }
 
         foreach (var e in file.Edges)
@@ -100,7 +98,7 @@ internal sealed class RowFold
                 }
             }
 
-            rel.AddFile(file.File, fresh);
+            rel.AddFile(file.File);
         }
     }
 
@@ -141,31 +139,28 @@ internal sealed class RowFold
         return node;
     }
 
-    /// <summary>Files recorded on a node or shared relationship: those known to be absent, and those to add unless present.</summary>
+    /// <summary>The files asserting a node or shared relationship, each once, in order.</summary>
     internal abstract class Provenance
     {
         private readonly HashSet<string> _all = new(StringComparer.Ordinal);
 
-        /// <summary>Files appended as they are (the database holds none of them here).</summary>
+        /// <summary>Every file, in order, each once.</summary>
         public List<object?> Files { get; } = [];
 
-        /// <summary>Files appended only if the database does not list them yet.</summary>
-        public List<object?> Again { get; } = [];
-
         /// <summary>Every file, in order.</summary>
-        public IEnumerable<string> All => Files.Concat(Again).Cast<string>();
+        public IEnumerable<string> All => Files.Cast<string>();
 
         public int FileCount => _all.Count;
 
         /// <summary>The files' rows folded into this one (a file may name the same relationship more than once).</summary>
         public int RowCount { get; private set; }
 
-        public void AddFile(string file, bool fresh)
+        public void AddFile(string file)
         {
             RowCount++;
             if (_all.Add(file))
             {
-                (fresh ? Files : Again).Add(file);
+                Files.Add(file);
             }
         }
     }
@@ -198,9 +193,9 @@ internal sealed class RowFold
             return all;
         }
 
-        /// <summary>The row of <see cref="LoaderStatements.MergeNodes"/> (<c>{id, create, props, files, again}</c>) or, for a placeholder, of <see cref="LoaderStatements.MergePlaceholders"/> (<c>{id, props}</c>).</summary>
+        /// <summary>The row of <see cref="LoaderStatements.MergeNodes"/> (<c>{id, create, props}</c>) or, for a placeholder, of <see cref="LoaderStatements.MergePlaceholders"/> (<c>{id, props}</c>).</summary>
         public Dictionary<string, object?> Row() => Asserted
-            ? new(StringComparer.Ordinal) { ["id"] = Id, ["create"] = Create, ["props"] = Props, ["files"] = Files, ["again"] = Again }
+            ? new(StringComparer.Ordinal) { ["id"] = Id, ["create"] = Create, ["props"] = Props }
             : new(StringComparer.Ordinal) { ["id"] = Id, ["props"] = Create };
     }
 
@@ -216,8 +211,11 @@ internal sealed class RowFold
         /// <summary>Properties added file by file; for MEMBER_OF only from/to.</summary>
         public Dictionary<string, object?> Props { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The row of <see cref="LoaderStatements.MergeSharedEdges"/>: <c>{s, t, props, files, again}</c>.</summary>
+        /// <summary>The key the files asserting it list it by (<see cref="LoaderStatements.SharedKey"/>).</summary>
+        public string Key => LoaderStatements.SharedKey(Type, Source, Target);
+
+        /// <summary>The row of <see cref="LoaderStatements.MergeSharedEdges"/>: <c>{s, t, k, props, files}</c>.</summary>
         public Dictionary<string, object?> Row() =>
-            new(StringComparer.Ordinal) { ["s"] = Source, ["t"] = Target, ["props"] = Props, ["files"] = Files, ["again"] = Again };
+            new(StringComparer.Ordinal) { ["s"] = Source, ["t"] = Target, ["k"] = Key, ["props"] = Props, ["files"] = Files };
     }
 }

@@ -15,6 +15,16 @@ public static class GraphVocabulary
     /// </summary>
     public const string IdentityLabel = "Node";
 
+    /// <summary>
+    /// The label of a source file's provenance node (<c>path</c> unique), NOT a <see cref="IdentityLabel"/> node: KvGraph's
+    /// counts, queries and comparisons never see it. It has one <see cref="AssertsType"/> relationship per node the file
+    /// asserts and, in <c>shared</c>, the keys of the shared relationships it asserts (<see cref="Push.LoaderStatements.SharedKey"/>).
+    /// </summary>
+    public const string FileLabel = "KvFile";
+
+    /// <summary>The relationship from a <see cref="FileLabel"/> node to each node its file asserts (not a fact type: never in <see cref="EdgeTypes"/>).</summary>
+    public const string AssertsType = "ASSERTS";
+
     /// <summary>Kinds of document; a document node carries <see cref="NodeLabel.Document"/> and one of these.</summary>
     public static readonly IReadOnlyList<string> DocumentKinds =
     [

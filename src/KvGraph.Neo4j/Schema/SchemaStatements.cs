@@ -55,6 +55,8 @@ public static class SchemaStatements
             list.Add($"CREATE CONSTRAINT kv_{label.ToLowerInvariant()}_id IF NOT EXISTS FOR (n:{GraphVocabulary.Checked(label)}) REQUIRE n.id IS UNIQUE");
         }
 
+        list.Add($"CREATE CONSTRAINT kv_file_path IF NOT EXISTS FOR (f:{GraphVocabulary.FileLabel}) REQUIRE f.path IS UNIQUE");
+
         foreach (var prop in DocumentIndexedProperties)
         {
             list.Add($"CREATE INDEX kv_document_{prop} IF NOT EXISTS FOR (n:{NodeLabel.Document}) ON (n.{prop})");
@@ -82,6 +84,8 @@ public static class SchemaStatements
             list.Add($"CREATE CONSTRAINT ON (n:{GraphVocabulary.Checked(label)}) ASSERT n.id IS UNIQUE");
         }
 
+        list.Add($"CREATE CONSTRAINT ON (f:{GraphVocabulary.FileLabel}) ASSERT f.path IS UNIQUE");
+
         foreach (var prop in DocumentIndexedProperties)
         {
             list.Add($"CREATE INDEX ON :{NodeLabel.Document}({prop})");
@@ -104,7 +108,8 @@ public static class SchemaStatements
             // Every node carries :Node plus its kind (:Document:Question, :Person, :Placeholder, ...) and a property
             // `id` that is unique over ALL nodes; the :Node constraint is what MERGE uses, so a placeholder becomes
             // the real document in place when that document is pushed. The per-kind constraints make lookups by
-            // kind (MATCH (d:Document {id: $id})) index-backed too.
+            // kind (MATCH (d:Document {id: $id})) index-backed too. Provenance lives on :KvFile {path} nodes (one per
+            // source file, not :Node), with an ASSERTS relationship to each node the file asserts.
             //
             // `kvgraph push` creates this schema itself before any data, in the syntax of the server it finds
             // (Neo4j 3.x gets CREATE CONSTRAINT ON (n:L) ASSERT n.id IS UNIQUE and no full-text index).
