@@ -1,4 +1,5 @@
 using KvGraph.Core.Graph;
+using KvGraph.Core.Resolution;
 using KvGraph.Store.Sqlite;
 using KvGraph.TestSupport;
 using Microsoft.Data.Sqlite;
@@ -199,5 +200,39 @@ public sealed class IncrementalPersonsTests(CorpusStoreFixture corpus)
         }
 
         return list;
+    }
+}
+
+/// <summary>
+/// A build's report names the copies among the documents of the files it wrote, read by index
+/// (<see cref="IKvStore.Copies(IReadOnlyCollection{string})"/>): on the real corpus, for each file and for sets of files, exactly
+/// what the whole store's list (<see cref="IKvStore.Copies()"/>) gives for them.
+/// </summary>
+[Collection(CorpusStoreCollection.Name)]
+public sealed class CopiesOfFilesTests(CorpusStoreFixture corpus)
+{
+    [SkippableFact]
+    public void The_copies_of_some_files_are_the_whole_lists_entries_that_involve_them()
+    {
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var all = corpus.Store.Copies();
+        var files = corpus.Store.Files().Where(f => f.Status == "ok").Select(f => f.Path).ToList();
+        static string Text(DocumentCopies c) =>
+            $"{c.Id} kept {c.Kept.File} | {string.Join(" | ", c.Merged.Select(m => $"{m.Copy.File} {m.Why}"))}";
+        List<string> Expected(IReadOnlyCollection<string> paths) =>
+            [.. all.Where(c => paths.Contains(c.Kept.File) || c.Merged.Any(m => paths.Contains(m.Copy.File))).Select(Text).Order(StringComparer.Ordinal)];
+
+        var involved = all.SelectMany(c => c.Merged.Select(m => m.Copy.File).Append(c.Kept.File)).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in files.Where(involved.Contains).Concat(files.Where(f => !involved.Contains(f)).Take(20)))
+        {
+            Assert.Equal(Expected([path]), [.. corpus.Store.Copies([path]).Select(Text).Order(StringComparer.Ordinal)]);
+        }
+
+        var some = files.Where((_, i) => i % 5 == 0).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(Expected(some), [.. corpus.Store.Copies(some).Select(Text).Order(StringComparer.Ordinal)]);
+
+        // Not vacuous: the corpus holds copies (its PDFs beside their texts).
+        Assert.NotEmpty(all);
+        Assert.NotEmpty(involved);
     }
 }

@@ -697,6 +697,24 @@ internal sealed class SqliteKvStore : IKvStore
     public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. Resolver.Create(
         LoadDocumentAliases("IN (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)")).Copies]);
 
+    public IReadOnlyList<DocumentCopies> Copies(IReadOnlyCollection<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count > IndexChunk)
+        {
+            return Copies();
+        }
+
+        // Which file owns a document is decided among that id's own rows: the ids the files assert, those more than one row asserts.
+        var args = files.Select((p, i) => ($"$f{i}", (object?)p)).ToArray();
+        var paths = string.Join(", ", args.Select(a => a.Item1));
+        return Read(() => (IReadOnlyList<DocumentCopies>)[.. Resolver.Create(LoadDocumentAliases($"""
+            IN (SELECT d2.id FROM documents d2 WHERE d2.id IN (
+                SELECT d1.id FROM documents d1 JOIN files f1 ON f1.id = d1.file_id WHERE f1.path IN ({paths}))
+            GROUP BY d2.id HAVING count(*) > 1)
+            """, null, args)).Copies]);
+    }
+
     public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
     {
         using var cmd = Command("""
