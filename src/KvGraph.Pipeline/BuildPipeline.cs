@@ -226,7 +226,7 @@ public static class BuildPipeline
         // when it wrote no file, so the store is not asked).
         var copies = written.Count == 0
             ? []
-            : store.Copies().Where(c => written.Contains(c.Kept.File) || c.Merged.Any(m => written.Contains(m.Copy.File))).ToList();
+            : store.Copies(written).Where(c => written.Contains(c.Kept.File) || c.Merged.Any(m => written.Contains(m.Copy.File))).ToList();
         progress?.Report(new BuildProgress(BuildStep.Resolving, 1, null, null, Finished: true));
         return new BuildReport
         {

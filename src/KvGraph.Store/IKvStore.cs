@@ -100,6 +100,12 @@ public interface IKvStore : IDisposable
     /// <summary>Documents several files assert as their own (a PDF and its text), with the file kept and why (<see cref="Resolver.Copies"/>).</summary>
     IReadOnlyList<DocumentCopies> Copies();
 
+    /// <summary>
+    /// The copies <see cref="Copies()"/> lists of the documents that <paramref name="files"/> (stored paths) assert, read by
+    /// index: what a build's report names after writing a few files, without grouping every document of the store.
+    /// </summary>
+    IReadOnlyList<DocumentCopies> Copies(IReadOnlyCollection<string> files);
+
     /// <summary>The push bookkeeping for one Neo4j target (<see cref="IPushLedger"/>); writing it needs a store opened for writing.</summary>
     IPushLedger PushLedger(string target);
 }

@@ -697,6 +697,24 @@ internal sealed class SqliteKvStore : IKvStore
     public IReadOnlyList<DocumentCopies> Copies() => Read(() => (IReadOnlyList<DocumentCopies>)[.. Resolver.Create(
         LoadDocumentAliases("IN (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)")).Copies]);
 
+    public IReadOnlyList<DocumentCopies> Copies(IReadOnlyCollection<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count > IndexChunk)
+        {
+            return Copies();
+        }
+
+        // Which file owns a document is decided among that id's own rows: the ids the files assert, those more than one row asserts.
+        var args = files.Select((p, i) => ($"$f{i}", (object?)p)).ToArray();
+        var paths = string.Join(", ", args.Select(a => a.Item1));
+        return Read(() => (IReadOnlyList<DocumentCopies>)[.. Resolver.Create(LoadDocumentAliases($"""
+            IN (SELECT d2.id FROM documents d2 WHERE d2.id IN (
+                SELECT d1.id FROM documents d1 JOIN files f1 ON f1.id = d1.file_id WHERE f1.path IN ({paths}))
+            GROUP BY d2.id HAVING count(*) > 1)
+            """, null, args)).Copies]);
+    }
+
     public IReadOnlyList<DocumentSummary> Documents(int limit = int.MaxValue, int offset = 0)
     {
         using var cmd = Command("""
@@ -762,10 +780,20 @@ internal sealed class SqliteKvStore : IKvStore
     /// </summary>
     internal PersonDirectory PersonDirectoryFor(IEnumerable<DocumentFacts> raw)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var frontier = raw.SelectMany(f => f.Nodes.Select(n => n.Id).Concat(f.Edges.SelectMany(e => new[] { e.Source, e.Target })))
-            .Where(id => id.StartsWith(PersonIdentity.Prefix, StringComparison.Ordinal) && seen.Add(id)).ToList();
         var people = new List<GraphNode>();
+        var ids = PersonClosure(raw.SelectMany(f => f.Nodes.Select(n => n.Id).Concat(f.Edges.SelectMany(e => new[] { e.Source, e.Target }))), people);
+        return PersonDirectory.Of(people, PersonEdgesOf(ids, null));
+    }
+
+    /// <summary>
+    /// The person ids of <paramref name="start"/> and every id reachable from them by "shortens to", either way (a
+    /// person's own short form, the persons whose name shortens to it), over the files read well; their person nodes are
+    /// added to <paramref name="people"/>.
+    /// </summary>
+    private HashSet<string> PersonClosure(IEnumerable<string> start, List<GraphNode> people)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var frontier = start.Where(id => id.StartsWith(PersonIdentity.Prefix, StringComparison.Ordinal) && seen.Add(id)).ToList();
         while (frontier.Count > 0)
         {
             var next = new List<string>();
@@ -790,8 +818,18 @@ internal sealed class SqliteKvStore : IKvStore
             frontier = next;
         }
 
+        return seen;
+    }
+
+    /// <summary>
+    /// The memberships and the mentions with initials of <paramref name="ids"/> in the files read well (and, when
+    /// <paramref name="except"/> is given, a condition over <c>f</c>, only in the files it keeps): what the directory reads of them.
+    /// </summary>
+    private List<GraphEdge> PersonEdgesOf(HashSet<string> ids, string? except)
+    {
         var edges = new List<GraphEdge>();
-        foreach (var chunk in seen.Chunk(IndexChunk))
+        var also = except is null ? string.Empty : $" AND {except}";
+        foreach (var chunk in ids.Chunk(IndexChunk))
         {
             var args = chunk.Select((id, i) => ($"$p{i}", (object?)id)).ToArray();
             var idsIn = $"IN ({string.Join(", ", args.Select(a => a.Item1))})";
@@ -799,7 +837,7 @@ internal sealed class SqliteKvStore : IKvStore
             // counts towards namesakes (PersonDirectory.Of skips the others), and so only those are read whole.
             using (var cmd = Command($"""
                 SELECT DISTINCT e.source, e.target FROM edges e INDEXED BY edges_member_of JOIN files f ON f.id = e.file_id
-                WHERE f.status = 'ok' AND e.type = '{EdgeType.MemberOf}' AND e.source {idsIn}
+                WHERE f.status = 'ok' AND e.type = '{EdgeType.MemberOf}' AND e.source {idsIn}{also}
                 """, args))
             using (var r = cmd.ExecuteReader())
             {
@@ -809,11 +847,96 @@ internal sealed class SqliteKvStore : IKvStore
                 }
             }
 
-            PersonEdges("edges e INDEXED BY edges_member_of_initials", $"e.type = '{EdgeType.MemberOf}' AND {WithInitials} AND e.source {idsIn}", edges, args);
-            PersonEdges("edges e INDEXED BY edges_person_initials", $"e.type <> '{EdgeType.MemberOf}' AND {WithInitials} AND e.target {idsIn}", edges, args);
+            PersonEdges("edges e INDEXED BY edges_member_of_initials", $"e.type = '{EdgeType.MemberOf}' AND {WithInitials} AND e.source {idsIn}{also}", edges, args);
+            PersonEdges("edges e INDEXED BY edges_person_initials", $"e.type <> '{EdgeType.MemberOf}' AND {WithInitials} AND e.target {idsIn}{also}", edges, args);
         }
 
-        return PersonDirectory.Of(people, edges);
+        return edges;
+    }
+
+    /// <summary>
+    /// One row the person directory reads, under the person id it is read by: a person node (id, name), a membership (by
+    /// its person) or a mention with initials (by the person it names), with what the directory reads of its properties.
+    /// </summary>
+    internal sealed record PersonRow(string Id, GraphNode? Node, GraphEdge? Edge)
+    {
+        /// <summary>The row as text: two rows with one key tell the directory the same.</summary>
+        public string Key => Node is { } n
+            ? $"node\u0001{n.Id}\u0001{n.Name}"
+            : $"edge\u0001{Edge!.Type}\u0001{Edge.Source}\u0001{Edge.Target}\u0001{Prop(PersonMention.InitialsProperty)}\u0001{Prop(PersonMention.FirstNameProperty)}\u0001{Prop("date")}";
+
+        private string Prop(string key) => Edge!.Properties.GetValueOrDefault(key) is { } v ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty : "\u0002";
+    }
+
+    /// <summary>The rows of one file (when read well) that the person directory reads (<see cref="PersonRow"/>).</summary>
+    internal List<PersonRow> PersonRowsOf(long fileId)
+    {
+        var nodes = new List<GraphNode>();
+        var edges = new List<GraphEdge>();
+        PersonNodes("SELECT n.id, n.name FROM nodes n", "n.file_id = $f", nodes, ("$f", fileId));
+        PersonEdges("edges e", $"e.file_id = $f AND (e.type = '{EdgeType.MemberOf}' OR {WithInitials})", edges, ("$f", fileId));
+        bool IsPerson(string id) => id.StartsWith(PersonIdentity.Prefix, StringComparison.Ordinal);
+        return
+        [
+            .. nodes.Select(n => new PersonRow(n.Id, n, null)),
+            .. edges.Where(e => e.Type == EdgeType.MemberOf ? IsPerson(e.Source) : IsPerson(e.Target))
+                .Select(e => new PersonRow(e.Type == EdgeType.MemberOf ? e.Source : e.Target, null, e)),
+        ];
+    }
+
+    /// <summary>
+    /// The person ids, among those <paramref name="changed"/> can reach (<see cref="PersonClosure"/>), whose mentions the
+    /// directory now puts on someone else than before the write session changed some files' person rows: before, those
+    /// files (<paramref name="rewritten"/>, by their current ids) held <paramref name="before"/> (nothing, for a new one).
+    /// <paramref name="changed"/> holds every id whose rows differ and the short forms of their names before and after,
+    /// so the ids reached now are closed under "shortens to" before the change as well, and both directories, each over
+    /// the rows of those ids, answer for each of them as over the whole store (<see cref="PersonDirectoryFor"/>).
+    /// </summary>
+    internal List<string> PersonsDecidedAnew(IEnumerable<string> changed, IReadOnlyCollection<long> rewritten, IEnumerable<PersonRow> before)
+    {
+        var people = new List<GraphNode>();
+        var ids = PersonClosure(changed, people);
+        var now = PersonDirectory.Of(people, PersonEdgesOf(ids, null));
+
+        using (var cmd = Command("CREATE TEMP TABLE IF NOT EXISTS person_rewritten(file_id INTEGER PRIMARY KEY)"))
+        {
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var cmd = Command("DELETE FROM temp.person_rewritten"))
+        {
+            cmd.ExecuteNonQuery();
+        }
+
+        foreach (var id in rewritten)
+        {
+            using var cmd = Command("INSERT OR IGNORE INTO temp.person_rewritten(file_id) VALUES ($f)", ("$f", id));
+            cmd.ExecuteNonQuery();
+        }
+
+        const string Kept = "f.id NOT IN (SELECT file_id FROM temp.person_rewritten)";
+        var oldPeople = new List<GraphNode>();
+        foreach (var chunk in ids.Chunk(IndexChunk))
+        {
+            var args = chunk.Select((id, i) => ($"$p{i}", (object?)id)).ToArray();
+            PersonNodes("SELECT DISTINCT n.id, n.name FROM nodes n INDEXED BY nodes_person", $"n.id IN ({string.Join(", ", args.Select(a => a.Item1))}) AND {Kept}", oldPeople, args);
+        }
+
+        var oldEdges = PersonEdgesOf(ids, Kept);
+        foreach (var row in before.Where(r => ids.Contains(r.Id)))
+        {
+            if (row.Node is { } n)
+            {
+                oldPeople.Add(n);
+            }
+            else
+            {
+                oldEdges.Add(row.Edge!);
+            }
+        }
+
+        var then = PersonDirectory.Of(oldPeople, oldEdges);
+        return [.. ids.Where(id => then.Describe(id) != now.Describe(id)).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The condition of schema step 7's partial indexes of the edges with initials (written as they are, so the planner matches them).</summary>

@@ -25,6 +25,13 @@ internal sealed class SqliteStoreWriter : IStoreWriter
 
     private readonly HashSet<string> _changedKeys = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _changedSittings = new(StringComparer.Ordinal);
+
+    // Persons: the ids whose directory rows (SqliteKvStore.PersonRow) a write or removal changed, with the short forms of
+    // their names, and, by path, each such file's rows as they were before the session first changed them. At commit the
+    // files that name a person the directory now decides differently are resolved anew (BumpPersons).
+    private readonly bool _incremental;
+    private readonly HashSet<string> _changedPersons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SqliteKvStore.PersonRow>> _personsBefore = new(StringComparer.Ordinal);
     private bool _changed;
     private bool _done;
 
@@ -41,7 +48,8 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     {
         _store = store;
         _c = connection;
-        _rollbackJournal = IsEmpty(connection) && TrySetJournal(connection, "DELETE", "FULL");
+        _incremental = !IsEmpty(connection);
+        _rollbackJournal = !_incremental && TrySetJournal(connection, "DELETE", "FULL");
         if (_rollbackJournal)
         {
             // A first build's sorts and DISTINCT sets (index builds, the whole-graph counts) span every row: in temporary
@@ -90,6 +98,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         ArgumentNullException.ThrowIfNull(file);
         Open();
         var previous = _files.GetValueOrDefault(file.Path);
+        var personsBefore = _incremental && previous?.Status == "ok" && _fileIds.TryGetValue(file.Path, out var oldId) ? PersonRows(oldId) : [];
         var fileId = Upsert(file);
         _fileIds[file.Path] = fileId;
         _files[file.Path] = new StoredFile(file.Path, file.Hash, file.Size, file.Modified, file.Status, file.Error, Version, file.Extractor);
@@ -152,6 +161,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
             }
         }
 
+        if (_incremental)
+        {
+            NotePersons(file.Path, personsBefore, PersonRows(fileId));
+        }
+
         _changed = true;
     }
 
@@ -205,6 +219,11 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         var motionKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         CollectKeys(fileId, motionKeys);
         _changedKeys.UnionWith(motionKeys);
+        if (_incremental && _files[path].Status == "ok")
+        {
+            NotePersons(path, PersonRows(fileId), []);
+        }
+
         Clear(fileId);
         Fast("DELETE FROM files WHERE id = ?1").Run(fileId);
         if (_files[path].Status == "ok")
@@ -225,6 +244,7 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         {
             BumpCiters();
             BumpSittings();
+            BumpPersons();
             Fast("UPDATE meta SET value = ?1 WHERE key = 'version'").Run(Version.ToString(CultureInfo.InvariantCulture));
         }
 
@@ -449,6 +469,71 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     {
         using var cmd = Command("SELECT EXISTS(SELECT 1 FROM files WHERE version < $v AND status = 'ok')", ("$v", Version));
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) != 0;
+    }
+
+    private List<SqliteKvStore.PersonRow> PersonRows(long fileId)
+    {
+        List<SqliteKvStore.PersonRow> rows = [];
+        _store.Within(_tx, () => rows = _store.PersonRowsOf(fileId));
+        return rows;
+    }
+
+    /// <summary>
+    /// Notes the person ids whose rows differ between <paramref name="before"/> and <paramref name="after"/> (one file's),
+    /// with the short forms of their names then and now, and the file's rows from before the session's first change to them.
+    /// A file rewritten with the same persons, memberships and initials (most edits) notes nothing.
+    /// </summary>
+    private void NotePersons(string path, List<SqliteKvStore.PersonRow> before, List<SqliteKvStore.PersonRow> after)
+    {
+        static Dictionary<string, HashSet<string>> ById(List<SqliteKvStore.PersonRow> rows) =>
+            rows.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var (then, now) = (ById(before), ById(after));
+        var differ = then.Keys.Union(now.Keys, StringComparer.Ordinal)
+            .Where(id => !(then.TryGetValue(id, out var a) && now.TryGetValue(id, out var b) && a.SetEquals(b)))
+            .ToHashSet(StringComparer.Ordinal);
+        if (differ.Count == 0)
+        {
+            return;
+        }
+
+        _personsBefore.TryAdd(path, before);
+        _changedPersons.UnionWith(differ);
+        foreach (var row in before.Concat(after).Where(r => r.Node is not null && differ.Contains(r.Id)))
+        {
+            if (Schema.PersonShortForm(row.Node!.Name ?? row.Node.Id) is { } shortId)
+            {
+                _changedPersons.Add(shortId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Files whose persons now resolve differently: they name a person whose short form or namesakes (the directory's
+    /// answer for that id) changed with the persons this session added, removed or renamed. Unchanged files naming a
+    /// person otherwise kept their old resolution until they changed themselves, unlike a build from scratch.
+    /// </summary>
+    private void BumpPersons()
+    {
+        if (_changedPersons.Count == 0 || !AnyFileBefore())
+        {
+            return;
+        }
+
+        var rewritten = _personsBefore.Keys.Select(p => _fileIds.GetValueOrDefault(p)).Where(id => id != 0).ToList();
+        List<string> anew = [];
+        _store.Within(_tx, () => anew = _store.PersonsDecidedAnew(_changedPersons, rewritten, _personsBefore.Values.SelectMany(r => r)));
+        foreach (var chunk in anew.Chunk(400))
+        {
+            var names = string.Join(", ", chunk.Select((_, i) => $"$k{i}"));
+            var args = chunk.Select((k, i) => ($"$k{i}", (object?)k)).ToArray();
+            using var cmd = Command($"""
+                UPDATE files SET version = $v WHERE version < $v AND status = 'ok' AND id IN (
+                    SELECT file_id FROM nodes WHERE label = '{NodeLabel.Person}' AND id IN ({names})
+                    UNION SELECT file_id FROM edges WHERE target IN ({names})
+                    UNION SELECT file_id FROM edges WHERE type = '{EdgeType.MemberOf}' AND source IN ({names}))
+                """, [("$v", Version), .. args]);
+            cmd.ExecuteNonQuery();
+        }
     }
 
     // A sitting id is h-tk-<digits>-<digits> (Resolver.SittingOf), so it needs no LIKE escaping.

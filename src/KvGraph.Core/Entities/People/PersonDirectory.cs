@@ -164,6 +164,38 @@ public sealed class PersonDirectory
     }
 
     /// <summary>
+    /// Everything <see cref="IdOf"/> and <see cref="Apply"/> decide a mention of <paramref name="personId"/> (as a file
+    /// asserts it) by, as text: the double-named person its short form is, and the people who share the surname it stands
+    /// for, each with the initials, first names and memberships that pick them. Two directories that describe an id alike
+    /// put every mention of it on the same person; an incremental build re-resolves the files naming an id whose
+    /// description a change of persons elsewhere altered.
+    /// </summary>
+    public string Describe(string personId)
+    {
+        ArgumentNullException.ThrowIfNull(personId);
+        var text = new System.Text.StringBuilder();
+        var id = personId;
+        if (_shortForms.TryGetValue(personId, out var full))
+        {
+            text.Append("short ").Append(full.Id).Append(' ').Append(full.Label).Append(' ').Append(full.Name);
+            id = full.Id;
+        }
+
+        foreach (var surname in new[] { personId, id }.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var p in _namesakes.GetValueOrDefault(surname) ?? [])
+            {
+                text.Append("\nnamesake ").Append(surname).Append(' ').Append(p.Node.Id).Append(' ').Append(p.Node.Name).Append(' ').Append(p.Initials)
+                    .Append(" props ").AppendJoin(';', p.Node.Properties.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"))
+                    .Append(" first ").AppendJoin(';', p.FirstNames.Order(StringComparer.Ordinal))
+                    .Append(" member ").AppendJoin(';', p.MemberOf.Select(e => $"{e.Target}@{string.Join(',', e.Properties.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"))}").Order(StringComparer.Ordinal));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
     /// One file's facts with every person mention on the person it names (short forms on the double-named person,
     /// namesakes apart), as the assembled graph has them; <see cref="CitationGraphs.Assemble"/> and the store's change feed
     /// both call this, so what is pushed per file agrees with the graph.
