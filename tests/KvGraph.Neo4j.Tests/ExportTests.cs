@@ -145,13 +145,20 @@ public sealed partial class ExportTests(Neo4jServer server)
         Assert.Contains("count:long", askedHeader);
         Assert.All(asked.Skip(1).Select(Fields), r => Assert.Equal("shared", r[askedHeader.IndexOf("key")]));
 
-        // Provenance: a KvFile node per source file in its own id space, with its shared keys; an ASSERTS per asserted node.
+        // Provenance: a KvFile node per source file in its own id space; an ASSERTS per asserted node; a SHARES per
+        // (file, shared relationship), to the relationship's source, with its key.
         var fileNodes = Records(File.ReadAllText(Path.Combine(dir, "nodes-KvFile.csv")));
-        Assert.Equal(["path:ID(KvFile)", ":LABEL", "shared:string[]"], Fields(fileNodes[0]));
+        Assert.Equal(["path:ID(KvFile)", ":LABEL"], Fields(fileNodes[0]));
         Assert.Equal(data.Facts.Count, fileNodes.Count - 1);
         var assertions = Records(File.ReadAllText(Path.Combine(dir, "relationships-ASSERTS.csv")));
         Assert.Equal([":START_ID(KvFile)", ":END_ID(Node)", ":TYPE"], Fields(assertions[0]));
         Assert.Equal(graph.Assertions.Count, assertions.Count - 1);
+        var shares = Records(File.ReadAllText(Path.Combine(dir, "relationships-SHARES.csv")));
+        Assert.Equal([":START_ID(KvFile)", ":END_ID(Node)", ":TYPE", "k"], Fields(shares[0]));
+        Assert.Equal(graph.Files.Sum(f => f.SharedKeys.Count), shares.Count - 1);
+        Assert.True(shares.Count > 1);
+        Assert.All(shares.Skip(1).Select(Fields), r => Assert.Equal(LoaderStatements.ParseSharedKey(r[3]).Source, r[1]));
+        Assert.Contains("--relationships=import/relationships-SHARES.csv", File.ReadAllText(Path.Combine(dir, "README.md")), StringComparison.Ordinal);
         Assert.Contains("--nodes=import/nodes-KvFile.csv", File.ReadAllText(Path.Combine(dir, "README.md")), StringComparison.Ordinal);
 
         // --multiline-fields only when a field spans lines.
@@ -205,7 +212,7 @@ public sealed partial class ExportTests(Neo4jServer server)
     {
         var nodes = await runner.RunAsync(new CypherStatement("MATCH (n:Node) RETURN n.id"));
         var asserts = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile)-[:ASSERTS]->(n:Node) RETURN f.path, n.id"));
-        var files = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) RETURN f.path, f.shared"));
+        var files = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) OPTIONAL MATCH (f)-[s:SHARES]->() RETURN f.path, collect(s.k)"));
         var rels = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r]->(b:Node) RETURN a.id, type(r), b.id, r.key, r.file, r.count"));
         return string.Join("\n",
             nodes.Rows.Select(r => $"N {r[0]}")

@@ -327,7 +327,7 @@ public sealed class PushTests(Neo4jServer server)
         var counts = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r {key: 'shared'}]->(b:Node) RETURN a.id + ' ' + type(r) + ' ' + b.id AS k, r.count AS c"));
         Assert.Equal(sharedBy.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"), counts.Rows.Select(r => $"{r[0]} {r[1]}").Order(StringComparer.Ordinal));
 
-        var keys = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) RETURN f.path AS f, size(coalesce(f.shared, [])) AS n"));
+        var keys = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) OPTIONAL MATCH (f)-[s:SHARES]->() RETURN f.path AS f, count(s) AS n"));
         var sharedOf = rows.ToDictionary(f => f.File, f => (long)f.Edges.Where(e => e.Shared).Select(e => (e.Source, e.Type, e.Target)).Distinct().Count(), StringComparer.Ordinal);
         Assert.Equal(rows.Count, keys.Rows.Count);
         Assert.All(keys.Rows, r => Assert.Equal(sharedOf[(string)r[0]!], r[1]));
@@ -385,10 +385,10 @@ public sealed class PushTests(Neo4jServer server)
     internal static async Task<string> Snapshot(ICypherRunner runner)
     {
         var rels = await runner.RunAsync(new CypherStatement("MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS s, type(r) AS t, b.id AS e, r.key AS k, r.file AS f, r.count AS c"));
-        var asserts = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile)-[x]->(n) RETURN f.path AS f, type(x) AS t, n.id AS id, n:Node AS kv"));
-        var files = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) RETURN f.path AS f, f.shared AS keys"));
+        var asserts = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile)-[x]->(n) RETURN f.path AS f, type(x) AS t, n.id AS id, n:Node AS kv, x.k AS k"));
+        var files = await runner.RunAsync(new CypherStatement("MATCH (f:KvFile) OPTIONAL MATCH (f)-[s:SHARES]->() RETURN f.path AS f, collect(s.k) AS keys"));
         var lines = rels.Rows.Select(r => $"P {r[0]} {r[1]} {r[2]} {r[3]} {r[4]} {r[5]}")
-            .Concat(asserts.Rows.Select(r => $"A {r[0]} {r[1]} {r[2]} {r[3]}"))
+            .Concat(asserts.Rows.Select(r => $"A {r[0]} {r[1]} {r[2]} {r[3]} {r[4]}"))
             .Concat(files.Rows.Select(r => $"F {r[0]} {(r[1] is List<object?> l ? string.Join(",", l.Cast<string>().Order(StringComparer.Ordinal)) : "-")}"))
             .Order(StringComparer.Ordinal);
         return await GraphSnapshot(runner) + "\n" + string.Join("\n", lines);

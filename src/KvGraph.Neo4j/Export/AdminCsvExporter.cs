@@ -10,7 +10,7 @@ namespace KvGraph.Neo4j.Export;
 /// README with the command. A field is quoted only when it must be (it holds the delimiter, a quote or a line break, or is
 /// an empty string, which unquoted would mean "no value"); <c>--multiline-fields=true</c> is in the command only when a
 /// field holds a line break. Exported from <see cref="ExportGraph.FromFacts"/>, the files carry the push's provenance
-/// (a <c>KvFile</c> node per source file with its shared-relationship keys, in its own id space, an <c>ASSERTS</c>
+/// (a <c>KvFile</c> node per source file with a <c>SHARES</c> relationship per shared relationship it asserts, in its own id space, an <c>ASSERTS</c>
 /// relationship per node it asserts, relationships' <c>file</c>, <c>key</c> and <c>count</c>), so the loaded database can
 /// be marked as pushed and pushed to incrementally.
 /// </summary>
@@ -99,16 +99,15 @@ public static class AdminCsvExporter
         return [.. nodeFiles, .. relFiles, "README.md"];
     }
 
-    /// <summary>The provenance nodes and their ASSERTS relationships; true when a field holds a line break.</summary>
+    /// <summary>The provenance nodes and their ASSERTS and SHARES relationships; true when a field holds a line break.</summary>
     private static bool WriteProvenance(ExportGraph graph, string folder, List<string> nodeFiles, List<string> relFiles)
     {
         var label = Schema.GraphVocabulary.FileLabel;
         var sb = new StringBuilder();
-        sb.Append($"path:ID({FileIdSpace}),:LABEL,shared:string[]\n");
+        sb.Append($"path:ID({FileIdSpace}),:LABEL\n");
         foreach (var f in graph.Files)
         {
-            sb.Append(Quote(f.Path)).Append(',').Append(label).Append(',')
-                .Append(f.SharedKeys.Count == 0 ? string.Empty : Quote(string.Join(";", f.SharedKeys))).Append('\n');
+            sb.Append(Quote(f.Path)).Append(',').Append(label).Append('\n');
         }
 
         var multiline = HasLineBreak(sb, 0);
@@ -125,6 +124,23 @@ public static class AdminCsvExporter
 
         multiline |= HasLineBreak(sb, 0);
         name = $"relationships-{Schema.GraphVocabulary.AssertsType}.csv";
+        File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
+        relFiles.Add(name);
+
+        // One SHARES per (file, shared relationship), to the relationship's source node, its key in k (as a push merges it).
+        sb.Clear();
+        sb.Append($":START_ID({FileIdSpace}),:END_ID({IdSpace}),:TYPE,k\n");
+        foreach (var f in graph.Files)
+        {
+            foreach (var key in f.SharedKeys)
+            {
+                sb.Append(Quote(f.Path)).Append(',').Append(Quote(Push.LoaderStatements.ParseSharedKey(key).Source)).Append(',')
+                    .Append(Schema.GraphVocabulary.SharesType).Append(',').Append(Quote(key)).Append('\n');
+            }
+        }
+
+        multiline |= HasLineBreak(sb, 0);
+        name = $"relationships-{Schema.GraphVocabulary.SharesType}.csv";
         File.WriteAllText(Path.Combine(folder, name), sb.ToString(), new UTF8Encoding(false));
         relFiles.Add(name);
         return multiline;
@@ -196,7 +212,7 @@ public static class AdminCsvExporter
 
         Neo4j 4.x spells the command `bin/neo4j-admin import --database=neo4j --id-type=STRING --array-delimiter=";"{(multiline ? " --multiline-fields=true" : string.Empty)} --nodes=... --relationships=...`.
         {(graph.PushRecords.Count > 0
-            ? $"The files carry the push's provenance for {graph.PushRecords.Count} source files (a `KvFile` node per file with the keys of its shared relationships, an `ASSERTS` relationship per node it asserts, relationships' `file`, `key` and `count`). Export with `--mark-pushed --neo4j <url>` (or run that export again before changing the store) and the store records them as pushed to that database: the next `kvgraph push` sends only the files that changed since."
+            ? $"The files carry the push's provenance for {graph.PushRecords.Count} source files (a `KvFile` node per file, an `ASSERTS` relationship per node it asserts, a `SHARES` relationship per shared relationship it asserts, relationships' `file`, `key` and `count`). Export with `--mark-pushed --neo4j <url>` (or run that export again before changing the store) and the store records them as pushed to that database: the next `kvgraph push` sends only the files that changed since."
             : "These files carry no push provenance: `kvgraph push` into this database needs `--reset` first.")}
 
         """;

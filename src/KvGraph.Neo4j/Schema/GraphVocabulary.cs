@@ -18,9 +18,15 @@ public static class GraphVocabulary
     /// <summary>
     /// The label of a source file's provenance node (<c>path</c> unique), NOT a <see cref="IdentityLabel"/> node: KvGraph's
     /// counts, queries and comparisons never see it. It has one <see cref="AssertsType"/> relationship per node the file
-    /// asserts and, in <c>shared</c>, the keys of the shared relationships it asserts (<see cref="Push.LoaderStatements.SharedKey"/>).
+    /// asserts and one <see cref="SharesType"/> relationship per shared relationship it asserts.
     /// </summary>
     public const string FileLabel = "KvFile";
+
+    /// <summary>
+    /// The relationship from a <see cref="FileLabel"/> node to the source node of each shared relationship (key 'shared')
+    /// its file asserts, with that relationship's key (<see cref="Push.LoaderStatements.SharedKey"/>) in <c>k</c>. Not a fact type.
+    /// </summary>
+    public const string SharesType = "SHARES";
 
     /// <summary>The relationship from a <see cref="FileLabel"/> node to each node its file asserts (not a fact type: never in <see cref="EdgeTypes"/>).</summary>
     public const string AssertsType = "ASSERTS";
