@@ -20,32 +20,16 @@ public sealed class IncrementalPersonsTests(CorpusStoreFixture corpus)
     {
         Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
         var source = (SqliteKvStore)corpus.Store;
-        var whole = source.LoadPersonDirectory();
-        var files = source.LoadRawFacts(null).ToList();
-
-        // A short form and its double-named person, a surname several people share, the files that mention them and the
-        // files that assert the double-named person (as PersonDirectoryScopeTests picks them).
-        var (shortId, full) = whole.ShortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).First();
-        var surname = whole.Namesakes.Keys.Order(StringComparer.Ordinal).First();
-        bool Names(DocumentFacts f, string id) => f.Nodes.Any(n => n.Id == id) || f.Edges.Any(e => e.Source == id || e.Target == id);
-        var citers = files.Where(f => Names(f, shortId)).Take(3).ToList();
-        var doubles = files.Where(f => Names(f, full.Id)).ToList();
-        var namesakes = files.Where(f => Names(f, surname)).Take(12).ToList();
-        var all = citers.Concat(doubles).Concat(namesakes).Select(f => f.File)
-            .Where(f => File.Exists(f) && !f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
-            .DistinctBy(Path.GetFileName, StringComparer.Ordinal).ToList();
-
-        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-incremental-persons", all);
+        var pick = PersonsCase.Pick(source, "kvgraph-incremental-persons");
+        var (shortId, full, surname, dir) = (pick.ShortId, pick.Full, pick.Surname, pick.Dir);
+        var (citers, doubles, namesakes) = (pick.Citers, pick.Doubles, pick.Namesakes);
         try
         {
             var path = Path.Combine(dir, "store.db");
             using var store = (SqliteKvStore)KvStore.Open(path);
-            var copied = all.Select(f => Path.Combine(input, Path.GetFileName(f))).ToHashSet(StringComparer.Ordinal);
-            List<string> Copies(IEnumerable<DocumentFacts> facts) =>
-                [.. facts.Select(f => Path.Combine(input, Path.GetFileName(f.File))).Where(copied.Contains).Distinct(StringComparer.Ordinal)];
-            var citerCopies = Copies(citers);
+            var citerCopies = pick.Copies(citers);
             Assert.NotEmpty(citerCopies);
-            Assert.NotEmpty(Copies(doubles));
+            Assert.NotEmpty(pick.Copies(doubles));
 
             var previous = new Dictionary<string, string>(StringComparer.Ordinal);
             var reResolved = new List<string>();
@@ -78,7 +62,7 @@ public sealed class IncrementalPersonsTests(CorpusStoreFixture corpus)
 
             using (var session = store.BeginWrite())
             {
-                foreach (var f in copied.Order(StringComparer.Ordinal))
+                foreach (var f in pick.Copied.Order(StringComparer.Ordinal))
                 {
                     session.Write(StoreFixtures.Record(f));
                 }
@@ -86,12 +70,12 @@ public sealed class IncrementalPersonsTests(CorpusStoreFixture corpus)
                 session.Commit();
             }
 
-            Check("all", copied);
+            Check("all", pick.Copied);
 
             // The double-named person is renamed in the files that assert it: the short form no longer reaches it.
             var fullName = full.Name!;
             var renamed = fullName[..^1] + (fullName[^1] == 'x' ? 'y' : 'x');
-            var renamedFiles = Copies(doubles).Except(citerCopies).ToList();
+            var renamedFiles = pick.Copies(doubles).Except(citerCopies).ToList();
             using (var session = store.BeginWrite())
             {
                 foreach (var f in renamedFiles)
@@ -108,7 +92,7 @@ public sealed class IncrementalPersonsTests(CorpusStoreFixture corpus)
             // Back to the name, one file at a time.
             foreach (var f in renamedFiles)
             {
-                File.Copy(all.Single(a => Path.GetFileName(a) == Path.GetFileName(f)), f, overwrite: true);
+                File.Copy(pick.Sources.Single(a => Path.GetFileName(a) == Path.GetFileName(f)), f, overwrite: true);
                 using (var session = store.BeginWrite())
                 {
                     session.Write(StoreFixtures.Record(f));
@@ -119,7 +103,7 @@ public sealed class IncrementalPersonsTests(CorpusStoreFixture corpus)
             }
 
             // The double-named person's and the namesakes' files leave one at a time, then come back together.
-            var removed = Copies(doubles.Concat(namesakes)).Except(citerCopies).ToList();
+            var removed = pick.Copies(doubles.Concat(namesakes)).Except(citerCopies).ToList();
             foreach (var gone in removed)
             {
                 using (var session = store.BeginWrite())

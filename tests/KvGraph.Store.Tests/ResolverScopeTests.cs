@@ -105,31 +105,15 @@ public sealed class PersonDirectoryScopeTests(CorpusStoreFixture corpus)
     {
         Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
         var source = (SqliteKvStore)corpus.Store;
-        var whole = source.LoadPersonDirectory();
-        var files = source.LoadRawFacts(null).ToList();
-
-        // A short form and its double-named person (Van den Nieuwenhuijzen → Van den Nieuwenhuijzen-Wittens), a surname
-        // several people share (Van Dijk), the files that mention them and the files that assert the double-named person.
-        var (shortId, full) = whole.ShortForms.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)).First();
-        var surname = whole.Namesakes.Keys.Order(StringComparer.Ordinal).First();
-        bool Names(DocumentFacts f, string id) => f.Nodes.Any(n => n.Id == id) || f.Edges.Any(e => e.Source == id || e.Target == id);
-        var citers = files.Where(f => Names(f, shortId)).Take(3).ToList();
-        var doubles = files.Where(f => Names(f, full.Id)).ToList();
-        var namesakes = files.Where(f => Names(f, surname)).Take(12).ToList();
-        var all = citers.Concat(doubles).Concat(namesakes).Select(f => f.File)
-            .Where(f => File.Exists(f) && !f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) // the corpus's PDFs come with their text beside them
-            .DistinctBy(Path.GetFileName, StringComparer.Ordinal).ToList();
-
-        var (dir, input) = StoreFixtures.CopyToInput("kvgraph-person-scope", all);
+        var pick = PersonsCase.Pick(source, "kvgraph-person-scope");
+        var (shortId, full, surname, dir) = (pick.ShortId, pick.Full, pick.Surname, pick.Dir);
+        var (citers, doubles, namesakes) = (pick.Citers, pick.Doubles, pick.Namesakes);
         try
         {
             using var store = (SqliteKvStore)KvStore.Open(Path.Combine(dir, "store.db"));
-            var copied = all.Select(f => Path.Combine(input, Path.GetFileName(f))).ToHashSet(StringComparer.Ordinal);
-            List<string> Copies(IEnumerable<DocumentFacts> facts) =>
-                [.. facts.Select(f => Path.Combine(input, Path.GetFileName(f.File))).Where(copied.Contains).Distinct(StringComparer.Ordinal)];
-            var citerCopies = Copies(citers);
+            var citerCopies = pick.Copies(citers);
             Assert.NotEmpty(citerCopies);
-            Assert.NotEmpty(Copies(doubles));
+            Assert.NotEmpty(pick.Copies(doubles));
             var seen = new HashSet<string>(StringComparer.Ordinal);
 
             // After each change: every stored file's persons, from the directory by index, are as from the whole one.
@@ -149,7 +133,7 @@ public sealed class PersonDirectoryScopeTests(CorpusStoreFixture corpus)
 
             using (var session = store.BeginWrite())
             {
-                foreach (var f in all.Select(f => Path.Combine(input, Path.GetFileName(f))).Order(StringComparer.Ordinal))
+                foreach (var f in Directory.GetFiles(pick.Input).Order(StringComparer.Ordinal))
                 {
                     session.Write(StoreFixtures.Record(f));
                 }
@@ -165,7 +149,7 @@ public sealed class PersonDirectoryScopeTests(CorpusStoreFixture corpus)
             var renamed = fullName[..^1] + (fullName[^1] == 'x' ? 'y' : 'x');
             using (var session = store.BeginWrite())
             {
-                foreach (var f in Copies(doubles).Except(citerCopies))
+                foreach (var f in pick.Copies(doubles).Except(citerCopies))
                 {
                     File.WriteAllText(f, File.ReadAllText(f).Replace(fullName, renamed, StringComparison.OrdinalIgnoreCase));
                     session.Write(StoreFixtures.Record(f));
@@ -177,7 +161,7 @@ public sealed class PersonDirectoryScopeTests(CorpusStoreFixture corpus)
             Check("renamed");
 
             // The double-named person's files leave, then the namesakes' files one at a time.
-            var removed = Copies(doubles.Concat(namesakes)).Except(citerCopies).ToList();
+            var removed = pick.Copies(doubles.Concat(namesakes)).Except(citerCopies).ToList();
             foreach (var gone in removed)
             {
                 using (var session = store.BeginWrite())
@@ -192,9 +176,9 @@ public sealed class PersonDirectoryScopeTests(CorpusStoreFixture corpus)
             // And they come back.
             using (var session = store.BeginWrite())
             {
-                foreach (var f in all.Where(f => removed.Contains(Path.Combine(input, Path.GetFileName(f)))))
+                foreach (var f in pick.Sources.Where(f => removed.Contains(Path.Combine(pick.Input, Path.GetFileName(f)))))
                 {
-                    var copy = Path.Combine(input, Path.GetFileName(f));
+                    var copy = Path.Combine(pick.Input, Path.GetFileName(f));
                     File.Copy(f, copy, overwrite: true);
                     session.Write(StoreFixtures.Record(copy));
                 }
