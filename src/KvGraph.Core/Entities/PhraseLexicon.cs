@@ -422,6 +422,38 @@ internal sealed class LexiconSet
         return hits;
     }
 
+    /// <summary>
+    /// Whether each member has a phrase (not a blocker) that starts at the very start of <paramref name="tokenised"/>'s
+    /// text: what "the member's first match in <see cref="Find"/> starts at 0" says, found by the one walk from the first
+    /// token instead of a walk from every token. A member's first match starts at 0 only when its walk from the first
+    /// token (at 0) ends a phrase; when that phrase is a blocker it consumes its span and every later match starts after it.
+    /// </summary>
+    public bool[] PhrasesAtStart(TextTokens tokenised)
+    {
+        var n = _members.Length;
+        var at = new bool[n];
+        var tokens = tokenised.Tokens;
+        if (tokens.Count == 0 || tokens[0].Start != 0)
+        {
+            return at;
+        }
+
+        int[] lastA = new int[n], lastB = new int[n];
+        object?[] valueA = new object?[n], valueB = new object?[n];
+        Array.Fill(lastA, -1);
+        Array.Fill(lastB, -1);
+        Walk(_exact, tokenised.Text, tokens, tokenised.ExactKeys, 0, lastA, valueA);
+        Walk(_folded, tokenised.Text, tokens, tokenised.FoldedKeys, 0, lastB, valueB);
+        for (var k = 0; k < n; k++)
+        {
+            // The same choice as Find's: the longer of the two walks' phrases, the case-sensitive one on a tie.
+            at[k] = lastA[k] >= 0 && (lastB[k] < 0 || lastA[k] >= lastB[k]) ? valueA[k] is not null
+                : lastB[k] >= 0 && valueB[k] is not null;
+        }
+
+        return at;
+    }
+
     private static LexiconSet Build()
     {
         var set = new LexiconSet(Countries.Lexicon, Parties.Lexicon, Offices.Lexicon, Organisations.Lexicon, Topics.Lexicon);

@@ -59,4 +59,57 @@ public sealed class LexiconSketchSpec
         Assert.True(found > 1000, $"{found} of {tokens} look-ups found a first word");
         Assert.True(ruledOut > tokens / 2, $"{ruledOut} of {tokens} look-ups found nothing");
     }
+
+    [SkippableFact]
+    public void Phrases_at_start_equal_each_lexicons_first_match_at_every_capitalised_word_of_the_real_texts()
+    {
+        Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw}");
+        var files = Directory.GetFiles(TestPaths.Seeds, "*.txt")
+            .Concat(Directory.GetFiles(TestPaths.Corpus("kamervragen-limburg", "docs"), "*.txt"));
+        var set = LexiconSet.Entities;
+        var members = new (int Member, Func<TextTokens, bool> FirstAtZero)[]
+        {
+            (set.IndexOf(Offices.Lexicon), t => FirstAtZero(Offices.Lexicon.Find(t))),
+            (set.IndexOf(Countries.Lexicon), t => FirstAtZero(Countries.Lexicon.Find(t))),
+            (set.IndexOf(Organisations.Lexicon), t => FirstAtZero(Organisations.Lexicon.Find(t))),
+            (set.IndexOf(Parties.Lexicon), t => FirstAtZero(Parties.Lexicon.Find(t))),
+        };
+        int snippets = 0, starting = 0;
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (!char.IsUpper(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+                {
+                    continue;
+                }
+
+                var snippet = new TextTokens(text.Substring(i, Math.Min(80, text.Length - i)));
+                var at = set.PhrasesAtStart(new TextTokens(snippet.Text));
+                foreach (var (member, firstAtZero) in members)
+                {
+                    var expected = firstAtZero(snippet);
+                    Assert.True(expected == at[member], $"{file} at {i}, member {member}: «{snippet.Text}»");
+                    starting += expected ? 1 : 0;
+                }
+
+                snippets++;
+            }
+        }
+
+        // Real texts name offices, countries, organisations and parties at capitalised words, and mostly do not.
+        Assert.True(starting > 500 && starting < snippets, $"{starting} phrases at the start of {snippets} snippets");
+    }
+
+    private static bool FirstAtZero<T>(IEnumerable<PhraseMatch<T>> matches)
+        where T : class
+    {
+        foreach (var m in matches)
+        {
+            return m.Start == 0;
+        }
+
+        return false;
+    }
 }
