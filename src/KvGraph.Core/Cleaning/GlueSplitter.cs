@@ -80,8 +80,26 @@ public static partial class GlueSplitter
     /// </summary>
     private static bool MaySplit(ReadOnlySpan<char> text)
     {
+        // Only a seam character can be glued: one of "(12,.?!", an upper-case letter (ASCII A-Z, or a non-ASCII
+        // character, left to char.IsUpper). Both are found by vectorised searches; nonAscii keeps the next non-ASCII
+        // position, so that the text is searched for one only once.
+        var nonAscii = -1;
         for (var i = 1; i + 1 < text.Length; i++)
         {
+            if (nonAscii < i)
+            {
+                var o = text[i..].IndexOfAnyExceptInRange('\0', '\u007f');
+                nonAscii = o < 0 ? int.MaxValue : i + o;
+            }
+
+            var a = text[i..].IndexOfAny(SeamChars);
+            var next = Math.Min(a < 0 ? int.MaxValue : i + a, nonAscii);
+            if (next >= text.Length - 1)
+            {
+                return false;
+            }
+
+            i = next;
             var c = text[i];
             var before = text[i - 1];
             var after = text[i + 1];
@@ -103,6 +121,9 @@ public static partial class GlueSplitter
 
         return false;
     }
+
+    // The ASCII characters at which a seam can be (MaySplit).
+    private static readonly System.Buffers.SearchValues<char> SeamChars = System.Buffers.SearchValues.Create("(12,.?!ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static string SplitToken(string token)
     {

@@ -35,17 +35,16 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
     {
         var text = context.Text;
         var rx = DateRx();
-        var nextOther = -1;
-        for (var at = NextStart(text, 0, ref nextOther); at >= 0;)
+        for (var at = NextStart(text, 0); at >= 0;)
         {
             var m = rx.Match(text, at);
             if (!m.Success)
             {
-                at = NextStart(text, at + 1, ref nextOther);
+                at = NextStart(text, at + 1);
                 continue;
             }
 
-            at = NextStart(text, m.Index + m.Length, ref nextOther);
+            at = NextStart(text, m.Index + m.Length);
             context.Cancellation.ThrowIfCancellationRequested();
             if (Resolve(m, context) is not { } r)
             {
@@ -53,7 +52,7 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
             }
 
             var quote = text.Substring(m.Index, m.Length);
-            yield return new Entity(EntityKind.Date, r.Id, Spaces().Replace(quote, " "), m.Index, m.Index + m.Length)
+            yield return new Entity(EntityKind.Date, r.Id, OneSpace(quote), m.Index, m.Index + m.Length)
             {
                 Precision = r.Precision,
                 Relative = r.Relative,
@@ -67,43 +66,50 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
     private static readonly string[] Prefixes =
         ["beg", "ein", "med", "hal", "mid", "pri", "ult", "jan", "feb", "maa", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
-    // Where a date can start, in ASCII: a digit or the first letter of a prefix, either case.
-    private static readonly SearchValues<char> StartChars = SearchValues.Create(
-        "0123456789" + string.Concat(Prefixes.Select(p => p[0]).Distinct()) + string.Concat(Prefixes.Select(p => char.ToUpperInvariant(p[0])).Distinct()));
+    // Where a date can start, in ASCII: a digit or the first letter of a prefix, either case; indexed by the character.
+    private static readonly bool[] StartChars = MakeStartChars();
+
+    // The prefixes as three letters a-z, indexed (a * 26 + b) * 26 + c.
+    private static readonly bool[] PrefixTable = MakePrefixTable();
+
+    // ASCII letters and digits: what char.IsLetterOrDigit says of an ASCII character.
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>
     /// The next position from <paramref name="from"/> where a date can start; the anchored <see cref="DateRx"/> is tried
     /// only there. A candidate is a word start (no letter or digit before it) at an ASCII digit, at a word whose first
     /// three letters are a prefix, or at a non-ASCII character (case-insensitive equivalences stay the regex's to decide).
     /// The regex decides every candidate, and every position it could match at is one, so the matches are those of one
-    /// unanchored scan. <paramref name="nextOther"/> carries the next non-ASCII position from call to call (-1 at
-    /// first), so that the text is searched for one only once: linear in the text.
+    /// unanchored scan. The rest of a word of ASCII letters and digits holds no word start and is passed over in one
+    /// search; each character is looked at once: linear in the text.
     /// </summary>
-    private static int NextStart(string text, int from, ref int nextOther)
+    private static int NextStart(string text, int from)
     {
         var span = text.AsSpan();
         var i = from;
+        var afterLetterOrDigit = i > 0 && char.IsLetterOrDigit(span[i - 1]);
         while (i < span.Length)
         {
-            if (nextOther < i && nextOther != int.MaxValue)
+            var c = span[i];
+            if (afterLetterOrDigit && char.IsAsciiLetterOrDigit(c))
             {
-                var o = span[i..].IndexOfAnyExceptInRange('\0', '\u007f');
-                nextOther = o < 0 ? int.MaxValue : i + o;
+                var rest = span[i..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                if (rest < 0)
+                {
+                    return -1;
+                }
+
+                i += rest; // the character before i is still an ASCII letter or digit
+                continue;
             }
 
-            var a = span[i..].IndexOfAny(StartChars);
-            var hit = Math.Min(a < 0 ? int.MaxValue : i + a, nextOther);
-            if (hit == int.MaxValue)
-            {
-                return -1;
-            }
-
-            i = hit;
-            if ((i == 0 || !char.IsLetterOrDigit(span[i - 1])) && !NoDateAt(span[i..]))
+            if (!afterLetterOrDigit && (c >= 128 || StartChars[c]) && !NoDateAt(span[i..]))
             {
                 return i;
             }
 
+            afterLetterOrDigit = char.IsLetterOrDigit(c);
             i++;
         }
 
@@ -129,16 +135,37 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
             return false;
         }
 
-        Span<char> low = [(char)(s[0] | 0x20), (char)(s[1] | 0x20), (char)(s[2] | 0x20)];
-        foreach (var p in Prefixes)
+        // Every prefix is three letters a-z: an ASCII character that is none of them in lower case starts none.
+        int a = (s[0] | 0x20) - 'a', b = (s[1] | 0x20) - 'a', c = (s[2] | 0x20) - 'a';
+        return (uint)a >= 26 || (uint)b >= 26 || (uint)c >= 26 || !PrefixTable[((a * 26) + b) * 26 + c];
+    }
+
+    private static bool[] MakeStartChars()
+    {
+        var table = new bool[128];
+        foreach (var c in "0123456789")
         {
-            if (low.SequenceEqual(p))
-            {
-                return false;
-            }
+            table[c] = true;
         }
 
-        return true;
+        foreach (var p in Prefixes)
+        {
+            table[p[0]] = true;
+            table[char.ToUpperInvariant(p[0])] = true;
+        }
+
+        return table;
+    }
+
+    private static bool[] MakePrefixTable()
+    {
+        var table = new bool[26 * 26 * 26];
+        foreach (var p in Prefixes)
+        {
+            table[((((p[0] - 'a') * 26) + (p[1] - 'a')) * 26) + (p[2] - 'a')] = true;
+        }
+
+        return table;
     }
 
     private static (string Id, DatePrecision Precision, bool Relative)? Resolve(Match m, RecognitionContext c)
@@ -230,6 +257,21 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
         ")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.NoTimeout)]
     private static partial Regex DateRx();
+
+    // The quote with each run of white space as one space; most dates have only single spaces, and keep their quote.
+    private static string OneSpace(string quote)
+    {
+        for (var i = 0; i < quote.Length; i++)
+        {
+            // Regex \s is what char.IsWhiteSpace says.
+            if (char.IsWhiteSpace(quote[i]) && (quote[i] != ' ' || (i + 1 < quote.Length && char.IsWhiteSpace(quote[i + 1]))))
+            {
+                return Spaces().Replace(quote, " ");
+            }
+        }
+
+        return quote;
+    }
 
     [GeneratedRegex(@"\s+", RegexOptions.None, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex Spaces();

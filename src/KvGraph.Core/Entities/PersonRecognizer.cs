@@ -203,21 +203,13 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
             return true;
         }
 
-        // One tokenisation of the snippet for the four lexicons (they share one walk over it, see LexiconSet).
+        // One tokenisation of the snippet and one walk from its start for the four lexicons (see LexiconSet): whether
+        // the first phrase each finds in the snippet starts where the name starts.
         var snippet = new TextTokens(text.Substring(coreStart, Math.Min(80, text.Length - coreStart)));
-        return StartsWith(Offices.Lexicon.Find(snippet)) || StartsWith(Countries.Lexicon.Find(snippet)) ||
-               StartsWith(Organisations.Lexicon.Find(snippet)) || StartsWith(Parties.Lexicon.Find(snippet));
-    }
-
-    private static bool StartsWith<T>(IEnumerable<PhraseMatch<T>> matches)
-        where T : class
-    {
-        foreach (var m in matches)
-        {
-            return m.Start == 0;
-        }
-
-        return false;
+        var set = LexiconSet.Entities;
+        var at = set.PhrasesAtStart(snippet);
+        return at[set.IndexOf(Offices.Lexicon)] || at[set.IndexOf(Countries.Lexicon)] ||
+               at[set.IndexOf(Organisations.Lexicon)] || at[set.IndexOf(Parties.Lexicon)];
     }
 
     private static string RoleOfTitle(string title)

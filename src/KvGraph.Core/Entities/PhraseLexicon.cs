@@ -343,6 +343,9 @@ internal sealed class LexiconSet
     /// <summary>The five entity lexicons: countries, parties, offices, organisations, topics.</summary>
     public static LexiconSet Entities { get; } = Build();
 
+    /// <summary>The roots of the shared tries (case-sensitive phrases, then the others), for the tests of their sketch.</summary>
+    internal (Node Exact, Node Folded) Roots => (_exact, _folded);
+
     /// <summary>The member number of <paramref name="lexicon"/>, or -1 when it is not a member.</summary>
     public int IndexOf(object lexicon) => Array.IndexOf(_members, lexicon);
 
@@ -419,6 +422,38 @@ internal sealed class LexiconSet
         return hits;
     }
 
+    /// <summary>
+    /// Whether each member has a phrase (not a blocker) that starts at the very start of <paramref name="tokenised"/>'s
+    /// text: what "the member's first match in <see cref="Find"/> starts at 0" says, found by the one walk from the first
+    /// token instead of a walk from every token. A member's first match starts at 0 only when its walk from the first
+    /// token (at 0) ends a phrase; when that phrase is a blocker it consumes its span and every later match starts after it.
+    /// </summary>
+    public bool[] PhrasesAtStart(TextTokens tokenised)
+    {
+        var n = _members.Length;
+        var at = new bool[n];
+        var tokens = tokenised.Tokens;
+        if (tokens.Count == 0 || tokens[0].Start != 0)
+        {
+            return at;
+        }
+
+        int[] lastA = new int[n], lastB = new int[n];
+        object?[] valueA = new object?[n], valueB = new object?[n];
+        Array.Fill(lastA, -1);
+        Array.Fill(lastB, -1);
+        Walk(_exact, tokenised.Text, tokens, tokenised.ExactKeys, 0, lastA, valueA);
+        Walk(_folded, tokenised.Text, tokens, tokenised.FoldedKeys, 0, lastB, valueB);
+        for (var k = 0; k < n; k++)
+        {
+            // The same choice as Find's: the longer of the two walks' phrases, the case-sensitive one on a tie.
+            at[k] = lastA[k] >= 0 && (lastB[k] < 0 || lastA[k] >= lastB[k]) ? valueA[k] is not null
+                : lastB[k] >= 0 && valueB[k] is not null;
+        }
+
+        return at;
+    }
+
     private static LexiconSet Build()
     {
         var set = new LexiconSet(Countries.Lexicon, Parties.Lexicon, Offices.Lexicon, Organisations.Lexicon, Topics.Lexicon);
@@ -427,6 +462,8 @@ internal sealed class LexiconSet
         Offices.Lexicon.CopyInto(set._exact, set._folded, 2);
         Organisations.Lexicon.CopyInto(set._exact, set._folded, 3);
         Topics.Lexicon.CopyInto(set._exact, set._folded, 4);
+        set._exact.IndexKeys();
+        set._folded.IndexKeys();
         return set;
     }
 
@@ -441,7 +478,7 @@ internal sealed class LexiconSet
                 break;
             }
 
-            if (!node.ByKey.TryGetValue(keys.AsSpan(tokens[j].Start, tokens[j].End - tokens[j].Start), out var next))
+            if (!node.TryGet(keys.AsSpan(tokens[j].Start, tokens[j].End - tokens[j].Start), out var next))
             {
                 break;
             }
@@ -472,7 +509,66 @@ internal sealed class LexiconSet
 
         public List<(int Member, object? Value)>? Ends { get; private set; }
 
-        public Node Child(string key) => _children.TryGetValue(key, out var c) ? c : _children[key] = new Node();
+        /// <summary>The keys of this node's children.</summary>
+        public IEnumerable<string> Keys => _children.Keys;
+
+        // A root's children by a sketch of their keys (first, second and last char, length), one bit each: most tokens of
+        // a text start no phrase, and a clear bit says so without hashing the token for the dictionary.
+        private const int SketchBits = 1 << 16;
+        private ulong[]? _sketch;
+
+        public Node Child(string key)
+        {
+            _sketch = null;
+            return _children.TryGetValue(key, out var c) ? c : _children[key] = new Node();
+        }
+
+        /// <summary>Sketches this node's child keys (once its trie is built), so that <see cref="TryGet"/> can pass over a key no child has.</summary>
+        public void IndexKeys()
+        {
+            var sketch = new ulong[SketchBits / 64];
+            foreach (var key in _children.Keys)
+            {
+                var b = SketchOf(key);
+                sketch[b >> 6] |= 1UL << (b & 63);
+            }
+
+            _sketch = sketch;
+        }
+
+        /// <summary>The child under <paramref name="key"/>: <see cref="ByKey"/>, after the sketch (when there is one) has not ruled it out.</summary>
+        public bool TryGet(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Node next)
+        {
+            if (_sketch is { } sketch)
+            {
+                var b = SketchOf(key);
+                if ((sketch[b >> 6] & (1UL << (b & 63))) == 0)
+                {
+                    next = null;
+                    return false;
+                }
+            }
+
+            return ByKey.TryGetValue(key, out next);
+        }
+
+        // Equal keys have equal sketches, so a key whose bit is clear is no child's key.
+        private static int SketchOf(ReadOnlySpan<char> key)
+        {
+            if (key.IsEmpty)
+            {
+                return 0;
+            }
+
+            var h = (uint)key[0];
+            h = (h * 31) + (key.Length > 1 ? key[1] : 0u);
+            h = (h * 31) + key[^1];
+            h = (h * 31) + (uint)key.Length;
+            h ^= h >> 15;
+            h *= 0x2c1b3c6dU;
+            h ^= h >> 12;
+            return (int)(h & (SketchBits - 1));
+        }
 
         public void AddTerminal(int member, object? value) => (Ends ??= []).Add((member, value));
     }

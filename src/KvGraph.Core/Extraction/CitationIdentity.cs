@@ -94,14 +94,14 @@ internal static partial class CitationIdentity
         // and each note's Kamerstuk citations (at most one list per note number).
         var starts = found.Select(c => c.Start).ToHashSet();
         var motionStarts = found.Where(c => c.Kind == CitationKind.Motion).Select(c => c.Start).ToList();
-        var anaphors = AnaphorRx().Matches(text).ToList();
+        List<Match>? anaphors = null; // only a motion without a marker of its own asks for them
         var inNotes = new Dictionary<int, List<Citation>>();
         var result = new List<Citation>(found.Count);
         foreach (var c in found)
         {
             var linkable = (c.Kind == CitationKind.Motion && c.Target is null) || c.Kind == CitationKind.Letter;
             if (!linkable || InAnyNote(notes, c.Start) ||
-                (MarkerAfter(c, starts, text) ?? AnaphorMarker(c, motionStarts, text, anaphors)) is not { } n ||
+                (MarkerAfter(c, starts, text) ?? AnaphorMarker(c, motionStarts, text, ref anaphors)) is not { } n ||
                 !notes.TryGetValue(n, out var zone))
             {
                 result.Add(c);
@@ -236,13 +236,14 @@ internal static partial class CitationIdentity
     /// aangenomen motie-Simons c.s., waarin … binnen het kader van de betreffende motie?[1]"): the first such phrase
     /// after the mention on its line, when no other motion is mentioned in between.
     /// </summary>
-    private static int? AnaphorMarker(Citation c, List<int> motionStarts, string text, List<Match> anaphors)
+    private static int? AnaphorMarker(Citation c, List<int> motionStarts, string text, ref List<Match>? found)
     {
         if (c.Kind != CitationKind.Motion)
         {
             return null;
         }
 
+        var anaphors = found ??= AnaphorRx().Matches(text).ToList();
         var lineEnd = text.IndexOf('\n', c.End);
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
 

@@ -61,9 +61,10 @@ internal sealed class TriggerScan
         var span = text.AsSpan();
         var pos = 0;
         var wanted = Wanted(on);
+        var searcher = Searcher(wanted);
         while (left > 0)
         {
-            var hit = span[pos..].IndexOfAny(Searcher(wanted));
+            var hit = span[pos..].IndexOfAny(searcher);
             if (hit < 0)
             {
                 break;
@@ -93,6 +94,7 @@ internal sealed class TriggerScan
             if (changed)
             {
                 wanted = Wanted(on);
+                searcher = Searcher(wanted);
             }
 
             pos++;

@@ -572,7 +572,8 @@ internal sealed partial class AanhangselReader : IDocumentReader
     {
         var split = GlueSplitter.Split(paragraph);
         var (t, _) = FootnoteMarkers.Separate(split, footnotes.ContainsKey);
-        var markers = BracketMarkerRx().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        // Most paragraphs cite no note: without a '[' the marker pattern has nothing to find.
+        var markers = !t.Contains('[', StringComparison.Ordinal) ? [] : BracketMarkerRx().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         return (t, markers);
     }
 
