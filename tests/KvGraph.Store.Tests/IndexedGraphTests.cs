@@ -322,15 +322,33 @@ public sealed class IndexedGraphIncrementalTests
         try
         {
 
-            using var store = KvStore.Open(Path.Combine(dir, "store.db"));
+            var path = Path.Combine(dir, "store.db");
+            using var store = KvStore.Open(path);
             Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
             var graph = store.Graph();
+            var casesBefore = Rows(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
+
+            // Every row a commit writes into or deletes from the cases table, counted (a trigger of this test's own).
+            Exec(path, """
+                CREATE TABLE test_rcases_writes(id TEXT NOT NULL);
+                CREATE TRIGGER test_rcases_insert AFTER INSERT ON rcases BEGIN INSERT INTO test_rcases_writes VALUES (new.id); END;
+                CREATE TRIGGER test_rcases_delete AFTER DELETE ON rcases BEGIN INSERT INTO test_rcases_writes VALUES (old.id); END;
+                """);
 
             // A question's file becomes another question (its citations, answers and case change).
             var changed = Path.Combine(input, Path.GetFileName(questions[0]));
             File.WriteAllText(changed, File.ReadAllText(questions[35]));
             graph = RebuildAndCompare(store, input, graph);
             AssertSameAsFromScratch(store, input, dir, "changed");
+
+            // The commit wrote only the case rows that differ from the stored ones (it rewrote all of them before): each
+            // written id's row is new, gone or changed, and most rows were left as they were.
+            var casesAfter = Rows(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
+            var differing = casesBefore.Except(casesAfter).Concat(casesAfter.Except(casesBefore)).Select(r => r.Split('\u0001')[0]).ToHashSet(StringComparer.Ordinal);
+            var written = Rows(path, "SELECT DISTINCT id FROM test_rcases_writes ORDER BY id");
+            Assert.NotEmpty(differing);
+            Assert.Equal([.. differing.Order(StringComparer.Ordinal)], written);
+            Assert.True(written.Count * 4 < casesAfter.Count, $"{written.Count} of {casesAfter.Count} case rows written");
 
             // An answer leaves (its citations, and the case it joins to its question, with it).
             var answer = questions.Take(30).Skip(1).First(f => graph.Outgoing(StoreFixtures.Record(f).Documents[0].Document.Doc.Id, EdgeType.Answers).Count > 0
@@ -367,6 +385,38 @@ public sealed class IndexedGraphIncrementalTests
         var fresh = scratch.Graph();
         var problems = GraphEquality.Related(fresh, store.Graph(), GraphEquality.Documents(fresh));
         Assert.True(problems.Count == 0, step + ": " + GraphEquality.Report(problems));
+
+        // The tables the figures are kept in, row for row.
+        foreach (var sql in new[] { "SELECT id, rep, kind, real FROM rcases ORDER BY id", "SELECT key, value FROM rcounts ORDER BY key" })
+        {
+            Assert.Equal(Rows(Path.Combine(dir, $"scratch-{step}.db"), sql), Rows(Path.Combine(dir, "store.db"), sql));
+        }
+    }
+
+    /// <summary>The rows of a query on the store file at <paramref name="path"/>, each as its columns joined by U+0001.</summary>
+    private static List<string> Rows(string path, string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+        {
+            rows.Add(string.Join('\u0001', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "(null)" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    private static void Exec(string path, string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 
     private static string Show(IReadOnlyDictionary<string, int> d) =>
