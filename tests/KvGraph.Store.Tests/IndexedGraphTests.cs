@@ -61,6 +61,37 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
     }
 
     [SkippableFact]
+    public void Every_nodes_targets_of_each_type_read_alone_are_its_edges_distinct_targets_in_order()
+    {
+        // A motion's sponsors and a document's dossier are read as targets alone (no properties, no file order for a single
+        // target): for every node and every edge type, on a store that has read no edges, they are the distinct targets of
+        // the assembled graph's edges in its order, the people of a motion with several sponsors included.
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var memory = fixture.Graph;
+        using var store = KvStore.OpenReadOnly(fixture.Store.Path);
+        var indexed = store.Graph();
+        var types = memory.Edges.Select(e => e.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var problems = new List<string>();
+        var several = 0;
+        foreach (var id in memory.Nodes.Select(n => n.Id))
+        {
+            foreach (var type in types)
+            {
+                var expected = memory.Outgoing(id, type).Select(e => e.Target).Distinct(StringComparer.Ordinal).ToList();
+                var actual = indexed.TargetsOf(id, type);
+                several += expected.Count > 1 && type == EdgeType.SubmittedBy ? 1 : 0;
+                if (!expected.SequenceEqual(actual))
+                {
+                    problems.Add($"{id} {type}: [{string.Join(", ", actual)}] != [{string.Join(", ", expected)}]");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.True(several > 10, $"{several} motions with several sponsors");
+    }
+
+    [SkippableFact]
     public void Every_documents_trace_both_ways_equals_the_assembled_graphs()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
@@ -107,6 +138,24 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
         var hubs = memory.Edges.Where(e => e.Type == EdgeType.Cites).GroupBy(e => e.Target, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(25).Select(g => g.Key).ToList();
         var problems = NarrowCitedBy.Problems(memory, store.Graph(), hubs);
+
+        // Their sponsors and dossiers as targets alone (every citing file names them again), as the edges' distinct targets.
+        using (var fresh = KvStore.OpenReadOnly(folder.File("synth.db")))
+        {
+            var indexed = fresh.Graph();
+            foreach (var id in hubs)
+            {
+                foreach (var type in new[] { EdgeType.SubmittedBy, EdgeType.InDossier })
+                {
+                    var expected = memory.Outgoing(id, type).Select(e => e.Target).Distinct(StringComparer.Ordinal).ToList();
+                    if (!expected.SequenceEqual(indexed.TargetsOf(id, type)))
+                    {
+                        problems.Add($"{id} {type}: [{string.Join(", ", indexed.TargetsOf(id, type))}] != [{string.Join(", ", expected)}]");
+                    }
+                }
+            }
+        }
+
         foreach (var budget in new[] { 7, 60, NeighbourhoodGraph.TraceBudget })
         {
             // A fresh indexed graph per budget: the narrow reads are taken only where nothing is read yet.
@@ -124,6 +173,7 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
 
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.True(memory.CitedBy(hubs[0]).Count > 50, $"the most cited node {hubs[0]} has {memory.CitedBy(hubs[0]).Count} citers");
+        Assert.True(hubs.Count(h => memory.Outgoing(h, EdgeType.SubmittedBy).Count > 0) > 5, "the hubs are motions with sponsors");
     }
 
     [SkippableFact]

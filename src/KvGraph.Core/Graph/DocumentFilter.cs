@@ -214,8 +214,7 @@ public sealed class DocumentFilter
 
         var date = CitedByQuery.DateOf(node);
         return Unit(graph, node)
-            .SelectMany(u => graph.Outgoing(u, EdgeType.AskedBy).Concat(graph.Outgoing(u, EdgeType.SubmittedBy)))
-            .Select(e => e.Target)
+            .SelectMany(u => graph.TargetsOf(u, EdgeType.AskedBy).Concat(graph.TargetsOf(u, EdgeType.SubmittedBy)))
             .Distinct(StringComparer.Ordinal)
             .Any(person => PartyMembership.PartyAt(graph.Outgoing(person, EdgeType.MemberOf), date.Length > 0 ? date : null) == Party);
     }
@@ -225,7 +224,7 @@ public sealed class DocumentFilter
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(node);
-        return graph.Outgoing(node.Id, EdgeType.InDossier).Select(e => e.Target).FirstOrDefault()
+        return graph.TargetsOf(node.Id, EdgeType.InDossier).FirstOrDefault()
             ?? (node.Properties.GetValueOrDefault("dossier") is string { Length: > 0 } d ? $"dossier:{d}" : null)
             ?? (Text.Ids.DossierOfKamerstuk(node.Id) is { } k ? $"dossier:{k}" : null);
     }

@@ -389,7 +389,7 @@ public static class Motions
     {
         var date = Prop(node, "date");
         var sponsors = new List<MotionSponsor>();
-        foreach (var person in graph.Outgoing(node.Id, EdgeType.SubmittedBy).Select(e => e.Target).Distinct(StringComparer.Ordinal))
+        foreach (var person in graph.TargetsOf(node.Id, EdgeType.SubmittedBy))
         {
             var partyId = Entities.People.PartyMembership.PartyAt(graph.Outgoing(person, EdgeType.MemberOf), date);
             sponsors.Add(new MotionSponsor(person, graph.Find(person)?.Name ?? person, partyId, partyId is null ? null : graph.Find(partyId)?.Name ?? Entities.Parties.DisplayName(partyId)));

@@ -102,6 +102,12 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) =>
         Find(id) is { } n ? [.. edgeType is null ? In(n.Id) : InOfType(n.Id, edgeType)] : [];
 
+    public IReadOnlyList<string> TargetsOf(string id, string edgeType)
+    {
+        ArgumentNullException.ThrowIfNull(edgeType);
+        return Find(id) is { } n ? OutTargets(n.Id, edgeType) : [];
+    }
+
     public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = TraceBudget)
     {
         if (Find(id) is not { } root)
@@ -184,6 +190,12 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     /// read them whole yet); else null, and the trace takes <see cref="InOfType"/>'s.
     /// </summary>
     protected virtual IReadOnlyList<GraphEdge>? NarrowCitesIn(string id) => null;
+
+    /// <summary>
+    /// <see cref="TargetsOf"/> of an exact id: the distinct targets of <see cref="OutOfType"/>, each at its first edge. A store
+    /// may read the targets alone, in the same order.
+    /// </summary>
+    protected virtual IReadOnlyList<string> OutTargets(string id, string edgeType) => [.. OutOfType(id, edgeType).Select(e => e.Target).Distinct(StringComparer.Ordinal)];
 
     /// <summary>An edge end with no node of its own stands as a placeholder (resolved facts always add one; a guard).</summary>
     protected GraphNode NodeOrPlaceholder(string id) => Node(id) ?? Resolution.FactsResolver.Placeholder(id, null, null);

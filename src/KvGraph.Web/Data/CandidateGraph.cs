@@ -88,6 +88,8 @@ internal sealed class CandidateGraph : ICitationGraph
 
     public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) => inner.Incoming(id, edgeType);
 
+    public IReadOnlyList<string> TargetsOf(string id, string edgeType) => inner.TargetsOf(id, edgeType);
+
     public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = NeighbourhoodGraph.TraceBudget) => inner.Trace(id, depth, reverse, budget);
 
     public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10) => inner.Related(id, limit);

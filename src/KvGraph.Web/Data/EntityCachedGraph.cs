@@ -99,6 +99,12 @@ internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads read
 
     public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) => inner.Incoming(id, edgeType);
 
+    // From the edges kept here when there are, else the inner graph's targets alone (not read and kept whole for this).
+    public IReadOnlyList<string> TargetsOf(string id, string edgeType) =>
+        cache.Outgoing.TryGetValue(id, out var all)
+            ? [.. all.Where(e => e.Type == edgeType).Select(e => e.Target).Distinct(StringComparer.Ordinal)]
+            : inner.TargetsOf(id, edgeType);
+
     public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = NeighbourhoodGraph.TraceBudget) => inner.Trace(id, depth, reverse, budget);
 
     public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10) => inner.Related(id, limit);

@@ -28,6 +28,8 @@ internal sealed class StoreGraph(long version, Func<Func<IKvStore, object>, obje
 
     public IReadOnlyList<GraphEdge> Incoming(string id, string? edgeType = null) => Use(g => g.Incoming(id, edgeType));
 
+    public IReadOnlyList<string> TargetsOf(string id, string edgeType) => Use(g => g.TargetsOf(id, edgeType));
+
     public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = NeighbourhoodGraph.TraceBudget) => Use(g => g.Trace(id, depth, reverse, budget));
 
     public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10) => Use(g => g.Related(id, limit));
