@@ -61,7 +61,7 @@ public static class CypherScriptExporter
         // The script's one source asserts every node it does not leave a placeholder, as a push of one file would.
         foreach (var chunk in graph.Nodes.Where(n => n.Kind != Core.Graph.NodeLabel.Placeholder).Chunk(BatchSize))
         {
-            var rows = chunk.Select(n => (object?)new Dictionary<string, object?> { ["file"] = SourceName, ["id"] = n.Id }).ToList();
+            var rows = new List<object?> { new Dictionary<string, object?> { ["file"] = SourceName, ["ids"] = chunk.Select(n => (object?)n.Id).ToList() } };
             yield return Block(rows, LoaderStatements.MergeAssertions);
         }
 

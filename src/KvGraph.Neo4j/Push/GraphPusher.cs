@@ -23,7 +23,8 @@ namespace KvGraph.Neo4j.Push;
 /// <item>demotes nodes no file asserts any more to bare placeholders;</item>
 /// <item>records each file as pushed at its version.</item>
 /// </list>
-/// A kill anywhere leaves the step's files marked as under way: the next push deletes whatever they may have written and
+/// The next step's facts are read while the server works on a step (its state writes stay in step order, see
+/// <c>PushAsync</c>). A kill anywhere leaves the step's files marked as under way: the next push deletes whatever they may have written and
 /// pushes them again, then sweeps placeholders nothing points to, so it ends with the graph of a clean push.
 /// </remarks>
 public sealed class GraphPusher
@@ -203,43 +204,65 @@ public sealed class GraphPusher
         var stepRows = 0;
         var versionOf = changed.ToDictionary(v => v.File, v => v.Version, StringComparer.Ordinal);
         var reading = Stopwatch.StartNew();
-        foreach (var facts in source.Load(changed))
+
+        // The next step is read (and its rows made) while the server works on the one before: a step's server work touches
+        // neither the source nor the push state, and every state write (a step under way, a step done) stays on this one
+        // flow, in step order, as if the steps ran one after the other. At most two steps' rows are held at once.
+        Task? inFlight = null;
+        IReadOnlyList<FileRows>? inFlightFiles = null;
+        try
         {
+            foreach (var facts in source.Load(changed))
+            {
+                run.Time("read", reading);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!versionOf.Remove(facts.File, out var version))
+                {
+                    continue;
+                }
+
+                FileRows rows;
+                try
+                {
+                    rows = FileRows.From(facts.File, version, facts);
+                }
+                catch (InvalidDataException e)
+                {
+                    failures.Add(new PushFailure(facts.File, e.Message));
+                    continue;
+                }
+
+                if (step.Count > 0 && (stepRows + rows.RowCount > _options.StepRows || step.Count >= _options.StepFiles))
+                {
+                    await HandOverAsync(step).ConfigureAwait(false);
+                    step = [];
+                    stepRows = 0;
+                }
+
+                step.Add(rows);
+                stepRows += rows.RowCount;
+                reading.Restart();
+            }
+
             run.Time("read", reading);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!versionOf.Remove(facts.File, out var version))
-            {
-                continue;
-            }
 
-            FileRows rows;
-            try
-            {
-                rows = FileRows.From(facts.File, version, facts);
-            }
-            catch (InvalidDataException e)
-            {
-                failures.Add(new PushFailure(facts.File, e.Message));
-                continue;
-            }
-
-            if (step.Count > 0 && (stepRows + rows.RowCount > _options.StepRows || step.Count >= _options.StepFiles))
-            {
-                await run.StepAsync(step).ConfigureAwait(false);
-                step = [];
-                stepRows = 0;
-            }
-
-            step.Add(rows);
-            stepRows += rows.RowCount;
-            reading.Restart();
+            failures.AddRange(versionOf.Keys.Order(StringComparer.Ordinal).Select(f => new PushFailure(f, "the source listed this file but returned no facts for it")));
+            step.AddRange(removed.Select(f => FileRows.From(f, null, null)));
+            await HandOverAsync(step).ConfigureAwait(false);
+            await HandOverAsync([]).ConfigureAwait(false);
         }
+        catch when (inFlight is not null)
+        {
+            // Reading failed or was cancelled with a step at the server: let it end before the failure leaves the push and
+            // its runner, and record it done if it succeeded (if not, its files stay under way and the next push redoes them).
+            await Task.WhenAny(inFlight).ConfigureAwait(false);
+            if (inFlight.IsCompletedSuccessfully)
+            {
+                run.Finish(inFlightFiles!);
+            }
 
-        run.Time("read", reading);
-
-        failures.AddRange(versionOf.Keys.Order(StringComparer.Ordinal).Select(f => new PushFailure(f, "the source listed this file but returned no facts for it")));
-        step.AddRange(removed.Select(f => FileRows.From(f, null, null)));
-        await run.StepAsync(step).ConfigureAwait(false);
+            throw;
+        }
 
         var phase = Stopwatch.StartNew();
         if (sweep)
@@ -271,6 +294,24 @@ public sealed class GraphPusher
             ServerVersion = _runner.Server.Version.ToString(),
             Api = _runner.Server.Api.ToString(),
         };
+
+        // Waits for the step at the server and records it done, then marks next's files as under way and starts it.
+        async Task HandOverAsync(IReadOnlyList<FileRows> next)
+        {
+            if (inFlight is not null)
+            {
+                var (work, files) = (inFlight, inFlightFiles!);
+                inFlight = null;
+                await work.ConfigureAwait(false);
+                run.Finish(files);
+            }
+
+            if (next.Count > 0)
+            {
+                inFlight = run.Start(next);
+                inFlightFiles = next;
+            }
+        }
     }
 
     /// <summary>One push under way: its steps, the batches they commit, and what it counted.</summary>
@@ -318,21 +359,41 @@ public sealed class GraphPusher
             }
         }
 
-        public async Task StepAsync(IReadOnlyList<FileRows> files)
+        /// <summary>
+        /// Starts a step: marks its files as under way in the push state (here, on the caller's flow: the state is the
+        /// store's, which is not to be used from two threads at once), then returns its server work, which touches neither
+        /// the state nor the source. <see cref="Finish"/> records the files done once that work has ended.
+        /// </summary>
+        public Task Start(IReadOnlyList<FileRows> files)
         {
-            if (files.Count == 0)
-            {
-                return;
-            }
-
-            var options = pusher._options;
-            var runner = pusher._runner;
-
             // 1. Under way: every id each file may write, so that whatever a kill leaves behind can be found and removed.
             var clock = Stopwatch.StartNew();
             var old = files.ToDictionary(f => f.File, f => state.Files.GetValueOrDefault(f.File), StringComparer.Ordinal);
             state.Record(files.Select(f => Pending(f, old[f.File])).ToList(), []);
             Time("state", clock);
+            return StepAsync(files, old);
+        }
+
+        /// <summary>6. Done: each file of a step at its version, with the ids a later push needs to remove its facts.</summary>
+        public void Finish(IReadOnlyList<FileRows> files)
+        {
+            var clock = Stopwatch.StartNew();
+            var put = files.Where(f => f.Version is not null).Select(PushedRecord).ToList();
+            state.Record(put, files.Where(f => f.Version is null).Select(f => f.File).ToList());
+            Time("state", clock);
+            lock (_gate)
+            {
+                FilesPushed += put.Count;
+                _done += files.Count;
+            }
+
+            Report();
+        }
+
+        private async Task StepAsync(IReadOnlyList<FileRows> files, Dictionary<string, PushedFileRecord?> old)
+        {
+            var options = pusher._options;
+            var clock = Stopwatch.StartNew();
 
             // 2. Old facts out: evidence relationships found from their sources (rows folded by node id, {id, files}: a node
             // many files of the step cite from is visited once), then each file's provenance record: its shared
@@ -405,8 +466,10 @@ public sealed class GraphPusher
             var edgeRows = new List<EdgeBatchRow>();
             edgeRows.AddRange(fold.EvidenceEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, false, e.Values, 1)));
             edgeRows.AddRange(fold.SharedEdges.Select(e => new EdgeBatchRow(e.Source, e.Target, e.Type, true, e.Row(), e.RowCount, e.All.ToList())));
-            edgeRows.AddRange(fold.Nodes.Where(n => n.Asserted).SelectMany(n => n.All.Select(file =>
-                new EdgeBatchRow(FileNode(file), n.Id, GraphVocabulary.AssertsType, false, Row(("file", file), ("id", n.Id)), 1))));
+            // File by file, so that a batch's ASSERTS of one file travel in one row (see EdgeStatements).
+            edgeRows.AddRange(fold.Nodes.Where(n => n.Asserted).SelectMany(n => n.All.Select(file => (File: file, n.Id)))
+                .GroupBy(a => a.File, StringComparer.Ordinal).SelectMany(g => g)
+                .Select(a => new EdgeBatchRow(FileNode(a.File), a.Id, GraphVocabulary.AssertsType, false, a.File, 1)));
             await RelationshipsAsync(edgeRows).ConfigureAwait(false);
             Time("relationships", clock);
 
@@ -417,18 +480,6 @@ public sealed class GraphPusher
             }
 
             Time("demote", clock);
-
-            // 6. Done: each file at its version, with the ids a later push needs to remove its facts.
-            var put = files.Where(f => f.Version is not null).Select(PushedRecord).ToList();
-            state.Record(put, files.Where(f => f.Version is null).Select(f => f.File).ToList());
-            Time("state", clock);
-            lock (_gate)
-            {
-                FilesPushed += put.Count;
-                _done += files.Count;
-            }
-
-            Report();
         }
 
         /// <summary>
@@ -620,8 +671,16 @@ public sealed class GraphPusher
         var statements = new List<CypherStatement>();
         foreach (var group in batch.GroupBy(e => (e.Type, e.Shared)).OrderBy(g => g.Key.Type == GraphVocabulary.AssertsType).ThenBy(g => g.Key.Shared).ThenBy(g => g.Key.Type, StringComparer.Ordinal))
         {
-            var text = group.Key.Type == GraphVocabulary.AssertsType ? LoaderStatements.MergeAssertions
-                : group.Key.Shared ? LoaderStatements.MergeSharedEdges(group.Key.Type) : LoaderStatements.MergeEdges(group.Key.Type);
+            if (group.Key.Type == GraphVocabulary.AssertsType)
+            {
+                // An ASSERTS row's Row is its file: one statement row per file, {file, ids}, its nodes in batch order.
+                var byFile = group.GroupBy(e => (string)e.Row, StringComparer.Ordinal)
+                    .Select(g => (object?)Row(("file", g.Key), ("ids", g.Select(e => (object?)e.Target).ToList()))).ToList();
+                statements.Add(new CypherStatement(LoaderStatements.MergeAssertions, new Dictionary<string, object?> { ["rows"] = byFile }));
+                continue;
+            }
+
+            var text = group.Key.Shared ? LoaderStatements.MergeSharedEdges(group.Key.Type) : LoaderStatements.MergeEdges(group.Key.Type);
             statements.Add(new CypherStatement(text, new Dictionary<string, object?> { ["rows"] = group.Select(e => (object?)e.Row).ToList() }));
         }
 
@@ -701,8 +760,9 @@ public sealed class GraphPusher
     internal sealed record NodeRow(string Id, string Label, IReadOnlyDictionary<string, object?> Props, bool IsEndpoint);
 
     /// <summary>
-    /// A relationship row as a batch sends it: its endpoints, type, statement row, how many files' rows it stands for, and
-    /// for a shared relationship the files whose provenance nodes it writes (they are locked as its endpoints are).
+    /// A relationship row as a batch sends it: its endpoints, type, statement row (for an ASSERTS row, its file's path:
+    /// <see cref="EdgeStatements"/> makes one row per file), how many files' rows it stands for, and for a shared
+    /// relationship the files whose provenance nodes it writes (they are locked as its endpoints are).
     /// </summary>
     internal sealed record EdgeBatchRow(string Source, string Target, string Type, bool Shared, object Row, int Size, IReadOnlyList<string>? Files = null)
     {

@@ -83,12 +83,16 @@ public static class LoaderStatements
     /// <summary>
     /// Records that files assert nodes: one <c>ASSERTS</c> relationship from each file's <c>:KvFile</c> node (made here if
     /// new) to the node, merged from the file's side (a file asserts few nodes; a hub is asserted by most files, and
-    /// Expand(Into) starts from the end with fewer relationships). Idempotent. Rows: <c>{file, id}</c>.
+    /// Expand(Into) starts from the end with fewer relationships). Idempotent. Rows: <c>{file, ids}</c>, one per file with
+    /// the nodes of the batch it asserts: the file's node is looked up once per row, not once per node (a locking
+    /// unique-index seek; 1,230,420 ASSERTS for 100,000 files at 100,000 documents).
     /// </summary>
     public static string MergeAssertions => $$"""
         UNWIND $rows AS row
         MERGE (f:{{GraphVocabulary.FileLabel}} {path: row.file})
-        MERGE (n:{{GraphVocabulary.IdentityLabel}} {id: row.id})
+        WITH f, row
+        UNWIND row.ids AS id
+        MERGE (n:{{GraphVocabulary.IdentityLabel}} {id: id})
         ON CREATE SET n:Placeholder
         MERGE (f)-[:{{GraphVocabulary.AssertsType}}]->(n)
         """;

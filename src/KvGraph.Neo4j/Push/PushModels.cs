@@ -68,6 +68,8 @@ public sealed record PushSummary
     /// <summary>
     /// Wall time by phase, summed over steps: <c>read</c> (facts from the source), <c>delete</c> (old facts out),
     /// <c>nodes</c>, <c>relationships</c>, <c>demote</c>, <c>state</c> (the push ledger), <c>sweep</c>, <c>count</c>.
+    /// A step is read while the step before it is at the server, so <c>read</c> overlaps the others and the phases can
+    /// add up to more than <see cref="Elapsed"/>.
     /// </summary>
     public required IReadOnlyDictionary<string, TimeSpan> Phases { get; init; }
 
