@@ -38,11 +38,8 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var memory = fixture.Graph;
-        // A store opened afresh: its indexed graph has read nothing yet, so each typed question reads that type's rows by
-        // index (the path trace and the motion pages take) instead of filtering edges read before.
         using var store = KvStore.OpenReadOnly(fixture.Store.Path);
-        var indexed = store.Graph();
-        var types = memory.Edges.Select(e => e.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var (indexed, types) = Fresh(store);
         var problems = new List<string>();
         var asked = 0;
         foreach (var id in memory.Nodes.Select(n => n.Id))
@@ -69,8 +66,7 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var memory = fixture.Graph;
         using var store = KvStore.OpenReadOnly(fixture.Store.Path);
-        var indexed = store.Graph();
-        var types = memory.Edges.Select(e => e.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var (indexed, types) = Fresh(store);
         var problems = new List<string>();
         var several = 0;
         foreach (var id in memory.Nodes.Select(n => n.Id))
@@ -90,6 +86,13 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
         Assert.True(several > 10, $"{several} motions with several sponsors");
     }
+
+    /// <summary>
+    /// The indexed graph of a store opened afresh (it has read nothing yet, so each typed question reads that type's rows by
+    /// index, the path trace and the motion pages take, instead of filtering edges read before) and the corpus's edge types.
+    /// </summary>
+    private (ICitationGraph Indexed, List<string> Types) Fresh(IKvStore store) =>
+        (store.Graph(), fixture.Graph.Edges.Select(e => e.Type).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
 
     [SkippableFact]
     public void Every_documents_trace_both_ways_equals_the_assembled_graphs()
