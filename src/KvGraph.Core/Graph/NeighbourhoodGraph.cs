@@ -36,6 +36,15 @@ public interface IRelatednessCounts
     /// unread. The count may fall short of the true one, never exceed it.
     /// </summary>
     int? CasesSharing(string thing, string edgeType, int atMost) => null;
+
+    /// <summary>
+    /// For each of <paramref name="ids"/>, the distinct other ends of its edges of one type that <see cref="Relatedness"/>
+    /// counts, as its merged edges hold them (no self-edge; for MENTIONS not in a minister's role): the sources of the edges
+    /// into it (<paramref name="incoming"/>) or the targets of those out of it, each at its first edge in the edges' order.
+    /// A store reads them by index without the edges' properties (a thing shared by 2,000 documents is 2,000 keys, not
+    /// 2,000 parsed edges); else null, and <see cref="Relatedness"/> reads the edges.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Ends(IReadOnlyCollection<string> ids, string edgeType, bool incoming) => null;
 }
 
 /// <summary>

@@ -119,28 +119,31 @@ public sealed class Relatedness
             reasons.TryAdd((kind, detail), score);
         }
 
-        // Direct citation, either way. (Each step first hints the ids it will look at, so a store reads them in one query.)
+        // Direct citation, either way. (Each step first hints the ids it will look at, so a store reads them in one query, and
+        // takes the other ends of the edges it only counts by index, keys only: EndsOf.)
+        var citing = EndsOf(members, EdgeType.Cites, incoming: true);
         var cited = Distinct(members.SelectMany(m => Edges(_out, m, EdgeType.Cites)).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
-        var citers0 = Distinct(members.SelectMany(m => Edges(_in, m, EdgeType.Cites)).Select(e => e.Source)).Where(c => !members.Contains(c)).ToList();
+        var citers0 = Distinct(members.SelectMany(m => citing[m])).Where(c => !members.Contains(c)).ToList();
         // A cited hub is skipped below whatever its edges say: its citers are not read.
         var coupled = cited.Where(t => !IsHub(t, EdgeType.Cites)).ToList();
-        _counts.Prefetch(coupled, nodes: false, outgoing: false, incoming: true);
-        _counts.Prefetch(citers0, nodes: false, outgoing: true, incoming: false);
+        _counts.Prefetch([.. cited, .. citers0], nodes: false, outgoing: false, incoming: false);
+        var couplers = EndsOf(coupled, EdgeType.Cites, incoming: true);
+        var cocited = EndsOf(citers0, EdgeType.Cites, incoming: false);
         foreach (var e in members.SelectMany(m => Edges(_out, m, EdgeType.Cites)))
         {
             Add(e.Target, "cites", e.Target, DirectWeight);
         }
 
-        foreach (var e in members.SelectMany(m => Edges(_in, m, EdgeType.Cites)))
+        foreach (var source in members.SelectMany(m => citing[m]))
         {
-            Add(e.Source, "citedby", e.Source, DirectWeight);
+            Add(source, "citedby", source, DirectWeight);
         }
 
         // Bibliographic coupling: what we cite, who else cites it.
-        _counts.Prefetch([.. coupled.SelectMany(t => Edges(_in, t, EdgeType.Cites)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        _counts.Prefetch([.. coupled.SelectMany(t => couplers[t]).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
         foreach (var target in coupled)
         {
-            var citers = OtherCases(Edges(_in, target, EdgeType.Cites).Select(e => e.Source), cases, startRep);
+            var citers = OtherCases(couplers[target], cases, startRep);
             if (citers.Count is 0 or > HubLimit)
             {
                 continue;
@@ -154,10 +157,10 @@ public sealed class Relatedness
         }
 
         // Co-citation: who cites us, what else they cite.
-        _counts.Prefetch([.. citers0.SelectMany(c => Edges(_out, c, EdgeType.Cites)).Select(e => e.Target).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+        _counts.Prefetch([.. citers0.SelectMany(c => cocited[c]).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
         foreach (var citer in citers0)
         {
-            var others = Distinct(Edges(_out, citer, EdgeType.Cites).Select(e => e.Target)).Where(t => !members.Contains(t)).ToList();
+            var others = cocited[citer].Where(t => !members.Contains(t)).ToList();
             if (others.Count is 0 or > HubLimit)
             {
                 continue;
@@ -181,11 +184,11 @@ public sealed class Relatedness
                 .ToList();
             _counts.Prefetch(candidates, nodes: true, outgoing: false, incoming: false);
             var features = candidates.Where(f => _node(f) is { } fn && fn.Label == label).ToList();
-            _counts.Prefetch(features, nodes: false, outgoing: false, incoming: true);
-            _counts.Prefetch([.. features.SelectMany(f => Edges(_in, f, edgeType)).Select(e => e.Source).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
+            var sharing = EndsOf(features, edgeType, incoming: true);
+            _counts.Prefetch([.. features.SelectMany(f => sharing[f]).Distinct(StringComparer.Ordinal)], nodes: false, outgoing: false, incoming: false);
             foreach (var feature in features)
             {
-                var sharers = OtherCases(Edges(_in, feature, edgeType).Where(Counts).Select(e => e.Source), cases, startRep);
+                var sharers = OtherCases(sharing[feature], cases, startRep);
                 if (sharers.Count is 0 or > HubLimit)
                 {
                     continue;
@@ -291,6 +294,28 @@ public sealed class Relatedness
     private bool IsHub(string thing, string edgeType) => _counts.CasesSharing(thing, edgeType, HubLimit + 2) - 1 > HubLimit;
 
     internal static bool IsRealDocument(GraphNode n) => n.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(n.Label);
+
+    /// <summary>
+    /// For each of <paramref name="ids"/>, the distinct other ends of its counting edges of one type (sources of those into
+    /// it, or targets of those out of it) in the edges' order: the store's keys when it has them
+    /// (<see cref="IRelatednessCounts.Ends"/>), else from the edges, read for all ids at once.
+    /// </summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> EndsOf(IReadOnlyCollection<string> ids, string edgeType, bool incoming)
+    {
+        if (_counts.Ends(ids, edgeType, incoming) is { } known)
+        {
+            return known;
+        }
+
+        _counts.Prefetch(ids, nodes: false, outgoing: !incoming, incoming: incoming);
+        var ends = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            ends[id] = [.. Distinct(Edges(incoming ? _in : _out, id, edgeType).Where(Counts).Select(e => incoming ? e.Source : e.Target))];
+        }
+
+        return ends;
+    }
 
     private static IEnumerable<GraphEdge> Edges(Func<string, IEnumerable<GraphEdge>> edges, string id, string type) =>
         edges(id).Where(e => e.Type == type && e.Source != e.Target);

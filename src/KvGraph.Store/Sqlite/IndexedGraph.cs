@@ -30,6 +30,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     private readonly HashSet<string> _real = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Thing, string EdgeType, int AtMost), int> _sharing = [];
     private readonly Dictionary<(string Id, string EdgeType), IReadOnlyList<string>> _targets = [];
+    private readonly Dictionary<(string Id, bool Incoming, string EdgeType), IReadOnlyList<string>> _ends = [];
     private readonly Dictionary<string, string> _counts;
     private readonly Lazy<CorpusCounts> _corpusCounts;
 
@@ -126,6 +127,79 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     }
 
     /// <summary>
+    /// By index, keys only: for each id, the distinct other ends of its counting edges of one type (<see cref="Relatedness"/>
+    /// counts them), each at its first edge in merge order. The rows are walked in merge order as <see cref="In"/> and
+    /// <see cref="Out"/> merge them (<see cref="CitationGraphs.KeptInMerge"/>: a structural row after the first of its
+    /// source, target and type is dropped), without self-edges, and for MENTIONS without a kept row in a minister's role
+    /// (SQLite reads the role out of the row's JSON); no row's properties are parsed. Kept per instance, as the edges are.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Ends(IReadOnlyCollection<string> ids, string edgeType, bool incoming)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(edgeType);
+        var ends = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!ends.ContainsKey(id))
+            {
+                if (_ends.TryGetValue((id, incoming, edgeType), out var known))
+                {
+                    ends[id] = known;
+                }
+                else
+                {
+                    ends[id] = [];
+                    missing.Add(id);
+                }
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return ends;
+        }
+
+        var (column, other) = incoming ? ("target", "source") : ("source", "target");
+        var minister = edgeType == EdgeType.Mentions ? "json_extract(e.props, '$.role') IS 'minister'" : "0";
+        var read = _store.ReadIndexed(() =>
+        {
+            using var cmd = _store.Command($"""
+                SELECT e.{column}, e.{other}, e.positioned, {minister} FROM redges e JOIN files f ON f.id = e.file_id
+                WHERE e.{column} IN (SELECT value FROM json_each($ids)) AND e.type = $type AND e.source <> e.target
+                ORDER BY e.{column}, f.path, e.file_id, e.seq
+                """, ("$ids", Json(missing)), ("$type", edgeType));
+            using var r = cmd.ExecuteReader();
+            var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var seen = new HashSet<(string, string)>();
+            var structural = new HashSet<(string, string, string)>();
+            while (r.Read())
+            {
+                var (id, end) = (r.GetString(0), r.GetString(1));
+                var (source, target) = incoming ? (end, id) : (id, end);
+                if (CitationGraphs.KeptInMerge(structural, source, target, edgeType, r.GetInt64(2) != 0) && r.GetInt64(3) == 0 && seen.Add((id, end)))
+                {
+                    if (!lists.TryGetValue(id, out var list))
+                    {
+                        lists[id] = list = [];
+                    }
+
+                    list.Add(end);
+                }
+            }
+
+            return lists;
+        });
+        foreach (var id in missing)
+        {
+            ends[id] = read.TryGetValue(id, out var list) ? list : [];
+            _ends[(id, incoming, edgeType)] = ends[id];
+        }
+
+        return ends;
+    }
+
+    /// <summary>
     /// Reads the nodes, case representatives and (as asked) edges of every id not read yet, in one query each (the ids as a
     /// JSON array through <c>json_each</c>), grouped per id and merged as the single reads merge them. The caches start
     /// afresh past <see cref="CacheLimit"/> entries.
@@ -136,13 +210,14 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     private void Prefetch(IReadOnlyCollection<string> ids, bool nodes, bool outgoing, bool incoming, string? edgeType)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        if (_nodes.Count + _edges.Count + _reps.Count > CacheLimit)
+        if (_nodes.Count + _edges.Count + _reps.Count + _ends.Count > CacheLimit)
         {
             _nodes.Clear();
             _edges.Clear();
             _reps.Clear();
             _real.Clear();
             _targets.Clear();
+            _ends.Clear();
         }
 
         var missing = nodes ? ids.Where(id => !_nodes.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList() : [];
