@@ -6,6 +6,13 @@ namespace KvGraph.Core.Graph;
 /// <summary>Builds the in-memory <see cref="ICitationGraph"/> from facts (the store's path) or straight from extracted documents.</summary>
 public static class CitationGraphs
 {
+    /// <summary>
+    /// The distinct targets of <paramref name="edges"/> in their order, each at its first edge: what
+    /// <see cref="ICitationGraph.TargetsOf"/> answers from a node's outgoing edges of one type (a motion's sponsors, a dossier).
+    /// </summary>
+    public static IReadOnlyList<string> DistinctTargets(IEnumerable<GraphEdge> edges) =>
+        [.. edges.Select(e => e.Target).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The graph of a set of extracted documents (no store): facts per document, resolved against each other.</summary>
     public static ICitationGraph FromDocuments(IEnumerable<ExtractedDocument> documents)
     {

@@ -204,7 +204,7 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     /// <see cref="TargetsOf"/> of an exact id: the distinct targets of <see cref="OutOfType"/>, each at its first edge. A store
     /// may read the targets alone, in the same order.
     /// </summary>
-    protected virtual IReadOnlyList<string> OutTargets(string id, string edgeType) => [.. OutOfType(id, edgeType).Select(e => e.Target).Distinct(StringComparer.Ordinal)];
+    protected virtual IReadOnlyList<string> OutTargets(string id, string edgeType) => CitationGraphs.DistinctTargets(OutOfType(id, edgeType));
 
     /// <summary>An edge end with no node of its own stands as a placeholder (resolved facts always add one; a guard).</summary>
     protected GraphNode NodeOrPlaceholder(string id) => Node(id) ?? Resolution.FactsResolver.Placeholder(id, null, null);

@@ -63,7 +63,7 @@ public interface ICitationGraph
     /// its first edge): a motion's sponsors, a document's dossier. A store answers this from the targets alone: a motion cited
     /// by 9,000 files has a SUBMITTED_BY row from each, of one or two people.
     /// </summary>
-    IReadOnlyList<string> TargetsOf(string id, string edgeType) => [.. Outgoing(id, edgeType).Select(e => e.Target).Distinct(StringComparer.Ordinal)];
+    IReadOnlyList<string> TargetsOf(string id, string edgeType) => CitationGraphs.DistinctTargets(Outgoing(id, edgeType));
 
     /// <summary>
     /// The citation chain from <paramref name="id"/>: what it cites transitively, or with <paramref name="reverse"/> who cites

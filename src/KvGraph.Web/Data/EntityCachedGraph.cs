@@ -102,7 +102,7 @@ internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads read
     // From the edges kept here when there are, else the inner graph's targets alone (not read and kept whole for this).
     public IReadOnlyList<string> TargetsOf(string id, string edgeType) =>
         cache.Outgoing.TryGetValue(id, out var all)
-            ? [.. all.Where(e => e.Type == edgeType).Select(e => e.Target).Distinct(StringComparer.Ordinal)]
+            ? CitationGraphs.DistinctTargets(all.Where(e => e.Type == edgeType))
             : inner.TargetsOf(id, edgeType);
 
     public TraceNode? Trace(string id, int depth = 3, bool reverse = false, int budget = NeighbourhoodGraph.TraceBudget) => inner.Trace(id, depth, reverse, budget);
