@@ -203,21 +203,52 @@ internal sealed class PhraseLexicon<T>
 
     internal static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || c == '&';
 
+    // The ASCII characters that are token characters (IsTokenChar), so that runs of ASCII are skipped by a vectorised
+    // search instead of a call per character; a non-ASCII character is still asked IsTokenChar, so the tokens are the same.
+    private static readonly System.Buffers.SearchValues<char> AsciiTokenChars =
+        System.Buffers.SearchValues.Create("&0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly System.Buffers.SearchValues<char> AsciiOtherChars = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsTokenChar(c)).ToArray());
+
     internal static List<(int Start, int End)> Tokenize(string text)
     {
-        var list = new List<(int, int)>();
+        var list = new List<(int, int)>(text.Length / 6);
+        var span = text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i < span.Length)
         {
-            if (!IsTokenChar(text[i]))
+            // The next character that is not an ASCII non-token character: a token starts there unless it is a
+            // non-ASCII character that is no letter or digit.
+            var skip = span[i..].IndexOfAnyExcept(AsciiOtherChars);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
+            if (text[i] >= 128 && !IsTokenChar(text[i]))
             {
                 i++;
                 continue;
             }
 
             var s = i;
-            while (i < text.Length && IsTokenChar(text[i]))
+            while (true)
             {
+                var run = span[i..].IndexOfAnyExcept(AsciiTokenChars);
+                if (run < 0)
+                {
+                    i = span.Length;
+                    break;
+                }
+
+                i += run;
+                if (text[i] < 128 || !IsTokenChar(text[i]))
+                {
+                    break;
+                }
+
                 i++;
             }
 
