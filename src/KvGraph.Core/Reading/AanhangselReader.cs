@@ -509,6 +509,8 @@ internal sealed partial class AanhangselReader : IDocumentReader
         var items = new List<Item>();
         var pending = new List<int>();
         var placed = new HashSet<int>();
+        // One delegate for every paragraph, not one made per call.
+        Func<int, bool> isNote = footnotes.ContainsKey;
         foreach (var (heading, headingText, blockLines) in blocks)
         {
             var paragraphs = ParagraphsOf(blockLines);
@@ -521,7 +523,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
                 foreach (var p in paragraphs)
                 {
-                    text.Paragraph(Clean(p, footnotes).Text);
+                    text.Paragraph(Clean(p, isNote).Text);
                 }
 
                 continue;
@@ -533,7 +535,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
             var cited = new List<int>();
             foreach (var p in paragraphs)
             {
-                var (clean, markers) = Clean(p, footnotes);
+                var (clean, markers) = Clean(p, isNote);
                 cited.AddRange(markers);
                 end = (first ? text.Line(clean) : text.Paragraph(clean)).End;
                 first = false;
@@ -568,10 +570,10 @@ internal sealed partial class AanhangselReader : IDocumentReader
         return items;
     }
 
-    private static (string Text, List<int> Markers) Clean(string paragraph, SortedDictionary<int, string> footnotes)
+    private static (string Text, List<int> Markers) Clean(string paragraph, Func<int, bool> isNote)
     {
         var split = GlueSplitter.Split(paragraph);
-        var (t, _) = FootnoteMarkers.Separate(split, footnotes.ContainsKey);
+        var (t, _) = FootnoteMarkers.Separate(split, isNote);
         // Most paragraphs cite no note: without a '[' the marker pattern has nothing to find.
         var markers = !t.Contains('[', StringComparison.Ordinal) ? [] : BracketMarkerRx().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         return (t, markers);
@@ -615,20 +617,49 @@ internal sealed partial class AanhangselReader : IDocumentReader
         return result;
     }
 
-    // PDF text sometimes writes an accent as a separate spacing character after its letter ("Kostic´", "Yes¸ilgöz").
-    // Most texts have none of the accent characters: then the regex, which tries every letter, is not run.
-    private static string SpacingAccents(string text) =>
-        text.AsSpan().IndexOfAny("´¸¨ˇ`") < 0 ? text : SpacingAccentRx().Replace(text, m => (m.Groups[1].Value + m.Groups[2].Value switch
-        {
-            "´" => "\u0301",
-            "¸" => "\u0327",
-            "¨" => "\u0308",
-            "ˇ" => "\u030C",
-            _ => "\u0300",
-        }).Normalize(System.Text.NormalizationForm.FormC));
+    // PDF text sometimes writes an accent as a separate spacing character after its letter ("Kostic´", "Yes¸ilgöz"):
+    // a letter, perhaps one space, the accent, and then a letter, white space or the end. Each such accent is found by a
+    // search for the accent characters and looked at where it stands, instead of a pattern tried at every letter; the
+    // replacements are the leftmost, non-overlapping matches a regex replace of that pattern makes (SpacingAccentsSpec
+    // holds the two to the same output).
+    private static readonly System.Buffers.SearchValues<char> SpacingAccentChars = System.Buffers.SearchValues.Create("´¸¨ˇ`");
 
-    [GeneratedRegex(@"(\p{L}) ?([´¸¨ˇ`])(?=\p{L}|\s|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
-    private static partial Regex SpacingAccentRx();
+    internal static string SpacingAccents(string text)
+    {
+        var p = text.AsSpan().IndexOfAny(SpacingAccentChars);
+        if (p < 0)
+        {
+            return text;
+        }
+
+        System.Text.StringBuilder? result = null;
+        var copied = 0; // the end of the last replacement: a match starts no earlier
+        while (p >= 0)
+        {
+            var start = p >= 1 && p - 1 >= copied && char.IsLetter(text[p - 1]) ? p - 1
+                : p >= 2 && p - 2 >= copied && text[p - 1] == ' ' && char.IsLetter(text[p - 2]) ? p - 2
+                : -1;
+            if (start >= 0 && (p + 1 == text.Length || char.IsLetter(text[p + 1]) || char.IsWhiteSpace(text[p + 1])))
+            {
+                result ??= new System.Text.StringBuilder(text.Length);
+                result.Append(text, copied, start - copied);
+                result.Append((text[start] + text[p] switch
+                {
+                    '´' => "\u0301",
+                    '¸' => "\u0327",
+                    '¨' => "\u0308",
+                    'ˇ' => "\u030C",
+                    _ => "\u0300",
+                }).Normalize(System.Text.NormalizationForm.FormC));
+                copied = p + 1;
+            }
+
+            var next = p + 1 < text.Length ? text.AsSpan(p + 1).IndexOfAny(SpacingAccentChars) : -1;
+            p = next < 0 ? -1 : p + 1 + next;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;»”)]".Contains(line[^1], StringComparison.Ordinal);
 
