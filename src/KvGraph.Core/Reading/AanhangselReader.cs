@@ -38,26 +38,28 @@ internal sealed partial class AanhangselReader : IDocumentReader
         var warnings = new List<string>();
 
         string? vergaderjaar = null, ahId = null, kvId = null, number = null, zaak = null;
+        // Each pattern is tried only on a line that holds its literal ("Vergaderjaar", "ah-tk-", "kv-tk-", "rage" of
+        // "[Vv]ragen?"): most lines hold none, and every regex call starts a timeout clock.
         foreach (var l in lines)
         {
-            if (vergaderjaar is null && VergaderjaarRx().Match(l) is { Success: true } vj)
+            if (vergaderjaar is null && l.Contains("Vergaderjaar", StringComparison.Ordinal) && VergaderjaarRx().Match(l) is { Success: true } vj)
             {
                 vergaderjaar = Ids.Vergaderjaar(vj.Groups["vj"].Value);
             }
 
-            if (ahId is null && AhLineRx().Match(l) is { Success: true } ah && ah.Length == l.Length)
+            if (ahId is null && l.Contains("ah-tk-", StringComparison.Ordinal) && AhLineRx().Match(l) is { Success: true } ah && ah.Length == l.Length)
             {
                 ahId = l;
             }
 
-            if (kvId is null && KvLineRx().Match(l) is { Success: true } kv && kv.Length == l.Length)
+            if (kvId is null && l.Contains("kv-tk-", StringComparison.Ordinal) && KvLineRx().Match(l) is { Success: true } kv && kv.Length == l.Length)
             {
                 kvId = l;
             }
         }
 
         // Header: from the first "Vragen van" line to the line before the first heading.
-        var headerStart = lines.FindIndex(l => AskedRx().IsMatch(l) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
+        var headerStart = lines.FindIndex(l => (l.Contains("rage", StringComparison.Ordinal) && AskedRx().IsMatch(l)) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
         if (headerStart < 0)
         {
             throw new DocumentFormatException(source.File, "Aanhangsel layout without a 'Vragen van …' header");
@@ -66,7 +68,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         // The preamble before it holds the Aanhangsel number or the zaak on a line of their own.
         for (var i = 0; i < headerStart; i++)
         {
-            if (NumberLineRx().IsMatch(lines[i]) && lines[i].Length >= 2 && int.Parse(lines[i], CultureInfo.InvariantCulture) > 2)
+            if (IsNumberLine(lines[i]) && lines[i].Length >= 2 && int.Parse(lines[i], CultureInfo.InvariantCulture) > 2)
             {
                 number = lines[i];
             }
@@ -274,7 +276,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
             // Marker lines such as "2 3" that the PDF put between paragraphs belong to the line before;
             // a number right after a footer is the page number.
-            if (MarkerLineRx().IsMatch(line))
+            if (StartsWithDigit(line) && MarkerLineRx().IsMatch(line))
             {
                 var last = lines.FindLastIndex(x => x.Length > 0);
                 if (!afterFooter && last >= 0)
@@ -344,7 +346,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
                 numbers.Add(n);
             }
-            else if (NumberLineRx().IsMatch(l))
+            else if (IsNumberLine(l))
             {
                 return null;
             }
@@ -371,7 +373,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
     private static bool IsNoteNumber(string line, int expected, out int n)
     {
         n = 0;
-        return NumberLineRx().IsMatch(line) && line.Length <= 2 && int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= expected && n < expected + 20;
+        return IsNumberLine(line) && line.Length <= 2 && int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= expected && n < expected + 20;
     }
 
     /// <summary>
@@ -384,7 +386,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         for (var x = 1; x < lines.Count; x++)
         {
             var prev = lines[x - 1];
-            if (LineStartMarkerRx().Match(lines[x]) is not { Success: true } m || prev.Length == 0 ||
+            if (!StartsWithDigit(lines[x]) || LineStartMarkerRx().Match(lines[x]) is not { Success: true } m || prev.Length == 0 ||
                 !int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !notes.ContainsKey(n) ||
                 Counts(m, lines[x]) || AsksNumberRx().IsMatch(prev) || QuestionBlocks.Parse(prev) is not null)
             {
@@ -460,7 +462,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         if (rest.Length == 0)
         {
             var next = NextNonEmpty(body, i);
-            return next < body.Count && !PageFurniture.IsFooter(body[next]) && QuestionBlocks.Parse(body[next]) is null && !NumberLineRx().IsMatch(body[next])
+            return next < body.Count && !PageFurniture.IsFooter(body[next]) && QuestionBlocks.Parse(body[next]) is null && !IsNumberLine(body[next])
                 ? (string.Empty, true)
                 : null;
         }
@@ -592,7 +594,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
                 continue;
             }
 
-            if (l.Length == 0 || ListItemRx().IsMatch(l))
+            if (l.Length == 0 || (MayStartListItem(l) && ListItemRx().IsMatch(l)))
             {
                 if (current.Count > 0)
                 {
@@ -660,6 +662,14 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
+
+    // The line patterns below are anchored at the line's start; a line that cannot start a match is not handed to the
+    // regex (most lines start with a letter), since every regex call starts a timeout clock.
+    private static bool StartsWithDigit(string line) => line.Length > 0 && char.IsAsciiDigit(line[0]);
+
+    private static bool IsNumberLine(string line) => StartsWithDigit(line) && NumberLineRx().IsMatch(line);
+
+    private static bool MayStartListItem(string line) => StartsWithDigit(line) || line.StartsWith('-') || line.StartsWith('•') || line.StartsWith('▪') || line.StartsWith('–');
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;»”)]".Contains(line[^1], StringComparison.Ordinal);
 
