@@ -134,12 +134,28 @@ public static partial class GlueSplitter
             return token;
         }
 
-        var t = ParenRx().Replace(token, "$1 (");
-        t = MonthYearRx().Replace(t, "$1 $2");
-        t = CommaRx().Replace(t, ", ");
-        t = PeriodRx().Replace(t, ". ");
-        t = QuestionRx().Replace(t, "$1 ");
-        return CamelRx().Replace(t, m => KeepCamel(t, m.Index) ? m.Value : m.Value + " ");
+        // Each rule runs only on a token that holds the character its match needs ("(", "19"/"20", ",", ".", "?"/"!", an
+        // upper-case letter): a token passed by MaySplit usually has one seam, and every regex call starts a timeout clock.
+        var t = token.Contains('(', StringComparison.Ordinal) ? ParenRx().Replace(token, "$1 (") : token;
+        t = t.Contains("19", StringComparison.Ordinal) || t.Contains("20", StringComparison.Ordinal) ? MonthYearRx().Replace(t, "$1 $2") : t;
+        t = t.Contains(',', StringComparison.Ordinal) ? CommaRx().Replace(t, ", ") : t;
+        t = t.Contains('.', StringComparison.Ordinal) ? PeriodRx().Replace(t, ". ") : t;
+        t = t.AsSpan().IndexOfAny('?', '!') >= 0 ? QuestionRx().Replace(t, "$1 ") : t;
+        return HasUpper(t) ? CamelRx().Replace(t, m => KeepCamel(t, m.Index) ? m.Value : m.Value + " ") : t;
+    }
+
+    // Whether the text holds an upper-case letter (\p{Lu}, which char.IsUpper tells), without which CamelRx cannot match.
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // True when the seam at index lies inside a camel-case word we know to be written that way.

@@ -203,21 +203,52 @@ internal sealed class PhraseLexicon<T>
 
     internal static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || c == '&';
 
+    // The ASCII characters that are token characters (IsTokenChar), so that runs of ASCII are skipped by a vectorised
+    // search instead of a call per character; a non-ASCII character is still asked IsTokenChar, so the tokens are the same.
+    private static readonly System.Buffers.SearchValues<char> AsciiTokenChars =
+        System.Buffers.SearchValues.Create("&0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly System.Buffers.SearchValues<char> AsciiOtherChars = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !IsTokenChar(c)).ToArray());
+
     internal static List<(int Start, int End)> Tokenize(string text)
     {
-        var list = new List<(int, int)>();
+        var list = new List<(int, int)>(text.Length / 6);
+        var span = text.AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i < span.Length)
         {
-            if (!IsTokenChar(text[i]))
+            // The next character that is not an ASCII non-token character: a token starts there unless it is a
+            // non-ASCII character that is no letter or digit.
+            var skip = span[i..].IndexOfAnyExcept(AsciiOtherChars);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
+            if (text[i] >= 128 && !IsTokenChar(text[i]))
             {
                 i++;
                 continue;
             }
 
             var s = i;
-            while (i < text.Length && IsTokenChar(text[i]))
+            while (true)
             {
+                var run = span[i..].IndexOfAnyExcept(AsciiTokenChars);
+                if (run < 0)
+                {
+                    i = span.Length;
+                    break;
+                }
+
+                i += run;
+                if (text[i] < 128 || !IsTokenChar(text[i]))
+                {
+                    break;
+                }
+
                 i++;
             }
 
@@ -303,6 +334,9 @@ internal sealed class TextTokens
     /// <summary>Start (inclusive) and end (exclusive) of each token, in text order.</summary>
     public IReadOnlyList<(int Start, int End)> Tokens => _tokens;
 
+    /// <summary><see cref="Tokens"/> as a span, for the shared walk's inner loop (no interface call per token).</summary>
+    internal ReadOnlySpan<(int Start, int End)> TokenSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens);
+
     /// <summary>The text with diacritics folded (<see cref="TextFold.Fold(string)"/>): the keys of case-sensitive phrases.</summary>
     public string ExactKeys { get; }
 
@@ -360,13 +394,13 @@ internal sealed class LexiconSet
         }
 
         var text = tokenised.Text;
-        var tokens = tokenised.Tokens;
+        var tokens = tokenised.TokenSpan;
         var next = new int[n];
         var lastA = new int[n];
         var lastB = new int[n];
         var valueA = new object?[n];
         var valueB = new object?[n];
-        for (var i0 = 0; i0 < tokens.Count; i0++)
+        for (var i0 = 0; i0 < tokens.Length; i0++)
         {
             if (((i0 + 1) & 1023) == 0)
             {
@@ -432,8 +466,8 @@ internal sealed class LexiconSet
     {
         var n = _members.Length;
         var at = new bool[n];
-        var tokens = tokenised.Tokens;
-        if (tokens.Count == 0 || tokens[0].Start != 0)
+        var tokens = tokenised.TokenSpan;
+        if (tokens.Length == 0 || tokens[0].Start != 0)
         {
             return at;
         }
@@ -468,10 +502,10 @@ internal sealed class LexiconSet
     }
 
     // Records, for each member, the last token of its deepest phrase from token `from` and that phrase's value.
-    private static void Walk(Node root, string text, IReadOnlyList<(int Start, int End)> tokens, string keys, int from, int[] last, object?[] value)
+    private static void Walk(Node root, string text, ReadOnlySpan<(int Start, int End)> tokens, string keys, int from, int[] last, object?[] value)
     {
         var node = root;
-        for (var j = from; j < tokens.Count; j++)
+        for (var j = from; j < tokens.Length; j++)
         {
             if (j > from && !PhraseLexicon<object>.IsJoiner(text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End)))
             {
@@ -577,14 +611,37 @@ internal sealed class LexiconSet
 /// <summary>Folds the diacritics of Latin letters ("ë", "é" → "e"), the way OCR and typists confuse them.</summary>
 internal static class TextFold
 {
-    private const string From = "áàâäãåéèêëíìîïóòôöõúùûüýÿçñÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝÇÑşŞğĞıøØćčšžłńśźżřěůđĆČŠŽŁŃŚŹŻŘĚŮĐ";
-    private const string To = "aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYCNsSgGioOccszlnszzreudCCSZLNSZZREUD";
+    internal const string From = "áàâäãåéèêëíìîïóòôöõúùûüýÿçñÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÝÇÑşŞğĞıøØćčšžłńśźżřěůđĆČŠŽŁŃŚŹŻŘĚŮĐ";
+    internal const string To = "aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYCNsSgGioOccszlnszzreudCCSZLNSZZREUD";
+
+    // Fold of every char below U+0180 (ASCII, Latin-1 and Latin Extended-A, where all of From lies), looked up instead of
+    // searched; the first listing of a char in From wins, as IndexOf gives. A char above the table is searched as before.
+    private static readonly char[] Table = BuildTable();
+
+    private static char[] BuildTable()
+    {
+        var table = new char[0x180];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = (char)c;
+        }
+
+        for (var i = From.Length - 1; i >= 0; i--)
+        {
+            if (From[i] < table.Length)
+            {
+                table[From[i]] = To[i];
+            }
+        }
+
+        return table;
+    }
 
     public static char Fold(char c)
     {
-        if (c < 128)
+        if (c < Table.Length)
         {
-            return c;
+            return Table[c];
         }
 
         var i = From.IndexOf(c, StringComparison.Ordinal);

@@ -38,26 +38,28 @@ internal sealed partial class AanhangselReader : IDocumentReader
         var warnings = new List<string>();
 
         string? vergaderjaar = null, ahId = null, kvId = null, number = null, zaak = null;
+        // Each pattern is tried only on a line that holds its literal ("Vergaderjaar", "ah-tk-", "kv-tk-", "rage" of
+        // "[Vv]ragen?"): most lines hold none, and every regex call starts a timeout clock.
         foreach (var l in lines)
         {
-            if (vergaderjaar is null && VergaderjaarRx().Match(l) is { Success: true } vj)
+            if (vergaderjaar is null && l.Contains("Vergaderjaar", StringComparison.Ordinal) && VergaderjaarRx().Match(l) is { Success: true } vj)
             {
                 vergaderjaar = Ids.Vergaderjaar(vj.Groups["vj"].Value);
             }
 
-            if (ahId is null && AhLineRx().Match(l) is { Success: true } ah && ah.Length == l.Length)
+            if (ahId is null && l.Contains("ah-tk-", StringComparison.Ordinal) && AhLineRx().Match(l) is { Success: true } ah && ah.Length == l.Length)
             {
                 ahId = l;
             }
 
-            if (kvId is null && KvLineRx().Match(l) is { Success: true } kv && kv.Length == l.Length)
+            if (kvId is null && l.Contains("kv-tk-", StringComparison.Ordinal) && KvLineRx().Match(l) is { Success: true } kv && kv.Length == l.Length)
             {
                 kvId = l;
             }
         }
 
         // Header: from the first "Vragen van" line to the line before the first heading.
-        var headerStart = lines.FindIndex(l => AskedRx().IsMatch(l) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
+        var headerStart = lines.FindIndex(l => (l.Contains("rage", StringComparison.Ordinal) && AskedRx().IsMatch(l)) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
         if (headerStart < 0)
         {
             throw new DocumentFormatException(source.File, "Aanhangsel layout without a 'Vragen van …' header");
@@ -66,7 +68,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         // The preamble before it holds the Aanhangsel number or the zaak on a line of their own.
         for (var i = 0; i < headerStart; i++)
         {
-            if (NumberLineRx().IsMatch(lines[i]) && lines[i].Length >= 2 && int.Parse(lines[i], CultureInfo.InvariantCulture) > 2)
+            if (IsNumberLine(lines[i]) && lines[i].Length >= 2 && int.Parse(lines[i], CultureInfo.InvariantCulture) > 2)
             {
                 number = lines[i];
             }
@@ -274,7 +276,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
             // Marker lines such as "2 3" that the PDF put between paragraphs belong to the line before;
             // a number right after a footer is the page number.
-            if (MarkerLineRx().IsMatch(line))
+            if (StartsWithDigit(line) && MarkerLineRx().IsMatch(line))
             {
                 var last = lines.FindLastIndex(x => x.Length > 0);
                 if (!afterFooter && last >= 0)
@@ -344,7 +346,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
                 numbers.Add(n);
             }
-            else if (NumberLineRx().IsMatch(l))
+            else if (IsNumberLine(l))
             {
                 return null;
             }
@@ -371,7 +373,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
     private static bool IsNoteNumber(string line, int expected, out int n)
     {
         n = 0;
-        return NumberLineRx().IsMatch(line) && line.Length <= 2 && int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= expected && n < expected + 20;
+        return IsNumberLine(line) && line.Length <= 2 && int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out n) && n >= expected && n < expected + 20;
     }
 
     /// <summary>
@@ -384,7 +386,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         for (var x = 1; x < lines.Count; x++)
         {
             var prev = lines[x - 1];
-            if (LineStartMarkerRx().Match(lines[x]) is not { Success: true } m || prev.Length == 0 ||
+            if (!StartsWithDigit(lines[x]) || LineStartMarkerRx().Match(lines[x]) is not { Success: true } m || prev.Length == 0 ||
                 !int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !notes.ContainsKey(n) ||
                 Counts(m, lines[x]) || AsksNumberRx().IsMatch(prev) || QuestionBlocks.Parse(prev) is not null)
             {
@@ -460,7 +462,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         if (rest.Length == 0)
         {
             var next = NextNonEmpty(body, i);
-            return next < body.Count && !PageFurniture.IsFooter(body[next]) && QuestionBlocks.Parse(body[next]) is null && !NumberLineRx().IsMatch(body[next])
+            return next < body.Count && !PageFurniture.IsFooter(body[next]) && QuestionBlocks.Parse(body[next]) is null && !IsNumberLine(body[next])
                 ? (string.Empty, true)
                 : null;
         }
@@ -509,6 +511,8 @@ internal sealed partial class AanhangselReader : IDocumentReader
         var items = new List<Item>();
         var pending = new List<int>();
         var placed = new HashSet<int>();
+        // One delegate for every paragraph, not one made per call.
+        Func<int, bool> isNote = footnotes.ContainsKey;
         foreach (var (heading, headingText, blockLines) in blocks)
         {
             var paragraphs = ParagraphsOf(blockLines);
@@ -521,7 +525,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
                 foreach (var p in paragraphs)
                 {
-                    text.Paragraph(Clean(p, footnotes).Text);
+                    text.Paragraph(Clean(p, isNote).Text);
                 }
 
                 continue;
@@ -533,7 +537,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
             var cited = new List<int>();
             foreach (var p in paragraphs)
             {
-                var (clean, markers) = Clean(p, footnotes);
+                var (clean, markers) = Clean(p, isNote);
                 cited.AddRange(markers);
                 end = (first ? text.Line(clean) : text.Paragraph(clean)).End;
                 first = false;
@@ -568,10 +572,10 @@ internal sealed partial class AanhangselReader : IDocumentReader
         return items;
     }
 
-    private static (string Text, List<int> Markers) Clean(string paragraph, SortedDictionary<int, string> footnotes)
+    private static (string Text, List<int> Markers) Clean(string paragraph, Func<int, bool> isNote)
     {
         var split = GlueSplitter.Split(paragraph);
-        var (t, _) = FootnoteMarkers.Separate(split, footnotes.ContainsKey);
+        var (t, _) = FootnoteMarkers.Separate(split, isNote);
         // Most paragraphs cite no note: without a '[' the marker pattern has nothing to find.
         var markers = !t.Contains('[', StringComparison.Ordinal) ? [] : BracketMarkerRx().Matches(t).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         return (t, markers);
@@ -590,7 +594,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
                 continue;
             }
 
-            if (l.Length == 0 || ListItemRx().IsMatch(l))
+            if (l.Length == 0 || (MayStartListItem(l) && ListItemRx().IsMatch(l)))
             {
                 if (current.Count > 0)
                 {
@@ -615,20 +619,57 @@ internal sealed partial class AanhangselReader : IDocumentReader
         return result;
     }
 
-    // PDF text sometimes writes an accent as a separate spacing character after its letter ("Kostic´", "Yes¸ilgöz").
-    // Most texts have none of the accent characters: then the regex, which tries every letter, is not run.
-    private static string SpacingAccents(string text) =>
-        text.AsSpan().IndexOfAny("´¸¨ˇ`") < 0 ? text : SpacingAccentRx().Replace(text, m => (m.Groups[1].Value + m.Groups[2].Value switch
-        {
-            "´" => "\u0301",
-            "¸" => "\u0327",
-            "¨" => "\u0308",
-            "ˇ" => "\u030C",
-            _ => "\u0300",
-        }).Normalize(System.Text.NormalizationForm.FormC));
+    // PDF text sometimes writes an accent as a separate spacing character after its letter ("Kostic´", "Yes¸ilgöz"):
+    // a letter, perhaps one space, the accent, and then a letter, white space or the end. Each such accent is found by a
+    // search for the accent characters and looked at where it stands, instead of a pattern tried at every letter; the
+    // replacements are the leftmost, non-overlapping matches a regex replace of that pattern makes (SpacingAccentsSpec
+    // holds the two to the same output).
+    private static readonly System.Buffers.SearchValues<char> SpacingAccentChars = System.Buffers.SearchValues.Create("´¸¨ˇ`");
 
-    [GeneratedRegex(@"(\p{L}) ?([´¸¨ˇ`])(?=\p{L}|\s|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
-    private static partial Regex SpacingAccentRx();
+    internal static string SpacingAccents(string text)
+    {
+        var p = text.AsSpan().IndexOfAny(SpacingAccentChars);
+        if (p < 0)
+        {
+            return text;
+        }
+
+        System.Text.StringBuilder? result = null;
+        var copied = 0; // the end of the last replacement: a match starts no earlier
+        while (p >= 0)
+        {
+            var start = p >= 1 && p - 1 >= copied && char.IsLetter(text[p - 1]) ? p - 1
+                : p >= 2 && p - 2 >= copied && text[p - 1] == ' ' && char.IsLetter(text[p - 2]) ? p - 2
+                : -1;
+            if (start >= 0 && (p + 1 == text.Length || char.IsLetter(text[p + 1]) || char.IsWhiteSpace(text[p + 1])))
+            {
+                result ??= new System.Text.StringBuilder(text.Length);
+                result.Append(text, copied, start - copied);
+                result.Append((text[start] + text[p] switch
+                {
+                    '´' => "\u0301",
+                    '¸' => "\u0327",
+                    '¨' => "\u0308",
+                    'ˇ' => "\u030C",
+                    _ => "\u0300",
+                }).Normalize(System.Text.NormalizationForm.FormC));
+                copied = p + 1;
+            }
+
+            var next = p + 1 < text.Length ? text.AsSpan(p + 1).IndexOfAny(SpacingAccentChars) : -1;
+            p = next < 0 ? -1 : p + 1 + next;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    // The line patterns below are anchored at the line's start; a line that cannot start a match is not handed to the
+    // regex (most lines start with a letter), since every regex call starts a timeout clock.
+    private static bool StartsWithDigit(string line) => line.Length > 0 && char.IsAsciiDigit(line[0]);
+
+    private static bool IsNumberLine(string line) => StartsWithDigit(line) && NumberLineRx().IsMatch(line);
+
+    private static bool MayStartListItem(string line) => StartsWithDigit(line) || line.StartsWith('-') || line.StartsWith('•') || line.StartsWith('▪') || line.StartsWith('–');
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;»”)]".Contains(line[^1], StringComparison.Ordinal);
 

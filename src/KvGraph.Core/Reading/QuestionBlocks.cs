@@ -40,6 +40,14 @@ internal static partial class QuestionBlocks
     /// <summary>Reads a heading at the start of a line ("Vraag 3", "Vragen 3 en 4", "Antwoord 2", "Antwoord op vraag 1", "Antwoord"), or null.</summary>
     public static Heading? Parse(string line)
     {
+        // A heading starts with "V" or "A" in either case (ASCII letters have no other case equivalents); most lines do
+        // not, and are not handed to the regex, whose every call starts a timeout clock.
+        var first = line.AsSpan().TrimStart();
+        if (first.IsEmpty || (first[0] < 128 && (first[0] | 0x20) is not ('v' or 'a')))
+        {
+            return null;
+        }
+
         var m = HeadingRx().Match(line.Trim());
         if (!m.Success)
         {
