@@ -559,10 +559,11 @@ public sealed class IndexedGraphIncrementalTests
             stats = now;
         }
 
-        Step("unresolved-added", 0, originals[0] + UnresolvedCitation, (a, b) => b.Unresolved == a.Unresolved + 1 && b.Nodes == a.Nodes + 1 && b.Citations == a.Citations + 1);
-        Step("unresolved-again", 1, originals[1] + UnresolvedCitation, (a, b) => b.Unresolved == a.Unresolved + 1 && b.Nodes == a.Nodes && b.Citations == a.Citations + 1);
-        Step("resolved-added", 0, originals[0] + resolvedCitation, (a, b) => b.Resolved == a.Resolved + 1 && b.Unresolved == a.Unresolved - 1 && b.Nodes == a.Nodes);
-        Step("unresolved-dropped", 1, originals[1], (a, b) => b.Unresolved == a.Unresolved - 1 && b.Nodes == a.Nodes - 1 && b.Citations == a.Citations - 1);
+        // The new target is a placeholder (and what it brings) no other file has: the nodes grow, and shrink when it leaves.
+        Step("unresolved-added", 0, originals[0] + UnresolvedCitation, (a, b) => b.Unresolved == a.Unresolved + 1 && b.Citations == a.Citations + 1 && b.Nodes > a.Nodes);
+        Step("unresolved-again", 1, originals[1] + UnresolvedCitation, (a, b) => b.Unresolved == a.Unresolved + 1 && b.Citations == a.Citations + 1 && b.Nodes == a.Nodes && b.Edges > a.Edges);
+        Step("resolved-added", 0, originals[0] + resolvedCitation, (a, b) => b.Resolved == a.Resolved + 1 && b.Unresolved == a.Unresolved - 1 && b.Citations == a.Citations);
+        Step("unresolved-dropped", 1, originals[1], (a, b) => b.Unresolved == a.Unresolved - 1 && b.Citations == a.Citations - 1 && b.Nodes < a.Nodes);
         Step("resolved-dropped", 0, originals[0], (a, b) => b.Resolved == a.Resolved - 1 && b.Citations == a.Citations - 1);
     }
 
