@@ -11,8 +11,9 @@ namespace KvGraph.Store.Sqlite;
 /// (<see cref="IndexedGraph"/>) instead of assembling it. Per file they hold exactly what the change feed
 /// (<see cref="SqliteKvStore.FactsChangedSince(long)"/>) gives for it, the facts pushed to Neo4j; only the files the feed marks
 /// since the tables were last brought up to date are rewritten, and the rows of removed or failed files dropped. Then
-/// the few whole-graph figures are recomputed: the cases and populations <see cref="Relatedness"/> ranks with, and the
-/// counts <c>stats</c> prints.
+/// the few whole-graph figures are brought up to date: the cases and populations <see cref="Relatedness"/> ranks with, and
+/// the counts <c>stats</c> prints; recomputed over every row, or, when the rewritten files' documents, answers and features
+/// are as they were, only the counts moved by those files' rows (<c>CountsAfter</c>).
 /// </summary>
 internal static class ResolvedFacts
 {
