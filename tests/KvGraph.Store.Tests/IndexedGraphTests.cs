@@ -590,6 +590,66 @@ public sealed class IndexedGraphIncrementalTests
         }
     }
 
+    /// <summary>
+    /// A citation added to or dropped from a text (the usual edit) leaves the cases, populations and document counts as
+    /// they were: the commit moves only the stored counts, by the rewritten file's rows and an index look-up of each key
+    /// it gains or loses elsewhere, and writes no other figure. Through a sequence on a generated corpus (a new
+    /// unresolved target, the same target cited from a second file, a citation of a corpus motion, each taken away
+    /// again), the only figure row written is the counts row, no case row is, and every rcounts and rcases row equals a
+    /// build from scratch.
+    /// </summary>
+    [Fact]
+    public void A_citation_added_or_dropped_moves_only_the_counts_and_they_equal_a_build_from_scratch()
+    {
+        using var folder = new TempFolder("kvgraph-counts-delta");
+        var input = folder.File("docs");
+        KvGraph.Pipeline.Synth.SynthCorpus.Write(input, new KvGraph.Pipeline.Synth.SynthOptions(400, 5));
+        var path = folder.File("store.db");
+        using var store = KvStore.Open(path);
+        Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
+        var graph = store.Graph();
+
+        // Every figure row a commit writes, updates or deletes (a trigger of this test's own).
+        Exec(path, """
+            CREATE TABLE test_figure_writes(what TEXT NOT NULL);
+            CREATE TRIGGER test_rcounts_insert AFTER INSERT ON rcounts BEGIN INSERT INTO test_figure_writes VALUES ('insert ' || new.key); END;
+            CREATE TRIGGER test_rcounts_update AFTER UPDATE ON rcounts BEGIN INSERT INTO test_figure_writes VALUES ('update ' || new.key); END;
+            CREATE TRIGGER test_rcounts_delete AFTER DELETE ON rcounts BEGIN INSERT INTO test_figure_writes VALUES ('delete ' || old.key); END;
+            CREATE TRIGGER test_rcases_insert AFTER INSERT ON rcases BEGIN INSERT INTO test_figure_writes VALUES ('case ' || new.id); END;
+            CREATE TRIGGER test_rcases_delete AFTER DELETE ON rcases BEGIN INSERT INTO test_figure_writes VALUES ('case ' || old.id); END;
+            """);
+
+        // Two answers that already cite something (so the documents' features stay), and a motion of the corpus cited as
+        // the generated texts cite motions ("Kamerstuk 32 813, nr. 102").
+        var answers = Directory.GetFiles(input, "kamervraag-*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Where(f => File.ReadAllText(f).Contains("(Kamerstuk ", StringComparison.Ordinal)).Take(2).ToList();
+        var motion = Directory.GetFiles(input, "motie-*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => Path.GetFileNameWithoutExtension(f).Split('-')).First(p => p.Length == 3 && p[1].Length == 5);
+        var resolvedCitation = $"\nZie ook de motie (Kamerstuk {motion[1][..2]} {motion[1][2..]}, nr. {motion[2]}).\n";
+        const string UnresolvedCitation = "\nZie ook de motie (Kamerstuk 36 999, nr. 9).\n";
+        var originals = answers.Select(File.ReadAllText).ToList();
+        var stats = store.Stats();
+
+        void Step(string name, int file, string text, Func<StoreStats, StoreStats, bool> moved)
+        {
+            File.WriteAllText(answers[file], text);
+            Exec(path, "DELETE FROM test_figure_writes");
+            graph = RebuildAndCompare(store, input, graph);
+            AssertSameAsFromScratch(store, input, folder.FullPath, name);
+            Assert.Equal(["update " + ResolvedFacts.CountsKey], Rows(path, "SELECT what FROM test_figure_writes"));
+            var now = store.Stats();
+            Assert.True(moved(stats, now), $"{name}: {stats} -> {now}");
+            stats = now;
+        }
+
+        // The new target is a placeholder (and what it brings) no other file has: the nodes grow, and shrink when it leaves.
+        Step("unresolved-added", 0, originals[0] + UnresolvedCitation, (a, b) => b.Unresolved == a.Unresolved + 1 && b.Citations == a.Citations + 1 && b.Nodes > a.Nodes);
+        Step("unresolved-again", 1, originals[1] + UnresolvedCitation, (a, b) => b.Unresolved == a.Unresolved + 1 && b.Citations == a.Citations + 1 && b.Nodes == a.Nodes && b.Edges > a.Edges);
+        Step("resolved-added", 0, originals[0] + resolvedCitation, (a, b) => b.Resolved == a.Resolved + 1 && b.Unresolved == a.Unresolved - 1 && b.Citations == a.Citations);
+        Step("unresolved-dropped", 1, originals[1], (a, b) => b.Unresolved == a.Unresolved - 1 && b.Citations == a.Citations - 1 && b.Nodes < a.Nodes);
+        Step("resolved-dropped", 0, originals[0], (a, b) => b.Resolved == a.Resolved - 1 && b.Citations == a.Citations - 1);
+    }
+
     private static string Candidates(ICitationGraph graph, string id) =>
         Convert.ToString(graph.Find(id)?.Properties.GetValueOrDefault("candidates"), CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -11,8 +11,9 @@ namespace KvGraph.Store.Sqlite;
 /// (<see cref="IndexedGraph"/>) instead of assembling it. Per file they hold exactly what the change feed
 /// (<see cref="SqliteKvStore.FactsChangedSince(long)"/>) gives for it, the facts pushed to Neo4j; only the files the feed marks
 /// since the tables were last brought up to date are rewritten, and the rows of removed or failed files dropped. Then
-/// the few whole-graph figures are recomputed: the cases and populations <see cref="Relatedness"/> ranks with, and the
-/// counts <c>stats</c> prints.
+/// the few whole-graph figures are brought up to date: the cases and populations <see cref="Relatedness"/> ranks with, and
+/// the counts <c>stats</c> prints; recomputed over every row, or, when the rewritten files' documents, answers and features
+/// are as they were, only the counts moved by those files' rows (<c>CountsAfter</c>).
 /// </summary>
 internal static class ResolvedFacts
 {
@@ -65,6 +66,8 @@ internal static class ResolvedFacts
         Exec(store, "INSERT OR IGNORE INTO rstale SELECT file_id FROM rfiles WHERE file_id NOT IN (SELECT id FROM files WHERE status = 'ok')");
         Exec(store, "INSERT OR IGNORE INTO rstale SELECT id FROM files WHERE version > $s", ("$s", since));
         var before = done is null ? null : WholeGraphInputs(store);
+        var beforeCases = done is null ? null : CaseInputs(store);
+        var beforeRows = beforeCases is null || Scalar(store, "SELECT count(*) FROM rstale") > DeltaFiles ? null : StaleRows.Read(store);
         foreach (var table in new[] { "rnodes", "redges", "rfeatures", "rfiles" })
         {
             Exec(store, $"DELETE FROM {table} WHERE file_id IN (SELECT file_id FROM rstale)");
@@ -144,7 +147,18 @@ internal static class ResolvedFacts
         // citations), every figure is too, and the scans of the whole graph are skipped.
         if (before is null || before != WholeGraphInputs(store))
         {
-            UpdateWholeGraph(store);
+            // When what the cases, populations and document counts read is the same (a citation added to or dropped
+            // from a text, the usual edit), only the counts of edges, citations and nodes move: by the rewritten
+            // files' rows before and after, and an index look-up of each key they gain or lose elsewhere.
+            var delta = beforeRows is not null && beforeCases == CaseInputs(store) ? CountsAfter(store, beforeRows) : null;
+            if (delta is not null)
+            {
+                Exec(store, "UPDATE rcounts SET value = $v WHERE key = $k", ("$k", CountsKey), ("$v", delta));
+            }
+            else
+            {
+                UpdateWholeGraph(store);
+            }
         }
 
         store.SetMeta(VersionKey, version.ToString(CultureInfo.InvariantCulture));
@@ -154,15 +168,32 @@ internal static class ResolvedFacts
     /// A digest of the rewritten files' (<c>rstale</c>) rows that the whole-graph figures read: document nodes with the
     /// properties the cases read, node ids and labels, edges with the properties the counts read, and features.
     /// </summary>
-    private static string WholeGraphInputs(SqliteKvStore store)
+    private static string WholeGraphInputs(SqliteKvStore store) => Digest(store,
+        "SELECT n.file_id, n.seq, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind') FROM rnodes n WHERE n.file_id IN (SELECT file_id FROM rstale) ORDER BY n.file_id, n.seq",
+        "SELECT e.file_id, e.seq, e.source, e.target, e.type, e.positioned, json_extract(e.props, '$.kind') FROM redges e WHERE e.file_id IN (SELECT file_id FROM rstale) ORDER BY e.file_id, e.seq",
+        "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label");
+
+    /// <summary>
+    /// The most rewritten files whose rows a commit keeps in memory to move the counts by delta; above it the counts
+    /// are recomputed whole (a large change touches so many keys that the look-ups would cost more than the scans).
+    /// </summary>
+    private const int DeltaFiles = 1000;
+
+    /// <summary>
+    /// A digest of the rewritten files' (<c>rstale</c>) rows that everything but the edge, citation and node counts
+    /// reads: the document nodes in file order with the properties the cases and kinds read (so the real documents,
+    /// their kinds and whether a citation is resolved), the ANSWERS edges and the features. Equal before and after:
+    /// the cases, the populations, the case count and the document counts are as they were.
+    /// </summary>
+    private static string CaseInputs(SqliteKvStore store) => Digest(store,
+        $"SELECT n.file_id, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind') FROM rnodes n WHERE n.file_id IN (SELECT file_id FROM rstale) AND n.label IN ({DocumentLabels}) ORDER BY n.file_id, n.seq",
+        "SELECT e.file_id, e.source, e.target FROM redges e WHERE e.file_id IN (SELECT file_id FROM rstale) AND e.type = 'ANSWERS' ORDER BY e.file_id, e.seq",
+        "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label");
+
+    private static string Digest(SqliteKvStore store, params string[] queries)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var sql in new[]
-        {
-            "SELECT n.file_id, n.seq, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind') FROM rnodes n WHERE n.file_id IN (SELECT file_id FROM rstale) ORDER BY n.file_id, n.seq",
-            "SELECT e.file_id, e.seq, e.source, e.target, e.type, e.positioned, json_extract(e.props, '$.kind') FROM redges e WHERE e.file_id IN (SELECT file_id FROM rstale) ORDER BY e.file_id, e.seq",
-            "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label",
-        })
+        foreach (var sql in queries)
         {
             using var cmd = store.Command(sql);
             using var r = cmd.ExecuteReader();
@@ -181,6 +212,155 @@ internal static class ResolvedFacts
         }
 
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The rewritten files' (<c>rstale</c>) edges, node ids and asserted (non-placeholder) node ids, as the counts read them.</summary>
+    private sealed class StaleRows
+    {
+        public List<(string Source, string Target, string Type, bool Positioned, string? Kind)> Edges { get; } = [];
+
+        public HashSet<string> NodeIds { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Asserted { get; } = new(StringComparer.Ordinal);
+
+        public static StaleRows Read(SqliteKvStore store)
+        {
+            var rows = new StaleRows();
+            using (var cmd = store.Command("SELECT source, target, type, positioned, CASE WHEN type = 'CITES' THEN json_extract(props, '$.kind') END FROM redges WHERE file_id IN (SELECT file_id FROM rstale)"))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    rows.Edges.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3) == 1, r.IsDBNull(4) ? null : r.GetString(4)));
+                }
+            }
+
+            using (var cmd = store.Command($"SELECT id, label <> '{NodeLabel.Placeholder}' FROM rnodes WHERE file_id IN (SELECT file_id FROM rstale)"))
+            using (var r = cmd.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    rows.NodeIds.Add(r.GetString(0));
+                    if (r.GetInt64(1) == 1)
+                    {
+                        rows.Asserted.Add(r.GetString(0));
+                    }
+                }
+            }
+
+            return rows;
+        }
+
+        /// <summary>
+        /// The key an edge is counted once under in <c>Counts</c>' edge count: MEMBER_OF once per person and party, another
+        /// structural (unpositioned) edge once per source, target and type; null for a positioned edge, counted each.
+        /// </summary>
+        public static (string Source, string Target, string Type)? EdgeKey((string Source, string Target, string Type, bool Positioned, string? Kind) e) =>
+            e.Type == EdgeType.MemberOf || !e.Positioned ? (e.Source, e.Target, e.Type) : null;
+    }
+
+    /// <summary>
+    /// The counts JSON after the rewritten files' rows went from <paramref name="before"/> to what the tables hold now, the
+    /// real documents being the same (<see cref="CaseInputs"/>): the stored counts moved by what those rows add and
+    /// drop, a key counted once (an unpositioned edge, a MEMBER_OF pair, a node id) moving only when no other file has
+    /// it, and the citations elsewhere of an id that became asserted or stopped being so moved in or out of the
+    /// unresolved. Null when it cannot be said so: no stored counts, or an unpositioned CITES edge among the
+    /// rows (the whole count keeps the first of such duplicates' kinds).
+    /// </summary>
+    private static string? CountsAfter(SqliteKvStore store, StaleRows before)
+    {
+        using var stored = store.Command("SELECT value FROM rcounts WHERE key = $k", ("$k", CountsKey));
+        if (stored.ExecuteScalar() is not string json)
+        {
+            return null;
+        }
+
+        var after = StaleRows.Read(store);
+        if (before.Edges.Concat(after.Edges).Any(e => e.Type == EdgeType.Cites && !e.Positioned))
+        {
+            return null;
+        }
+
+        var counts = ReadCounts(json);
+        var byKind = new SortedDictionary<string, int>(counts.CitationsByKind.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
+        int citations = counts.Citations, resolved = counts.Resolved, unresolved = counts.Unresolved, edges = counts.Edges, nodes = counts.Nodes;
+        using var isReal = store.Fast($"SELECT EXISTS(SELECT 1 FROM rnodes WHERE id = ?1 AND label IN ({DocumentLabels}))");
+        using var assertedElsewhere = store.Fast($"SELECT EXISTS(SELECT 1 FROM rnodes WHERE id = ?1 AND label <> '{NodeLabel.Placeholder}' AND file_id NOT IN (SELECT file_id FROM rstale))");
+        foreach (var (rows, sign) in new[] { (before, -1), (after, 1) })
+        {
+            foreach (var e in rows.Edges)
+            {
+                if (e.Type != EdgeType.MemberOf && e.Positioned)
+                {
+                    edges += sign;
+                }
+
+                if (e.Type != EdgeType.Cites)
+                {
+                    continue;
+                }
+
+                citations += sign;
+                var kind = e.Kind ?? "?";
+                byKind[kind] = byKind.GetValueOrDefault(kind) + sign;
+                if (isReal.RunScalar(e.Target) == 1)
+                {
+                    resolved += sign;
+                }
+                else if (!rows.Asserted.Contains(e.Target) && assertedElsewhere.RunScalar(e.Target) == 0)
+                {
+                    unresolved += sign;
+                }
+            }
+        }
+
+        // An id that stopped (or started) being asserted only by these files: the citations of it elsewhere that are not
+        // resolved become (or stop being) unresolved. Each positioned one counts, an unpositioned one once per citer.
+        using var citedElsewhere = store.Fast("""
+            SELECT (SELECT count(*) FROM redges WHERE target = ?1 AND type = 'CITES' AND positioned = 1 AND file_id NOT IN (SELECT file_id FROM rstale))
+                + (SELECT count(DISTINCT source) FROM redges WHERE target = ?1 AND type = 'CITES' AND positioned = 0 AND file_id NOT IN (SELECT file_id FROM rstale))
+            """);
+        foreach (var id in before.Asserted.Except(after.Asserted).Concat(after.Asserted.Except(before.Asserted)))
+        {
+            if (isReal.RunScalar(id) == 0 && assertedElsewhere.RunScalar(id) == 0)
+            {
+                unresolved += (int)citedElsewhere.RunScalar(id) * (after.Asserted.Contains(id) ? -1 : 1);
+            }
+        }
+
+        // A key counted once moves when one side has it and no other file does.
+        var (keysBefore, keysAfter) = (Keys(before), Keys(after));
+        using var edgeElsewhere = store.Fast("SELECT EXISTS(SELECT 1 FROM redges WHERE source = ?1 AND type = ?2 AND target = ?3 AND (positioned = 0 OR type = 'MEMBER_OF') AND file_id NOT IN (SELECT file_id FROM rstale))");
+        foreach (var key in keysBefore.Except(keysAfter).Concat(keysAfter.Except(keysBefore)))
+        {
+            if (edgeElsewhere.RunScalar(key.Source, key.Type, key.Target) == 0)
+            {
+                edges += keysAfter.Contains(key) ? 1 : -1;
+            }
+        }
+
+        using var nodeElsewhere = store.Fast("SELECT EXISTS(SELECT 1 FROM rnodes WHERE id = ?1 AND file_id NOT IN (SELECT file_id FROM rstale))");
+        foreach (var id in before.NodeIds.Except(after.NodeIds).Concat(after.NodeIds.Except(before.NodeIds)))
+        {
+            if (nodeElsewhere.RunScalar(id) == 0)
+            {
+                nodes += after.NodeIds.Contains(id) ? 1 : -1;
+            }
+        }
+
+        return JsonSerializer.Serialize(counts with
+        {
+            DocumentsByKind = counts.DocumentsByKind.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            Citations = citations,
+            CitationsByKind = byKind.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            Resolved = resolved,
+            Unresolved = unresolved,
+            Nodes = nodes,
+            Edges = edges,
+        });
+
+        static HashSet<(string Source, string Target, string Type)> Keys(StaleRows rows) =>
+            rows.Edges.Select(StaleRows.EdgeKey).OfType<(string, string, string)>().ToHashSet();
     }
 
     // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts.
