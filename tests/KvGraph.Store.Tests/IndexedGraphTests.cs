@@ -13,7 +13,7 @@ namespace KvGraph.Store.Tests;
 /// and after an incremental rebuild.
 /// </summary>
 [Collection(CorpusStoreCollection.Name)]
-public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
+public sealed class IndexedGraphTests(CorpusStoreFixture fixture, SynthStoreFixture synth) : IClassFixture<SynthStoreFixture>
 {
     [SkippableFact]
     public void The_indexed_graph_is_not_the_loaded_graph()
@@ -164,23 +164,14 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
         // The real corpus cites nothing more than twice; a generated one has motions cited hundreds of times, the case the
         // narrow reads are for. The most cited nodes' cited-by lists, and their reverse traces with a small budget (the walk
         // reads whole only the steps it takes) and the full one, equal the graph assembled in memory.
-        using var folder = new TempFolder("kvgraph-synth-hubs");
-        var docs = Path.Combine(folder.FullPath, "docs");
-        KvGraph.Pipeline.Synth.SynthCorpus.Write(docs, new KvGraph.Pipeline.Synth.SynthOptions(3000, 5));
-        using (var writer = KvStore.Open(folder.File("synth.db")))
-        {
-            var report = BuildPipeline.Run(writer, [docs]);
-            Assert.Empty(report.Failures);
-        }
-
-        using var store = KvStore.OpenReadOnly(folder.File("synth.db"));
+        using var store = KvStore.OpenReadOnly(synth.StorePath);
         var memory = store.LoadGraph();
         var hubs = memory.Edges.Where(e => e.Type == EdgeType.Cites).GroupBy(e => e.Target, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(25).Select(g => g.Key).ToList();
         var problems = NarrowCitedBy.Problems(memory, store.Graph(), hubs);
 
         // Their sponsors and dossiers as targets alone (every citing file names them again), as the edges' distinct targets.
-        using (var fresh = KvStore.OpenReadOnly(folder.File("synth.db")))
+        using (var fresh = KvStore.OpenReadOnly(synth.StorePath))
         {
             var indexed = fresh.Graph();
             foreach (var id in hubs)
@@ -199,7 +190,7 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
         foreach (var budget in new[] { 7, 60, NeighbourhoodGraph.TraceBudget })
         {
             // A fresh indexed graph per budget: the narrow reads are taken only where nothing is read yet.
-            using var again = KvStore.OpenReadOnly(folder.File("synth.db"));
+            using var again = KvStore.OpenReadOnly(synth.StorePath);
             var indexed = again.Graph();
             foreach (var id in hubs.Take(8))
             {
@@ -224,15 +215,7 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
         // a generated one has motions cited hundreds of times and people named in hundreds of files. For the most cited
         // motions, documents citing them, and documents sharing each kind's most shared thing below the hub limit, the top ten
         // (ids, scores, reasons, order) equal the graph assembled in memory, on a fresh indexed graph (nothing read whole yet).
-        using var folder = new TempFolder("kvgraph-synth-related");
-        var docs = Path.Combine(folder.FullPath, "docs");
-        KvGraph.Pipeline.Synth.SynthCorpus.Write(docs, new KvGraph.Pipeline.Synth.SynthOptions(3000, 5));
-        using (var writer = KvStore.Open(folder.File("synth.db")))
-        {
-            Assert.Empty(BuildPipeline.Run(writer, [docs]).Failures);
-        }
-
-        using var store = KvStore.OpenReadOnly(folder.File("synth.db"));
+        using var store = KvStore.OpenReadOnly(synth.StorePath);
         var memory = store.LoadGraph();
         var edges = memory.Edges.Where(e => e.Source != e.Target).ToList();
         var hubs = edges.Where(e => e.Type == EdgeType.Cites).GroupBy(e => e.Target, StringComparer.Ordinal)
@@ -268,16 +251,8 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture)
     {
         // Every file that names a person, a dossier or a topic asserts its node again with the very same row (a hub's
         // sponsor has 17,552 at 100,000 documents). The indexed graph reads such a node as one row, not one per file.
-        using var folder = new TempFolder("kvgraph-synth-nodes");
-        var docs = Path.Combine(folder.FullPath, "docs");
-        KvGraph.Pipeline.Synth.SynthCorpus.Write(docs, new KvGraph.Pipeline.Synth.SynthOptions(3000, 5));
-        using (var writer = KvStore.Open(folder.File("synth.db")))
-        {
-            Assert.Empty(BuildPipeline.Run(writer, [docs]).Failures);
-        }
-
-        using var store = KvStore.OpenReadOnly(folder.File("synth.db"));
-        var (problems, alike, _) = NodeReads(folder.File("synth.db"), store.LoadGraph());
+        using var store = KvStore.OpenReadOnly(synth.StorePath);
+        var (problems, alike, _) = NodeReads(synth.StorePath, store.LoadGraph());
         Assert.True(problems.Count == 0, GraphEquality.Report(problems));
         Assert.True(alike > 100, $"at most {alike} equal rows of one node");
     }
