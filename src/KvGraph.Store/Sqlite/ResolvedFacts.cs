@@ -171,7 +171,10 @@ internal static class ResolvedFacts
     private static string WholeGraphInputs(SqliteKvStore store) => Digest(store,
         "SELECT n.file_id, n.seq, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind') FROM rnodes n WHERE n.file_id IN (SELECT file_id FROM rstale) ORDER BY n.file_id, n.seq",
         "SELECT e.file_id, e.seq, e.source, e.target, e.type, e.positioned, json_extract(e.props, '$.kind') FROM redges e WHERE e.file_id IN (SELECT file_id FROM rstale) ORDER BY e.file_id, e.seq",
-        "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label");
+        StaleFeatures);
+
+    // The rewritten files' features in a fixed order: both digests read them (every figure but the counts reads them).
+    private const string StaleFeatures = "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label";
 
     /// <summary>
     /// The most rewritten files whose rows a commit keeps in memory to move the counts by delta; above it the counts
@@ -188,7 +191,7 @@ internal static class ResolvedFacts
     private static string CaseInputs(SqliteKvStore store) => Digest(store,
         $"SELECT n.file_id, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind') FROM rnodes n WHERE n.file_id IN (SELECT file_id FROM rstale) AND n.label IN ({DocumentLabels}) ORDER BY n.file_id, n.seq",
         "SELECT e.file_id, e.source, e.target FROM redges e WHERE e.file_id IN (SELECT file_id FROM rstale) AND e.type = 'ANSWERS' ORDER BY e.file_id, e.seq",
-        "SELECT f.file_id, f.doc, f.type, f.label FROM rfeatures f WHERE f.file_id IN (SELECT file_id FROM rstale) ORDER BY f.file_id, f.doc, f.type, f.label");
+        StaleFeatures);
 
     private static string Digest(SqliteKvStore store, params string[] queries)
     {
