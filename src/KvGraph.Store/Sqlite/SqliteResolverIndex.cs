@@ -51,8 +51,9 @@ internal sealed class SqliteResolverIndex(SqliteKvStore store) : IResolverIndex
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sitting in sittings)
         {
-            // A sitting id is h-tk-<digits>-<digits> (Resolver.SittingOf): its items are the ids from "<sitting>-" up to "<sitting>." ('-' + 1).
-            Read("SELECT DISTINCT id FROM documents WHERE id >= $lo AND id < $hi AND kind = $k", ids, ("$lo", sitting + "-"), ("$hi", sitting + "."), ("$k", Handelingen));
+            // A sitting id is h-tk-<digits>-<digits> (Resolver.SittingOf): its items are the ids from "<sitting>-" up to "<sitting>." ('-' + 1),
+            // read by that range (+kind, as in MotionRecords: not every Handelingen row by kind).
+            Read(SittingItemsSql, ids, ("$lo", sitting + "-"), ("$hi", sitting + "."), ("$k", Handelingen));
         }
 
         return ids;
@@ -61,7 +62,9 @@ internal sealed class SqliteResolverIndex(SqliteKvStore store) : IResolverIndex
     public IReadOnlyCollection<string> MotionRecords()
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        Read("SELECT DISTINCT id FROM documents WHERE id >= 'zaak:' AND id < 'zaak;' AND kind = $k", ids, ("$k", Motion));
+        // By the id range (documents_id), the kind tested on its rows (+kind): offered documents_kind_date, SQLite looked
+        // up the row of every motion text (20,000 at 100,000 documents, 0.05 s) to find the few open-data records.
+        Read(MotionRecordsSql, ids, ("$k", Motion));
         return ids;
     }
 
@@ -97,6 +100,12 @@ internal sealed class SqliteResolverIndex(SqliteKvStore store) : IResolverIndex
 
         return mentions;
     }
+
+    /// <summary>The documents of kind $k with an id from $lo up to (not including) $hi (a sitting's items).</summary>
+    internal const string SittingItemsSql = "SELECT DISTINCT id FROM documents WHERE id >= $lo AND id < $hi AND +kind = $k";
+
+    /// <summary>The open-data motion records (ids <c>zaak:…</c>) of kind $k.</summary>
+    internal const string MotionRecordsSql = "SELECT DISTINCT id FROM documents WHERE id >= 'zaak:' AND id < 'zaak;' AND +kind = $k";
 
     private static (string Name, object? Value)[] Args(string[] values) => [.. values.Select((v, i) => ($"$k{i}", (object?)v))];
 
