@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using KvGraph.Core.Entities.People;
 using KvGraph.Core.Graph;
+using KvGraph.Core.Resolution;
 using Microsoft.Data.Sqlite;
 
 namespace KvGraph.Store.Sqlite;
@@ -90,7 +92,8 @@ internal static class ResolvedFacts
         // A few changed files are resolved against only what decides them (SqliteKvStore.ResolverFor): its merges are
         // still the whole corpus's (ResolverScope), so rmerged below is rewritten from them as from the whole resolver.
         var (resolver, raw) = store.ResolverFor(since);
-        foreach (var facts in store.FactsChangedSince(since, resolver, raw))
+        var (feed, people) = store.RawFactsChangedSince(since, raw);
+        foreach (var (facts, nodeProps, edgeProps) in Resolved(feed, resolver, people))
         {
             if (!ids.TryGetValue(facts.File, out var fileId))
             {
@@ -103,14 +106,16 @@ internal static class ResolvedFacts
             foreach (var n in facts.Nodes)
             {
                 labels.TryAdd(n.Id, n.Label);
-                node.Run(fileId, seq++, n.Id, n.Label, n.Name, StoreJson.TypedProps(n.Properties));
+                node.Run(fileId, seq, n.Id, n.Label, n.Name, nodeProps[seq]);
+                seq++;
             }
 
             seq = 0;
             var features = new HashSet<(string, string, string)>();
             foreach (var e in facts.Edges)
             {
-                edge.Run(fileId, seq++, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, StoreJson.TypedProps(e.Properties));
+                edge.Run(fileId, seq, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? 1 : 0, edgeProps[seq]);
+                seq++;
                 if (e.Source == e.Target || !Relatedness.CountsForRelatedness(e))
                 {
                     continue;
@@ -162,6 +167,54 @@ internal static class ResolvedFacts
         }
 
         store.SetMeta(VersionKey, version.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>One file's resolved facts with the JSON of each node's and edge's properties (<see cref="StoreJson.TypedProps"/>), in their order.</summary>
+    private readonly record struct ResolvedFile(DocumentFacts Facts, string[] NodeProps, string[] EdgeProps);
+
+    /// <summary>How many files one hand-over of <see cref="Resolved"/> holds.</summary>
+    private const int ResolveBatch = 256;
+
+    /// <summary>
+    /// The files of <paramref name="feed"/> parsed and resolved (<see cref="SqliteKvStore.Resolve"/>) with their properties
+    /// as JSON, in the feed's order. That work needs only the file's raw rows, the resolver and the person directory, which
+    /// it only reads; the store is read (the feed) and written (the caller) on this thread alone. So batches of files are resolved
+    /// on one other thread, one batch after the other (never two at once), while this thread reads the next batch from the
+    /// store and inserts the rows of the last: a first build's commit did the four in turn on one core while the other
+    /// stood idle. At most three batches are held.
+    /// </summary>
+    private static IEnumerable<ResolvedFile> Resolved(IEnumerable<Func<DocumentFacts>> feed, Resolver resolver, PersonDirectory people)
+    {
+        static ResolvedFile[] Prepare(Func<DocumentFacts>[] batch, Resolver resolver, PersonDirectory people) =>
+        [
+            .. batch.Select(raw => SqliteKvStore.Resolve(raw(), resolver, people)).Select(f => new ResolvedFile(
+                f, [.. f.Nodes.Select(n => StoreJson.TypedProps(n.Properties))], [.. f.Edges.Select(e => StoreJson.TypedProps(e.Properties))])),
+        ];
+
+        var pending = new Queue<Task<ResolvedFile[]>>();
+        Task<ResolvedFile[]>? last = null;
+        foreach (var batch in feed.Chunk(ResolveBatch))
+        {
+            last = last is null
+                ? Task.Run(() => Prepare(batch, resolver, people))
+                : last.ContinueWith(_ => Prepare(batch, resolver, people), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            pending.Enqueue(last);
+            while (pending.Count > 2)
+            {
+                foreach (var f in pending.Dequeue().GetAwaiter().GetResult())
+                {
+                    yield return f;
+                }
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var f in pending.Dequeue().GetAwaiter().GetResult())
+            {
+                yield return f;
+            }
+        }
     }
 
     /// <summary>

@@ -671,14 +671,30 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary><see cref="FactsChangedSince(long)"/> with the resolver already loaded (and the raw facts, when <see cref="ResolverFor"/> read them).</summary>
     internal IEnumerable<DocumentFacts> FactsChangedSince(long version, Resolver resolver, IReadOnlyList<DocumentFacts>? raw = null)
     {
+        var (facts, people) = RawFactsChangedSince(version, raw);
+        foreach (var f in facts)
+        {
+            yield return Resolve(f(), resolver, people);
+        }
+    }
+
+    /// <summary>
+    /// The change feed in two halves: the raw facts of the files changed after <paramref name="version"/>, in the feed's
+    /// order (<paramref name="raw"/> when <see cref="ResolverFor"/> read them; otherwise the rows read from the store as
+    /// enumerated, each file's properties parsed when it is asked for), and the person directory they are resolved with
+    /// (<see cref="Resolve"/>). Asking for a file's facts and resolving them read only what was read, not the store.
+    /// </summary>
+    internal (IEnumerable<Func<DocumentFacts>> Raw, PersonDirectory People) RawFactsChangedSince(long version, IReadOnlyList<DocumentFacts>? raw)
+    {
         // The scoped resolver's few files (raw read) read only the persons they can reach; a first build, or a store opened
         // read-only before schema step 7 (no person indexes), the whole directory.
         var people = raw is null || Schema.UserVersion(_connection) < 7 ? LoadPersonDirectory() : PersonDirectoryFor(raw);
-        foreach (var facts in raw ?? LoadRawFacts(version))
-        {
-            yield return people.Apply(FactsResolver.Resolve(facts, resolver));
-        }
+        return (raw is null ? LoadRawRows(version).Select(r => (Func<DocumentFacts>)r.ToFacts) : raw.Select(f => (Func<DocumentFacts>)(() => f)), people);
     }
+
+    /// <summary>One file's resolved facts, as the change feed gives them: a function of the raw facts, the resolver and the person directory alone.</summary>
+    internal static DocumentFacts Resolve(DocumentFacts raw, Resolver resolver, PersonDirectory people) =>
+        people.Apply(FactsResolver.Resolve(raw, resolver));
 
     public IReadOnlyList<DeletedFile> DeletedSince(long version)
     {
@@ -1179,7 +1195,21 @@ internal sealed class SqliteKvStore : IKvStore
     /// order, read <see cref="RawFactsChunk"/> files at a time: a first build's commit resolves every file, and holding
     /// all their facts at once was most of its peak memory (3.4 GB at 100,000 files).
     /// </summary>
-    internal IEnumerable<DocumentFacts> LoadRawFacts(long? sinceVersion)
+    internal IEnumerable<DocumentFacts> LoadRawFacts(long? sinceVersion) => LoadRawRows(sinceVersion).Select(r => r.ToFacts());
+
+    /// <summary>One file's raw rows as stored, its nodes' and edges' properties still JSON (<see cref="StoreJson.TypedProps"/>).</summary>
+    internal sealed record RawRows(string Path, List<string> Docs, List<(string Id, string Label, string? Name, string Props)> Nodes, List<(string Source, string Target, string Type, string Props)> Edges)
+    {
+        /// <summary>The file's raw facts, its properties parsed (<see cref="StoreJson.ReadTypedProps"/>).</summary>
+        public DocumentFacts ToFacts() => new(
+            Path,
+            Docs,
+            [.. Nodes.Select(n => new GraphNode(n.Id, n.Label, n.Name, StoreJson.ReadTypedProps(n.Props)))],
+            [.. Edges.Select(e => new GraphEdge(e.Source, e.Target, e.Type, StoreJson.ReadTypedProps(e.Props)))]);
+    }
+
+    /// <summary>The rows of <see cref="LoadRawFacts"/>, their properties not parsed yet.</summary>
+    internal IEnumerable<RawRows> LoadRawRows(long? sinceVersion)
     {
         var filter = sinceVersion is null ? string.Empty : " AND f.version > $v";
         (string Name, object? Value)[] args = sinceVersion is { } v ? [("$v", v)] : [];
@@ -1196,9 +1226,9 @@ internal sealed class SqliteKvStore : IKvStore
         paths.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         foreach (var chunk in paths.Chunk(RawFactsChunk))
         {
-            foreach (var facts in LoadRawFactsOf(chunk))
+            foreach (var rows in LoadRawRowsOf(chunk))
             {
-                yield return facts;
+                yield return rows;
             }
         }
     }
@@ -1206,12 +1236,12 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary>How many files' raw facts <see cref="LoadRawFacts(long?)"/> holds at once.</summary>
     internal const int RawFactsChunk = 512;
 
-    private List<DocumentFacts> LoadRawFactsOf((long Id, string Path)[] chunk)
+    private List<RawRows> LoadRawRowsOf((long Id, string Path)[] chunk)
     {
-        var files = new Dictionary<long, (string Path, List<string> Docs, List<GraphNode> Nodes, List<GraphEdge> Edges)>();
+        var files = new Dictionary<long, RawRows>();
         foreach (var (id, path) in chunk)
         {
-            files[id] = (path, [], [], []);
+            files[id] = new RawRows(path, [], [], []);
         }
 
         var ids = string.Join(", ", chunk.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)));
@@ -1229,7 +1259,7 @@ internal sealed class SqliteKvStore : IKvStore
         {
             while (r.Read())
             {
-                files[r.GetInt64(0)].Nodes.Add(new GraphNode(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), StoreJson.ReadTypedProps(r.GetString(4))));
+                files[r.GetInt64(0)].Nodes.Add((r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
             }
         }
 
@@ -1238,11 +1268,11 @@ internal sealed class SqliteKvStore : IKvStore
         {
             while (r.Read())
             {
-                files[r.GetInt64(0)].Edges.Add(new GraphEdge(r.GetString(1), r.GetString(2), r.GetString(3), StoreJson.ReadTypedProps(r.GetString(4))));
+                files[r.GetInt64(0)].Edges.Add((r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
             }
         }
 
-        return [.. chunk.Select(f => files[f.Id]).Select(f => new DocumentFacts(f.Path, f.Docs, f.Nodes, f.Edges))];
+        return [.. chunk.Select(f => files[f.Id])];
     }
 
     /// <summary>Runs <paramref name="action"/> with this store's reads inside the writer's transaction <paramref name="tx"/>.</summary>
