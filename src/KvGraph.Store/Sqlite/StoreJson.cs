@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -72,15 +75,32 @@ internal static class StoreJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Reads <see cref="TypedProps"/> back: an integer as long, a number with a fraction or exponent as double.</summary>
+    /// <summary>
+    /// Reads <see cref="TypedProps"/> back: an integer as long, a number with a fraction or exponent as double. A query of a
+    /// hub reads thousands of bags; their UTF-8 goes through a pooled buffer, not a new array each, and their keys (a small
+    /// vocabulary: date, kind, quote, start…) are one string each, not a new one per bag.
+    /// </summary>
     public static Dictionary<string, object?> ReadTypedProps(string json)
     {
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            return ReadUtf8Props(rented.AsSpan(0, Encoding.UTF8.GetBytes(json, rented)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static Dictionary<string, object?> ReadUtf8Props(ReadOnlySpan<byte> utf8)
+    {
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        var reader = new Utf8JsonReader(utf8);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString()!;
+            var key = Key(ref reader);
             reader.Read();
             result[key] = reader.TokenType switch
             {
@@ -95,6 +115,29 @@ internal static class StoreJson
         }
 
         return result;
+    }
+
+    // The property names read so far, each once (bounded: past it, a name is read as any string).
+    private static readonly ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+    private const int MaxKeys = 4_096;
+    private const int MaxKeyLength = 64;
+
+    private static string Key(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaxKeyLength)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[MaxKeyLength];
+        var name = chars[..Encoding.UTF8.GetChars(reader.ValueSpan, chars)];
+        if (Keys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var key = name.ToString();
+        return Keys.Count < MaxKeys ? Keys.GetOrAdd(key, key) : key;
     }
 
     private static string Skip(ref Utf8JsonReader reader)
