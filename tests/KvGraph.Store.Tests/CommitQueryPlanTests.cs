@@ -1,8 +1,5 @@
 using KvGraph.Core.Graph;
-using KvGraph.Pipeline;
-using KvGraph.Pipeline.Synth;
 using KvGraph.Store.Sqlite;
-using KvGraph.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace KvGraph.Store.Tests;
@@ -10,18 +7,16 @@ namespace KvGraph.Store.Tests;
 /// <summary>
 /// The commit's look-ups for a few rewritten files read those files' rows by index, never a row per document of the
 /// corpus: SQLite's plan (with this build's SQLite, and without statistics, so the same on any store) is asked on a
-/// built generated corpus, and each query gives the rows it stands for. On a 100,000-document store the document rows of
-/// the case digest were read through the label index (every document row, 0.4 s, twice per commit) and the open-data
-/// records through the kind index (every motion row).
+/// built generated corpus (the 3,000 documents of <see cref="SynthStoreFixture"/>), and each query gives the rows it
+/// stands for. On a 100,000-document store the document rows of the case digest were read through the label index
+/// (every document row, 0.4 s, twice per commit) and the open-data records through the kind index (every motion row).
 /// </summary>
-public sealed class CommitQueryPlanTests
+public sealed class CommitQueryPlanTests(SynthStoreFixture synth) : IClassFixture<SynthStoreFixture>
 {
     [Fact]
     public void The_rewritten_files_document_rows_are_read_by_file_and_are_that_files_documents()
     {
-        using var folder = new TempFolder("kvgraph-commit-plan");
-        var (path, _) = Build(folder);
-        using var c = Open(path);
+        using var c = Open(synth.StorePath);
         Exec(c, ResolvedFacts.StaleTable);
         var file = Scalar<long>(c, "SELECT file_id FROM rnodes WHERE label = 'Answer' ORDER BY file_id LIMIT 1");
         Exec(c, $"INSERT INTO rstale(file_id) VALUES ({file})");
@@ -32,18 +27,16 @@ public sealed class CommitQueryPlanTests
 
         // The rows: that file's document nodes in seq order, as a filter of all its rows would give them.
         var documentLabels = new[] { NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion, NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral };
-        var expected = Rows(c, $"SELECT file_id, id, label, json_extract(props, '$.zaak'), json_extract(props, '$.kind') FROM rnodes WHERE file_id = {file} ORDER BY seq")
-            .Where(r => documentLabels.Contains(r.Split('\u0001')[2])).ToList();
+        var expected = StoreRows.Of(c, $"SELECT file_id, id, label, json_extract(props, '$.zaak'), json_extract(props, '$.kind') FROM rnodes WHERE file_id = {file} ORDER BY seq")
+            .Where(r => documentLabels.Contains(r.Split(StoreRows.Separator)[2])).ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, Rows(c, ResolvedFacts.StaleDocuments));
+        Assert.Equal(expected, StoreRows.Of(c, ResolvedFacts.StaleDocuments));
     }
 
     [Fact]
     public void Whether_another_file_has_an_edge_key_is_read_by_the_edges_source_and_says_so()
     {
-        using var folder = new TempFolder("kvgraph-commit-plan");
-        var (path, _) = Build(folder);
-        using var c = Open(path);
+        using var c = Open(synth.StorePath);
         Exec(c, ResolvedFacts.StaleTable);
         var sql = ResolvedFacts.EdgeElsewhere.Replace("?1", "$s", StringComparison.Ordinal).Replace("?2", "$t", StringComparison.Ordinal).Replace("?3", "$g", StringComparison.Ordinal);
         var plan = Plan(c, sql, ("$s", "a"), ("$t", "b"), ("$g", "c"));
@@ -52,13 +45,13 @@ public sealed class CommitQueryPlanTests
 
         // A structural edge into a shared target (a dossier) from a cited text that only one file names: another file has
         // the key until that file is among the rewritten ones, and always for a key two files share.
-        var keys = Rows(c, """
+        var keys = StoreRows.Of(c, """
             SELECT source, type, target, count(DISTINCT file_id), min(file_id) FROM redges WHERE positioned = 0 AND type = 'IN_DOSSIER'
             GROUP BY source, type, target ORDER BY count(DISTINCT file_id), source LIMIT 1
-            """).Concat(Rows(c, """
+            """).Concat(StoreRows.Of(c, """
             SELECT source, type, target, count(DISTINCT file_id), min(file_id) FROM redges WHERE positioned = 0 AND type = 'IN_DOSSIER'
             GROUP BY source, type, target HAVING count(DISTINCT file_id) > 1 ORDER BY source LIMIT 1
-            """)).Select(r => r.Split('\u0001')).ToList();
+            """)).Select(r => r.Split(StoreRows.Separator)).ToList();
         Assert.Equal(2, keys.Count);
         foreach (var k in keys)
         {
@@ -72,9 +65,7 @@ public sealed class CommitQueryPlanTests
     [Fact]
     public void Open_data_records_and_a_sittings_items_are_read_by_id_range()
     {
-        using var folder = new TempFolder("kvgraph-commit-plan");
-        var (path, _) = Build(folder);
-        using var c = Open(path);
+        using var c = Open(synth.StorePath);
         foreach (var sql in new[] { SqliteResolverIndex.MotionRecordsSql, SqliteResolverIndex.SittingItemsSql })
         {
             var plan = Plan(c, sql, ("$k", "motion"), ("$lo", "h-tk-20232024-1-"), ("$hi", "h-tk-20232024-1."));
@@ -83,56 +74,25 @@ public sealed class CommitQueryPlanTests
         }
 
         // The rows: the documents of the kind in the id range, as a filter of every document row gives them.
-        var motionIds = Rows(c, "SELECT DISTINCT id FROM documents WHERE kind = 'motion' ORDER BY id").ToList();
+        var motionIds = StoreRows.Of(c, "SELECT DISTINCT id FROM documents WHERE kind = 'motion' ORDER BY id").ToList();
         Assert.NotEmpty(motionIds);
         var (lo, hi) = (motionIds[0], motionIds[^1] + "\u0001");
-        Assert.Equal(motionIds, Rows(c, SqliteResolverIndex.SittingItemsSql, ("$k", "motion"), ("$lo", lo), ("$hi", hi)).Order(StringComparer.Ordinal));
+        Assert.Equal(motionIds, StoreRows.Of(c, SqliteResolverIndex.SittingItemsSql, ("$k", "motion"), ("$lo", lo), ("$hi", hi)).Order(StringComparer.Ordinal));
         Assert.Equal(
-            Rows(c, "SELECT DISTINCT id FROM documents WHERE kind = 'motion' AND id >= 'zaak:' AND id < 'zaak;'").Order(StringComparer.Ordinal),
-            Rows(c, SqliteResolverIndex.MotionRecordsSql, ("$k", "motion")).Order(StringComparer.Ordinal));
+            StoreRows.Of(c, "SELECT DISTINCT id FROM documents WHERE kind = 'motion' AND id >= 'zaak:' AND id < 'zaak;'").Order(StringComparer.Ordinal),
+            StoreRows.Of(c, SqliteResolverIndex.MotionRecordsSql, ("$k", "motion")).Order(StringComparer.Ordinal));
     }
 
-    private static (string Path, string Docs) Build(TempFolder folder)
-    {
-        var docs = folder.File("docs");
-        SynthCorpus.Write(docs, new SynthOptions(300, 3));
-        var path = folder.File("store.db");
-        using (var store = KvStore.Open(path))
-        {
-            Assert.Empty(BuildPipeline.Run(store, [docs]).Failures);
-        }
-
-        return (path, docs);
-    }
-
+    // Read-only: the tests share the store; the temporary table of rewritten files is the connection's own.
     private static SqliteConnection Open(string path)
     {
-        var c = new SqliteConnection($"Data Source={path};Pooling=False");
+        var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         c.Open();
         return c;
     }
 
     private static List<string> Plan(SqliteConnection c, string sql, params (string Name, object? Value)[] args) =>
-        Rows(c, "EXPLAIN QUERY PLAN " + sql, args).Select(r => r.Split('\u0001')[^1]).ToList();
-
-    private static List<string> Rows(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in args.Where(a => sql.Contains(a.Name, StringComparison.Ordinal)))
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            rows.Add(string.Join('\u0001', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "(null)" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+        StoreRows.Of(c, "EXPLAIN QUERY PLAN " + sql, args).Select(r => r.Split(StoreRows.Separator)[^1]).ToList();
 
     private static T Scalar<T>(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
     {

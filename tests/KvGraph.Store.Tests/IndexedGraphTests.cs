@@ -521,7 +521,7 @@ public sealed class IndexedGraphIncrementalTests
             using var store = KvStore.Open(path);
             Assert.Empty(BuildPipeline.Run(store, [input]).Failures);
             var graph = store.Graph();
-            var casesBefore = Rows(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
+            var casesBefore = StoreRows.Of(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
 
             // Every row a commit writes into or deletes from the cases table, counted (a trigger of this test's own).
             Exec(path, """
@@ -538,9 +538,9 @@ public sealed class IndexedGraphIncrementalTests
 
             // The commit wrote only the case rows that differ from the stored ones (it rewrote all of them before): each
             // written id's row is new, gone or changed, and most rows were left as they were.
-            var casesAfter = Rows(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
+            var casesAfter = StoreRows.Of(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
             var differing = casesBefore.Except(casesAfter).Concat(casesAfter.Except(casesBefore)).Select(r => r.Split('\u0001')[0]).ToHashSet(StringComparer.Ordinal);
-            var written = Rows(path, "SELECT DISTINCT id FROM test_rcases_writes ORDER BY id");
+            var written = StoreRows.Of(path, "SELECT DISTINCT id FROM test_rcases_writes ORDER BY id");
             Assert.NotEmpty(differing);
             Assert.Equal([.. differing.Order(StringComparer.Ordinal)], written);
             Assert.True(written.Count * 4 < casesAfter.Count, $"{written.Count} of {casesAfter.Count} case rows written");
@@ -611,7 +611,7 @@ public sealed class IndexedGraphIncrementalTests
             Exec(path, "DELETE FROM test_figure_writes");
             graph = RebuildAndCompare(store, input, graph);
             AssertSameAsFromScratch(store, input, folder.FullPath, name);
-            Assert.Equal(["update " + ResolvedFacts.CountsKey], Rows(path, "SELECT what FROM test_figure_writes"));
+            Assert.Equal(["update " + ResolvedFacts.CountsKey], StoreRows.Of(path, "SELECT what FROM test_figure_writes"));
             var now = store.Stats();
             Assert.True(moved(stats, now), $"{name}: {stats} -> {now}");
             stats = now;
@@ -644,25 +644,8 @@ public sealed class IndexedGraphIncrementalTests
         // The tables the figures are kept in, row for row.
         foreach (var sql in new[] { "SELECT id, rep, kind, real FROM rcases ORDER BY id", "SELECT key, value FROM rcounts ORDER BY key" })
         {
-            Assert.Equal(Rows(Path.Combine(dir, $"scratch-{step}.db"), sql), Rows(Path.Combine(dir, "store.db"), sql));
+            Assert.Equal(StoreRows.Of(Path.Combine(dir, $"scratch-{step}.db"), sql), StoreRows.Of(Path.Combine(dir, "store.db"), sql));
         }
-    }
-
-    /// <summary>The rows of a query on the store file at <paramref name="path"/>, each as its columns joined by U+0001.</summary>
-    private static List<string> Rows(string path, string sql)
-    {
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            rows.Add(string.Join('\u0001', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "(null)" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
     }
 
     private static void Exec(string path, string sql)

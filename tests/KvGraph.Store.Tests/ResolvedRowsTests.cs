@@ -24,13 +24,13 @@ public sealed class ResolvedRowsTests(SynthStoreFixture synth) : IClassFixture<S
         var edges = new List<string>();
         foreach (var f in feed)
         {
-            nodes.AddRange(f.Nodes.Select((n, seq) => Row(f.File, seq, n.Id, n.Label, n.Name ?? "\u0001", StoreJson.TypedProps(n.Properties))));
+            nodes.AddRange(f.Nodes.Select((n, seq) => Row(f.File, seq, n.Id, n.Label, n.Name ?? "(null)", StoreJson.TypedProps(n.Properties))));
             edges.AddRange(f.Edges.Select((e, seq) => Row(f.File, seq, e.Source, e.Target, e.Type, e.Properties.ContainsKey("start") ? "1" : "0", StoreJson.TypedProps(e.Properties))));
         }
 
         // In the order the commit inserted them (rowid), which is the order the indexed graph reads a node's rows in.
-        var storedNodes = Rows(synth.StorePath, "SELECT f.path, n.seq, n.id, n.label, coalesce(n.name, char(1)), n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.rowid");
-        var storedEdges = Rows(synth.StorePath, "SELECT f.path, e.seq, e.source, e.target, e.type, e.positioned, e.props FROM redges e JOIN files f ON f.id = e.file_id ORDER BY e.rowid");
+        var storedNodes = StoreRows.Of(synth.StorePath, "SELECT f.path, n.seq, n.id, n.label, n.name, n.props FROM rnodes n JOIN files f ON f.id = n.file_id ORDER BY n.rowid");
+        var storedEdges = StoreRows.Of(synth.StorePath, "SELECT f.path, e.seq, e.source, e.target, e.type, e.positioned, e.props FROM redges e JOIN files f ON f.id = e.file_id ORDER BY e.rowid");
         Assert.True(nodes.Count > 10_000 && edges.Count > 10_000, $"{nodes.Count} nodes, {edges.Count} edges");
         Assert.Equal(nodes.Count, storedNodes.Count);
         Assert.Equal(edges.Count, storedEdges.Count);
@@ -38,21 +38,5 @@ public sealed class ResolvedRowsTests(SynthStoreFixture synth) : IClassFixture<S
         Assert.Equal(edges, storedEdges);
     }
 
-    private static string Row(params object[] values) => string.Join('\u0000', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
-
-    private static List<string> Rows(string path, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            rows.Add(Row([.. Enumerable.Range(0, r.FieldCount).Select(i => r.GetValue(i))]));
-        }
-
-        return rows;
-    }
+    private static string Row(params object[] values) => string.Join(StoreRows.Separator, values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
 }
