@@ -18,7 +18,7 @@ public sealed class CommitQueryPlanTests(SynthStoreFixture synth) : IClassFixtur
     {
         using var c = Open(synth.StorePath);
         Exec(c, ResolvedFacts.StaleTable);
-        var file = Scalar<long>(c, "SELECT file_id FROM rnodes WHERE label = 'Answer' ORDER BY file_id LIMIT 1");
+        var file = Scalar(c, "SELECT file_id FROM rnodes WHERE label = 'Answer' ORDER BY file_id LIMIT 1");
         Exec(c, $"INSERT INTO rstale(file_id) VALUES ({file})");
 
         var plan = Plan(c, ResolvedFacts.StaleDocuments);
@@ -56,9 +56,9 @@ public sealed class CommitQueryPlanTests(SynthStoreFixture synth) : IClassFixtur
         foreach (var k in keys)
         {
             Exec(c, "DELETE FROM rstale");
-            Assert.Equal(1L, Scalar<long>(c, sql, ("$s", k[0]), ("$t", k[1]), ("$g", k[2])));
+            Assert.Equal(1L, Scalar(c, sql, ("$s", k[0]), ("$t", k[1]), ("$g", k[2])));
             Exec(c, $"INSERT INTO rstale(file_id) VALUES ({k[4]})");
-            Assert.Equal(k[3] == "1" ? 0L : 1L, Scalar<long>(c, sql, ("$s", k[0]), ("$t", k[1]), ("$g", k[2])));
+            Assert.Equal(k[3] == "1" ? 0L : 1L, Scalar(c, sql, ("$s", k[0]), ("$t", k[1]), ("$g", k[2])));
         }
     }
 
@@ -94,17 +94,9 @@ public sealed class CommitQueryPlanTests(SynthStoreFixture synth) : IClassFixtur
     private static List<string> Plan(SqliteConnection c, string sql, params (string Name, object? Value)[] args) =>
         StoreRows.Of(c, "EXPLAIN QUERY PLAN " + sql, args).Select(r => r.Split(StoreRows.Separator)[^1]).ToList();
 
-    private static T Scalar<T>(SqliteConnection c, string sql, params (string Name, object? Value)[] args)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in args)
-        {
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    // The one value of a one-row, one-column query, as a long.
+    private static long Scalar(SqliteConnection c, string sql, params (string Name, object? Value)[] args) =>
+        long.Parse(Assert.Single(StoreRows.Of(c, sql, args)), System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Exec(SqliteConnection c, string sql)
     {

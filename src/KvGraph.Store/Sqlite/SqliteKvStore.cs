@@ -827,7 +827,7 @@ internal sealed class SqliteKvStore : IKvStore
     {
         var people = new List<GraphNode>();
         var edges = new List<GraphEdge>();
-        PersonNodes("SELECT n.id, n.name FROM nodes n", "1", people);
+        PersonNodes("1", people);
         PersonEdges("edges e", $"(e.type = '{EdgeType.MemberOf}' OR e.target LIKE 'person:%')", edges);
         return PersonDirectory.Of(people, edges);
     }
@@ -935,7 +935,7 @@ internal sealed class SqliteKvStore : IKvStore
     {
         var nodes = new List<GraphNode>();
         var edges = new List<GraphEdge>();
-        PersonNodes("SELECT n.id, n.name FROM nodes n", "n.file_id = $f", nodes, ("$f", fileId));
+        PersonNodes("n.file_id = $f", nodes, ("$f", fileId));
         PersonEdges("edges e", $"e.file_id = $f AND (e.type = '{EdgeType.MemberOf}' OR {WithInitials})", edges, ("$f", fileId));
         bool IsPerson(string id) => id.StartsWith(PersonIdentity.Prefix, StringComparison.Ordinal);
         return
@@ -1004,10 +1004,10 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary>The condition of schema step 7's partial indexes of the edges with initials (written as they are, so the planner matches them).</summary>
     private const string WithInitials = $"json_extract(e.props, '$.{PersonMention.InitialsProperty}') IS NOT NULL";
 
-    /// <summary>The person nodes of files read well that <paramref name="where"/> (over <c>n</c>, selected by <paramref name="select"/>: id and name) picks, added to <paramref name="into"/>.</summary>
-    private void PersonNodes(string select, string where, List<GraphNode> into, params (string Name, object? Value)[] args)
+    /// <summary>The person nodes (id, name) of files read well that <paramref name="where"/> (over <c>n</c>) picks, added to <paramref name="into"/>; distinct pairs: <see cref="DistinctPersonNodes"/>.</summary>
+    private void PersonNodes(string where, List<GraphNode> into, params (string Name, object? Value)[] args)
     {
-        using var cmd = Command($"{select} JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}' AND {where}", args);
+        using var cmd = Command($"SELECT n.id, n.name FROM nodes n JOIN files f ON f.id = n.file_id WHERE f.status = 'ok' AND n.label = '{NodeLabel.Person}' AND {where}", args);
         ReadPersonNodes(cmd, into);
     }
 
