@@ -247,6 +247,55 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture, SynthStoreFixt
     }
 
     [Fact]
+    public void Related_orders_the_candidates_tied_at_its_cut_by_narrow_dates_and_reads_only_the_kept_ones_whole()
+    {
+        // A document whose one shared thing is a common topic ties with every other document of that topic (1,700 of them at
+        // 100,000 documents): the top ten is picked among the ties by date and id. The tied candidates' dates are read
+        // narrowly; only the ten kept are read whole. The lists stay the assembled graph's.
+        using var store = KvStore.OpenReadOnly(synth.StorePath);
+        var memory = store.LoadGraph();
+        static int Citations(RelatedDocument r) => r.Reasons.Count(x => Relatedness.CitationKinds.Contains(x.Kind));
+        var tied = new List<(string Id, List<string> Left)>();
+        foreach (var id in GraphEquality.Documents(memory))
+        {
+            var all = memory.Related(id, int.MaxValue);
+            if (all.Count <= 10)
+            {
+                continue;
+            }
+
+            var (score, citations) = (all[9].Score, Citations(all[9]));
+            var left = all.Skip(10).Where(r => r.Score == score && Citations(r) == citations).Select(r => r.Node.Id).ToList();
+            if (left.Count >= 20)
+            {
+                tied.Add((id, left));
+            }
+
+            if (tied.Count == 25)
+            {
+                break;
+            }
+        }
+
+        Assert.True(tied.Count >= 5, $"{tied.Count} documents with 20 or more candidates tied past the cut");
+        var problems = new List<string>();
+        foreach (var (id, left) in tied)
+        {
+            // A fresh graph each: nothing read whole before.
+            using var fresh = KvStore.OpenReadOnly(synth.StorePath);
+            var indexed = Assert.IsType<IndexedGraph>(fresh.Graph());
+            problems.AddRange(GraphEquality.Related(memory, indexed, [id]));
+            var whole = left.Where(indexed.HoldsWholeNode).ToList();
+            if (whole.Count > 0)
+            {
+                problems.Add($"related {id}: {whole.Count} of the {left.Count} candidates tied past the cut read whole ({string.Join(", ", whole.Take(5))}…)");
+            }
+        }
+
+        Assert.True(problems.Count == 0, GraphEquality.Report(problems));
+    }
+
+    [Fact]
     public void On_a_generated_corpus_every_node_equals_the_assembled_graphs_and_a_node_of_equal_rows_is_read_as_one_row()
     {
         // Every file that names a person, a dossier or a topic asserts its node again with the very same row (a hub's

@@ -130,7 +130,7 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     }
 
     public IReadOnlyList<RelatedDocument> Related(string id, int limit = 10) =>
-        Find(id) is { } start ? new Relatedness(Node, Out, In, RelatednessCounts).Rank(start, limit) : [];
+        Find(id) is { } start ? new Relatedness(Node, Out, In, RelatednessCounts, DatedNodes).Rank(start, limit) : [];
 
     public IReadOnlyList<GraphNode> ShortestPath(string fromId, string toId, int maxDepth = 6)
     {
@@ -199,6 +199,13 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     /// read them whole yet); else null, and the trace takes <see cref="InOfType"/>'s.
     /// </summary>
     protected virtual IReadOnlyList<GraphEdge>? NarrowCitesIn(string id) => null;
+
+    /// <summary>
+    /// The nodes of <paramref name="ids"/> that exist, each with at least its <c>date</c> property as <see cref="Node"/> has
+    /// it, when a store reads them without the rest of their properties; else null, and <see cref="Node"/> is asked
+    /// (<see cref="Relatedness"/> breaks the ties at its cut by date).
+    /// </summary>
+    protected virtual IReadOnlyList<GraphNode>? DatedNodes(IReadOnlyCollection<string> ids) => null;
 
     /// <summary>
     /// <see cref="TargetsOf"/> of an exact id: the distinct targets of <see cref="OutOfType"/>, each at its first edge. A store

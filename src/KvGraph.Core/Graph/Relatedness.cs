@@ -77,18 +77,26 @@ public sealed class Relatedness
     private readonly Func<string, IEnumerable<GraphEdge>> _out;
     private readonly Func<string, IEnumerable<GraphEdge>> _in;
     private readonly IRelatednessCounts _counts;
+    private readonly Func<IReadOnlyCollection<string>, IReadOnlyList<GraphNode>?>? _dated;
     private readonly Dictionary<string, string> _representatives = new(StringComparer.Ordinal);
 
     /// <param name="node">A node by its exact id.</param>
     /// <param name="outgoing">A node's outgoing edges.</param>
     /// <param name="incoming">A node's incoming edges.</param>
     /// <param name="counts">The cases and the populations.</param>
-    public Relatedness(Func<string, GraphNode?> node, Func<string, IEnumerable<GraphEdge>> outgoing, Func<string, IEnumerable<GraphEdge>> incoming, IRelatednessCounts counts)
+    /// <param name="dated">
+    /// The nodes of some ids that exist, each with its <c>date</c> property as <paramref name="node"/> has it (and maybe
+    /// others), read without the rest of their properties (a store's narrow read), or null (and <paramref name="node"/> is
+    /// asked). Only the candidates tied at the cut need it.
+    /// </param>
+    public Relatedness(Func<string, GraphNode?> node, Func<string, IEnumerable<GraphEdge>> outgoing, Func<string, IEnumerable<GraphEdge>> incoming, IRelatednessCounts counts,
+        Func<IReadOnlyCollection<string>, IReadOnlyList<GraphNode>?>? dated = null)
     {
         _node = node;
         _out = outgoing;
         _in = incoming;
         _counts = counts;
+        _dated = dated;
     }
 
     /// <summary>rarity(df) = ln(1 + N/df) / ln(1 + N): 1 when df = 1, towards 0 as df nears N.</summary>
@@ -215,8 +223,22 @@ public sealed class Relatedness
             ranked = limit <= 0 ? [] : [.. ranked.TakeWhile(c => c.Score > cut.Score || (c.Score == cut.Score && c.Citations >= cut.Citations))];
         }
 
-        _counts.Prefetch([.. ranked.Select(c => c.Id)], nodes: true, outgoing: false, incoming: false);
+        // Past the first `limit`, the candidates left are tied with the cut in score and citation reasons, and the date and
+        // the id alone tell them apart: a document whose one shared thing is a topic of 1,700 documents ties all 1,700. Their
+        // dates are read narrowly when the graph can, and whole nodes only for the `limit` kept (the same order as below).
         var startDate = Date(start) ?? (_node(startRep) is { } repNode ? Date(repNode) : null);
+        if (ranked.Count > limit && _dated?.Invoke([.. ranked.Select(c => c.Id)]) is { } dated)
+        {
+            var dates = dated.ToDictionary(n => n.Id, Date, StringComparer.Ordinal);
+            ranked = [.. ranked
+                .OrderByDescending(c => c.Score)
+                .ThenByDescending(c => c.Citations)
+                .ThenBy(c => DateDistance(startDate, dates.GetValueOrDefault(c.Id)))
+                .ThenBy(c => c.Id, StringComparer.Ordinal)
+                .Take(Math.Max(0, limit))];
+        }
+
+        _counts.Prefetch([.. ranked.Select(c => c.Id)], nodes: true, outgoing: false, incoming: false);
         return [.. ranked
             .Select(c => new RelatedDocument(
                 _node(c.Id)!,

@@ -460,6 +460,30 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         });
     }
 
+    /// <summary>
+    /// The nodes read whole already, and the others narrowly (<see cref="NodeKeys"/>: their dates among a few keys), for
+    /// <see cref="Relatedness"/>'s ties at the cut (1,700 documents sharing one topic are ordered by date, and 10 kept).
+    /// </summary>
+    protected override IReadOnlyList<GraphNode> DatedNodes(IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var whole = new List<GraphNode>();
+        var rest = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!_nodes.TryGetValue(id, out var node))
+            {
+                rest.Add(id);
+            }
+            else if (node is not null)
+            {
+                whole.Add(node);
+            }
+        }
+
+        return rest.Count == 0 ? whole : [.. whole, .. NodeKeys(rest)];
+    }
+
     /// <summary>The CITES rows into a node narrowly (<see cref="CitesKeysInto"/>), unless its edges are read whole already.</summary>
     protected override IReadOnlyList<GraphEdge>? NarrowCitesIn(string id) => HasEdges(id, outgoing: false, EdgeType.Cites) ? null : CitesKeysInto(id);
 
@@ -611,6 +635,9 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
 
     /// <summary>Rows of <c>rnodes</c> the node reads (<see cref="MergedNodes"/>) have handed over so far, for the tests.</summary>
     internal long NodeRowsRead { get; private set; }
+
+    /// <summary>Whether this instance holds <paramref name="id"/>'s node read whole (with all its properties), for the tests.</summary>
+    internal bool HoldsWholeNode(string id) => _nodes.ContainsKey(id);
 
     // The merged node of each of ids that has rows (CitationGraphs.MergeNode of its rows in merge order), each row giving the
     // properties the SQL expression props picks (n.props, or part of it). First the distinct rows of every id, without the files

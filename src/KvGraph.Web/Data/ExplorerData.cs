@@ -304,7 +304,9 @@ internal sealed class ExplorerData : IExplorerData
     public MotionListView Motions(MotionFilter filter, int page, int pageSize)
     {
         // By sponsor party or dossier, every motion's people or stukken are asked: over the whole graph, not point by point.
-        var all = (filter.SponsorParty is not null || filter.Dossier is not null ? source.WholeGraph : MotionGraph(listed: true)).List(filter, Summary);
+        var all = filter == NoFilter
+            ? Unfiltered()
+            : (filter.SponsorParty is not null || filter.Dossier is not null ? source.WholeGraph : MotionGraph(listed: true)).List(filter, Summary);
         return new MotionListView(all.Count, page, pageSize, [.. all.Skip((page - 1) * pageSize).Take(pageSize)]);
     }
 
@@ -312,7 +314,7 @@ internal sealed class ExplorerData : IExplorerData
 
     private MotionStatsView ComputeStats()
     {
-        var advice = MotionGraph(listed: true).List(new MotionFilter(), Summary)
+        var advice = Unfiltered()
             .Where(m => m.CabinetAdvice is not null)
             .GroupBy(m => m.CabinetAdvice!, StringComparer.Ordinal)
             .Select(g => new AdviceCountView(g.Key, g.Count()))
@@ -329,6 +331,12 @@ internal sealed class ExplorerData : IExplorerData
         state.Motions(Graph) is { } motions
             ? new CandidateGraph(Graph, () => motions, listed ? n => state.Summaries.ContainsKey(n.Id) ? CandidateGraph.ReadAhead.None : CandidateGraph.ReadAhead.All : null)
             : Graph;
+
+    /// <summary>The motions list without a filter.</summary>
+    private static readonly MotionFilter NoFilter = new();
+
+    /// <summary>Every motion newest first (the list without a filter), made once per version (<see cref="GraphVersionState.Unfiltered"/>).</summary>
+    private IReadOnlyList<KvGraph.Core.Graph.MotionSummary> Unfiltered() => state.Unfiltered(() => MotionGraph(listed: true).List(NoFilter, Summary));
 
     private KvGraph.Core.Graph.MotionSummary Summary(GraphNode motion) => state.Summaries.GetOrAdd(motion.Id, _ => KvGraph.Core.Graph.Motions.Summary(Graph, motion));
 

@@ -14,6 +14,7 @@ internal sealed class GraphVersionState(long version)
     private IReadOnlyList<GraphNode>? motions;
     private bool motionsRead;
     private MotionStatsView? stats;
+    private IReadOnlyList<MotionSummary>? unfiltered;
 
     public long Version { get; } = version;
 
@@ -34,6 +35,20 @@ internal sealed class GraphVersionState(long version)
             return motions;
         }
     }
+
+    /// <summary>
+    /// Every motion summed up, newest first: the list without a filter, which every page of it and the counts list whole
+    /// (20,000 motions sorted anew were 5 MB allocated per request at 100,000 documents), made once. Two requests may both
+    /// make it; either is right, the first stays.
+    /// </summary>
+    public IReadOnlyList<MotionSummary> Unfiltered(Func<IReadOnlyList<MotionSummary>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        return Volatile.Read(ref unfiltered) ?? Interlocked.CompareExchange(ref unfiltered, compute(), null) ?? unfiltered!;
+    }
+
+    /// <summary>Whether the list without a filter is made already, for the tests.</summary>
+    internal bool HasUnfiltered => Volatile.Read(ref unfiltered) is not null;
 
     /// <summary>The motion counts, computed once.</summary>
     public MotionStatsView Stats(Func<MotionStatsView> compute)

@@ -11,6 +11,9 @@ internal sealed class SnapshotExplorerData(IExplorerSource source) : IExplorerDa
 {
     private GraphVersionState? current;
 
+    /// <summary>The state kept for the version last read, for the tests.</summary>
+    internal GraphVersionState? Current => Volatile.Read(ref current);
+
     public SearchPageView Search(string query, DocumentFilter filter, int page, int pageSize) => For(d => d.Search(query, filter, page, pageSize));
 
     public DocumentView? Document(string id, DocumentFilter? filter = null) => For(d => d.Document(id, filter));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KvGraph.Core.Graph;
+using KvGraph.Web.Data;
 using KvGraph.Web.Tests.Support;
 
 namespace KvGraph.Web.Tests.Api;
@@ -133,6 +134,41 @@ public sealed class MotionApiTests(RealCorpus corpus) : ExplorerClient(() => new
         var unknown = await GetJson("/api/motions?outcome=unknown");
         Assert.Equal(corpus.Graph.List(new MotionFilter { Outcome = "unknown" }).Count, unknown.GetProperty("total").GetInt32());
         Assert.All(unknown.Items("items"), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("outcome").ValueKind));
+    }
+
+    [SkippableFact]
+    public async Task The_list_without_a_filter_is_cores_page_by_page_and_made_once_per_version()
+    {
+        // Every page of the list without a filter (the motions page as it opens) and the counts read one list, made once for
+        // the store's version: the pages are Core's list over the same graph, in order, and a second look finds it kept.
+        Skip.If(corpus.SkipReason is not null, corpus.SkipReason);
+        var expected = corpus.Graph.List(new MotionFilter());
+        Assert.True(expected.Count > 50, $"{expected.Count} motions");
+        var ids = new List<string>();
+        for (var page = 1; ids.Count < expected.Count; page++)
+        {
+            var list = await GetJson($"/api/motions?pageSize=100&page={page}");
+            Assert.Equal(expected.Count, list.GetProperty("total").GetInt32());
+            var items = list.Items("items").Select(i => i.Str("id")!).ToList();
+            Assert.NotEmpty(items);
+            ids.AddRange(items);
+        }
+
+        Assert.Equal(expected.Select(m => m.Id), ids);
+
+        // Over the corpus's source: the first page makes the list for the version, the next pages and the counts read it.
+        var data = new SnapshotExplorerData(corpus.Source);
+        Assert.Null(data.Current);
+        var first = data.Motions(new MotionFilter(), 1, 25);
+        var state = Assert.IsType<GraphVersionState>(data.Current);
+        Assert.True(state.HasUnfiltered);
+        var kept = state.Unfiltered(() => throw new InvalidOperationException("made again"));
+        Assert.Equal(expected.Select(m => m.Id), kept.Select(m => m.Id));
+        var second = data.Motions(new MotionFilter(), 2, 25);
+        Assert.Equal(expected.Take(25).Select(m => m.Id), first.Items.Select(m => m.Id));
+        Assert.Equal(expected.Skip(25).Take(25).Select(m => m.Id), second.Items.Select(m => m.Id));
+        Assert.Same(state, data.Current);
+        Assert.Same(kept, state.Unfiltered(() => throw new InvalidOperationException("made again")));
     }
 
     [SkippableFact]
