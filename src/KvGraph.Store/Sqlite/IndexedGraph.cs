@@ -635,8 +635,8 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
             {
                 NodeRowsRead++;
                 var id = r.GetString(0);
-                var text = props.Read(r, out var bag);
-                if (!rows.TryAdd(id, (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), text, bag)))
+                var bag = props.Bag(r);
+                if (!rows.TryAdd(id, (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), bag is null ? props.Text(r) : string.Empty, bag)))
                 {
                     several.Add(id);
                 }
@@ -688,7 +688,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         while (r.Read())
         {
             NodeRowsRead++;
-            var (id, label, name, props) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), rowProps.Read(r, out var bag));
+            var (id, label, name, props) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), rowProps.Text(r));
             if (id != current)
             {
                 (current, first, group) = (id, (label, name, props), null);
@@ -698,25 +698,19 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
                 continue;
             }
 
-            list.Add(new GraphNode(id, label, name, bag ?? StoreJson.ReadTypedProps(props)));
+            list.Add(new GraphNode(id, label, name, rowProps.Bag(r) ?? StoreJson.ReadTypedProps(props)));
         }
 
         return list;
     }
 
-    // What a node read takes of each row's properties: the SQL columns after id, label and name; from them a text equal
-    // for equal properties (the reads compare rows by it before parsing any) and, where reading it builds them anyway, the
-    // properties themselves (else they are StoreJson.ReadTypedProps of the text).
-    private sealed class RowProps(string columns, RowProps.ReadRow read)
+    // What a node read takes of each row's properties: the SQL columns after id, label and name; from them a text equal for
+    // equal properties (ReadNodes compares a node's rows by it before parsing any) and, where the columns are not one JSON
+    // text, the properties themselves (else they are StoreJson.ReadTypedProps of the text).
+    private sealed class RowProps(string columns, Func<Microsoft.Data.Sqlite.SqliteDataReader, string> text, Func<Microsoft.Data.Sqlite.SqliteDataReader, Dictionary<string, object?>?> bag)
     {
-        public delegate string ReadRow(Microsoft.Data.Sqlite.SqliteDataReader r, out Dictionary<string, object?>? bag);
-
         /// <summary>The whole property bag (<see cref="StoreJson.TypedProps"/>'s JSON), parsed only when used.</summary>
-        public static readonly RowProps Whole = new("n.props", (Microsoft.Data.Sqlite.SqliteDataReader r, out Dictionary<string, object?>? bag) =>
-        {
-            bag = null;
-            return r.GetString(3);
-        });
+        public static readonly RowProps Whole = new("n.props", r => r.GetString(3), _ => null);
 
         /// <summary>
         /// Of the properties only <see cref="ICitationKeys.Keys"/>, each by <see cref="Schema.KeyColumn"/>: the expressions
@@ -726,27 +720,39 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         /// </summary>
         public static readonly RowProps Keys = new(
             string.Join(", ", ICitationKeys.Keys.Select(k => Schema.KeyColumn("n.props", k))),
-            (Microsoft.Data.Sqlite.SqliteDataReader r, out Dictionary<string, object?>? bag) =>
+            r =>
             {
-                bag = new Dictionary<string, object?>(StringComparer.Ordinal);
                 var text = new System.Text.StringBuilder();
+                for (var i = 0; i < ICitationKeys.Keys.Count; i++)
+                {
+                    var value = r.IsDBNull(3 + i) ? null : r.GetValue(3 + i);
+                    text.Append(value switch { null => '-', long => 'l', double => 'd', _ => 's' })
+                        .Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+                }
+
+                return text.ToString();
+            },
+            r =>
+            {
+                var bag = new Dictionary<string, object?>(ICitationKeys.Keys.Count, StringComparer.Ordinal);
                 for (var i = 0; i < ICitationKeys.Keys.Count; i++)
                 {
                     if (!r.IsDBNull(3 + i))
                     {
-                        var value = r.GetValue(3 + i);
-                        bag[ICitationKeys.Keys[i]] = value;
-                        text.Append(i).Append(value switch { long => 'l', double => 'd', _ => 's' })
-                            .Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+                        bag[ICitationKeys.Keys[i]] = r.GetValue(3 + i);
                     }
                 }
 
-                return text.ToString();
+                return bag;
             });
 
         public string Columns => columns;
 
-        public string Read(Microsoft.Data.Sqlite.SqliteDataReader r, out Dictionary<string, object?>? bag) => read(r, out bag);
+        /// <summary>The row's properties as one text, equal for equal properties.</summary>
+        public string Text(Microsoft.Data.Sqlite.SqliteDataReader r) => text(r);
+
+        /// <summary>The row's properties when the columns are not one JSON text (else null: parse <see cref="Text"/>).</summary>
+        public Dictionary<string, object?>? Bag(Microsoft.Data.Sqlite.SqliteDataReader r) => bag(r);
     }
 
     // Rows (source, target, type, props, positioned) in merge order, without those MergeEdges would drop or that add
