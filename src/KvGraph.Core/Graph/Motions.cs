@@ -397,7 +397,8 @@ public static class Motions
         }
 
         var counted = claims.Where(c => c.VotesFor is not null && c.VotesAgainst is not null).ToList();
-        if (counted.Select(c => (c.VotesFor, c.VotesAgainst)).Distinct().Count() > 1)
+        // The counts compared as Counts writes them (one text per pair): no set of value tuples, which would be JIT-compiled.
+        if (counted.Select(c => Counts(c.VotesFor, c.VotesAgainst)).Distinct(StringComparer.Ordinal).Count() > 1)
         {
             found.Add("votes: " + string.Join(" vs ", counted.Select(c => $"{Counts(c.VotesFor, c.VotesAgainst)} ({c.SourceKind} {c.Source})")));
         }
