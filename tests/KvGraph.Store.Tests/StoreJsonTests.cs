@@ -7,9 +7,10 @@ using KvGraph.Store.Sqlite;
 namespace KvGraph.Store.Tests;
 
 /// <summary>
-/// The store's JSON with compile-time metadata (<see cref="StoreJsonContext"/>) is the JSON System.Text.Json writes and
-/// reads by reflection with the same options: every document of the real corpus and the seeds, as the build stored it,
-/// reads and writes back to the same bytes both ways.
+/// The store's JSON, written with compile-time metadata (<see cref="StoreJsonContext"/>) and read by hand
+/// (<see cref="StoreDocumentReader"/>), is the JSON System.Text.Json writes and reads by reflection with the same options:
+/// every document of the real corpus and of a generated one, as the build stored it, reads and writes back to the same
+/// bytes both ways.
 /// </summary>
 [Collection(CorpusStoreCollection.Name)]
 public sealed class StoreJsonTests(CorpusStoreFixture corpus, SynthStoreFixture synth) : IClassFixture<SynthStoreFixture>
