@@ -236,7 +236,7 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
             }
 
             using var migrated = KvStore.Open(path);
-            Assert.Equal(7L, Sql(path, "PRAGMA user_version", readOnly: true));
+            Assert.Equal((long)Schema.Current, Sql(path, "PRAGMA user_version", readOnly: true));
             Assert.Equal(1L, Sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_kind_date'", readOnly: true));
             Assert.Equal(before, Answers(migrated));
             Assert.True(before.Count > 50, $"{before.Count} answers");
@@ -259,7 +259,7 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
             var built = Rows(path);
 
             // What schema 6 had: no person_short, no person indexes.
-            Sql(path, "DROP TABLE person_short; DROP INDEX nodes_person; DROP INDEX edges_member_of; DELETE FROM migrations WHERE version = 7; PRAGMA user_version = 6;");
+            Sql(path, "DROP TABLE person_short; DROP INDEX nodes_person; DROP INDEX edges_member_of; DELETE FROM migrations WHERE version >= 7; PRAGMA user_version = 6;");
             List<string> before;
             using (var old = KvStore.OpenReadOnly(path))
             {
@@ -267,7 +267,7 @@ public sealed class MotionsByDateMigrationTests(CorpusStoreFixture corpus)
             }
 
             using var migrated = KvStore.Open(path);
-            Assert.Equal(7L, Sql(path, "PRAGMA user_version", readOnly: true));
+            Assert.Equal((long)Schema.Current, Sql(path, "PRAGMA user_version", readOnly: true));
             Assert.Equal(2L, Sql(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('nodes_person', 'edges_member_of')", readOnly: true));
             Assert.Equal(built, Rows(path));
             Assert.NotEmpty(built);

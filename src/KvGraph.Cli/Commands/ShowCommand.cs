@@ -46,7 +46,7 @@ internal static class ShowCommand
                 return 0;
             }
 
-            var citers = TableCiters(graph, node.Id, filter, fate);
+            var citers = TableCiters(graph, node.Id, filter, fate, out var timeline);
 
             var doc = node.Label == NodeLabel.Placeholder ? null : store.GetDocument(node.Id);
 
@@ -123,7 +123,7 @@ internal static class ShowCommand
             console.Write(grid);
             if (fate is not null)
             {
-                MotionTables(console, graph, fate, citers);
+                MotionTables(console, fate, timeline ?? graph.TimelineFrom(fate, citers));
             }
 
             if (doc is not null && doc.Items.Count > 0)
@@ -201,10 +201,12 @@ internal static class ShowCommand
     /// list is read narrowly (<see cref="CitedByQuery.CitedByKeys"/>: dates, kinds and positions, not 9,000 nodes and
     /// quotes), and the first <see cref="QueryLimits.MaxCitedBy"/> of the cited-by table and of the timeline's citations are
     /// read whole (<see cref="CitedByQuery.InFull"/>) in their place; the tables print nothing of the others but their
-    /// number. A filter matches on whole nodes: then the whole list, as before.
+    /// number. A filter matches on whole nodes: then the whole list, as before. For a motion, <paramref name="timeline"/> is
+    /// its timeline over these citers, worked out on the way (<see cref="Motions.WithWhole"/>), or null to be worked out.
     /// </summary>
-    private static IReadOnlyList<Citing> TableCiters(ICitationGraph graph, string id, DocumentFilter filter, MotionFateView? fate)
+    private static IReadOnlyList<Citing> TableCiters(ICitationGraph graph, string id, DocumentFilter filter, MotionFateView? fate, out IReadOnlyList<MotionEvent>? timeline)
     {
+        timeline = null;
         if (!filter.IsEmpty)
         {
             return graph.CitedBy(id);
@@ -212,12 +214,14 @@ internal static class ShowCommand
 
         var keys = graph.CitedByKeys(id);
         var shown = keys.Take(QueryLimits.MaxCitedBy).Select(c => c.Source.Id).ToList();
-        if (fate is not null)
+        var narrow = fate is null ? null : graph.TimelineFrom(fate, keys);
+        if (narrow is not null)
         {
-            shown.AddRange(graph.TimelineFrom(fate, keys).Where(e => e.Kind == "cited").Take(QueryLimits.MaxCitedBy).Select(e => e.DocumentId));
+            shown.AddRange(narrow.Where(e => e.Kind == "cited").Take(QueryLimits.MaxCitedBy).Select(e => e.DocumentId));
         }
 
         var whole = graph.InFull(id, shown);
+        timeline = narrow is null ? null : graph.WithWhole(fate!, narrow, whole);
         return [.. keys.Select(c => whole.GetValueOrDefault(c.Source.Id) ?? c)];
     }
 
@@ -325,7 +329,7 @@ internal static class ShowCommand
     }
 
     // Sources that disagree (in yellow), the parties' votes and the motion's timeline.
-    private static void MotionTables(IAnsiConsole console, ICitationGraph graph, MotionFateView fate, IReadOnlyList<Citing> citers)
+    private static void MotionTables(IAnsiConsole console, MotionFateView fate, IReadOnlyList<MotionEvent> timeline)
     {
         foreach (var d in fate.Disagreements)
         {
@@ -348,7 +352,6 @@ internal static class ShowCommand
             console.Write(votes);
         }
 
-        var timeline = graph.TimelineFrom(fate, citers);
         if (timeline.Count > 0)
         {
             var t = new Table().Title("Timeline").AddColumns("date", "step", "document", "detail", "quote");

@@ -229,9 +229,7 @@ public static class Motions
                 continue; // the vote's own record, shown as the vote
             }
 
-            var first = citing.Mentions[0];
-            events.Add(new MotionEvent(citing.Date, "cited", citing.Source.Id, Prop(citing.Source, "kind"), citing.Source.Name, Prop(first, "quote"),
-                citing.Mentions.Count > 1 ? $"{citing.Mentions.Count} mentions" : null, After(citing.Date, since)));
+            events.Add(Cited(citing, since));
         }
 
         var order = new Dictionary<string, int>(StringComparer.Ordinal) { ["submitted"] = 0, ["vote"] = 1, ["cited"] = 2 };
@@ -240,6 +238,33 @@ public static class Motions
             .ThenBy(e => order[e.Kind])
             .ThenBy(e => e.DocumentId, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// <paramref name="timeline"/>, <see cref="TimelineFrom"/> of <paramref name="fate"/> over a cited-by list read narrowly
+    /// (<see cref="CitedByQuery.CitedByKeys"/>), with the steps of the citers in <paramref name="whole"/> made again from those
+    /// citers read whole (<see cref="CitedByQuery.InFull"/>: with their quotes). It is what TimelineFrom gives over that list
+    /// with those citers whole, in the same order (a step's date, kind and document are the same either way), without
+    /// building and ordering a hub's thousands of steps a second time.
+    /// </summary>
+    public static IReadOnlyList<MotionEvent> WithWhole(this ICitationGraph graph, MotionFateView fate, IReadOnlyList<MotionEvent> timeline, IReadOnlyDictionary<string, Citing> whole)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(fate);
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(whole);
+        if (whole.Count == 0 || graph.Find(fate.MotionId) is not { } node)
+        {
+            return timeline;
+        }
+
+        var since = SinceDate(fate, node);
+        return [.. timeline.Select(e => e.Kind == "cited" && whole.TryGetValue(e.DocumentId, out var citing) ? Cited(citing, since) : e)];
+    }
+
+    // A citing document's step: its first mention's quote, how often it mentions the motion, whether after the vote.
+    private static MotionEvent Cited(Citing citing, string? since) =>
+        new(citing.Date, "cited", citing.Source.Id, Prop(citing.Source, "kind"), citing.Source.Name, Prop(citing.Mentions[0], "quote"),
+            citing.Mentions.Count > 1 ? $"{citing.Mentions.Count} mentions" : null, After(citing.Date, since));
 
     /// <summary>
     /// The motions that pass <paramref name="filter"/>, newest first, then by id, each summed up by <see cref="Summary"/>, or
@@ -372,7 +397,8 @@ public static class Motions
         }
 
         var counted = claims.Where(c => c.VotesFor is not null && c.VotesAgainst is not null).ToList();
-        if (counted.Select(c => (c.VotesFor, c.VotesAgainst)).Distinct().Count() > 1)
+        // The counts compared as Counts writes them (one text per pair): no set of value tuples, which would be JIT-compiled.
+        if (counted.Select(c => Counts(c.VotesFor, c.VotesAgainst)).Distinct(StringComparer.Ordinal).Count() > 1)
         {
             found.Add("votes: " + string.Join(" vs ", counted.Select(c => $"{Counts(c.VotesFor, c.VotesAgainst)} ({c.SourceKind} {c.Source})")));
         }

@@ -237,7 +237,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         {
             if (missing.Count > 0)
             {
-                var merged = MergedNodes(missing, "n.props");
+                var merged = MergedNodes(missing, RowProps.Whole);
                 foreach (var id in missing)
                 {
                     _nodes[id] = merged.GetValueOrDefault(id);
@@ -416,17 +416,15 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     /// <summary>
     /// By the target index: the CITES rows into <paramref name="id"/> in merge order, without those <see cref="In"/>'s merge
     /// drops (<see cref="CitationGraphs.KeptInMerge"/>), each an edge with only its <c>start</c> (SQLite reads it out of the
-    /// row's JSON): a hub's 9,520 citations without their quotes. Not cached (partial edges).
+    /// row's JSON): a hub's 9,520 citations without their quotes, from the covering index <c>redges_cites_keys</c> (schema
+    /// step 8) where the store has it. Not cached (partial edges).
     /// </summary>
     public IReadOnlyList<GraphEdge> CitesKeysInto(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         return _store.ReadIndexed(() =>
         {
-            using var cmd = _store.Command("""
-                SELECT e.source, e.positioned, json_extract(e.props, '$.start') FROM redges e JOIN files f ON f.id = e.file_id
-                WHERE e.target = $id AND e.type = $type ORDER BY f.path, e.file_id, e.seq
-                """, ("$id", id), ("$type", EdgeType.Cites));
+            using var cmd = _store.Command(CitesKeysSql, ("$id", id));
             using var r = cmd.ExecuteReader();
             var edges = new List<GraphEdge>();
             var structural = new HashSet<(string, string, string)>();
@@ -447,17 +445,14 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     /// <summary>
     /// By the id index: the nodes of <paramref name="ids"/>, each merged from all its rows as <see cref="Node"/> merges it
     /// (<see cref="CitationGraphs.MergeNode"/>, which merges property by property), but of each row's properties only
-    /// <see cref="ICitationKeys.Keys"/>, picked out of the JSON by SQLite. Not cached (partial nodes).
+    /// <see cref="ICitationKeys.Keys"/>, each picked out of the JSON by SQLite (<see cref="RowProps.Keys"/>): read from the
+    /// covering index <c>rnodes_keys</c> (schema step 8) where the store has it, not from the rows (a hub's 8,785 citers'
+    /// rows lie all over the table). Not cached (partial nodes).
     /// </summary>
     public IReadOnlyList<GraphNode> NodeKeys(IReadOnlyCollection<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        return _store.ReadIndexed(() =>
-        {
-            var merged = MergedNodes(ids, "coalesce((SELECT json_group_object(p.key, p.value) FROM json_each(n.props) p WHERE p.key IN (SELECT value FROM json_each($keys))), '{}')",
-                ("$keys", Json([.. ICitationKeys.Keys])));
-            return merged.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
-        });
+        return _store.ReadIndexed(() => MergedNodes(ids, RowProps.Keys).Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>
@@ -483,6 +478,18 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
 
         return rest.Count == 0 ? whole : [.. whole, .. NodeKeys(rest)];
     }
+
+    /// <summary>
+    /// <see cref="CitesKeysInto"/>'s read: the type written out, not bound, as only then is the partial index
+    /// <c>redges_cites_keys</c> (schema step 8) usable, and the start by the expression it indexes.
+    /// </summary>
+    internal static readonly string CitesKeysSql = $"""
+        SELECT e.source, e.positioned, {Schema.KeyColumn("e.props", "start")} FROM redges e JOIN files f ON f.id = e.file_id
+        WHERE e.target = $id AND e.type = '{EdgeType.Cites}' ORDER BY f.path, e.file_id, e.seq
+        """;
+
+    /// <summary><see cref="NodeKeys"/>' read of the distinct rows of the ids in <c>$ids</c>, each with its keys' columns.</summary>
+    internal static string NodeKeysSql => DistinctRows(RowProps.Keys.Columns);
 
     /// <summary>The CITES rows into a node narrowly (<see cref="CitesKeysInto"/>), unless its edges are read whole already.</summary>
     protected override IReadOnlyList<GraphEdge>? NarrowCitesIn(string id) => HasEdges(id, outgoing: false, EdgeType.Cites) ? null : CitesKeysInto(id);
@@ -644,20 +651,19 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
     // join and the path order: an id whose rows are all equal (a person named alike in 17,552 files, a dossier in 27,000) is
     // that one row, as a row equal to an earlier one changes nothing in the merge (ReadNodes), so which row is first does not
     // matter. Only the ids whose rows differ (about 1 in 170 at 100,000 documents) are read again, every row in merge order.
-    private Dictionary<string, GraphNode> MergedNodes(IReadOnlyCollection<string> ids, string props, params (string Name, object? Value)[] args)
+    private Dictionary<string, GraphNode> MergedNodes(IReadOnlyCollection<string> ids, RowProps props)
     {
-        var rows = new Dictionary<string, (string Label, string? Name, string Props)>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, (string Label, string? Name, string Props, Dictionary<string, object?>? Bag)>(StringComparer.Ordinal);
         var several = new HashSet<string>(StringComparer.Ordinal);
-        using (var cmd = _store.Command(
-            $"SELECT DISTINCT n.id, n.label, n.name, {props} FROM rnodes n WHERE n.id IN (SELECT value FROM json_each($ids))",
-            [("$ids", Json([.. ids])), .. args]))
+        using (var cmd = _store.Command(DistinctRows(props.Columns), ("$ids", Json([.. ids]))))
         {
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 NodeRowsRead++;
                 var id = r.GetString(0);
-                if (!rows.TryAdd(id, (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3))))
+                var bag = props.Bag(r);
+                if (!rows.TryAdd(id, (r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), bag is null ? props.Text(r) : string.Empty, bag)))
                 {
                     several.Add(id);
                 }
@@ -669,16 +675,16 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         {
             if (!several.Contains(id))
             {
-                merged[id] = CitationGraphs.MergeNode([new GraphNode(id, row.Label, row.Name, StoreJson.ReadTypedProps(row.Props))])!;
+                merged[id] = CitationGraphs.MergeNode([new GraphNode(id, row.Label, row.Name, row.Bag ?? StoreJson.ReadTypedProps(row.Props))])!;
             }
         }
 
         if (several.Count > 0)
         {
             var ordered = ReadNodes($"""
-                SELECT n.id, n.label, n.name, {props} FROM rnodes n JOIN files f ON f.id = n.file_id
+                SELECT n.id, n.label, n.name, {props.Columns} FROM rnodes n JOIN files f ON f.id = n.file_id
                 WHERE n.id IN (SELECT value FROM json_each($ids)) ORDER BY n.id, f.path, n.file_id, n.seq
-                """, [("$ids", Json([.. several])), .. args]);
+                """, props, ("$ids", Json([.. several])));
             foreach (var group in ordered.GroupBy(n => n.Id, StringComparer.Ordinal))
             {
                 merged[group.Key] = CitationGraphs.MergeNode(group)!;
@@ -688,11 +694,17 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         return merged;
     }
 
+    // The distinct rows of the ids in $ids (a JSON array), each with the property columns given after its id, label and name.
+    private static string DistinctRows(string columns) =>
+        $"SELECT DISTINCT n.id, n.label, n.name, {columns} FROM rnodes n WHERE n.id IN (SELECT value FROM json_each($ids))";
+
     // Rows in merge order, grouped by id. A row equal to an earlier row of its node is skipped before its properties are
     // parsed: it changes nothing in the merge (a document's later rows only fill missing properties; the other nodes'
     // rule is order-free and keeps a value it already has). A person named in 13,000 files is then one parse, not 13,000;
     // a node of one row (most documents) is not compared at all.
-    private List<GraphNode> ReadNodes(string sql, params (string Name, object? Value)[] args)
+    private List<GraphNode> ReadNodes(string sql, params (string Name, object? Value)[] args) => ReadNodes(sql, RowProps.Whole, args);
+
+    private List<GraphNode> ReadNodes(string sql, RowProps rowProps, params (string Name, object? Value)[] args)
     {
         using var cmd = _store.Command(sql, args);
         using var r = cmd.ExecuteReader();
@@ -703,7 +715,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         while (r.Read())
         {
             NodeRowsRead++;
-            var (id, label, name, props) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3));
+            var (id, label, name, props) = (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), rowProps.Text(r));
             if (id != current)
             {
                 (current, first, group) = (id, (label, name, props), null);
@@ -713,10 +725,61 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
                 continue;
             }
 
-            list.Add(new GraphNode(id, label, name, StoreJson.ReadTypedProps(props)));
+            list.Add(new GraphNode(id, label, name, rowProps.Bag(r) ?? StoreJson.ReadTypedProps(props)));
         }
 
         return list;
+    }
+
+    // What a node read takes of each row's properties: the SQL columns after id, label and name; from them a text equal for
+    // equal properties (ReadNodes compares a node's rows by it before parsing any) and, where the columns are not one JSON
+    // text, the properties themselves (else they are StoreJson.ReadTypedProps of the text).
+    private sealed class RowProps(string columns, Func<Microsoft.Data.Sqlite.SqliteDataReader, string> text, Func<Microsoft.Data.Sqlite.SqliteDataReader, Dictionary<string, object?>?> bag)
+    {
+        /// <summary>The whole property bag (<see cref="StoreJson.TypedProps"/>'s JSON), parsed only when used.</summary>
+        public static readonly RowProps Whole = new("n.props", r => r.GetString(3), _ => null);
+
+        /// <summary>
+        /// Of the properties only <see cref="ICitationKeys.Keys"/>, each by <see cref="Schema.KeyColumn"/>: the expressions
+        /// schema step 8 indexes with the id, label and name, so that the read is the index's alone (SQLite does not put an
+        /// indexed value into json_object, so the bag is put together here). A key the row lacks is left out, as before;
+        /// json_extract gives a string, integer or real back as such (dates and kinds are strings).
+        /// </summary>
+        public static readonly RowProps Keys = new(
+            string.Join(", ", ICitationKeys.Keys.Select(k => Schema.KeyColumn("n.props", k))),
+            r =>
+            {
+                var text = new System.Text.StringBuilder();
+                for (var i = 0; i < ICitationKeys.Keys.Count; i++)
+                {
+                    var value = r.IsDBNull(3 + i) ? null : r.GetValue(3 + i);
+                    text.Append(value switch { null => '-', long => 'l', double => 'd', _ => 's' })
+                        .Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+                }
+
+                return text.ToString();
+            },
+            r =>
+            {
+                var bag = new Dictionary<string, object?>(ICitationKeys.Keys.Count, StringComparer.Ordinal);
+                for (var i = 0; i < ICitationKeys.Keys.Count; i++)
+                {
+                    if (!r.IsDBNull(3 + i))
+                    {
+                        bag[ICitationKeys.Keys[i]] = r.GetValue(3 + i);
+                    }
+                }
+
+                return bag;
+            });
+
+        public string Columns => columns;
+
+        /// <summary>The row's properties as one text, equal for equal properties.</summary>
+        public string Text(Microsoft.Data.Sqlite.SqliteDataReader r) => text(r);
+
+        /// <summary>The row's properties when the columns are not one JSON text (else null: parse <see cref="Text"/>).</summary>
+        public Dictionary<string, object?>? Bag(Microsoft.Data.Sqlite.SqliteDataReader r) => bag(r);
     }
 
     // Rows (source, target, type, props, positioned) in merge order, without those MergeEdges would drop or that add

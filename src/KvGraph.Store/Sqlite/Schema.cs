@@ -10,7 +10,7 @@ namespace KvGraph.Store.Sqlite;
 internal static class Schema
 {
     /// <summary>The schema version this build of KvGraph writes.</summary>
-    public const int Current = 7;
+    public const int Current = 8;
 
     /// <summary>
     /// The oldest schema a read-only open accepts as it is: every read (documents, search, graph, stats) needs only step 1's
@@ -138,7 +138,21 @@ internal static class Schema
             CREATE INDEX IF NOT EXISTS person_short_short ON person_short(short_id);
             CREATE INDEX IF NOT EXISTS person_short_file ON person_short(file_id);
             """),
+        (8, "citers-keys", $"""
+            -- A hub's cited-by list (show, trace --reverse: IndexedGraph.CitesKeysInto and NodeKeys) reads its thousands of
+            -- citations' positions and citers' dates and kinds from these two indexes alone, not from rows scattered over the
+            -- tables. SQLite keeps them on every insert and delete; a first build makes them again after its fill, as the others.
+            CREATE INDEX IF NOT EXISTS rnodes_keys ON rnodes(id, label, name, {string.Join(", ", KvGraph.Core.Graph.ICitationKeys.Keys.Select(k => KeyColumn("props", k)))});
+            CREATE INDEX IF NOT EXISTS redges_cites_keys ON redges(target, type, source, file_id, seq, positioned, {KeyColumn("props", "start")})
+                WHERE type = '{KvGraph.Core.Graph.EdgeType.Cites}';
+            """),
     ];
+
+    /// <summary>
+    /// The expression a property <paramref name="key"/> of a row's JSON <paramref name="props"/> column is read and indexed
+    /// by (step 8): a query that reads it by the same expression is answered from the index.
+    /// </summary>
+    public static string KeyColumn(string props, string key) => $"json_extract({props}, '$.{key}')";
 
     /// <summary>Brings the database to <see cref="Current"/>, or throws <see cref="StoreException"/> for a newer schema.</summary>
     public static void Migrate(SqliteConnection connection, string path, bool readOnly)

@@ -24,7 +24,8 @@ internal static class StoreJson
 
     public static string Document(ExtractedDocument document) => JsonSerializer.Serialize(document, Options);
 
-    public static ExtractedDocument? ReadDocument(string json) => JsonSerializer.Deserialize<ExtractedDocument>(json, Options);
+    /// <summary>A stored document, read by <see cref="StoreDocumentReader"/> (by hand: no JIT-compiled deserialiser metadata).</summary>
+    public static ExtractedDocument ReadDocument(string json) => StoreDocumentReader.Read(json);
 
     public static string Strings(IEnumerable<string> values) => JsonSerializer.Serialize(values.ToArray(), Options);
 

@@ -31,8 +31,10 @@ public static class PartyMembership
     public static IEnumerable<GraphEdge> Aggregate(IEnumerable<GraphEdge> edges)
     {
         ArgumentNullException.ThrowIfNull(edges);
-        var spans = new Dictionary<(string, string), (string? From, string? To)>();
-        var order = new List<(string, string)>();
+        // Spans by person, then party, and each span a class: no collection or ordering over value tuples, which
+        // ReadyToRun cannot precompile (a CLI call JIT-compiled some 20 methods for them).
+        var spans = new Dictionary<string, Dictionary<string, Span>>(StringComparer.Ordinal);
+        var order = new List<Span>();
         foreach (var e in edges)
         {
             if (e.Type != EdgeType.MemberOf)
@@ -41,30 +43,46 @@ public static class PartyMembership
                 continue;
             }
 
-            var key = (e.Source, e.Target);
             var (from, to) = Dates(e);
-            if (!spans.TryGetValue(key, out var span))
+            if (!spans.TryGetValue(e.Source, out var parties))
             {
-                order.Add(key);
-                spans[key] = (from, to);
+                spans[e.Source] = parties = new Dictionary<string, Span>(StringComparer.Ordinal);
+            }
+
+            if (!parties.TryGetValue(e.Target, out var span))
+            {
+                parties[e.Target] = span = new Span(e.Source, e.Target) { From = from, To = to };
+                order.Add(span);
                 continue;
             }
 
-            spans[key] = (Min(span.From, from), Max(span.To, to));
+            (span.From, span.To) = (Min(span.From, from), Max(span.To, to));
         }
 
-        foreach (var key in order.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2, StringComparer.Ordinal))
+        order.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : string.CompareOrdinal(a.Target, b.Target));
+        foreach (var span in order)
         {
-            var (from, to) = spans[key];
             var props = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (from is not null)
+            if (span.From is not null)
             {
-                props["from"] = from;
-                props["to"] = to;
+                props["from"] = span.From;
+                props["to"] = span.To;
             }
 
-            yield return new GraphEdge(key.Item1, key.Item2, EdgeType.MemberOf, props);
+            yield return new GraphEdge(span.Source, span.Target, EdgeType.MemberOf, props);
         }
+    }
+
+    // A person's membership of a party being folded: the earliest and latest evidence date so far.
+    private sealed class Span(string source, string target)
+    {
+        public string Source { get; } = source;
+
+        public string Target { get; } = target;
+
+        public string? From { get; set; }
+
+        public string? To { get; set; }
     }
 
     /// <summary>
