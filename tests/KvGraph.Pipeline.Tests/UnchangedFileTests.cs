@@ -79,6 +79,32 @@ public sealed class UnchangedFileTests
     }
 
     [Fact]
+    public void A_file_whose_time_moved_by_one_tick_under_the_same_size_is_read_and_its_change_found()
+    {
+        var (input, file, store) = Built();
+        using (store)
+        {
+            // Other bytes, the same size, the time 100 ns (one tick, the stored precision) later: the time tells.
+            SameSizeOtherBytes(file);
+            var later = AnHourAgo.AddTicks(1);
+            File.SetLastWriteTimeUtc(file, later);
+            Assert.Equal(later, File.GetLastWriteTimeUtc(file));
+            var second = new CountingExtractor();
+            var report = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = second });
+            Assert.Equal([Path.GetFileName(file)], second.Files);
+            Assert.Equal((1, 1), (report.Extracted, report.Unchanged));
+            Assert.Equal(new DateTimeOffset(later), StoredOf(store, file).Modified);
+
+            // Back one tick: the time is not the stored one, so the file is hashed; the same bytes, so not extracted, and the time is stored.
+            File.SetLastWriteTimeUtc(file, AnHourAgo);
+            var third = new CountingExtractor();
+            report = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = third });
+            Assert.Equal(0, third.Count);
+            Assert.Equal(new DateTimeOffset(AnHourAgo), StoredOf(store, file).Modified);
+        }
+    }
+
+    [Fact]
     public void A_file_hashed_right_after_it_was_written_is_hashed_again_next_time()
     {
         var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
