@@ -76,7 +76,7 @@ public static class BuildPipeline
         }
 
         var jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
-        var worker = new FileWorker(options.Extractor ?? Extractor.Default, options, jobs);
+        var worker = new FileWorker(options.Extractor, options, jobs);
 
         using var session = store.BeginWrite();
         // The workers read this copy while the writer changes the session's own. Copied from a dictionary with the same

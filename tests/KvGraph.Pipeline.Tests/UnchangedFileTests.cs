@@ -126,6 +126,32 @@ public sealed class UnchangedFileTests
         Assert.Equal([Path.GetFileName(file)], second.Files);
     }
 
+    [Fact]
+    public void The_default_extractor_made_only_when_needed_has_the_fingerprint_stores_hold()
+    {
+        // The pipeline leaves the default extractor unmade until a file is extracted; the fingerprint it stores with every
+        // file must be the one the made extractor gives, or every store would be extracted anew.
+        var options = new BuildOptions();
+        var unmade = new FileWorker(null, options, 1).Fingerprint;
+        Assert.Equal(new FileWorker(KvGraph.Core.Extraction.Extractor.Default, options, 1).Fingerprint, unmade);
+        Assert.EndsWith(":KvGraph.Core.Extraction.Extractor", unmade, StringComparison.Ordinal);
+        Assert.NotEqual(new FileWorker(new CountingExtractor(), options, 1).Fingerprint, unmade);
+
+        // And a store built with it finds every file unchanged the next time.
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
+        var input = Path.Combine(dir, "input");
+        foreach (var f in Directory.EnumerateFiles(input))
+        {
+            File.SetLastWriteTimeUtc(f, AnHourAgo);
+        }
+
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
+        Assert.Equal(2, BuildPipeline.Run(store, [input]).Extracted);
+        Assert.All(store.Files(), f => Assert.Equal(unmade, f.Extractor));
+        var again = BuildPipeline.Run(store, [input]);
+        Assert.Equal((0, 2), (again.Extracted, again.Unchanged));
+    }
+
     [Theory]
     [InlineData(0.0, true)] // hashed in the same instant as the write
     [InlineData(1.999, true)] // within two seconds (a FAT file system's step)
