@@ -733,7 +733,7 @@ internal sealed class SqliteKvStore : IKvStore
     /// <summary>
     /// A stored modification time. The writer stores them in the round-trip form ("O") of a UTC time,
     /// <c>yyyy-MM-ddTHH:mm:ss.fffffff+00:00</c>, and every build reads all of them (100,000 at a time): that exact shape is
-    /// read digit by digit (a general parse of the "O" pattern was most of reading the <c>files</c> table); anything else
+    /// read digit by digit (the general parse of the "O" pattern, per row, was a large part of reading the <c>files</c> table); anything else
     /// an older store holds is parsed as before.
     /// </summary>
     internal static DateTimeOffset ReadMtime(ReadOnlySpan<char> stored) =>
