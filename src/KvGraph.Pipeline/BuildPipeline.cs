@@ -76,10 +76,12 @@ public static class BuildPipeline
         }
 
         var jobs = options.Jobs > 0 ? options.Jobs : Environment.ProcessorCount;
-        var worker = new FileWorker(options.Extractor ?? Extractor.Default, options, jobs);
+        var worker = new FileWorker(options.Extractor, options, jobs);
 
         using var session = store.BeginWrite();
-        var known = session.Files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // The workers read this copy while the writer changes the session's own. Copied from a dictionary with the same
+        // comparer, the entries are taken over with their hash codes, not hashed and inserted one by one.
+        var known = new Dictionary<string, StoredFile>(session.Files, StringComparer.Ordinal);
         // The workers hand their outcomes over in batches: one hand-over per file (100,000 for a build in which nothing
         // changed, each a wake-up of the writer or a spin of a worker on the full queue) cost more CPU than the workers'
         // checks themselves. A batch goes as soon as it holds a file to write, so the writer still gets extracted files

@@ -23,14 +23,17 @@ namespace KvGraph.Pipeline;
 /// </summary>
 internal sealed class FileWorker
 {
-    private readonly IExtractor _extractor;
+    // Null for the default extractor, which is made (its recognisers, their patterns and tables) only when a file is
+    // extracted: a build in which no file changed never needs it.
+    private readonly IExtractor? _extractor;
     private readonly bool _force;
     private readonly bool _rehash;
     private readonly int _jobs;
     private readonly long _maxBytes;
     private readonly TimeSpan _timeout;
 
-    public FileWorker(IExtractor extractor, BuildOptions options, int jobs)
+    /// <param name="extractor">The extractor; null = <see cref="Extractor.Default"/>, made at the first file extracted.</param>
+    public FileWorker(IExtractor? extractor, BuildOptions options, int jobs)
     {
         _extractor = extractor;
         _force = options.Force;
@@ -38,7 +41,7 @@ internal sealed class FileWorker
         _jobs = jobs;
         _maxBytes = options.MaxFileBytes;
         _timeout = options.FileTimeout;
-        Fingerprint = $"{typeof(Extractor).Assembly.ManifestModule.ModuleVersionId:N}:{extractor.GetType().FullName}";
+        Fingerprint = $"{typeof(Extractor).Assembly.ManifestModule.ModuleVersionId:N}:{(extractor?.GetType() ?? typeof(Extractor)).FullName}";
     }
 
     /// <summary>The extractor fingerprint stored with every file: the core assembly's MVID and the extractor type.</summary>
@@ -145,7 +148,7 @@ internal sealed class FileWorker
             var source = sources[i];
             try
             {
-                slots[i] = Prepare(_extractor.Extract(source, stop));
+                slots[i] = Prepare((_extractor ?? Extractor.Default).Extract(source, stop));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

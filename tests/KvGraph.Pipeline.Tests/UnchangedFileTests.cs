@@ -79,6 +79,32 @@ public sealed class UnchangedFileTests
     }
 
     [Fact]
+    public void A_file_whose_time_moved_by_one_tick_under_the_same_size_is_read_and_its_change_found()
+    {
+        var (input, file, store) = Built();
+        using (store)
+        {
+            // Other bytes, the same size, the time 100 ns (one tick, the stored precision) later: the time tells.
+            SameSizeOtherBytes(file);
+            var later = AnHourAgo.AddTicks(1);
+            File.SetLastWriteTimeUtc(file, later);
+            Assert.Equal(later, File.GetLastWriteTimeUtc(file));
+            var second = new CountingExtractor();
+            var report = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = second });
+            Assert.Equal([Path.GetFileName(file)], second.Files);
+            Assert.Equal((1, 1), (report.Extracted, report.Unchanged));
+            Assert.Equal(new DateTimeOffset(later), StoredOf(store, file).Modified);
+
+            // Back one tick: the time is not the stored one, so the file is hashed; the same bytes, so not extracted, and the time is stored.
+            File.SetLastWriteTimeUtc(file, AnHourAgo);
+            var third = new CountingExtractor();
+            report = BuildPipeline.Run(store, [input], new BuildOptions { Extractor = third });
+            Assert.Equal(0, third.Count);
+            Assert.Equal(new DateTimeOffset(AnHourAgo), StoredOf(store, file).Modified);
+        }
+    }
+
+    [Fact]
     public void A_file_hashed_right_after_it_was_written_is_hashed_again_next_time()
     {
         var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
@@ -98,6 +124,32 @@ public sealed class UnchangedFileTests
         var second = new CountingExtractor();
         BuildPipeline.Run(store, [input], new BuildOptions { Extractor = second });
         Assert.Equal([Path.GetFileName(file)], second.Files);
+    }
+
+    [Fact]
+    public void The_default_extractor_made_only_when_needed_has_the_fingerprint_stores_hold()
+    {
+        // The pipeline leaves the default extractor unmade until a file is extracted; the fingerprint it stores with every
+        // file must be the one the made extractor gives, or every store would be extracted anew.
+        var options = new BuildOptions();
+        var unmade = new FileWorker(null, options, 1).Fingerprint;
+        Assert.Equal(new FileWorker(KvGraph.Core.Extraction.Extractor.Default, options, 1).Fingerprint, unmade);
+        Assert.EndsWith(":KvGraph.Core.Extraction.Extractor", unmade, StringComparison.Ordinal);
+        Assert.NotEqual(new FileWorker(new CountingExtractor(), options, 1).Fingerprint, unmade);
+
+        // And a store built with it finds every file unchanged the next time.
+        var dir = PipelineFixtures.CopyToTemp(TestFixtures.Seeds);
+        var input = Path.Combine(dir, "input");
+        foreach (var f in Directory.EnumerateFiles(input))
+        {
+            File.SetLastWriteTimeUtc(f, AnHourAgo);
+        }
+
+        using var store = KvStore.Open(TestFixtures.StorePath(dir));
+        Assert.Equal(2, BuildPipeline.Run(store, [input]).Extracted);
+        Assert.All(store.Files(), f => Assert.Equal(unmade, f.Extractor));
+        var again = BuildPipeline.Run(store, [input]);
+        Assert.Equal((0, 2), (again.Extracted, again.Unchanged));
     }
 
     [Theory]

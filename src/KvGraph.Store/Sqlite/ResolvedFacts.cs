@@ -420,7 +420,7 @@ internal static class ResolvedFacts
             }
         }
 
-        return JsonSerializer.Serialize(counts with
+        return WriteCounts(counts with
         {
             DocumentsByKind = counts.DocumentsByKind.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
             Citations = citations,
@@ -662,12 +662,15 @@ internal static class ResolvedFacts
             unresolved,
             (int)Scalar(store, "SELECT count(DISTINCT id) FROM rnodes"),
             (int)edges);
-        return JsonSerializer.Serialize(counts);
+        return WriteCounts(counts);
     }
+
+    /// <summary>The counts as stored (JSON, <see cref="CountsJsonContext"/>).</summary>
+    private static string WriteCounts(CorpusCounts counts) => JsonSerializer.Serialize(counts, CountsJsonContext.Default.CorpusCounts);
 
     /// <summary>The counts saved at the last commit.</summary>
     public static CorpusCounts ReadCounts(string json) =>
-        JsonSerializer.Deserialize<CorpusCounts>(json) ?? throw new StoreException("The store's counts are unreadable; rebuild it with `kvgraph build --force`.");
+        JsonSerializer.Deserialize(json, CountsJsonContext.Default.CorpusCounts) ?? throw new StoreException("The store's counts are unreadable; rebuild it with `kvgraph build --force`.");
 
     // A target the file does not assert itself: FactsResolver gives every endpoint that is neither asserted by the file
     // nor a document of the corpus a placeholder in the file, so only a corpus document elsewhere gets here (none of the

@@ -13,3 +13,11 @@ namespace KvGraph.Store.Sqlite;
 [JsonSerializable(typeof(ExtractedDocument))]
 [JsonSerializable(typeof(string[]))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Compile-time JSON metadata for the store's corpus counts (rcounts 'counts'), with System.Text.Json's default options
+/// (the names as declared), so the JSON is the same bytes the reflection-based serializer wrote. Every build reads and
+/// writes the counts once, and the reflection metadata cost a short build about as much as reading the counts' row.
+/// </summary>
+[JsonSerializable(typeof(KvGraph.Core.Graph.CorpusCounts))]
+internal sealed partial class CountsJsonContext : JsonSerializerContext;
