@@ -125,8 +125,26 @@ public sealed record CitesEdge(string Source, string Target, string Kind, string
             Fragment = S("fragment"),
             Footnote = L("footnote"),
             DocDate = S("docDate"),
-            Other = p.Where(kv => !Known.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            Other = Unknown(p),
         };
+    }
+
+    /// <summary>
+    /// The properties this record has no field for, in the edge's order. A loop, not <c>Where(...).ToDictionary(...)</c>: LINQ
+    /// over key-value pairs (a value type) is generic code the ReadyToRun images cannot hold, JIT-compiled at every CLI call.
+    /// </summary>
+    private static Dictionary<string, object?> Unknown(IReadOnlyDictionary<string, object?> properties)
+    {
+        var other = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var kv in properties)
+        {
+            if (!Known.Contains(kv.Key))
+            {
+                other.Add(kv.Key, kv.Value);
+            }
+        }
+
+        return other;
     }
 
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)

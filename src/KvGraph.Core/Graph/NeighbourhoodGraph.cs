@@ -271,7 +271,7 @@ public abstract class NeighbourhoodGraph : ICitationGraph
         var steps = edges
             .Where(e => IsStep(e, node, reverse))
             .GroupBy(e => reverse ? e.Source : e.Target, StringComparer.Ordinal)
-            .Select(g => (Node: light?.GetValueOrDefault(g.Key) ?? NodeOrPlaceholder(g.Key), Edge: g.OrderBy(Start).First()))
+            .Select(g => new TraceStep(light?.GetValueOrDefault(g.Key) ?? NodeOrPlaceholder(g.Key), FirstByStart(g)))
             .OrderBy(s => s.Node.Properties.GetValueOrDefault("date") as string ?? "9999", StringComparer.Ordinal)
             .ThenBy(s => s.Node.Id, StringComparer.Ordinal)
             .ToList();
@@ -284,7 +284,7 @@ public abstract class NeighbourhoodGraph : ICitationGraph
             for (var i = 0; i < taken.Count; i++)
             {
                 var id = taken[i];
-                steps[i] = (NodeOrPlaceholder(id), OutOfType(id, EdgeType.Cites).Where(e => e.Target == node.Id).OrderBy(Start).First());
+                steps[i] = new TraceStep(NodeOrPlaceholder(id), FirstByStart(OutOfType(id, EdgeType.Cites).Where(e => e.Target == node.Id)));
             }
         }
         if (depth > 1)
@@ -309,6 +309,32 @@ public abstract class NeighbourhoodGraph : ICitationGraph
     }
 
     private static bool IsStep(GraphEdge e, GraphNode node, bool reverse) => e.Type == EdgeType.Cites && (reverse ? e.Source : e.Target) != node.Id;
+
+    /// <summary>
+    /// The edge with the smallest start, the first of equals (what <c>OrderBy(Start).First()</c> gives) without the sort:
+    /// LINQ's ordering over a <c>long</c> key is generic code the ReadyToRun image cannot hold, so every trace paid its JIT.
+    /// </summary>
+    private static GraphEdge FirstByStart(IEnumerable<GraphEdge> edges)
+    {
+        GraphEdge? first = null;
+        var least = long.MaxValue;
+        foreach (var e in edges)
+        {
+            var start = Start(e);
+            if (first is null || start < least)
+            {
+                (first, least) = (e, start);
+            }
+        }
+
+        return first ?? throw new InvalidOperationException("A step has at least one citation.");
+    }
+
+    /// <summary>
+    /// A step of a trace: a class, not a value tuple, so the LINQ and list code over the steps is the shared (reference
+    /// type) code precompiled in the framework's images, not an instantiation over a value tuple compiled at run time.
+    /// </summary>
+    private sealed record TraceStep(GraphNode Node, GraphEdge Edge);
 
     private static long Start(GraphEdge e) => e.Properties.GetValueOrDefault("start") is long l ? l : e.Properties.GetValueOrDefault("start") is int i ? i : long.MaxValue;
 }

@@ -99,6 +99,37 @@ public sealed class CitationGraphTests
     }
 
     [Fact]
+    public void A_trace_step_stands_on_the_first_citation_by_position_between_its_two_documents()
+    {
+        // Each step of a trace, either way, is shown by the citation that comes first in the citing text (the smallest
+        // start; of equal starts the first edge), computed here independently by sorting.
+        var g = Graph.Value;
+        var steps = 0;
+        var chosen = 0;
+        foreach (var reverse in new[] { false, true })
+        {
+            foreach (var id in new[] { "ah-tk-20202021-9002", "ah-tk-20202021-9001", "ah-tk-20202021-2302", "kst-21501-20-1591" })
+            {
+                foreach (var (parent, child) in Steps(g.Trace(id, depth: 4, reverse: reverse)!))
+                {
+                    var (source, target) = reverse ? (child.Node.Id, parent.Node.Id) : (parent.Node.Id, child.Node.Id);
+                    var citations = g.Outgoing(source, EdgeType.Cites).Where(e => e.Target == target).ToList();
+                    var first = citations.OrderBy(e => Convert.ToInt64(e.Properties.GetValueOrDefault("start") ?? long.MaxValue, System.Globalization.CultureInfo.InvariantCulture)).First();
+                    Assert.Same(first, child.Via);
+                    steps++;
+                    chosen += citations.Count > 1 ? 1 : 0;
+                }
+            }
+        }
+
+        // Not vacuous: some steps had more than one citation to choose from.
+        Assert.True(steps >= 6 && chosen > 0, $"{steps} steps, {chosen} with several citations");
+
+        static IEnumerable<(TraceNode Parent, TraceNode Child)> Steps(TraceNode t) =>
+            t.Children.Select(c => (t, c)).Concat(t.Children.SelectMany(Steps));
+    }
+
+    [Fact]
     public void Reverse_trace_lists_who_cites_a_motion_directly_and_indirectly()
     {
         var trace = Graph.Value.Trace("kst-21501-20-1591", depth: 2, reverse: true)!;

@@ -33,6 +33,24 @@ public sealed class CitesEdgeTests
     }
 
     [Fact]
+    public void Properties_the_record_has_no_field_for_are_kept_in_the_edges_order_and_round_trip()
+    {
+        var props = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["zeta"] = "last letter", ["kind"] = "motion", ["start"] = 12L, ["alpha"] = 3L, ["end"] = 20L, ["quote"] = "motie", ["note"] = null,
+        };
+        var typed = CitesEdge.From(new GraphEdge("a", "b", EdgeType.Cites, props));
+        Assert.Equal(["zeta", "alpha", "note"], typed.Other.Keys);
+        Assert.Equal("last letter", typed.Other["zeta"]);
+        Assert.Equal(3L, typed.Other["alpha"]);
+        Assert.Null(typed.Other["note"]);
+        Assert.Equal(("motion", 12L, 20L), (typed.Kind, typed.Start, typed.End));
+        var back = typed.ToEdge().Properties;
+        Assert.Equal("last letter", back["zeta"]);
+        Assert.Equal(3L, back["alpha"]);
+    }
+
+    [Fact]
     public void A_non_cites_edge_is_refused() =>
         Assert.Throws<ArgumentException>(() => CitesEdge.From(new GraphEdge("a", "b", EdgeType.Mentions, new Dictionary<string, object?>())));
 }
