@@ -207,6 +207,70 @@ public sealed class IndexedGraphTests(CorpusStoreFixture fixture, SynthStoreFixt
         Assert.True(hubs.Count(h => memory.Outgoing(h, EdgeType.SubmittedBy).Count > 0) > 5, "the hubs are motions with sponsors");
     }
 
+    [SkippableFact]
+    public void Every_motions_sponsors_and_party_votes_equal_the_assembled_graphs()
+    {
+        // Fate reads a sponsor's and a voting party's name narrowly (ICitationKeys.NodeKeys) and the sponsor's memberships by
+        // the exact id (ICitationKeys.MembershipsOf); the answers are those of the graph assembled in memory.
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        using var store = KvStore.OpenReadOnly(fixture.Store.Path);
+        var (sponsors, votes) = FateProblems(fixture.Graph, store.Graph(), out var problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.True(sponsors > 20 && votes > 20, $"{sponsors} sponsors with a party, {votes} party votes");
+    }
+
+    [Fact]
+    public void On_a_generated_corpus_a_motions_sponsors_are_the_assembled_graphs_without_reading_the_sponsor_whole()
+    {
+        // A generated sponsor is named in thousands of files (a node of thousands of equal rows); the fate of every motion has
+        // the assembled graph's sponsors and parties, and the most cited motion's fate leaves its sponsors and their parties
+        // unread whole (names from the covering index, memberships by the exact id).
+        using var store = KvStore.OpenReadOnly(synth.StorePath);
+        var memory = store.LoadGraph();
+        var (sponsors, _) = FateProblems(memory, store.Graph(), out var problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+        Assert.True(sponsors > 100, $"{sponsors} sponsors with a party");
+
+        var hub = memory.Edges.Where(e => e.Type == EdgeType.Cites && memory.Find(e.Target)?.Label == NodeLabel.Motion)
+            .GroupBy(e => e.Target, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        using var fresh = KvStore.OpenReadOnly(synth.StorePath);
+        var indexed = Assert.IsType<IndexedGraph>(fresh.Graph());
+        var fate = Assert.IsType<MotionFateView>(indexed.Fate(hub));
+        Assert.NotEmpty(fate.Sponsors);
+        Assert.Equal(memory.Fate(hub)!.Sponsors, fate.Sponsors);
+        foreach (var s in fate.Sponsors)
+        {
+            Assert.NotNull(s.PartyId);
+            Assert.False(indexed.HoldsWholeNode(s.PersonId), $"{s.PersonId} read whole");
+            Assert.False(indexed.HoldsWholeNode(s.PartyId!), $"{s.PartyId} read whole");
+        }
+    }
+
+    // Every motion's sponsors (name, party at the motion's date, party name) and party votes, indexed against in memory.
+    private static (int Sponsors, int Votes) FateProblems(ICitationGraph memory, ICitationGraph indexed, out List<string> problems)
+    {
+        problems = [];
+        var (sponsors, votes) = (0, 0);
+        foreach (var node in memory.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal))
+        {
+            if (memory.Fate(node.Id) is not { } expected)
+            {
+                continue;
+            }
+
+            var actual = indexed.Fate(node.Id);
+            if (actual is null || !expected.Sponsors.SequenceEqual(actual.Sponsors) || !expected.PartyVotes.SequenceEqual(actual.PartyVotes) || !expected.Disagreements.SequenceEqual(actual.Disagreements))
+            {
+                problems.Add($"{node.Id}: [{string.Join("; ", actual?.Sponsors ?? [])}] [{string.Join("; ", actual?.PartyVotes ?? [])}] != [{string.Join("; ", expected.Sponsors)}] [{string.Join("; ", expected.PartyVotes)}]");
+            }
+
+            sponsors += expected.Sponsors.Count(s => s.PartyId is not null);
+            votes += expected.PartyVotes.Count;
+        }
+
+        return (sponsors, votes);
+    }
+
     [Fact]
     public void On_a_generated_corpus_related_through_things_shared_by_many_equals_the_assembled_graphs()
     {

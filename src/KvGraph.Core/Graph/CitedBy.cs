@@ -151,6 +151,12 @@ public interface ICitationKeys
     /// <summary>The nodes of <paramref name="ids"/> that exist, each with its id, label and name as merged and of its properties only <see cref="Keys"/>.</summary>
     IReadOnlyList<GraphNode> NodeKeys(IReadOnlyCollection<string> ids);
 
+    /// <summary>
+    /// The MEMBER_OF edges out of <paramref name="id"/>, the exact id of a node that exists, as <c>Outgoing(id, MEMBER_OF)</c>
+    /// lists them, without reading the node (Outgoing finds it first): a motion's sponsor's parties.
+    /// </summary>
+    IReadOnlyList<GraphEdge> MembershipsOf(string id);
+
     /// <summary>A hint that the nodes and outgoing CITES edges of <paramref name="ids"/> are read next (one query, not one per id).</summary>
     void PrefetchCites(IReadOnlyCollection<string> ids);
 }

@@ -158,7 +158,7 @@ public static class Motions
         var claims = Claims(graph, node);
         var preferred = claims.FirstOrDefault(c => c.Outcome is not null) ?? claims.FirstOrDefault();
         var votes = graph.Incoming(node.Id, EdgeType.Voted)
-            .Select(e => new PartyVoteView(e.Source, graph.Find(e.Source)?.Name ?? e.Source, Prop(e, "vote") ?? "?", Int(e, "seats"), e.Properties.GetValueOrDefault("mistake") is true, Prop(e, "source") ?? string.Empty))
+            .Select(e => new PartyVoteView(e.Source, NameOf(graph, e.Source) ?? e.Source, Prop(e, "vote") ?? "?", Int(e, "seats"), e.Properties.GetValueOrDefault("mistake") is true, Prop(e, "source") ?? string.Empty))
             .ToList();
 
         // One source's party votes are shown (the record's, with seats, before the Handelingen'); the others are compared.
@@ -417,11 +417,34 @@ public static class Motions
         var sponsors = new List<MotionSponsor>();
         foreach (var person in graph.TargetsOf(node.Id, EdgeType.SubmittedBy))
         {
-            var partyId = Entities.People.PartyMembership.PartyAt(graph.Outgoing(person, EdgeType.MemberOf), date);
-            sponsors.Add(new MotionSponsor(person, graph.Find(person)?.Name ?? person, partyId, partyId is null ? null : graph.Find(partyId)?.Name ?? Entities.Parties.DisplayName(partyId)));
+            // Outgoing(person, ...) finds the person first, which reads the node whole; where the name came narrowly, the
+            // id is the node's own, so its edges are those of that exact id (ICitationKeys.MembershipsOf).
+            var name = NameOf(graph, person, out var exact);
+            var memberships = exact && graph is ICitationKeys keys ? keys.MembershipsOf(person) : graph.Outgoing(person, EdgeType.MemberOf);
+            var partyId = Entities.People.PartyMembership.PartyAt(memberships, date);
+            sponsors.Add(new MotionSponsor(person, name ?? person, partyId, partyId is null ? null : NameOf(graph, partyId) ?? Entities.Parties.DisplayName(partyId)));
         }
 
         return sponsors;
+    }
+
+    private static string? NameOf(ICitationGraph graph, string id) => NameOf(graph, id, out _);
+
+    // A sponsor's or party's name as Find's node has it, and whether it was read narrowly for that exact id. Where the graph
+    // reads nodes narrowly (ICitationKeys.NodeKeys: id, label and name as merged, from the store's covering index), only that
+    // is read: Find reads the node whole, and a person named in 17,552 files or a party in 6,650 is as many rows scattered
+    // over the table, read to find they are one. An id NodeKeys does not know (an alias, or padded, which Find resolves or
+    // trims) is left to Find. (No value tuple returned: ReadyToRun leaves those to the JIT.)
+    private static string? NameOf(ICitationGraph graph, string id, out bool exact)
+    {
+        exact = false;
+        if (graph is ICitationKeys keys && id.Length > 0 && id == id.Trim() && keys.NodeKeys([id]) is [var node])
+        {
+            exact = true;
+            return node.Name;
+        }
+
+        return graph.Find(id)?.Name;
     }
 
     private static string? DossierOf(ICitationGraph graph, GraphNode node) => DocumentFilter.DossierOf(graph, node);

@@ -531,6 +531,8 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
         return targets;
     }
 
+    public IReadOnlyList<GraphEdge> MembershipsOf(string id) => OutOfType(id, EdgeType.MemberOf);
+
     public void PrefetchCites(IReadOnlyCollection<string> ids) => Prefetch(ids, nodes: true, outgoing: true, incoming: false, EdgeType.Cites);
 
     // The rows of one type at id by one end (column source or target) in merge order, keys only, without those MergeEdges
