@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using KvGraph.Core.Graph;
 using KvGraph.Core.Model;
 using KvGraph.Core.Resolution;
@@ -392,53 +390,20 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         deferred = [.. deferred.Except(now)];
     }
 
-    /// <summary>
-    /// Every <c>files</c> row, by path, and its id. A build in which one file of 100,000 changed spent a third of its time
-    /// here through <see cref="SqliteDataReader"/> (each value's type probed, the time parsed by the general "O" pattern):
-    /// the columns are read directly, and a status or extractor equal to the previous row's (nearly all are) is the same
-    /// string, not a new one per row.
-    /// </summary>
+    /// <summary>Every <c>files</c> row, by path, and its id (<see cref="SqliteKvStore.FileRows"/>, the one reader of a row).</summary>
     private (Dictionary<string, StoredFile> Files, Dictionary<string, long> Ids) ReadFiles()
     {
         var files = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        string status = string.Empty, extractor = string.Empty;
-        byte[] statusBytes = [], extractorBytes = [];
-        var time = new char[64];
+        var read = new SqliteKvStore.FileRows();
         using var rows = new FastStatement(_c, $"SELECT id, {SqliteKvStore.FileColumns} FROM files");
         rows.ForEachRow(r =>
         {
-            // The columns in FileColumns' order, after the id.
-            var path = r.Text(1);
-            var file = new StoredFile(
-                path,
-                r.Text(2),
-                r.Int64(3),
-                Mtime(r.Utf8(4), time),
-                Same(r.Utf8(5), ref status, ref statusBytes),
-                r.IsNull(6) ? null : r.Text(6),
-                r.Int64(7),
-                Same(r.Utf8(8), ref extractor, ref extractorBytes));
-            files[path] = file;
-            ids[path] = r.Int64(0);
+            var file = read.Read(r, 1);
+            files[file.Path] = file;
+            ids[file.Path] = r.Int64(0);
         });
         return (files, ids);
-
-        static DateTimeOffset Mtime(ReadOnlySpan<byte> utf8, char[] buffer) =>
-            utf8.Length <= buffer.Length && Ascii.ToUtf16(utf8, buffer, out var n) == OperationStatus.Done
-                ? SqliteKvStore.ReadMtime(buffer.AsSpan(0, n))
-                : SqliteKvStore.ReadMtime(Encoding.UTF8.GetString(utf8));
-
-        static string Same(ReadOnlySpan<byte> utf8, ref string last, ref byte[] lastBytes)
-        {
-            if (!utf8.SequenceEqual(lastBytes))
-            {
-                lastBytes = utf8.ToArray();
-                last = Encoding.UTF8.GetString(utf8);
-            }
-
-            return last;
-        }
     }
 
     /// <summary>Files whose citations now resolve differently: they cite a key that appeared or disappeared, or assert a document with that id.</summary>
