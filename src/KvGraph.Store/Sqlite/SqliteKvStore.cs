@@ -206,17 +206,24 @@ internal sealed partial class SqliteKvStore : IKvStore
         });
     }
 
-    public ExtractedDocument? GetDocument(string id) => Read(() => GetDocumentNow(id));
+    public ExtractedDocument? GetDocument(string id) => Read(() => StoredJson(id, "json") is { } json ? StoreJson.ReadDocument(json) : null);
 
-    private ExtractedDocument? GetDocumentNow(string id)
+    public DocumentInfo? GetDocumentInfo(string id) => Read(() => StoredJson(id, "json_extract(json, '$.doc')") is { } json ? StoreDocumentReader.ReadInfo(json) : null);
+
+    /// <summary>
+    /// The stored JSON of the document an id names (<paramref name="column"/>: the whole <c>json</c> column, or a part of it
+    /// SQLite extracts), from its best row: primary, heaviest, first path. A paired question has none of its own: its text
+    /// is in its answer's file, whose document is read.
+    /// </summary>
+    private string? StoredJson(string id, string column)
     {
         if (ResolveId(id) is not { } canonical)
         {
             return null;
         }
 
-        using var cmd = Command("""
-            SELECT d.json, d.parent, d.file_id FROM documents d JOIN files f ON f.id = d.file_id
+        using var cmd = Command($"""
+            SELECT {column}, d.parent, d.file_id FROM documents d JOIN files f ON f.id = d.file_id
             WHERE d.id = $id ORDER BY d.is_primary DESC, d.weight DESC, f.path LIMIT 1
             """, ("$id", canonical));
         using var r = cmd.ExecuteReader();
@@ -227,14 +234,13 @@ internal sealed partial class SqliteKvStore : IKvStore
 
         if (!r.IsDBNull(0))
         {
-            return StoreJson.ReadDocument(r.GetString(0));
+            return r.GetString(0);
         }
 
-        // A paired question: its text is in its answer's file.
         var parent = r.IsDBNull(1) ? null : r.GetString(1);
         var fileId = r.GetInt64(2);
-        using var p = Command("SELECT json FROM documents WHERE file_id = $f AND id = $id AND json IS NOT NULL LIMIT 1", ("$f", fileId), ("$id", parent ?? string.Empty));
-        return p.ExecuteScalar() is string json ? StoreJson.ReadDocument(json) : null;
+        using var p = Command($"SELECT {column} FROM documents WHERE file_id = $f AND id = $id AND json IS NOT NULL LIMIT 1", ("$f", fileId), ("$id", parent ?? string.Empty));
+        return p.ExecuteScalar() as string;
     }
 
     public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0) => Search(text, DocumentFilter.None, limit, offset).Hits;
@@ -338,7 +344,7 @@ internal sealed partial class SqliteKvStore : IKvStore
                 continue;
             }
 
-            var citedBy = node is not null && graph is not null ? graph.CitedBy(node.Id).Count : (int?)null;
+            var citedBy = node is not null && graph is not null ? graph.CitedByKeys(node.Id).Count : (int?)null;
             hit ??= new SearchHit(node!.Id, DocumentFilter.KindOf(node), node.Name is { } name && name != node.Id ? name : null,
                 CitedByQuery.DateOf(node) is { Length: > 0 } date ? date : null, [], [], string.Empty, 0);
             var inCorpus = node is null ? hit.Kind != "placeholder" : node.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(node.Label);

@@ -114,7 +114,7 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
     {
         var version = store.CurrentVersion;
         var indexed = store.Graph();
-        if (indexed is not IIndexedReads reads)
+        if (indexed is not IIndexedReads reads || indexed is not ICitationKeys keys)
         {
             return read(indexed, version);
         }
@@ -128,10 +128,12 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
             entities = cache;
         }
 
-        return read(new EntityCachedGraph(indexed, reads, cache), version);
+        return read(new EntityCachedGraph(indexed, reads, keys, cache), version);
     }
 
     public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
+
+    public DocumentInfo? GetDocumentInfo(string id) => Use(store => store.GetDocumentInfo(id));
 
     /// <summary>Read per call (two small reads), so a build that starts, dies or finishes shows at once.</summary>
     public StoreUnfinished? Unfinished => Use(store => store.Unfinished is { } u && store.CurrentVersion is var version
