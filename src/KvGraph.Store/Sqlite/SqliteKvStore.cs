@@ -344,7 +344,7 @@ internal sealed partial class SqliteKvStore : IKvStore
                 continue;
             }
 
-            var citedBy = node is not null && graph is not null ? graph.CitedByKeys(node.Id).Count : (int?)null;
+            var citedBy = node is not null && graph is not null ? graph.CitedBy(node.Id).Count : (int?)null;
             hit ??= new SearchHit(node!.Id, DocumentFilter.KindOf(node), node.Name is { } name && name != node.Id ? name : null,
                 CitedByQuery.DateOf(node) is { Length: > 0 } date ? date : null, [], [], string.Empty, 0);
             var inCorpus = node is null ? hit.Kind != "placeholder" : node.Label != NodeLabel.Placeholder && GraphFacts.IsDocumentLabel(node.Label);

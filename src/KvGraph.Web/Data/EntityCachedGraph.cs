@@ -53,17 +53,8 @@ internal sealed class EntityCache(long version)
 /// first edges, come from the cache once read; every other query, and the other batched reads of <see cref="IIndexedReads"/>,
 /// go to the indexed graph.
 /// </summary>
-internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads reads, ICitationKeys keys, EntityCache cache) : ICitationGraph, IIndexedReads, ICitationKeys
+internal sealed class EntityCachedGraph(ICitationGraph inner, IIndexedReads reads, EntityCache cache) : ICitationGraph, IIndexedReads
 {
-    // The narrow reads of cited-by (a search hit's count, a hub's page) go to the indexed graph, past the cache.
-    public IReadOnlyList<GraphEdge> CitesKeysInto(string id) => keys.CitesKeysInto(id);
-
-    public IReadOnlyList<GraphNode> NodeKeys(IReadOnlyCollection<string> ids) => keys.NodeKeys(ids);
-
-    public IReadOnlyList<GraphEdge> MembershipsOf(string id) => keys.MembershipsOf(id);
-
-    public void PrefetchCites(IReadOnlyCollection<string> ids) => keys.PrefetchCites(ids);
-
     public int NodeCount => inner.NodeCount;
 
     public int EdgeCount => inner.EdgeCount;

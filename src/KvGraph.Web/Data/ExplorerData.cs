@@ -71,9 +71,10 @@ internal sealed class ExplorerData : IExplorerData
             var snippet = result.Snippets?.GetValueOrDefault(id);
             var highlights = result.Highlights?.GetValueOrDefault(id) ?? [];
             var inCorpus = node is not null && node.Label != NodeLabel.Placeholder && DocumentLabels.Contains(node.Label);
-            // The hit's summary only (its document's kind, title, dates, people), and its citers counted from their keys.
+            // The hit's summary only (its document's kind, title, dates, people), not its whole document. Its citers are
+            // counted from the graph, whose nodes the connection's indexed graph keeps (CitedByKeys reads the keys anew each time).
             var d = inCorpus ? source.GetDocumentInfo(key) : null;
-            var citedBy = node is null ? 0 : Graph.CitedByKeys(node.Id).Count;
+            var citedBy = node is null ? 0 : Graph.CitedBy(node.Id).Count;
             if (node is not null)
             {
                 hits.Add(new SearchHitView(node.Id, DocumentFilter.KindOf(node), node.Name is { } n && n != node.Id ? n : d?.Title, NodeDate(node),

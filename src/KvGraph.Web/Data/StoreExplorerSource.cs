@@ -114,7 +114,7 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
     {
         var version = store.CurrentVersion;
         var indexed = store.Graph();
-        if (indexed is not IIndexedReads reads || indexed is not ICitationKeys keys)
+        if (indexed is not IIndexedReads reads)
         {
             return read(indexed, version);
         }
@@ -128,7 +128,7 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
             entities = cache;
         }
 
-        return read(new EntityCachedGraph(indexed, reads, keys, cache), version);
+        return read(new EntityCachedGraph(indexed, reads, cache), version);
     }
 
     public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
