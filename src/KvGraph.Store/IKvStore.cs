@@ -54,6 +54,12 @@ public interface IKvStore : IDisposable
     /// <summary>A document by its id or any of its aliases (zaak, kv-tk-&lt;zaak&gt;, own ids), or null.</summary>
     ExtractedDocument? GetDocument(string id);
 
+    /// <summary>
+    /// What <see cref="GetDocument"/> would give as <see cref="ExtractedDocument.Doc"/> (kind, title, dates, askers, answerers, …),
+    /// read without its text, items, citations and entities: a search hit's summary.
+    /// </summary>
+    DocumentInfo? GetDocumentInfo(string id);
+
     /// <summary>The canonical document id an id or alias stands for, or null when no ingested document has it.</summary>
     string? ResolveId(string idOrAlias);
 

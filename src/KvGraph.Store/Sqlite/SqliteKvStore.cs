@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace KvGraph.Store.Sqlite;
 
 /// <summary>The SQLite implementation of <see cref="IKvStore"/>. Reads here; writes in a <see cref="SqliteStoreWriter"/> session.</summary>
-internal sealed class SqliteKvStore : IKvStore
+internal sealed partial class SqliteKvStore : IKvStore
 {
     private readonly SqliteConnection _connection;
     private readonly bool _readOnly;
@@ -30,7 +30,10 @@ internal sealed class SqliteKvStore : IKvStore
 
     internal SqliteConnection Connection => _connection;
 
-    public long CurrentVersion => long.Parse(Scalar("SELECT value FROM meta WHERE key = 'version'") as string ?? "0", CultureInfo.InvariantCulture);
+    public long CurrentVersion => long.Parse(Scalar(VersionSql) as string ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>The store's version: the build that last changed it (every build that changes a file bumps it in its commit).</summary>
+    private const string VersionSql = "SELECT value FROM meta WHERE key = 'version'";
 
     public UnfinishedBuild? Unfinished
     {
@@ -60,35 +63,10 @@ internal sealed class SqliteKvStore : IKvStore
             Directory.CreateDirectory(dir);
         }
 
-        var cs = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString();
-        var connection = new SqliteConnection(cs);
+        var connection = new SqliteConnection(ConnectionString(full, readOnly));
         try
         {
-            connection.Open();
-            if (!readOnly)
-            {
-                // WAL: readers (the web explorer, a push) keep reading the last committed build while a build writes.
-                // A build is one transaction that inserts into several indexes at random places: with SQLite's default
-                // page cache (2 MB) its pages spill to the WAL and are read back over and over; 256 MB holds them.
-                Exec(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;");
-            }
-
-            Exec(connection, "PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY;");
-            if (readOnly)
-            {
-                // Queries read rows scattered over the file (a hub's 9,520 citers): mapped, a page is a memory read, not a
-                // read() call and a copy into SQLite's 2 MB cache. As much of the file as SQLite maps at most (it lowers a
-                // larger size to its build's limit, 2 GB here): the 100,000-document store is 2.0 GB, and with 1 GB mapped
-                // the pages past it were read again and again through that small cache (`related`: 390 against 100 ms of
-                // system CPU over the bench's 200 samples).
-                Exec(connection, "PRAGMA mmap_size = 1099511627776;");
-            }
+            Configure(connection, readOnly);
             Schema.Migrate(connection, full, readOnly);
         }
         catch (SqliteException e)
@@ -103,6 +81,38 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         return new SqliteKvStore(full, connection, readOnly);
+    }
+
+    private static string ConnectionString(string full, bool readOnly) => new SqliteConnectionStringBuilder
+    {
+        DataSource = full,
+        Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+        Pooling = false,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    /// <summary>Opens a connection of the store and sets what every connection of it needs (the schema not yet checked).</summary>
+    private static void Configure(SqliteConnection connection, bool readOnly)
+    {
+        connection.Open();
+        if (!readOnly)
+        {
+            // WAL: readers (the web explorer, a push) keep reading the last committed build while a build writes.
+            // A build is one transaction that inserts into several indexes at random places: with SQLite's default
+            // page cache (2 MB) its pages spill to the WAL and are read back over and over; 256 MB holds them.
+            Exec(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;");
+        }
+
+        Exec(connection, "PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY;");
+        if (readOnly)
+        {
+            // Queries read rows scattered over the file (a hub's 9,520 citers): mapped, a page is a memory read, not a
+            // read() call and a copy into SQLite's 2 MB cache. As much of the file as SQLite maps at most (it lowers a
+            // larger size to its build's limit, 2 GB here): the 100,000-document store is 2.0 GB, and with 1 GB mapped
+            // the pages past it were read again and again through that small cache (`related`: 390 against 100 ms of
+            // system CPU over the bench's 200 samples).
+            Exec(connection, "PRAGMA mmap_size = 1099511627776;");
+        }
     }
 
     public IStoreWriter BeginWrite()
@@ -196,17 +206,24 @@ internal sealed class SqliteKvStore : IKvStore
         });
     }
 
-    public ExtractedDocument? GetDocument(string id) => Read(() => GetDocumentNow(id));
+    public ExtractedDocument? GetDocument(string id) => Read(() => StoredJson(id, "json") is { } json ? StoreJson.ReadDocument(json) : null);
 
-    private ExtractedDocument? GetDocumentNow(string id)
+    public DocumentInfo? GetDocumentInfo(string id) => Read(() => StoredJson(id, "json_extract(json, '$.doc')") is { } json ? StoreDocumentReader.ReadInfo(json) : null);
+
+    /// <summary>
+    /// The stored JSON of the document an id names (<paramref name="column"/>: the whole <c>json</c> column, or a part of it
+    /// SQLite extracts), from its best row: primary, heaviest, first path. A paired question has none of its own: its text
+    /// is in its answer's file, whose document is read.
+    /// </summary>
+    private string? StoredJson(string id, string column)
     {
         if (ResolveId(id) is not { } canonical)
         {
             return null;
         }
 
-        using var cmd = Command("""
-            SELECT d.json, d.parent, d.file_id FROM documents d JOIN files f ON f.id = d.file_id
+        using var cmd = Command($"""
+            SELECT {column}, d.parent, d.file_id FROM documents d JOIN files f ON f.id = d.file_id
             WHERE d.id = $id ORDER BY d.is_primary DESC, d.weight DESC, f.path LIMIT 1
             """, ("$id", canonical));
         using var r = cmd.ExecuteReader();
@@ -217,14 +234,13 @@ internal sealed class SqliteKvStore : IKvStore
 
         if (!r.IsDBNull(0))
         {
-            return StoreJson.ReadDocument(r.GetString(0));
+            return r.GetString(0);
         }
 
-        // A paired question: its text is in its answer's file.
         var parent = r.IsDBNull(1) ? null : r.GetString(1);
         var fileId = r.GetInt64(2);
-        using var p = Command("SELECT json FROM documents WHERE file_id = $f AND id = $id AND json IS NOT NULL LIMIT 1", ("$f", fileId), ("$id", parent ?? string.Empty));
-        return p.ExecuteScalar() is string json ? StoreJson.ReadDocument(json) : null;
+        using var p = Command($"SELECT {column} FROM documents WHERE file_id = $f AND id = $id AND json IS NOT NULL LIMIT 1", ("$f", fileId), ("$id", parent ?? string.Empty));
+        return p.ExecuteScalar() as string;
     }
 
     public IReadOnlyList<SearchHit> Search(string text, int limit = 20, int offset = 0) => Search(text, DocumentFilter.None, limit, offset).Hits;
@@ -287,8 +303,9 @@ internal sealed class SqliteKvStore : IKvStore
         {
             var head = ordered.Select(h => h.Id).ToList();
             bestRows = new Dictionary<string, long>(StringComparer.Ordinal);
-            ordered.AddRange(BestTextHits(paged, offset + limit - head.Count, seen, bestRows).Select(id => (id, "text")));
-            total = head.Count + CountTextHits(paged, head);
+            var matches = MatchingRows(paged);
+            ordered.AddRange(BestTextHits(paged, offset + limit - head.Count, seen, bestRows, matches).Select(id => (id, "text")));
+            total = head.Count + CountTextHits(paged, head, matches);
         }
         else if (query.Fts is { } fts)
         {
@@ -360,24 +377,12 @@ internal sealed class SqliteKvStore : IKvStore
     /// strictly better are taken, and n doubles until enough are. <paramref name="bestRows"/> gets each hit's full-text row
     /// that ranks it (its best row; of rows ranked equal, the first), whose snippet the page shows.
     /// </summary>
-    private List<string> BestTextHits(string fts, int count, HashSet<string> seen, Dictionary<string, long> bestRows)
+    private List<string> BestTextHits(string fts, int count, HashSet<string> seen, Dictionary<string, long> bestRows, int matches)
     {
         var hits = new List<string>();
         for (var n = Math.Max(count, 0) + 16; count > 0; n *= 2)
         {
-            var rows = new List<(string Id, double Rank, long Row)>();
-            using (var cmd = Command("""
-                SELECT d.id, m.rank, m.r FROM (SELECT rowid AS r, bm25(documents_fts, 5.0, 1.0) AS rank FROM documents_fts WHERE documents_fts MATCH $q ORDER BY rank LIMIT $n) m
-                JOIN documents d INDEXED BY documents_rowid_id ON d.rowid = m.r ORDER BY m.rank, d.id, m.r
-                """, ("$q", fts), ("$n", n)))
-            using (var r = cmd.ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    rows.Add((r.GetString(0), r.GetDouble(1), r.GetInt64(2)));
-                }
-            }
-
+            var rows = BestRows(fts, n, matches);
             var complete = rows.Count < n;
             var taken = new HashSet<string>(seen, StringComparer.Ordinal);
             hits.Clear();
@@ -414,7 +419,7 @@ internal sealed class SqliteKvStore : IKvStore
     /// rows of an id stored in several rows: only those ids' rows are looked up, one by one, not every match's id (a
     /// common word matches 60,000 documents; turning each into its id and counting them distinct was half a search's time).
     /// </summary>
-    private int CountTextHits(string fts, List<string> listed)
+    private int CountTextHits(string fts, List<string> listed, int matches)
     {
         var shared = SharedDocumentIds();
         if (shared.Count > MaxSharedIds)
@@ -426,8 +431,7 @@ internal sealed class SqliteKvStore : IKvStore
             return Convert.ToInt32(distinct.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
-        using var rows = Command("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH $q", ("$q", fts));
-        var count = Convert.ToInt32(rows.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var count = matches;
         var left = new HashSet<string>(listed, StringComparer.Ordinal);
         var check = left.Concat(shared).Distinct(StringComparer.Ordinal).ToList();
         if (check.Count == 0)
@@ -448,6 +452,13 @@ internal sealed class SqliteKvStore : IKvStore
         }
 
         return count;
+    }
+
+    /// <summary>How many full-text rows the query matches (the index's own count, no row read).</summary>
+    private int MatchingRows(string fts)
+    {
+        using var rows = Command("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH $q", ("$q", fts));
+        return Convert.ToInt32(rows.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Past this many ids stored in several rows, <see cref="CountTextHits"/> counts the matches' ids distinct instead.</summary>
@@ -886,7 +897,11 @@ internal sealed class SqliteKvStore : IKvStore
         tx.Commit();
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _side?.Dispose();
+        _connection.Dispose();
+    }
 
     /// <summary>
     /// Who each person mention is, over every file's people, person mentions (with their initials and first names) and

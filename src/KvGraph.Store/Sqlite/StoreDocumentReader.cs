@@ -40,6 +40,13 @@ internal static class StoreDocumentReader
         };
     }
 
+    /// <summary>A stored document's <c>doc</c> object alone (its JSON as SQLite extracts it from the document's), as <see cref="Read"/> reads it there.</summary>
+    public static DocumentInfo ReadInfo(string json)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        return Info(parsed.RootElement);
+    }
+
     private static DocumentInfo Info(JsonElement e) => new()
     {
         Kind = (DocumentKind)DocumentKinds.Of(Required(e, "kind")),

@@ -71,11 +71,12 @@ internal sealed class ExplorerData : IExplorerData
             var snippet = result.Snippets?.GetValueOrDefault(id);
             var highlights = result.Highlights?.GetValueOrDefault(id) ?? [];
             var inCorpus = node is not null && node.Label != NodeLabel.Placeholder && DocumentLabels.Contains(node.Label);
-            var doc = inCorpus ? source.GetDocument(key) : null;
+            // The hit's summary only (its document's kind, title, dates, people), not its whole document. Its citers are
+            // counted from the graph, whose nodes the connection's indexed graph keeps (CitedByKeys reads the keys anew each time).
+            var d = inCorpus ? source.GetDocumentInfo(key) : null;
             var citedBy = node is null ? 0 : Graph.CitedBy(node.Id).Count;
             if (node is not null)
             {
-                var d = doc?.Doc;
                 hits.Add(new SearchHitView(node.Id, DocumentFilter.KindOf(node), node.Name is { } n && n != node.Id ? n : d?.Title, NodeDate(node),
                     DutchDates.Iso(d?.Submitted), DutchDates.Iso(d?.Answered), d is null ? [] : Shown(d.Askers), d is null ? [] : Shown(d.Answerers),
                     snippet ?? (inCorpus ? null : $"not in corpus — cited by {citedBy}"))
@@ -85,10 +86,9 @@ internal sealed class ExplorerData : IExplorerData
                     CitedBy = citedBy,
                 });
             }
-            else if (source.GetDocument(id) is { } found)
+            else if (source.GetDocumentInfo(id) is { } f)
             {
-                var d = found.Doc;
-                hits.Add(new SearchHitView(d.Id, KindName(d.Kind), d.Title, DutchDates.Iso(d.Date ?? d.Answered ?? d.Submitted), DutchDates.Iso(d.Submitted), DutchDates.Iso(d.Answered), Shown(d.Askers), Shown(d.Answerers), snippet)
+                hits.Add(new SearchHitView(f.Id, KindName(f.Kind), f.Title, DutchDates.Iso(f.Date ?? f.Answered ?? f.Submitted), DutchDates.Iso(f.Submitted), DutchDates.Iso(f.Answered), Shown(f.Askers), Shown(f.Answerers), snippet)
                 {
                     Highlights = snippet is null ? [] : highlights,
                 });

@@ -34,6 +34,9 @@ public interface IExplorerSource
     /// <summary>The extracted document with this id (its text, items, citations), or null when it is not in the corpus.</summary>
     ExtractedDocument? GetDocument(string id);
 
+    /// <summary>The <see cref="ExtractedDocument.Doc"/> of <see cref="GetDocument"/>: a source that can reads it alone (a search hit's summary).</summary>
+    DocumentInfo? GetDocumentInfo(string id) => GetDocument(id)?.Doc;
+
     /// <summary>Documents matching <paramref name="query"/> by id, title or full text, best first, that pass <paramref name="filter"/>.</summary>
     /// <param name="query">What the user typed; already validated (bounded length; empty when the filter alone lists).</param>
     /// <param name="filter">Which documents may be listed (<see cref="DocumentFilter.None"/>: any).</param>

@@ -133,6 +133,8 @@ public sealed class StoreExplorerSource : IExplorerSource, IDisposable
 
     public ExtractedDocument? GetDocument(string id) => Use(store => store.GetDocument(id));
 
+    public DocumentInfo? GetDocumentInfo(string id) => Use(store => store.GetDocumentInfo(id));
+
     /// <summary>Read per call (two small reads), so a build that starts, dies or finishes shows at once.</summary>
     public StoreUnfinished? Unfinished => Use(store => store.Unfinished is { } u && store.CurrentVersion is var version
         ? new StoreUnfinished(u.Started, version, u.Notice(version))

@@ -121,5 +121,7 @@ internal sealed class BorrowedSource(IExplorerSource inner) : IExplorerSource
 
     public KvGraph.Core.Model.ExtractedDocument? GetDocument(string id) => inner.GetDocument(id);
 
+    public KvGraph.Core.Model.DocumentInfo? GetDocumentInfo(string id) => inner.GetDocumentInfo(id);
+
     public SourceSearchResult Search(string query, KvGraph.Core.Graph.DocumentFilter filter, int offset, int limit) => inner.Search(query, filter, offset, limit);
 }
