@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
 
@@ -250,9 +251,20 @@ public static class ExtractionJson
     }
 
     /// <summary>The contract name of an enum value (its JsonStringEnumMemberName).</summary>
-    public static string Name<T>(T value)
+    public static string Name<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(T value)
         where T : struct, Enum =>
-        JsonSerializer.Serialize(value).Trim('"');
+        Names<T>.Table.NameOf(value);
+
+    /// <summary>The contract names of the enum <typeparamref name="T"/> (<see cref="ContractNames"/>), read once.</summary>
+    public static ContractNames NamesOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+        where T : struct, Enum =>
+        Names<T>.Table;
+
+    private static class Names<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
+        where T : struct, Enum
+    {
+        public static readonly ContractNames Table = new(typeof(T));
+    }
 
     private static void WriteCount(Utf8JsonWriter w, string name, int? value)
     {
