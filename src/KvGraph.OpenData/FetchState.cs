@@ -13,13 +13,6 @@ public sealed record FetchState
     /// <summary>The file name inside the output folder.</summary>
     public const string FileName = "fetch-state.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     /// <summary>The service root these records came from; a state is never continued against another.</summary>
     public required Uri BaseUrl { get; init; }
 
@@ -56,7 +49,7 @@ public sealed record FetchState
 
         try
         {
-            return JsonSerializer.Deserialize<FetchState>(File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), FetchStateJsonContext.Default.FetchState)
                 ?? throw new OpenDataException($"{path} is empty; delete it to fetch everything again");
         }
         catch (JsonException e)
@@ -66,8 +59,19 @@ public sealed record FetchState
     }
 
     /// <summary>Writes the state atomically (temporary file, flushed, then renamed over the old one).</summary>
-    public void Save(string folder) => AtomicFile.Write(PathIn(folder), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+    public void Save(string folder) => AtomicFile.Write(PathIn(folder), JsonSerializer.SerializeToUtf8Bytes(this, FetchStateJsonContext.Default.FetchState));
 
     /// <summary>The state file in <paramref name="folder"/>.</summary>
     public static string PathIn(string folder) => Path.Combine(folder, FileName);
 }
+
+/// <summary>
+/// Compile-time JSON metadata for <see cref="FetchState"/>'s file (indented, camelCase, nulls left out: the options the
+/// file has always been written with), so it reads and writes without reflection, in a native (AOT) kvgraph too.
+/// </summary>
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(FetchState))]
+internal sealed partial class FetchStateJsonContext : JsonSerializerContext;

@@ -18,7 +18,8 @@ namespace KvGraph.Cli.Commands;
 /// </summary>
 internal static class ExtractCommand
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // jsonl: the contract's JSON on one line (relaxed escaping, as the indented form), written by a plain writer: no reflection.
+    private static readonly System.Text.Json.JsonWriterOptions Compact = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliContext context)
     {
@@ -62,7 +63,13 @@ internal static class ExtractCommand
                 foreach (var d in docs)
                 {
                     using var one = System.Text.Json.JsonDocument.Parse(ExtractionJson.Serialize(d));
-                    Render.Raw(context.Console, System.Text.Json.JsonSerializer.Serialize(one.RootElement, Compact) + "\n");
+                    var line = new System.Buffers.ArrayBufferWriter<byte>();
+                    using (var w = new System.Text.Json.Utf8JsonWriter(line, Compact))
+                    {
+                        one.RootElement.WriteTo(w);
+                    }
+
+                    Render.Raw(context.Console, System.Text.Encoding.UTF8.GetString(line.WrittenSpan) + "\n");
                 }
             }
             else

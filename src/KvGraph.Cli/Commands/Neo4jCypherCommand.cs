@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using KvGraph.Cli.Hosting;
 using KvGraph.Neo4j.Http;
 using KvGraph.Neo4j.Queries;
@@ -102,7 +103,7 @@ public static class Neo4jCypherCommand
     {
         ArgumentNullException.ThrowIfNull(rows);
         var list = rows.Rows.Select(r => rows.Columns.Select((c, i) => (c, r[i])).ToDictionary(p => p.c, p => p.Item2)).ToList();
-        return JsonSerializer.Serialize(list, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return JsonSerializer.Serialize(list, CypherJsonContext.Indented.ListDictionaryStringObject);
     }
 
     /// <summary>Rows as RFC 4180 CSV with a header; lists and maps as JSON.</summary>
@@ -126,9 +127,33 @@ public static class Neo4jCypherCommand
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        _ => JsonSerializer.Serialize(v, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+        _ => JsonSerializer.Serialize(v, CypherJsonContext.Compact.Object),
     };
 
     private static string Quote(string s) =>
         s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}
+
+/// <summary>
+/// Compile-time JSON metadata for Cypher result values, so <c>cypher</c> writes them without reflection (a native kvgraph
+/// too). A value in a row is what the Neo4j client reads from a response (JsonValues.FromPlain/FromTyped): null, a string,
+/// a bool, a long, a double, a list of values or a map of values; each is listed, as an <c>object</c> slot holding a type
+/// not listed cannot be written. Relaxed escaping as before: the rows indented for <c>--format json</c>, a list or map
+/// in a cell on one line. Neo4jCypherJsonTests writes every kind of value against the reflection-based serializer.
+/// </summary>
+[JsonSerializable(typeof(List<Dictionary<string, object?>>))]
+[JsonSerializable(typeof(Dictionary<string, object?>))]
+[JsonSerializable(typeof(List<object?>))]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(long))]
+[JsonSerializable(typeof(double))]
+internal sealed partial class CypherJsonContext : JsonSerializerContext
+{
+    /// <summary>Rows of <c>--format json</c>.</summary>
+    public static CypherJsonContext Indented { get; } = new(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>A list or map in a table or CSV cell.</summary>
+    public static CypherJsonContext Compact { get; } = new(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

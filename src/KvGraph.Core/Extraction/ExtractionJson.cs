@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
 
@@ -252,7 +253,17 @@ public static class ExtractionJson
     /// <summary>The contract name of an enum value (its JsonStringEnumMemberName).</summary>
     public static string Name<T>(T value)
         where T : struct, Enum =>
-        JsonSerializer.Serialize(value).Trim('"');
+        JsonSerializer.Serialize(value, EnumInfo<T>.Value).Trim('"');
+
+    // An enum's source-generated metadata (KindsJsonContext), found once per enum type.
+    private static class EnumInfo<T>
+        where T : struct, Enum
+    {
+        private static readonly JsonTypeInfo<T>? Info = KindsJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
+
+        public static JsonTypeInfo<T> Value => Info ?? throw new NotSupportedException(
+            $"The enum {typeof(T).FullName} has no contract names: list it in {nameof(KindsJsonContext)}.");
+    }
 
     private static void WriteCount(Utf8JsonWriter w, string name, int? value)
     {

@@ -10,7 +10,7 @@ namespace KvGraph.Neo4j.Push;
 /// of a step as under way before it writes them to Neo4j and records each one when its last transaction committed, writing
 /// only those rows. A push that dies half-way leaves those files marked, and the next push replaces them.
 /// </summary>
-public sealed class PushState
+public sealed partial class PushState
 {
     private readonly IPushLedger _ledger;
     private readonly Dictionary<string, PushedFileRecord> _files;
@@ -104,7 +104,7 @@ public sealed class PushState
         LegacyState? legacy;
         try
         {
-            legacy = JsonSerializer.Deserialize<LegacyState>(File.ReadAllText(path));
+            legacy = JsonSerializer.Deserialize(File.ReadAllText(path), LegacyJsonContext.Default.LegacyState);
         }
         catch (JsonException)
         {
@@ -131,6 +131,10 @@ public sealed class PushState
         [JsonPropertyName("files")]
         public Dictionary<string, LegacyFile>? Files { get; set; }
     }
+
+    // Compile-time metadata for the old file (default options: names as declared by JsonPropertyName), read without reflection.
+    [JsonSerializable(typeof(LegacyState))]
+    private sealed partial class LegacyJsonContext : JsonSerializerContext;
 
     private sealed class LegacyFile
     {

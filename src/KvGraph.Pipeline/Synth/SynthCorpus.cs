@@ -21,6 +21,14 @@ public sealed record SynthCitation(string Kind, string Target);
 /// <summary>One generated document in the truth file: its file relative to the corpus folder, its id, what it cites.</summary>
 public sealed record SynthDocumentTruth(string File, string Id, IReadOnlyList<SynthCitation> Citations);
 
+/// <summary>
+/// Compile-time JSON metadata for the truth file's lines (camelCase: <c>{"file":…,"id":…,"citations":[{"kind":…,"target":…}]}</c>,
+/// System.Text.Json's default escaping), the one shape <see cref="SynthCorpus"/> writes and reads, without reflection.
+/// </summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SynthDocumentTruth))]
+internal sealed partial class SynthJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
+
 /// <summary>What the generator wrote.</summary>
 public sealed record SynthSummary(int Documents, int Answers, int Motions, int Citations, long Bytes, string TruthFile);
 
@@ -107,7 +115,7 @@ public static class SynthCorpus
             File.WriteAllBytes(path, content);
             bytes += content.Length;
             citations += doc.Cited.Count;
-            truth.WriteLine(JsonSerializer.Serialize(new { file = Path.GetRelativePath(folder, path), id = doc.Id, citations = doc.Cited.Select(c => new { kind = c.Kind, target = c.Target }) }));
+            truth.WriteLine(JsonSerializer.Serialize(new SynthDocumentTruth(Path.GetRelativePath(folder, path), doc.Id, doc.Cited), SynthJsonContext.Default.SynthDocumentTruth));
             if ((i + 1) % 10_000 == 0)
             {
                 progress?.Report(i + 1);
@@ -123,12 +131,8 @@ public static class SynthCorpus
         var truth = new List<SynthDocumentTruth>();
         foreach (var line in File.ReadLines(Path.Combine(folder, TruthFileName)))
         {
-            using var json = JsonDocument.Parse(line);
-            var r = json.RootElement;
-            truth.Add(new SynthDocumentTruth(
-                r.GetProperty("file").GetString()!,
-                r.GetProperty("id").GetString()!,
-                [.. r.GetProperty("citations").EnumerateArray().Select(c => new SynthCitation(c.GetProperty("kind").GetString()!, c.GetProperty("target").GetString()!))]));
+            truth.Add(JsonSerializer.Deserialize(line, SynthJsonContext.Default.SynthDocumentTruth)
+                ?? throw new InvalidDataException($"{Path.Combine(folder, TruthFileName)}: a line is null, not a document's truth"));
         }
 
         return truth;

@@ -400,7 +400,7 @@ internal sealed class IndexedGraph : NeighbourhoodGraph, IRelatednessCounts, IIn
             if (chosen.Count > 0)
             {
                 using var cmd = _store.Command("SELECT rowid, props FROM redges WHERE rowid IN (SELECT value FROM json_each($rows))",
-                    ("$rows", System.Text.Json.JsonSerializer.Serialize(chosen.Select(k => k.Row))));
+                    ("$rows", StoreJson.SqlList(chosen.Select(k => k.Row))));
                 using var r = cmd.ExecuteReader();
                 while (r.Read())
                 {

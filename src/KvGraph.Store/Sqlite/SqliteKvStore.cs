@@ -422,7 +422,7 @@ internal sealed class SqliteKvStore : IKvStore
             using var distinct = Command("""
                 SELECT count(DISTINCT d.id) FROM documents_fts JOIN documents d INDEXED BY documents_rowid_id ON d.rowid = documents_fts.rowid
                 WHERE documents_fts MATCH $q AND d.id NOT IN (SELECT value FROM json_each($listed))
-                """, ("$q", fts), ("$listed", System.Text.Json.JsonSerializer.Serialize(listed)));
+                """, ("$q", fts), ("$listed", StoreJson.SqlList(listed)));
             return Convert.ToInt32(distinct.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
@@ -439,7 +439,7 @@ internal sealed class SqliteKvStore : IKvStore
             SELECT d.id, count(*) FROM documents d INDEXED BY documents_id
             WHERE d.id IN (SELECT value FROM json_each($ids)) AND EXISTS (SELECT 1 FROM documents_fts f WHERE f.rowid = d.rowid AND f.documents_fts MATCH $q)
             GROUP BY d.id
-            """, ("$ids", System.Text.Json.JsonSerializer.Serialize(check)), ("$q", fts));
+            """, ("$ids", StoreJson.SqlList(check)), ("$q", fts));
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
@@ -557,7 +557,7 @@ internal sealed class SqliteKvStore : IKvStore
             using var rows = Command("""
                 SELECT documents_fts.rowid, snippet(documents_fts, -1, char(2), char(3), '…', 16)
                 FROM json_each($rows) j CROSS JOIN documents_fts ON documents_fts.rowid = j.value WHERE documents_fts MATCH $q
-                """, ("$rows", System.Text.Json.JsonSerializer.Serialize(byRow.Keys)), ("$q", fts));
+                """, ("$rows", StoreJson.SqlList(byRow.Keys)), ("$q", fts));
             using var rr = rows.ExecuteReader();
             while (rr.Read())
             {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KvGraph.Core.Model;
@@ -29,7 +28,7 @@ internal static class StoreDocumentReader
             Doc = Info(Required(root, "doc")),
             Text = Required(root, "text").GetString()!,
             Items = List(root, "items", e => new Item(
-                Required(e, "id").GetString()!, (ItemKind)ItemKinds.Of(Required(e, "kind")), Numbers(e), Int(e, "start"), Int(e, "end"))),
+                Required(e, "id").GetString()!, ItemKinds.Of(Required(e, "kind")), Numbers(e), Int(e, "start"), Int(e, "end"))),
             Citations = List(root, "citations", Citation),
             Entities = List(root, "entities", Entity),
             Metadata = Metadata(root),
@@ -42,7 +41,7 @@ internal static class StoreDocumentReader
 
     private static DocumentInfo Info(JsonElement e) => new()
     {
-        Kind = (DocumentKind)DocumentKinds.Of(Required(e, "kind")),
+        Kind = DocumentKinds.Of(Required(e, "kind")),
         Id = Required(e, "id").GetString()!,
         Title = Str(e, "title"),
         Zaak = Str(e, "zaak"),
@@ -79,7 +78,7 @@ internal static class StoreDocumentReader
     };
 
     private static Citation Citation(JsonElement e) => new(
-        (CitationKind)CitationKinds.Of(Required(e, "kind")), Str(e, "target"), Str(e, "sponsor"), Required(e, "quote").GetString()!, Int(e, "start"), Int(e, "end"),
+        CitationKinds.Of(Required(e, "kind")), Str(e, "target"), Str(e, "sponsor"), Required(e, "quote").GetString()!, Int(e, "start"), Int(e, "end"),
         TryValue(e, "confidence", out var confidence) ? confidence.GetDouble() : 0)
     {
         Item = Str(e, "item"),
@@ -93,10 +92,10 @@ internal static class StoreDocumentReader
     };
 
     private static Entity Entity(JsonElement e) => new(
-        (EntityKind)EntityKinds.Of(Required(e, "kind")), Required(e, "id").GetString()!, Required(e, "name").GetString()!, Int(e, "start"), Int(e, "end"))
+        EntityKinds.Of(Required(e, "kind")), Required(e, "id").GetString()!, Required(e, "name").GetString()!, Int(e, "start"), Int(e, "end"))
     {
         Item = Str(e, "item"),
-        Precision = TryValue(e, "precision", out var p) ? (DatePrecision)DatePrecisions.Of(p) : null,
+        Precision = TryValue(e, "precision", out var p) ? DatePrecisions.Of(p) : null,
         Relative = Bool(e, "relative"),
         Role = Str(e, "role"),
         Party = Str(e, "party"),
@@ -168,32 +167,27 @@ internal static class StoreDocumentReader
         return list;
     }
 
-    private static readonly EnumNames DocumentKinds = new(typeof(DocumentKind));
-    private static readonly EnumNames ItemKinds = new(typeof(ItemKind));
-    private static readonly EnumNames CitationKinds = new(typeof(CitationKind));
-    private static readonly EnumNames EntityKinds = new(typeof(EntityKind));
-    private static readonly EnumNames DatePrecisions = new(typeof(DatePrecision));
+    private static readonly EnumNames<DocumentKind> DocumentKinds = new();
+    private static readonly EnumNames<ItemKind> ItemKinds = new();
+    private static readonly EnumNames<CitationKind> CitationKinds = new();
+    private static readonly EnumNames<EntityKind> EntityKinds = new();
+    private static readonly EnumNames<DatePrecision> DatePrecisions = new();
 
-    // An enum's values (boxed) by their JsonStringEnumMemberName, the names the writer's converter writes, read by reflection.
-    private sealed class EnumNames
+    // An enum's values by their contract names (ExtractionJson.Name: the names the writer's converter writes), one list
+    // per enum, built without reflection.
+    private sealed class EnumNames<T>
+        where T : struct, Enum
     {
-        private readonly Type _type;
+        private readonly T[] _values = Enum.GetValues<T>();
         private readonly string[] _names;
-        private readonly object[] _values;
 
-        public EnumNames(Type type)
-        {
-            var fields = type.GetFields(BindingFlags.Public | BindingFlags.Static);
-            _type = type;
-            _names = [.. fields.Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name)];
-            _values = [.. fields.Select(f => f.GetValue(null)!)];
-        }
+        public EnumNames() => _names = [.. _values.Select(v => Core.Extraction.ExtractionJson.Name(v))];
 
-        public object Of(JsonElement e)
+        public T Of(JsonElement e)
         {
             var text = e.GetString();
             var i = Array.IndexOf(_names, text);
-            return i >= 0 ? _values[i] : throw new JsonException($"'{text}' is not a {_type.Name} a stored document can hold.");
+            return i >= 0 ? _values[i] : throw new JsonException($"'{text}' is not a {typeof(T).Name} a stored document can hold.");
         }
     }
 }
