@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Diagnostics.CodeAnalysis;
 using KvGraph.Core.Model;
 using KvGraph.Core.Text;
 
@@ -251,18 +251,19 @@ public static class ExtractionJson
     }
 
     /// <summary>The contract name of an enum value (its JsonStringEnumMemberName).</summary>
-    public static string Name<T>(T value)
+    public static string Name<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(T value)
         where T : struct, Enum =>
-        JsonSerializer.Serialize(value, EnumInfo<T>.Value).Trim('"');
+        Names<T>.Table.NameOf(value);
 
-    // An enum's source-generated metadata (KindsJsonContext), found once per enum type.
-    private static class EnumInfo<T>
+    /// <summary>The contract names of the enum <typeparamref name="T"/> (<see cref="ContractNames"/>), read once.</summary>
+    public static ContractNames NamesOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+        where T : struct, Enum =>
+        Names<T>.Table;
+
+    private static class Names<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
         where T : struct, Enum
     {
-        private static readonly JsonTypeInfo<T>? Info = KindsJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
-
-        public static JsonTypeInfo<T> Value => Info ?? throw new NotSupportedException(
-            $"The enum {typeof(T).FullName} has no contract names: list it in {nameof(KindsJsonContext)}.");
+        public static readonly ContractNames Table = new(typeof(T));
     }
 
     private static void WriteCount(Utf8JsonWriter w, string name, int? value)

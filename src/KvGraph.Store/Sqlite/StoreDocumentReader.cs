@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -173,21 +174,16 @@ internal static class StoreDocumentReader
     private static readonly EnumNames<EntityKind> EntityKinds = new();
     private static readonly EnumNames<DatePrecision> DatePrecisions = new();
 
-    // An enum's values by their contract names (ExtractionJson.Name: the names the writer's converter writes), one list
-    // per enum, built without reflection.
-    private sealed class EnumNames<T>
+    // An enum's values by their contract names: the one table of them (ContractNames), which the writer's names come from.
+    private sealed class EnumNames<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
         where T : struct, Enum
     {
-        private readonly T[] _values = Enum.GetValues<T>();
-        private readonly string[] _names;
-
-        public EnumNames() => _names = [.. _values.Select(v => Core.Extraction.ExtractionJson.Name(v))];
+        private readonly ContractNames _names = Core.Extraction.ExtractionJson.NamesOf<T>();
 
         public T Of(JsonElement e)
         {
             var text = e.GetString();
-            var i = Array.IndexOf(_names, text);
-            return i >= 0 ? _values[i] : throw new JsonException($"'{text}' is not a {typeof(T).Name} a stored document can hold.");
+            return _names.ValueOf(text) is { } value ? (T)value : throw new JsonException($"'{text}' is not a {_names.EnumName} a stored document can hold.");
         }
     }
 }
