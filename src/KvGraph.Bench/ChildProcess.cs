@@ -7,7 +7,12 @@ namespace KvGraph.Bench;
 /// <summary>How to start kvgraph as a child process: the program and the arguments before the command (<c>dotnet kvgraph.dll</c>, or the apphost alone).</summary>
 public sealed record KvgraphCommand(string FileName, IReadOnlyList<string> Prefix)
 {
-    /// <summary>The kvgraph this process runs as: <c>dotnet &lt;kvgraph.dll&gt;</c> when started through the host, else its own executable.</summary>
+    /// <summary>
+    /// The kvgraph this process runs as: <c>dotnet &lt;kvgraph.dll&gt;</c> when started through the host, else its own
+    /// executable (the apphost, or the native build, whose children are then native too). <paramref name="assemblyPath"/>
+    /// is only used in the first case; it is built from <see cref="AppContext.BaseDirectory"/>, not Assembly.Location,
+    /// which a native build leaves empty.
+    /// </summary>
     public static KvgraphCommand Current(string assemblyPath)
     {
         var process = Environment.ProcessPath ?? "dotnet";

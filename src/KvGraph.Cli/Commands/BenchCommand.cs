@@ -39,7 +39,7 @@ internal static class BenchCommand
             }
 
             var folder = result.GetValue(work) ?? Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"kvgraph-bench-{n}-{s}"));
-            var options = new BenchOptions(n, s, Path.GetFullPath(folder), KvgraphCommand.Current(typeof(BenchCommand).Assembly.Location))
+            var options = new BenchOptions(n, s, Path.GetFullPath(folder), KvgraphCommand.Current(Path.Combine(AppContext.BaseDirectory, $"{typeof(BenchCommand).Assembly.GetName().Name}.dll")))
             {
                 Reuse = result.GetValue(reuse),
                 Neo4j = neo4jUrl,

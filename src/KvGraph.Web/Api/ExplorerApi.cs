@@ -2,12 +2,17 @@ using KvGraph.Core.Graph;
 using KvGraph.Web.Cypher;
 using KvGraph.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KvGraph.Web.Api;
 
 /// <summary>The read-only JSON API behind the pages. Every input is validated; errors are RFC 9457 problem responses.</summary>
 public static class ExplorerApi
 {
+    // `kind` (a repeatable filter) says [FromQuery]: a GET's string[] is bound from the query either way, but the OpenAPI
+    // document's ApiExplorer infers the source by reflection, which the native build does not have, and there it listed
+    // kind as a JSON body as well. It and the filters after it default to null: the document reads "optional" from the
+    // nullable annotation under the JIT, which the native build trims, and from the default value in both.
     /// <summary>Maps the GET endpoints under <c>/api</c>.</summary>
     public static IEndpointRouteBuilder MapExplorerApi(this IEndpointRouteBuilder app)
     {
@@ -31,7 +36,7 @@ public static class ExplorerApi
 
     internal static Results<Ok<SearchPageView>, ValidationProblem> Search(
         IExplorerData data, string? q, int? page, int? pageSize,
-        string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
+        string? from, string? to, [FromQuery] string[]? kind = null, string? answerer = null, string? asker = null, string? party = null, string? dossier = null, string? topic = null)
     {
         var (filter, filterErrors) = ReadFilter(from, to, kind, answerer, asker, party, dossier, topic);
         var errors = Errors(
@@ -47,7 +52,7 @@ public static class ExplorerApi
     }
 
     internal static Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult> Document(
-        IExplorerData data, string? id, string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
+        IExplorerData data, string? id, string? from, string? to, [FromQuery] string[]? kind = null, string? answerer = null, string? asker = null, string? party = null, string? dossier = null, string? topic = null)
     {
         var (filter, filterErrors) = ReadFilter(from, to, kind, answerer, asker, party, dossier, topic);
         if (Merge(Errors(("id", InputRules.CheckId(id))), filterErrors) is { } errors)
@@ -81,7 +86,7 @@ public static class ExplorerApi
     }
 
     internal static Results<Ok<IReadOnlyList<RelatedView>>, ValidationProblem, ProblemHttpResult> Related(
-        IExplorerData data, string? id, int? limit, string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
+        IExplorerData data, string? id, int? limit, string? from, string? to, [FromQuery] string[]? kind = null, string? answerer = null, string? asker = null, string? party = null, string? dossier = null, string? topic = null)
     {
         var (filter, filterErrors) = ReadFilter(from, to, kind, answerer, asker, party, dossier, topic);
         var errors = Merge(Errors(("id", InputRules.CheckId(id)), ("limit", InputRules.CheckRange(limit, 1, InputRules.MaxRelated, "limit"))), filterErrors);

@@ -3,6 +3,7 @@ using KvGraph.Core.Graph;
 using KvGraph.Core.Text;
 using KvGraph.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KvGraph.Web.Api;
 
@@ -145,7 +146,7 @@ public static class PagesApi
 
     internal static Results<FileContentHttpResult, ValidationProblem> SearchCsv(
         IExplorerData data, string? q, int? page, int? pageSize,
-        string? from, string? to, string[]? kind, string? answerer, string? asker, string? party, string? dossier, string? topic)
+        string? from, string? to, [FromQuery] string[]? kind = null, string? answerer = null, string? asker = null, string? party = null, string? dossier = null, string? topic = null)
     {
         // The search endpoint's own validation and filter (ExplorerApi.Search): one set of rules for JSON and CSV.
         var result = ExplorerApi.Search(data, q, page, pageSize, from, to, kind, answerer, asker, party, dossier, topic);

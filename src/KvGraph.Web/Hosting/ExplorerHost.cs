@@ -58,6 +58,8 @@ public static class ExplorerHost
         services.AddSingleton(sp => new PagesData(sp.GetRequiredService<IExplorerSource>()));
         services.AddSingleton(_ => new CypherCatalog(
             string.IsNullOrWhiteSpace(cypherDirectory) ? CypherCatalog.Locate(Environment.CurrentDirectory, AppContext.BaseDirectory) : Path.GetFullPath(cypherDirectory)));
+        // The views' JSON metadata is generated at compile time (ExplorerJsonContext): the native build has no other.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ExplorerJsonContext.Default));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
