@@ -18,9 +18,6 @@ namespace KvGraph.Cli.Commands;
 /// </summary>
 internal static class ExtractCommand
 {
-    // jsonl: the contract's JSON on one line (relaxed escaping, as the indented form), written by a plain writer: no reflection.
-    private static readonly System.Text.Json.JsonWriterOptions Compact = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CliContext context)
     {
         var files = new Argument<string[]>("file") { Description = "Files or folders to extract (a folder is read as build reads it)", Arity = ArgumentArity.OneOrMore };
@@ -62,14 +59,7 @@ internal static class ExtractCommand
             {
                 foreach (var d in docs)
                 {
-                    using var one = System.Text.Json.JsonDocument.Parse(ExtractionJson.Serialize(d));
-                    var line = new System.Buffers.ArrayBufferWriter<byte>();
-                    using (var w = new System.Text.Json.Utf8JsonWriter(line, Compact))
-                    {
-                        one.RootElement.WriteTo(w);
-                    }
-
-                    Render.Raw(context.Console, System.Text.Encoding.UTF8.GetString(line.WrittenSpan) + "\n");
+                    Render.Raw(context.Console, ExtractionJson.SerializeLine(d) + "\n");
                 }
             }
             else

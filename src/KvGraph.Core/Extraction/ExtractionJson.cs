@@ -22,6 +22,9 @@ public static class ExtractionJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // The same contract on one line (jsonl): only the indentation differs.
+    private static readonly JsonWriterOptions OneLine = Options with { Indented = false };
+
     /// <summary>One document as a JSON object.</summary>
     public static string Serialize(ExtractedDocument document)
     {
@@ -32,6 +35,18 @@ public static class ExtractionJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>One document as a JSON object on one line, without its line break (<c>--format jsonl</c>).</summary>
+    public static string SerializeLine(ExtractedDocument document)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, OneLine))
+        {
+            Write(writer, document);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Several documents as a JSON array.</summary>
@@ -255,10 +270,11 @@ public static class ExtractionJson
         where T : struct, Enum =>
         Names<T>.Table.NameOf(value);
 
-    /// <summary>The contract names of the enum <typeparamref name="T"/> (<see cref="ContractNames"/>), read once.</summary>
-    public static ContractNames NamesOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>()
+    /// <summary>The enum value whose contract name is <paramref name="name"/> (the reverse of <see cref="Name{T}"/>).</summary>
+    /// <exception cref="JsonException">No value of <typeparamref name="T"/> has that name.</exception>
+    public static T ValueOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(string? name)
         where T : struct, Enum =>
-        Names<T>.Table;
+        Names<T>.Table.ValueOf(name) is { } value ? (T)value : throw new JsonException($"'{name}' is not a {typeof(T).Name} the contract knows.");
 
     private static class Names<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
         where T : struct, Enum
