@@ -102,17 +102,7 @@ internal sealed partial class SqliteKvStore
     private static List<(string Id, double Rank, long Row)>? SideBestRows(SqliteConnection side, long version, string fts, int n, long mid)
     {
         using var tx = side.BeginTransaction(deferred: true);
-        using (var cmd = side.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = VersionSql;
-            if (long.Parse(cmd.ExecuteScalar() as string ?? "0", CultureInfo.InvariantCulture) != version)
-            {
-                return null;
-            }
-        }
-
-        return BestRowsOn(side, tx, fts, n, mid, long.MaxValue);
+        return VersionOn(side, tx) == version ? BestRowsOn(side, tx, fts, n, mid, long.MaxValue) : null;
     }
 
     private static List<(string Id, double Rank, long Row)> BestRowsOn(SqliteConnection connection, SqliteTransaction? tx, string fts, int n, long lo, long hi)

@@ -30,7 +30,16 @@ internal sealed partial class SqliteKvStore : IKvStore
 
     internal SqliteConnection Connection => _connection;
 
-    public long CurrentVersion => long.Parse(Scalar(VersionSql) as string ?? "0", CultureInfo.InvariantCulture);
+    public long CurrentVersion => VersionOn(_connection, _read);
+
+    /// <summary>The version as <paramref name="connection"/> reads it in <paramref name="tx"/> (this store's read, or a second connection's own).</summary>
+    private static long VersionOn(SqliteConnection connection, SqliteTransaction? tx)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = VersionSql;
+        return long.Parse(cmd.ExecuteScalar() as string ?? "0", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The store's version: the build that last changed it (every build that changes a file bumps it in its commit).</summary>
     private const string VersionSql = "SELECT value FROM meta WHERE key = 'version'";

@@ -29,7 +29,7 @@ internal static class StoreDocumentReader
             Doc = Info(Required(root, "doc")),
             Text = Required(root, "text").GetString()!,
             Items = List(root, "items", e => new Item(
-                Required(e, "id").GetString()!, ItemKinds.Of(Required(e, "kind")), Numbers(e), Int(e, "start"), Int(e, "end"))),
+                Required(e, "id").GetString()!, EnumOf<ItemKind>(Required(e, "kind")), Numbers(e), Int(e, "start"), Int(e, "end"))),
             Citations = List(root, "citations", Citation),
             Entities = List(root, "entities", Entity),
             Metadata = Metadata(root),
@@ -49,7 +49,7 @@ internal static class StoreDocumentReader
 
     private static DocumentInfo Info(JsonElement e) => new()
     {
-        Kind = DocumentKinds.Of(Required(e, "kind")),
+        Kind = EnumOf<DocumentKind>(Required(e, "kind")),
         Id = Required(e, "id").GetString()!,
         Title = Str(e, "title"),
         Zaak = Str(e, "zaak"),
@@ -86,7 +86,7 @@ internal static class StoreDocumentReader
     };
 
     private static Citation Citation(JsonElement e) => new(
-        CitationKinds.Of(Required(e, "kind")), Str(e, "target"), Str(e, "sponsor"), Required(e, "quote").GetString()!, Int(e, "start"), Int(e, "end"),
+        EnumOf<CitationKind>(Required(e, "kind")), Str(e, "target"), Str(e, "sponsor"), Required(e, "quote").GetString()!, Int(e, "start"), Int(e, "end"),
         TryValue(e, "confidence", out var confidence) ? confidence.GetDouble() : 0)
     {
         Item = Str(e, "item"),
@@ -100,10 +100,10 @@ internal static class StoreDocumentReader
     };
 
     private static Entity Entity(JsonElement e) => new(
-        EntityKinds.Of(Required(e, "kind")), Required(e, "id").GetString()!, Required(e, "name").GetString()!, Int(e, "start"), Int(e, "end"))
+        EnumOf<EntityKind>(Required(e, "kind")), Required(e, "id").GetString()!, Required(e, "name").GetString()!, Int(e, "start"), Int(e, "end"))
     {
         Item = Str(e, "item"),
-        Precision = TryValue(e, "precision", out var p) ? DatePrecisions.Of(p) : null,
+        Precision = TryValue(e, "precision", out var p) ? EnumOf<DatePrecision>(p) : null,
         Relative = Bool(e, "relative"),
         Role = Str(e, "role"),
         Party = Str(e, "party"),
@@ -175,22 +175,8 @@ internal static class StoreDocumentReader
         return list;
     }
 
-    private static readonly EnumNames<DocumentKind> DocumentKinds = new();
-    private static readonly EnumNames<ItemKind> ItemKinds = new();
-    private static readonly EnumNames<CitationKind> CitationKinds = new();
-    private static readonly EnumNames<EntityKind> EntityKinds = new();
-    private static readonly EnumNames<DatePrecision> DatePrecisions = new();
-
-    // An enum's values by their contract names: the one table of them (ContractNames), which the writer's names come from.
-    private sealed class EnumNames<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>
-        where T : struct, Enum
-    {
-        private readonly ContractNames _names = Core.Extraction.ExtractionJson.NamesOf<T>();
-
-        public T Of(JsonElement e)
-        {
-            var text = e.GetString();
-            return _names.ValueOf(text) is { } value ? (T)value : throw new JsonException($"'{text}' is not a {_names.EnumName} a stored document can hold.");
-        }
-    }
+    // An enum's value by its contract name: the one table of them, which the writer's names come from.
+    private static T EnumOf<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(JsonElement e)
+        where T : struct, Enum =>
+        Core.Extraction.ExtractionJson.ValueOf<T>(e.GetString());
 }
