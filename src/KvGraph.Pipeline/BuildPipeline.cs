@@ -11,7 +11,7 @@ namespace KvGraph.Pipeline;
 /// producer/consumer: extraction is CPU-bound, the store wants one writer), and hand each file's result to ONE store
 /// write session, committed at the end. A crash or cancellation before the commit leaves the previous build's state.
 /// <list type="bullet">
-/// <item>Unchanged: same extractor fingerprint (the core assembly's MVID and the extractor type, so a new recogniser
+/// <item>Unchanged: same extractor fingerprint (Core's and Ingest's module version ids and the extractor type, so a new recogniser
 /// re-extracts everything once) and either the same size and modification time as stored → not read at all, or (with
 /// <see cref="BuildOptions.Rehash"/>, or a new time) the same SHA-256 of the bytes → not extracted, the new time stored.</item>
 /// <item>Changed or new: extracted, with the document's aliases, raw graph facts and stored form prepared on the worker;

@@ -41,10 +41,17 @@ internal sealed class FileWorker
         _jobs = jobs;
         _maxBytes = options.MaxFileBytes;
         _timeout = options.FileTimeout;
-        Fingerprint = $"{typeof(Extractor).Assembly.ManifestModule.ModuleVersionId:N}:{(extractor?.GetType() ?? typeof(Extractor)).FullName}";
+        Fingerprint = $"{Module(typeof(Extractor))}{Module(typeof(FileContent))}:{(extractor?.GetType() ?? typeof(Extractor)).FullName}";
     }
 
-    /// <summary>The extractor fingerprint stored with every file: the core assembly's MVID and the extractor type.</summary>
+    // An assembly's module version id: the compiler's hash of its sources, options and references (paths mapped: Directory.Build.props).
+    private static string Module(Type type) => type.Assembly.ManifestModule.ModuleVersionId.ToString("N", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The extractor fingerprint stored with every file: the module version ids of the assemblies whose code turns a file's
+    /// bytes into documents (Core: readers, recognisers, the stored form; Ingest: decoding, PDF text, JSON lines), and the
+    /// extractor type. A change to either assembly, or to a package they reference, re-extracts every file once.
+    /// </summary>
     public string Fingerprint { get; }
 
     public FileOutcome Process(string path, StoredFile? known)
