@@ -88,6 +88,12 @@ public static class ChildProcess
     /// <summary>Resident memory (VmRSS) of a running process, in bytes; null when unknown (not Linux, gone).</summary>
     public static long? ResidentBytes(int pid) => StatusBytes(pid, "VmRSS:");
 
+    /// <summary>
+    /// The anonymous part of its resident memory (RssAnon: heap, stacks), in bytes; null when unknown. Unlike VmRSS it leaves
+    /// out mapped file pages: each store connection maps the whole store file, and VmRSS counts those pages once per mapping.
+    /// </summary>
+    public static long? AnonymousBytes(int pid) => StatusBytes(pid, "RssAnon:");
+
     private static long? StatusBytes(int pid, string field)
     {
         try

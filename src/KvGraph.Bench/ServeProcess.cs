@@ -30,6 +30,12 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>Its resident memory now (VmRSS), or null when it cannot be read.</summary>
     public long? ResidentBytes() => ChildProcess.ResidentBytes(_process.Id);
 
+    /// <summary>Its anonymous resident memory now (RssAnon: heap and stacks, not the store's mapped pages), or null.</summary>
+    public long? AnonymousBytes() => ChildProcess.AnonymousBytes(_process.Id);
+
+    /// <summary>Its peak resident memory so far (VmHWM, mapped store pages included), or null.</summary>
+    public long? PeakResidentBytes() => ChildProcess.PeakResidentBytes(_process.Id);
+
     /// <summary>Starts <c>serve --store <paramref name="store"/></c> and returns once it answers; <paramref name="errors"/> receives its stderr lines.</summary>
     public static async Task<ServeProcess> StartAsync(KvgraphCommand kvgraph, string store, Action<string>? errors, CancellationToken cancellationToken)
     {
