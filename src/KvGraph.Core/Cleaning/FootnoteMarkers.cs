@@ -124,13 +124,13 @@ public static partial class FootnoteMarkers
         return false;
     }
 
-    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>[0-9]{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>[0-9]{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline, Patterns.NoTimeout)]
     private static partial Regex AfterPunctuationRx();
 
-    [GeneratedRegex(@"(?<date>\b[0-9]{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)[0-9]{2})(?<n>[0-9]{1,2})\b", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<date>\b[0-9]{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)[0-9]{2})(?<n>[0-9]{1,2})\b", RegexOptions.IgnoreCase, Patterns.NoTimeout)]
     private static partial Regex YearRx();
 
-    [GeneratedRegex(@"(?<=\p{L}),(?<n>[0-9]{1,2})(?= \p{L})", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<=\p{L}),(?<n>[0-9]{1,2})(?= \p{L})", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex AfterCommaRx();
 
     [GeneratedRegex(@"(?<w>\b\p{L}\p{Ll}{3,})(?<n>[0-9]{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]

@@ -186,22 +186,22 @@ public static partial class GlueSplitter
     }
 
     // Two lower-case letters, then an upper-case letter that starts a lower-case word: the seam is after the lower case.
-    [GeneratedRegex(@"(?<=\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<=\p{Ll})\p{Ll}(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex CamelRx();
 
     // "18 november2024": a month name glued to its year.
-    [GeneratedRegex(@"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)((?:19|20)[0-9]{2})\b", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)((?:19|20)[0-9]{2})\b", RegexOptions.IgnoreCase, Patterns.NoTimeout)]
     private static partial Regex MonthYearRx();
 
-    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden|allen|ingezonden|ontvangen)", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(\p{L})\((?=\p{Lu}|beiden|allen|ingezonden|ontvangen)", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex ParenRx();
 
-    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}),(?=\p{Ll}\p{Ll})", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex CommaRx();
 
-    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<=\p{Ll}\p{Ll}\p{Ll})\.(?=\p{Lu}\p{Ll})", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex PeriodRx();
 
-    [GeneratedRegex(@"(\p{Ll}[?!])(?=\p{Lu})", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(\p{Ll}[?!])(?=\p{Lu})", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex QuestionRx();
 }

@@ -30,9 +30,9 @@ public static partial class OcrRepair
         return (t, count);
     }
 
-    [GeneratedRegex(@"(?<=[aeiouAEIOU])[éÉ]", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<=[aeiouAEIOU])[éÉ]", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex DiaeresisRx();
 
-    [GeneratedRegex(@"(?<=^|[\s(‘'""])©(?=\p{Ll})", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<=^|[\s(‘'""])©(?=\p{Ll})", RegexOptions.Multiline, Patterns.NoTimeout)]
     private static partial Regex CopyrightRx();
 }

@@ -281,7 +281,7 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex TitledRx();
 
-    [GeneratedRegex(@"\((?<p>[^()\n]{1,40})\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"\((?<p>[^()\n]{1,40})\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.NoTimeout)]
     private static partial Regex PartyParenRx();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<name>" + NameF + @")[ \t\u00a0]*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]

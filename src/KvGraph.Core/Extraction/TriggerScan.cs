@@ -17,6 +17,12 @@ internal sealed class TriggerScan
 
     private readonly string[] _literals;
     private readonly int[][] _owners;
+
+    // Per ASCII character: the triggers that can start there (ASCII ignore-case equality with their first character), in
+    // trigger order. A trigger that does not start with an ASCII character is in every list, and a non-ASCII text character
+    // tries them all (_literals), so only candidates that cannot match are left out.
+    private readonly int[][] _startingWith = new int[128][];
+    private readonly int[] _all;
     private readonly bool[] _always;
     private readonly int _triggered;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, SearchValues<string>> _searchers = new();
@@ -50,6 +56,13 @@ internal sealed class TriggerScan
 
         _literals = [.. owners.Keys];
         _owners = [.. owners.Values.Select(l => l.ToArray())];
+        _all = [.. Enumerable.Range(0, _literals.Length)];
+        for (var c = 0; c < 128; c++)
+        {
+            var at = ((char)c).ToString();
+            _startingWith[c] = [.. Enumerable.Range(0, _literals.Length)
+                .Where(k => !char.IsAscii(_literals[k][0]) || at.Equals(_literals[k][..1], StringComparison.OrdinalIgnoreCase))];
+        }
     }
 
     /// <summary>For each recogniser, in the order given: whether it runs on <paramref name="text"/>.</summary>
@@ -73,7 +86,7 @@ internal sealed class TriggerScan
             pos += hit;
             var at = span[pos..];
             var changed = false;
-            for (var k = 0; k < _literals.Length; k++)
+            foreach (var k in at[0] < 128 ? _startingWith[at[0]] : _all)
             {
                 if (!IsWanted(wanted, k) || !at.StartsWith(_literals[k], StringComparison.OrdinalIgnoreCase))
                 {

@@ -679,27 +679,27 @@ internal sealed partial class AanhangselReader : IDocumentReader
     [GeneratedRegex(@"\bah-tk-[0-9]{8}-[0-9]+\b", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AhLineRx();
 
-    [GeneratedRegex(@"\bkv-tk-[0-9]{4}Z[0-9]{5}\b", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"\bkv-tk-[0-9]{4}Z[0-9]{5}\b", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex KvLineRx();
 
     [GeneratedRegex(@"Vergaderjaar\s+(?<vj>[0-9]{4}\s*[–-]\s*[0-9]{4})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex VergaderjaarRx();
 
-    [GeneratedRegex(@"^[0-9]{1,5}$", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^[0-9]{1,5}$", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex NumberLineRx();
 
-    [GeneratedRegex(@"\[([0-9]{1,2})\]", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"\[([0-9]{1,2})\]", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex BracketMarkerRx();
 
     [GeneratedRegex(@"^(?<n>[1-9][0-9]?) (?<w>\p{L}+)(?=[\s,.;:?!]|$)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex LineStartMarkerRx();
 
     // Words that make the number before them a count, a date or part of a list, not a footnote marker.
-    [GeneratedRegex(@"^(?:en|of|tot|t/m|à|a|x|maal|keer|miljoen|miljard|mln|mld|duizend|honderd|procent|euro|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|seconden|eeuw|kilometer|km|meter|m|kg|ton|liter|personen|mensen|leden|vragen|gevallen|stuks|plaatsen|nummers|van|op|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jl|jongstleden)$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:en|of|tot|t/m|à|a|x|maal|keer|miljoen|miljard|mln|mld|duizend|honderd|procent|euro|jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|seconden|eeuw|kilometer|km|meter|m|kg|ton|liter|personen|mensen|leden|vragen|gevallen|stuks|plaatsen|nummers|van|op|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jl|jongstleden)$", RegexOptions.IgnoreCase, Patterns.NoTimeout)]
     private static partial Regex CountedRx();
 
     // Words that join numbers in a list ("3 en 4", "2 of 3", "1 tot 5"): a count only when a number follows.
-    [GeneratedRegex(@"^(?:en|of|tot)$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:en|of|tot)$", RegexOptions.IgnoreCase, Patterns.NoTimeout)]
     private static partial Regex ListWordRx();
 
     // A line ending in a word that asks for the number on the next line ("nr.", "artikel", "van", "€", a dash).
@@ -712,7 +712,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
     [GeneratedRegex(@"^\s*(?:[A-Z«“""'‘(\[]|https?:|www\.)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex NoteTextStartRx();
 
-    [GeneratedRegex(@"^(?:[0-9]{1,2}[.)]\s|[-•▪–]\s)", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:[0-9]{1,2}[.)]\s|[-•▪–]\s)", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex ListItemRx();
 
     [GeneratedRegex(@"(?:Mondelinge\s+)?[Vv]ragen?\s+van\s+(?:het\s+lid\s+|de\s+leden\s+|lid\s+)?(?<askers>.+?)\s+aan\s+de\s+(?<to>.+?)(?:\s+|(?<=\p{Ll}))over(?:\s+|(?=(?:het|de|een|dat|hun|uw|zijn)(?:\s|\p{Ll})))(?<subject>.+?)\s*\(ingezonden\s+(?<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4})\s*\)\.?", RegexOptions.None, Patterns.MatchTimeoutMs)]

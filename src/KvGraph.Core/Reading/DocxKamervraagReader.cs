@@ -258,7 +258,7 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
     [GeneratedRegex(@"^AH\s*(?<n>[0-9]{1,5})$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex AhRx();
 
-    [GeneratedRegex(@"^(?:19|20)[0-9]{2}\s?[Zz]\s?[0-9]{5}$", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}\s?[Zz]\s?[0-9]{5}$", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex ZaakLineRx();
 
     [GeneratedRegex(@"^(?<kind>Antwoord|Mededeling)\s+van\s+(?:de\s+)?(?<role>[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris)\s+(?<name>[^(),]+?)\s*\((?<ministry>[^()]+)\)?(?:,\s*mede\s+namens\s+(?<namens>[^(]+?))?\s*\(ontvangen\s+(?<date>[0-9]{1,2}\s+\p{L}+\.?\s+[0-9]{4})\s*\)", RegexOptions.None, Patterns.MatchTimeoutMs)]
@@ -270,7 +270,7 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
     [GeneratedRegex(@"(?:het lid|de leden)\s+(?<askers>[^()]+?\([^)]+\)(?:\s*(?:,|en)\s*[^()]+?\([^)]+\))*)", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex MembersInTextRx();
 
-    [GeneratedRegex(@"^[0-9]{1,2}\)\s", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^[0-9]{1,2}\)\s", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex NoteRx();
 
     [GeneratedRegex(@"^(?<n>[0-9]{1,2})[.)]\s+\S.*\?\s*(?:[0-9]{1,2}\))?$", RegexOptions.None, Patterns.MatchTimeoutMs)]

@@ -123,7 +123,7 @@ internal sealed partial class HandelingenXmlReader : IDocumentReader
         '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009D', 'ž', 'Ÿ',
     ];
 
-    [GeneratedRegex(@"Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex MojibakeRx();
 
     [GeneratedRegex(@"h-tk-(?<vj>[0-9]{8})-[0-9]+(?:-[0-9]+)?", RegexOptions.None, Patterns.MatchTimeoutMs)]

@@ -104,7 +104,7 @@ internal sealed partial class LetterReader : IDocumentReader
 
     private static bool EndsSentence(string line) => line.Length > 0 && ".?!:;".Contains(line[^1], StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(?:Datum|Betreft|Kenmerk|Bijlage\(n\)|Uw kenmerk|Ons kenmerk|Contactpersoon)$", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:Datum|Betreft|Kenmerk|Bijlage\(n\)|Uw kenmerk|Ons kenmerk|Contactpersoon)$", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex LabelRx();
 
     [GeneratedRegex(@"\b[0-9]{1,2}\s+" + DutchDates.MonthPattern + @"\s+[0-9]{4}\b", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]

@@ -276,13 +276,13 @@ internal sealed partial class MotionReader : IDocumentReader
     [GeneratedRegex(@"^(?<d>[0-9]{5}(?:-[IVXL]+)?)-(?<n>[0-9]{1,4})$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex ShortDossierNrRx();
 
-    [GeneratedRegex(@"^[0-9]{1,2}$", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^[0-9]{1,2}$", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex NumberOnlyRx();
 
     [GeneratedRegex(@"^(?<d>[0-9]{4,6}(?:-[0-9A-Z]+)*?)-(?<n>[0-9]{1,4})$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex TrailingNumberRx();
 
-    [GeneratedRegex(@"^(?:overwegende|constaterende|verzoekt|van mening|spreekt uit|roept|draagt|en gaat over|De Kamer,|gehoord de beraadslaging|MOTIE|Voorgesteld)", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:overwegende|constaterende|verzoekt|van mening|spreekt uit|roept|draagt|en gaat over|De Kamer,|gehoord de beraadslaging|MOTIE|Voorgesteld)", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex ClauseStartRx();
 
     // A signature line is a name: capitalised words and particles, no sentence punctuation.

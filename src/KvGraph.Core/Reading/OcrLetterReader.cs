@@ -270,7 +270,7 @@ internal sealed partial class OcrLetterReader : IDocumentReader
     private static partial Regex StrayParenRx();
 
     // OCR leaves lone opening quotes where redacted names or dates were ("vragen van ‘ ‘ Kuzu", "op‘ met").
-    [GeneratedRegex(@"‘(?=\s)|(?<=\p{L})‘(?=\s)", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"‘(?=\s)|(?<=\p{L})‘(?=\s)", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex StrayQuoteRx();
 
     [GeneratedRegex(@"kenmerk\s+(?<k>(?:19|20)[0-9]{2}[Zz271][0-9]{5})\b", RegexOptions.None, Patterns.MatchTimeoutMs)]

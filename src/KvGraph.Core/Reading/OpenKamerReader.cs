@@ -344,7 +344,7 @@ internal sealed partial class OpenKamerReader : IDocumentReader
     [GeneratedRegex(@"^\s*[•·\-*]?\s*Vraag\s+(?<n>[0-9]{1,3})\s*$", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex VraagRx();
 
-    [GeneratedRegex(@"^(?:Kamervraag|Kamerantwoord) document nummer:", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:Kamervraag|Kamerantwoord) document nummer:", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex TrailerRx();
 
     [GeneratedRegex(@"document nummer:\s*(?<id>(?:kv|ah)-tk-\S+)", RegexOptions.None, Patterns.MatchTimeoutMs)]
@@ -353,7 +353,7 @@ internal sealed partial class OpenKamerReader : IDocumentReader
     [GeneratedRegex(@"(?:ah-tk-[0-9]{8}-[0-9]+|kv-tk-[0-9]{4}Z[0-9]{5})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex OfficialIdRx();
 
-    [GeneratedRegex(@"^ah-tk-([0-9]{8})-", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^ah-tk-([0-9]{8})-", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex AhVergaderjaarRx();
 
     [GeneratedRegex(@"(?<name>[^,()]+?)\s*\((?<party>[^()]+)\)", RegexOptions.None, Patterns.MatchTimeoutMs)]

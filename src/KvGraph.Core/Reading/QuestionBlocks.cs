@@ -109,6 +109,6 @@ internal static partial class QuestionBlocks
     [GeneratedRegex(@"(?<a>[0-9]{1,3})\s*(?:t/m|tot en met|-|–)\s*(?<b>[0-9]{1,3})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex RangeRx();
 
-    [GeneratedRegex(@"[0-9]{1,3}", RegexOptions.None, Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"[0-9]{1,3}", RegexOptions.None, Patterns.NoTimeout)]
     private static partial Regex NumberRx();
 }

@@ -74,7 +74,7 @@ internal static partial class ReaderSupport
 
     private static Entity Mention(string text, EntityKind kind, string name)
     {
-        var i = text.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        var i = IgnoreCase.IndexOf(text, name);
         var id = CanonicalId(kind, name);
         return i < 0
             ? new Entity(kind, id, name, -1, -1)

@@ -35,6 +35,11 @@ public sealed class TriggerScanTests
     [InlineData("een motif, een dossie en een kenmer")]
     // A sentence of a real answer without a citation: no trigger.
     [InlineData("Bij de stemming waren alle leden aanwezig.")]
+    // A trigger whose first letter is written as a character outside ASCII that folds onto it (the Kelvin sign for "k"):
+    // the scan tries every trigger at a non-ASCII character, as the runtime's comparison decides.
+    [InlineData("het \u212Aenmerk en de \u212Aamerstukken")]
+    // Triggers starting with a digit or a hyphen-bearing id in upper case: "D0" (TkDocument), "AH-TK-", "H-TK-".
+    [InlineData("zie D012345 en AH-TK-20232024-12 en H-TK-20172018-70-1")]
     public void Decides_what_one_search_per_trigger_decides(string text) =>
         Assert.Equal(OneSearchPerTrigger(text), new TriggerScan(Default).Scan(text));
 

@@ -63,6 +63,6 @@ internal sealed partial class AanhangselRecognizer : ICitationRecognizer
         // ah-tk-20242025-597, ah-tk-20202021–2345, ah-tk-2017–2018, nr.2509
         @"|ah-tk-" + Vj + @"[ \u00a0]{0,2}(?:[-\u2013]|,[ \u00a0]{0,2}nr\.?)[ \u00a0]{0,2}" + Number +
         ")",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex AanhangselRx();
 }

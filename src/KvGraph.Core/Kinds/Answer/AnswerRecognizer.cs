@@ -113,6 +113,6 @@ internal sealed partial class AnswerRecognizer : ICitationRecognizer
         @"(?:met" + S + @"{1,2})?(?:kenmerk|vraagnummer|zaaknummer)?" + S + @"{0,2}:?" + S + @"{0,2}(?<z>(?:19|20)[0-9]{2}[Zz0-9][0-9]{5})(?![0-9\p{L}])" +
         @"|(?<doc>(?:19|20)[0-9]{2}[Dd][0-9]{5})(?![0-9\p{L}])" +
         @"|(?<ah>Aanhangsel|Kamervragen|ah-tk-|Tweede" + S + @"Kamer,))",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex EarlierAnswerRx();
 }

@@ -106,22 +106,22 @@ internal sealed partial class IntraAnswerRecognizer : ICitationRecognizer
         @"(?<ans>[Aa]ntwoord(?:en)?|[Bb]eantwoording)" + S + @"{0,3}(?:(?:op|van|bij|onder)" + S + @"{0,3})?(?:de" + S + @"{1,2})?" +
         @"|(?<lead>[Zz]ie" + S + @"{1,3}(?:ook" + S + @"{1,3})?|(?:aangegeven|toegelicht|beschreven|vermeld|geantwoord)" + S + @"{1,3}(?:bij|in|onder)" + S + @"{1,3}|[Zz]oals" + S + @"{1,3}(?:aangegeven" + S + @"{1,3})?(?:bij|in|onder)" + S + @"{1,3}|(?<bij>[Bb]ij)" + S + @"{1,3})" +
         @"))vra(?:ag|gen)" + S + @"{0,2}(?<list>[0-9]{1,3}(?![0-9])(?:" + S + @"{0,2}(?:,|en|t/m|tot" + S + @"en" + S + @"met|-|\u2013)" + S + @"{0,2}[0-9]{1,3}(?![0-9])){0,10})",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex IntraRx();
 
     [GeneratedRegex(
         @"(?<=(?<![\p{L}])(?<pre>(?:[Ii]n|[Zz]ie(?:" + S + @"{1,3}(?:ook|verder|tevens))?|[Mm]ijn|[Uu]it)" + S + @"{1,3}(?:(?:het|mijn)" + S + @"{1,3})?))" +
         @"antwoord" + S + @"{1,2}(?<n>[0-9]{1,3})(?![0-9\p{L}])(?![.,][0-9])(?!" + S + @"{0,2}(?:procent|%|miljoen|euro|jaar))",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex AnswerNumberRx();
 
-    [GeneratedRegex(@"^[ \u00a0\n,]{1,3}(?:heb(?:[ \u00a0\n]ik)?[ \u00a0\n]{1,2}|is[ \u00a0\n]{1,2})?(?:aangegeven|toegelicht|beschreven|uiteengezet|ingegaan)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^[ \u00a0\n,]{1,3}(?:heb(?:[ \u00a0\n]ik)?[ \u00a0\n]{1,2}|is[ \u00a0\n]{1,2})?(?:aangegeven|toegelicht|beschreven|uiteengezet|ingegaan)", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex VerbAfterRx();
 
     [GeneratedRegex(
         @"\G[ \u00a0\n]{0,2}(?:" +
         @"\(?[ \u00a0]{0,2}(?:Aanhangsel|Kamerstuk|kenmerk|ah-tk|(?:19|20)[0-9]{2}[Zz][0-9]{5})" +
         @"|(?:van|uit|in)[ \u00a0\n]{1,2}(?:het[ \u00a0\n]{1,2}lid|de[ \u00a0\n]{1,2}leden|uw[ \u00a0\n]{1,2}Kamer|(?:de|het|mijn|eerdere)?[ \u00a0\n]{0,2}(?:\p{L}{0,20}brief|beantwoording|antwoorden|[Kk]amervragen|schriftelijke|eerdere|vorige|vragen[ \u00a0\n]{1,2}van)))",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex OtherDocumentRx();
 }

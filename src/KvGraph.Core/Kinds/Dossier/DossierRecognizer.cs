@@ -30,6 +30,6 @@ internal sealed partial class DossierRecognizer : ICitationRecognizer
         }
     }
 
-    [GeneratedRegex(@"[Dd]ossier(?:nummer|nr\.?)?[ \u00a0\n]{1,3}(?:nr\.?[ \u00a0]{0,2})?(?<d>" + Patterns.Dossier + @")(?![ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}nrs?\b)(?![ \u00a0]?-[0-9])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"[Dd]ossier(?:nummer|nr\.?)?[ \u00a0\n]{1,3}(?:nr\.?[ \u00a0]{0,2})?(?<d>" + Patterns.Dossier + @")(?![ \u00a0\n]{0,2},?[ \u00a0\n]{0,3}nrs?\b)(?![ \u00a0]?-[0-9])", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex DossierRx();
 }

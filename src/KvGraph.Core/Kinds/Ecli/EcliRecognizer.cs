@@ -27,6 +27,6 @@ internal sealed partial class EcliRecognizer : ICitationRecognizer
 
     [GeneratedRegex(
         @"(?<![\p{L}])[Ee][Cc][Ll][Ii][ \u00a0\n]{0,2}[:\-][ \u00a0\n]{0,2}(?<c>[A-Za-z]{2})[ \u00a0\n:\-]{1,4}(?<court>[A-Za-z][A-Za-z0-9]{0,6})[ \u00a0\n]{0,2}:[ \u00a0\n]{0,2}(?<y>(?:19|20)[0-9]{2})[ \u00a0\n]{0,2}:[ \u00a0\n]{0,2}(?<n>[A-Za-z0-9]{1,25}(?:\.[A-Za-z0-9]{1,25}){0,3})",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex EcliRx();
 }

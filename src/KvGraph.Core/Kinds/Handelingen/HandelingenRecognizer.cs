@@ -48,6 +48,6 @@ internal sealed partial class HandelingenRecognizer : ICitationRecognizer
         @"(?:vergaderjaar[ \u00a0\n]{0,2})?(?<vj>" + Patterns.Vergaderjaar + ")" + Sep + @"(?:nr\.?|nummer)[ \u00a0\n]{0,2}(?<nr>[0-9]{1,4})(?![0-9\p{L}])(?!" + Sep + "Aanhangsel)" +
         @"(?:" + Sep + @"item[ \u00a0\n]{0,2}(?<item>[0-9]{1,3})(?![0-9]))?" +
         @"|h-tk-(?<vj>(?:19|20)[0-9]{2}(?:19|20)[0-9]{2})-(?<nr>[0-9]{1,4})(?:-(?<item>[0-9]{1,3}))?(?![0-9]))",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex HandelingenRx();
 }

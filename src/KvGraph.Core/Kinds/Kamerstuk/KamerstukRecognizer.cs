@@ -151,7 +151,7 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         return null;
     }
 
-    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(Prefix + "?" + Segment + @"(?:[ \u00a0\n]{0,2}(?:,|;|en)[ \u00a0\n]{1,3}" + Segment + "){0,5}", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex KamerstukRx();
 
     [GeneratedRegex(
@@ -159,18 +159,18 @@ internal sealed partial class KamerstukRecognizer : ICitationRecognizer
         @"(?:[0-9](?: ?[0-9]){3} ?[-\u2013/] ?[0-9](?: ?[0-9]){1,3}[ \u00a0]{0,2},?[ \u00a0]{0,2})?" +
         @"(?<d>[0-9](?: ?[0-9]){4})(?! ?[0-9])(?<suf> ?[-\u2013] ?(?:[IVXL]{1,6}|[0-9]{1,2})(?![\p{L}0-9]))?" +
         @"(?: ?[-\u2013] ?(?<cnr>[0-9](?: ?[0-9]){0,3})(?! ?[0-9])|[ \u00a0]{0,2},?[ \u00a0]{0,2}(?:nrs?\.?|nummers?)[ \u00a0]{0,2}(?<list>[0-9](?: ?[0-9]){0,3}(?:[ \u00a0]{0,2}(?:,|en)[ \u00a0]{0,2}[0-9](?: ?[0-9]){0,3}){0,12}))",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex SpacedRx();
 
     [GeneratedRegex(
         @"(?<pre>(?:[Kk]amerstuk(?:ken)?[ \u00a0\n]{1,2}I|Eerste[ \u00a0\n]Kamer|(?<=[;(][ \u00a0\n]{0,2})I)(?![\p{L}])[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2}(?:" + Patterns.Vergaderjaar + @"[ \u00a0\n]{0,2},?[ \u00a0\n]{0,2})?)" +
         @"(?<d>[0-9]{2}[ \u00a0.]?[0-9]{3}(?:[ \u00a0]{0,2}[-\u2013][ \u00a0]{0,2}[0-9]{1,2}|[ \u00a0][IVXL]{1,6})?)(?![0-9])[ \u00a0\n]{0,2},[ \u00a0\n]{0,2}(?<l>[A-Z]{1,2})(?![\p{L}0-9])",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex EersteKamerRx();
 
-    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@",|\ben\b", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex SpacedListRx();
 
-    [GeneratedRegex(@"(?<![\p{L}0-9])kst ?-(?<d>[0-9]{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>[0-9]{1,5})(?![0-9])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])kst ?-(?<d>[0-9]{4,6}(?:-[0-9A-Z]{1,5})?)-(?<n>[0-9]{1,5})(?![0-9])", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex KstIdRx();
 }

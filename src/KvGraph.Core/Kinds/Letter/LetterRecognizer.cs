@@ -157,14 +157,14 @@ internal sealed partial class LetterRecognizer : ICitationRecognizer
         return null;
     }
 
-    [GeneratedRegex(Head + Patterns.Date + Kenmerk, RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(Head + Patterns.Date + Kenmerk, RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex LetterRx();
 
     // The date first: "Op <date> is de Kamer [… ]geïnformeerd [over …] middels een Kamerbrief [(kenmerk)]". Only the Kamer
     // being informed by a letter: "Op 8 juli jl. stuurden 22 landen … een brief" is someone else's letter.
-    [GeneratedRegex(@"\b[Oo]p[ \u00a0\n]{1,2}" + Patterns.Date + @"[ \u00a0\n,]{1,3}(?:is|zijn|heb|heeft|hebben)[ \u00a0\n]{1,3}(?:de|uw)[ \u00a0\n]{1,3}Kamer[ \u00a0\n]{1,3}(?:[^.;:?!\n]{0,60}?[ \u00a0\n])?(?:geïnformeerd|ingelicht)[ \u00a0\n](?:[^.;:?!\n]{0,120}?[ \u00a0\n])?(?:middels|per|bij|via|met|in)[ \u00a0\n]{1,3}(?:een|de|mijn|onze)[ \u00a0\n]{1,3}\p{L}{0,20}brief(?![\p{L}])(?:[ \u00a0\n]{0,2}" + ReferenceRecognizer.LetterCode + ")?", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"\b[Oo]p[ \u00a0\n]{1,2}" + Patterns.Date + @"[ \u00a0\n,]{1,3}(?:is|zijn|heb|heeft|hebben)[ \u00a0\n]{1,3}(?:de|uw)[ \u00a0\n]{1,3}Kamer[ \u00a0\n]{1,3}(?:[^.;:?!\n]{0,60}?[ \u00a0\n])?(?:geïnformeerd|ingelicht)[ \u00a0\n](?:[^.;:?!\n]{0,120}?[ \u00a0\n])?(?:middels|per|bij|via|met|in)[ \u00a0\n]{1,3}(?:een|de|mijn|onze)[ \u00a0\n]{1,3}\p{L}{0,20}brief(?![\p{L}])(?:[ \u00a0\n]{0,2}" + ReferenceRecognizer.LetterCode + ")?", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex DateFirstRx();
 
-    [GeneratedRegex(@"brief(?![\p{L}])[^.;()?!]{0,140}(?:van|d\.[ \u00a0]?d\.)[ \u00a0\n]{0,2}[0-9]{1,2}[ \u00a0\n]{1,3}" + Patterns.MonthNames + @"(?:[ \u00a0\n]{1,3}[0-9]{4})?[0-9]{0,2}[ \u00a0\n]{0,3}(?:jl\.?)?[ \u00a0\n]{0,3}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?\z", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"brief(?![\p{L}])[^.;()?!]{0,140}(?:van|d\.[ \u00a0]?d\.)[ \u00a0\n]{0,2}[0-9]{1,2}[ \u00a0\n]{1,3}" + Patterns.MonthNames + @"(?:[ \u00a0\n]{1,3}[0-9]{4})?[0-9]{0,2}[ \u00a0\n]{0,3}(?:jl\.?)?[ \u00a0\n]{0,3}[,(][ \u00a0\n]{0,2}(?:met[ \u00a0\n]{1,2})?(?:ons[ \u00a0\n]{1,2})?\z", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex LetterTailRx();
 }

@@ -152,26 +152,26 @@ public static partial class MotionVotes
             .Select(x => ArticleRx().Replace(x.Trim(), string.Empty).Trim())
             .Where(x => x.Length > 0 && !x.StartsWith("lid ", StringComparison.Ordinal) && !x.StartsWith("leden ", StringComparison.Ordinal))];
 
-    [GeneratedRegex(@"In stemming komt (?:de |het )?(?:nader )?(?:gewijzigde )?motie", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"In stemming komt (?:de |het )?(?:nader )?(?:gewijzigde )?motie", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex AnnounceRx();
 
     // "Ik constateer dat de leden van de fracties van <list> voor deze motie hebben gestemd en de leden van de overige fracties ertegen, zodat zij is aangenomen."
-    [GeneratedRegex(@"Ik constateer dat (?:de leden van )?de fracties? van (?<list>[^.:;]{1,600}?) (?<side>voor|tegen) (?:deze|de) (?:nader )?(?:gewijzigde )?motie (?:hebben|heeft) gestemd en (?:de leden van )?de overige fracties (?<rest>ertegen|ervoor|tegen|voor),? zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"Ik constateer dat (?:de leden van )?de fracties? van (?<list>[^.:;]{1,600}?) (?<side>voor|tegen) (?:deze|de) (?:nader )?(?:gewijzigde )?motie (?:hebben|heeft) gestemd en (?:de leden van )?de overige fracties (?<rest>ertegen|ervoor|tegen|voor),? zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex PartiesRx();
 
-    [GeneratedRegex(@"(?:Ik constateer dat (?:deze|de) (?:nader )?(?:gewijzigde )?motie )?met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?:Ik constateer dat (?:deze|de) (?:nader )?(?:gewijzigde )?motie )?met algemene stemmen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex UnanimousRx();
 
-    [GeneratedRegex(@"met (?<for>[0-9]{1,3}) stemmen voor en (?<against>[0-9]{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"met (?<for>[0-9]{1,3}) stemmen voor en (?<against>[0-9]{1,3}) stemmen tegen is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex CountsRx();
 
-    [GeneratedRegex(@"zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"zodat (?:zij|deze) is (?<outcome>aangenomen|verworpen)", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex OutcomeRx();
 
     [GeneratedRegex(@"(?:volgende )?aangehouden moties? (?:zijn|is) vervallen:\s*(?<list>[0-9\s;,\-A-Z]{1,2000})", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
     private static partial Regex LapsedRx();
 
-    [GeneratedRegex(@"(?<dossier>[0-9]{4,6}(?:-[A-Z0-9]{1,5})?)-(?<nr>[0-9]{1,4})(?![0-9-])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<dossier>[0-9]{4,6}(?:-[A-Z0-9]{1,5})?)-(?<nr>[0-9]{1,4})(?![0-9-])", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex LapsedNumberRx();
 
     [GeneratedRegex(@"\s*,\s*|\s+en\s+", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]

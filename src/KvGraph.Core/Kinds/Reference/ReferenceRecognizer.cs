@@ -77,15 +77,15 @@ internal sealed partial class ReferenceRecognizer : ICitationRecognizer
         @"(?<kw>[Kk]enmerk|[Rr]eferentie(?:nummer)?)(?![\p{L}])[ \u00a0\n]{0,3}:?[ \u00a0\n]{0,3}" +
         @"(?<v>(?:[A-Z][ \u00a0](?=[A-Z])){0,3}[A-Za-z0-9][A-Za-z0-9/\-_.]{2,40}[A-Za-z0-9])" +
         @"|(?<v>BZDOC-[0-9]{4,12}-[0-9]{1,4})(?![0-9])",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex ReferenceRx();
 
     /// <summary>Letters then digits, nothing else, in parentheses after "brief": the form of a ministry's kenmerk ("BZ2407724").</summary>
     internal const string LetterCode = @"\((?<v>[A-Z]{2,8}[-/]?[0-9]{5,10})\)";
 
-    [GeneratedRegex(@"brief(?![\p{L}])[ \u00a0\n]{0,2}" + LetterCode, RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"brief(?![\p{L}])[ \u00a0\n]{0,2}" + LetterCode, RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex LetterCodeRx();
 
-    [GeneratedRegex(@"^(?:19|20)[0-9]{2}[Dd][0-9]{5}$", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}[Dd][0-9]{5}$", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex TkDocumentRx();
 }

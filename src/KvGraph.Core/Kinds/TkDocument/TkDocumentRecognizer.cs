@@ -42,6 +42,6 @@ internal sealed partial class TkDocumentRecognizer : ICitationRecognizer
         }
     }
 
-    [GeneratedRegex(@"(?<![\p{L}0-9])(?:19|20)[0-9]{2}[Dd][0-9]{5}(?![0-9\p{L}])", RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+    [GeneratedRegex(@"(?<![\p{L}0-9])(?:19|20)[0-9]{2}[Dd][0-9]{5}(?![0-9\p{L}])", RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex DocumentRx();
 }

@@ -72,6 +72,6 @@ internal sealed partial class ZaakRecognizer : ICitationRecognizer
     [GeneratedRegex(
         @"(?:(?<![\p{L}])(?<kw>[Kk]enmerk|[Vv]raag-?[ \u00a0]?nummer|[Zz]aak-?[ \u00a0]?nummer|[Zz]aaknr\.?)[ \u00a0\n]{0,2}:?[ \u00a0\n]{0,2})?" +
         @"(?<![\p{L}0-9])(?<kv>kv-tk-)?(?<fn>[0-9](?=(?:19|20)[0-9]{2}[Zz][0-9]{5}(?![0-9])))?(?<z>(?:19|20)[0-9]{2}[Zz0-9][0-9]{5})(?![0-9\p{L}])",
-        RegexOptions.CultureInvariant, Recognition.Patterns.MatchTimeoutMs)]
+        RegexOptions.CultureInvariant, Recognition.Patterns.NoTimeout)]
     private static partial Regex ZaakRx();
 }
