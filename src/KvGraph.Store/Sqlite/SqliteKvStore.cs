@@ -100,6 +100,9 @@ internal sealed partial class SqliteKvStore : IKvStore
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <summary>The page cache of a writing connection, in KiB (<c>PRAGMA cache_size</c> = minus this).</summary>
+    internal const int CacheKiB = 262144;
+
     /// <summary>Opens a connection of the store and sets what every connection of it needs (the schema not yet checked).</summary>
     private static void Configure(SqliteConnection connection, bool readOnly)
     {
@@ -109,7 +112,7 @@ internal sealed partial class SqliteKvStore : IKvStore
             // WAL: readers (the web explorer, a push) keep reading the last committed build while a build writes.
             // A build is one transaction that inserts into several indexes at random places: with SQLite's default
             // page cache (2 MB) its pages spill to the WAL and are read back over and over; 256 MB holds them.
-            Exec(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;");
+            Exec(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKiB};");
         }
 
         Exec(connection, "PRAGMA busy_timeout = 30000; PRAGMA temp_store = MEMORY;");
@@ -1329,6 +1332,11 @@ internal sealed partial class SqliteKvStore : IKvStore
     /// <summary>How many files' raw facts <see cref="LoadRawFacts(long?)"/> holds at once.</summary>
     internal const int RawFactsChunk = 512;
 
+    /// <remarks>
+    /// Read through <see cref="FastStatement"/> (the column values straight from SQLite, no per-value type probing and
+    /// no handle reference count per call as <see cref="SqliteDataReader"/> does): a first build's commit reads every raw
+    /// row of the store back here, on the thread the commit waits on.
+    /// </remarks>
     private List<RawRows> LoadRawRowsOf((long Id, string Path)[] chunk)
     {
         var files = new Dictionary<long, RawRows>();
@@ -1338,31 +1346,19 @@ internal sealed partial class SqliteKvStore : IKvStore
         }
 
         var ids = string.Join(", ", chunk.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)));
-        using (var cmd = Command($"SELECT d.file_id, d.id FROM documents d WHERE d.file_id IN ({ids}) ORDER BY d.rowid"))
-        using (var r = cmd.ExecuteReader())
+        using (var docs = Fast($"SELECT d.file_id, d.id FROM documents d WHERE d.file_id IN ({ids}) ORDER BY d.rowid"))
         {
-            while (r.Read())
-            {
-                files[r.GetInt64(0)].Docs.Add(r.GetString(1));
-            }
+            docs.ForEachRow(r => files[r.Int64(0)].Docs.Add(r.Text(1)));
         }
 
-        using (var cmd = Command($"SELECT n.file_id, n.id, n.label, n.name, n.props FROM nodes n WHERE n.file_id IN ({ids}) ORDER BY n.rowid"))
-        using (var r = cmd.ExecuteReader())
+        using (var nodes = Fast($"SELECT n.file_id, n.id, n.label, n.name, n.props FROM nodes n WHERE n.file_id IN ({ids}) ORDER BY n.rowid"))
         {
-            while (r.Read())
-            {
-                files[r.GetInt64(0)].Nodes.Add((r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4)));
-            }
+            nodes.ForEachRow(r => files[r.Int64(0)].Nodes.Add((r.Text(1), r.Text(2), r.IsNull(3) ? null : r.Text(3), r.Text(4))));
         }
 
-        using (var cmd = Command($"SELECT e.file_id, e.source, e.target, e.type, e.props FROM edges e WHERE e.file_id IN ({ids}) ORDER BY e.rowid"))
-        using (var r = cmd.ExecuteReader())
+        using (var edges = Fast($"SELECT e.file_id, e.source, e.target, e.type, e.props FROM edges e WHERE e.file_id IN ({ids}) ORDER BY e.rowid"))
         {
-            while (r.Read())
-            {
-                files[r.GetInt64(0)].Edges.Add((r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
-            }
+            edges.ForEachRow(r => files[r.Int64(0)].Edges.Add((r.Text(1), r.Text(2), r.Text(3), r.Text(4))));
         }
 
         return [.. chunk.Select(f => files[f.Id])];
