@@ -26,22 +26,15 @@ public static class ExtractionJson
     private static readonly JsonWriterOptions OneLine = Options with { Indented = false };
 
     /// <summary>One document as a JSON object.</summary>
-    public static string Serialize(ExtractedDocument document)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-        {
-            Write(writer, document);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    public static string Serialize(ExtractedDocument document) => Text(document, Options);
 
     /// <summary>One document as a JSON object on one line, without its line break (<c>--format jsonl</c>).</summary>
-    public static string SerializeLine(ExtractedDocument document)
+    public static string SerializeLine(ExtractedDocument document) => Text(document, OneLine);
+
+    private static string Text(ExtractedDocument document, JsonWriterOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, OneLine))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             Write(writer, document);
         }

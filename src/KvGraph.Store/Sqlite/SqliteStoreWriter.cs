@@ -399,29 +399,28 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         var parallel = _rollbackJournal && now.Count > 0;
         if (parallel)
         {
-            Pragma($"PRAGMA threads = {Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}; PRAGMA cache_size = -{SortRunKiB.ToString(CultureInfo.InvariantCulture)}");
+            Execute($"PRAGMA threads = {Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)}; PRAGMA cache_size = -{SortRunKiB.ToString(CultureInfo.InvariantCulture)}");
         }
 
         try
         {
             foreach (var (_, sql) in now)
             {
-                using var cmd = Command(sql);
-                cmd.ExecuteNonQuery();
+                Execute(sql);
             }
         }
         finally
         {
             if (parallel)
             {
-                Pragma($"PRAGMA threads = 0; PRAGMA cache_size = -{SqliteKvStore.CacheKiB.ToString(CultureInfo.InvariantCulture)}");
+                Execute($"PRAGMA threads = 0; PRAGMA cache_size = -{SqliteKvStore.CacheKiB.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
         deferred = [.. deferred.Except(now)];
     }
 
-    private void Pragma(string sql)
+    private void Execute(string sql)
     {
         using var cmd = Command(sql);
         cmd.ExecuteNonQuery();
