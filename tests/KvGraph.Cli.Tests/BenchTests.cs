@@ -29,6 +29,13 @@ public sealed class BenchTests(ITestOutputHelper output)
         Assert.Contains(report.Figures, f => f.What.StartsWith("first build, ", StringComparison.Ordinal) && f.Command!.Contains("build", StringComparison.Ordinal));
         Assert.Contains(report.Figures, f => f.What == "one file changed of 150");
         Assert.All(report.Figures.Where(f => f.Section == "explorer API" && f.What.Contains("requests,", StringComparison.Ordinal)), f => Assert.Contains(", 0 errors", f.Figure, StringComparison.Ordinal));
+
+        // The API is measured twice: under the load of the given clients, and one client alone; each pass covers the mix.
+        foreach (var who in new[] { "2 clients", "1 client" })
+        {
+            var pass = report.Figures.Where(f => f.Section == "explorer API" && f.What.EndsWith("requests, " + who, StringComparison.Ordinal)).Select(f => f.What[..f.What.IndexOf(':', StringComparison.Ordinal)]);
+            Assert.Equal(LoadDriver.Mix.Select(m => m.Endpoint), pass);
+        }
         Assert.All(report.Figures.Where(f => f.Target is not null), f => Assert.NotNull(f.Met));
 
         // The store holds every generated document; the corpus is as synth wrote it (the changed file was put back).
