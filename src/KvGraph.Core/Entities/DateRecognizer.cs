@@ -116,13 +116,23 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
         return -1;
     }
 
-    // Whether no date can start at the start of s: its first three characters are ASCII and not a prefix (in any case).
-    // An ASCII digit can start one; a non-ASCII character is left to the regex.
-    private static bool NoDateAt(ReadOnlySpan<char> s)
+    // Whether no date can start at the start of s (a word start that StartChars let through), decided from its first word:
+    // - ASCII letters: a date that starts with a letter starts with a part-of-month word ("begin", "medio" …) followed by
+    //   white space or a month name (Full) followed by no letter, so its word is the whole run of ASCII letters there, and
+    //   that run must be one of Words in some case (ASCII letters match a pattern letter only as the same letter in either
+    //   case). A first three letters that are no prefix say so before the run is read. When a non-ASCII character ends the
+    //   run (it might be a letter, or match one ignoring case) the regex decides.
+    // - ASCII digits: a date that starts with a digit is a day ("22 maart", "1e", "3de": one or two digits, then "e", "ste",
+    //   "de" or white space), a numeric date ("04-02-2021": one or two digits, then "-" or "/"), an ISO date or a year
+    //   after a preposition ("2021-02-04", "in 2015": four digits starting "19" or "20"). Any other run of digits (three,
+    //   five or more; four not starting 19 or 20; one or two before a printable ASCII character that cannot follow) starts
+    //   none. A non-ASCII or control character after one or two digits is left to the regex (it may be white space).
+    // - A non-ASCII character is left to the regex.
+    internal static bool NoDateAt(ReadOnlySpan<char> s)
     {
         if (char.IsAsciiDigit(s[0]))
         {
-            return false;
+            return NoDateAtDigits(s);
         }
 
         if (s.Length < 3)
@@ -137,8 +147,59 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
 
         // Every prefix is three letters a-z: an ASCII character that is none of them in lower case starts none.
         int a = (s[0] | 0x20) - 'a', b = (s[1] | 0x20) - 'a', c = (s[2] | 0x20) - 'a';
-        return (uint)a >= 26 || (uint)b >= 26 || (uint)c >= 26 || !PrefixTable[((a * 26) + b) * 26 + c];
+        if ((uint)a >= 26 || (uint)b >= 26 || (uint)c >= 26 || !PrefixTable[((a * 26) + b) * 26 + c])
+        {
+            return true;
+        }
+
+        var end = s.IndexOfAnyExcept(AsciiLetters);
+        if (end >= 0 && !char.IsAscii(s[end]))
+        {
+            return false;
+        }
+
+        var word = end < 0 ? s : s[..end];
+        foreach (var w in Words)
+        {
+            if (w.Length == word.Length && System.Text.Ascii.EqualsIgnoreCase(word, w))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
+
+    private static bool NoDateAtDigits(ReadOnlySpan<char> s)
+    {
+        var end = s.IndexOfAnyExceptInRange('0', '9');
+        var digits = end < 0 ? s.Length : end;
+        if (digits == 4)
+        {
+            return !(s.StartsWith("19", StringComparison.Ordinal) || s.StartsWith("20", StringComparison.Ordinal));
+        }
+
+        if (digits > 2 || end < 0)
+        {
+            return true;
+        }
+
+        var next = s[end];
+        if (char.IsAsciiLetter(next))
+        {
+            return (next | 0x20) is not ('e' or 's' or 'd');
+        }
+
+        // Printable ASCII punctuation is no white space; "-" and "/" start a numeric date's separator.
+        return next is > ' ' and < '\x7f' && next is not ('-' or '/');
+    }
+
+    // The words a date can start with: the part-of-month words and the month names of DateRx, in lower case.
+    internal static readonly string[] Words =
+        ["begin", "eind", "einde", "medio", "half", "halverwege", "midden", "primo", "ultimo", .. Full.Split('|')];
+
+    private static readonly SearchValues<char> AsciiLetters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static bool[] MakeStartChars()
     {
@@ -256,7 +317,7 @@ internal sealed partial class DateRecognizer : IEntityRecognizer
         @"|(?<=(?<![\p{L}])(?:in|sinds|vanaf|tot|voor|vóór|na|per|rond|omstreeks|uit)\s+)(?<year>(?:19|20)[0-9]{2})(?![0-9/–-]|\s*[/–-]\s*[0-9]|[.,][0-9])" + Counted +
         ")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.NoTimeout)]
-    private static partial Regex DateRx();
+    internal static partial Regex DateRx();
 
     // The quote with each run of white space as one space; most dates have only single spaces, and keep their quote.
     private static string OneSpace(string quote)

@@ -221,17 +221,17 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
             : "member";
     }
 
-    // The first letters of TitledRx's titles, and their first three letters (any case; "de" has two before its space).
+    // The first letters of TitledRx's titles, and their first three letters (any case; "de" and "het" are read whole).
     private static readonly SearchValues<char> TitleStarts = SearchValues.Create("MmSsPpKkhd");
 
-    private static readonly string[] TitlePrefixes = ["min", "sta", "pre", "kam", "het", "mot"];
+    private static readonly string[] TitlePrefixes = ["min", "sta", "pre", "kam", "mot"];
 
     /// <summary>
     /// The next position from <paramref name="from"/> where <see cref="TitledRx"/> (anchored) can match: a word start (no
     /// letter before it) whose first letters begin a title. The regex decides every candidate, and every position it could
     /// match at is one, so the matches are those of one unanchored scan.
     /// </summary>
-    private static int NextTitle(string text, int from)
+    internal static int NextTitle(string text, int from)
     {
         var span = text.AsSpan();
         for (var i = from; i < span.Length; i++)
@@ -248,9 +248,11 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
                 continue;
             }
 
-            if (span[i] == 'd')
+            // "de leden" and "het lid" are titles only in lower case and only as the two words (TitledRx has no IgnoreCase):
+            // "de" and "het", the commonest words of Dutch, are no candidate unless white space and "leden" or "lid" follow.
+            if (span[i] is 'd' or 'h')
             {
-                if (i + 1 < span.Length && span[i + 1] == 'e')
+                if (span[i] == 'd' ? TwoWords(span[i..], "de", "leden") : TwoWords(span[i..], "het", "lid"))
                 {
                     return i;
                 }
@@ -274,12 +276,29 @@ internal sealed partial class PersonRecognizer : IEntityRecognizer
         return -1;
     }
 
+    // Whether s starts with first, then white space (regex \s, which is what char.IsWhiteSpace says), then second.
+    private static bool TwoWords(ReadOnlySpan<char> s, string first, string second)
+    {
+        if (!s.StartsWith(first, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var k = first.Length;
+        while (k < s.Length && char.IsWhiteSpace(s[k]))
+        {
+            k++;
+        }
+
+        return k > first.Length && s[k..].StartsWith(second, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(
         @"\G(?<![\p{L}])(?<title>[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?|[Pp]remier|[Kk]amerleden|[Kk]amerlid|het\s+lid|de\s+leden|[Mm]oties?)(?:\s+|(?<=[Mm]oties?)-)" +
         @"(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?" +
         @"(?:(?:\s*[,/]\s*|\s+en\s+)(?<n>" + NameT + @")(?![\p{L}])(?:\s+c\.s\.)?(?:\s*\([^()\n]{1,60}\))?)*",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.MatchTimeoutMs)]
-    private static partial Regex TitledRx();
+    internal static partial Regex TitledRx();
 
     [GeneratedRegex(@"\((?<p>[^()\n]{1,40})\)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Recognition.Patterns.NoTimeout)]
     private static partial Regex PartyParenRx();

@@ -322,7 +322,7 @@ internal sealed class TextTokens
         Text = text;
         _tokens = PhraseLexicon<object>.Tokenize(text);
         ExactKeys = TextFold.Fold(text);
-        FoldedKeys = ExactKeys.ToLowerInvariant();
+        FoldedKeys = TextFold.Lower(ExactKeys);
     }
 
     private LexiconSet? _hitsSet;
@@ -663,6 +663,45 @@ internal static class TextFold
                     into[i] = Fold(into[i]);
                     var next = into[(i + 1)..].IndexOfAnyExceptInRange('\0', '\x7f');
                     i = next < 0 ? into.Length : i + 1 + next;
+                }
+            });
+    }
+
+    /// <summary>
+    /// <paramref name="s"/> in invariant lower case: what <see cref="string.ToLowerInvariant()"/> gives, char for char. With
+    /// invariant globalization that is a loop over every char; here runs of ASCII are lower-cased by the vectorised
+    /// <see cref="System.Text.Ascii.ToLower(ReadOnlySpan{char}, Span{char}, out int)"/>, and each run of non-ASCII chars by the
+    /// runtime's own span <see cref="MemoryExtensions.ToLowerInvariant(ReadOnlySpan{char}, Span{char})"/> (the same casing
+    /// table, surrogate pairs as code points). A pair never straddles two runs (both its halves are non-ASCII), and the char
+    /// after a run's last char is ASCII in the whole string too, so a lone surrogate at a run's end is treated alike.
+    /// </summary>
+    public static string Lower(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return s.Length == 0
+            ? s
+            : string.Create(s.Length, s, static (into, s) =>
+            {
+                var from = s.AsSpan();
+                var i = 0;
+                while (i < from.Length)
+                {
+                    var ascii = from[i..].IndexOfAnyExceptInRange('\0', '\x7f');
+                    var end = ascii < 0 ? from.Length : i + ascii;
+                    if (end > i)
+                    {
+                        System.Text.Ascii.ToLower(from[i..end], into[i..end], out _);
+                        i = end;
+                        if (i == from.Length)
+                        {
+                            break;
+                        }
+                    }
+
+                    var other = from[i..].IndexOfAnyInRange('\0', '\x7f');
+                    end = other < 0 ? from.Length : i + other;
+                    from[i..end].ToLowerInvariant(into[i..end]);
+                    i = end;
                 }
             });
     }
