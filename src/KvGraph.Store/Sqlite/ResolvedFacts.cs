@@ -28,9 +28,13 @@ internal static class ResolvedFacts
     /// <summary>rcounts key of the <see cref="CorpusCounts"/> (JSON).</summary>
     public const string CountsKey = "counts";
 
-    private static readonly string DocumentLabels = string.Join(", ",
-        new[] { NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion, NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral }
-            .Select(l => $"'{l}'"));
+    /// <summary>The labels of the nodes that are documents (the cases and the document counts read their rows).</summary>
+    private static readonly string[] DocumentLabelList =
+        [NodeLabel.Document, NodeLabel.Question, NodeLabel.Answer, NodeLabel.Letter, NodeLabel.Motion, NodeLabel.Kamerstuk, NodeLabel.Handelingen, NodeLabel.Deferral];
+
+    private static readonly string DocumentLabels = string.Join(", ", DocumentLabelList.Select(l => $"'{l}'"));
+
+    private static readonly HashSet<string> DocumentLabelSet = new(DocumentLabelList, StringComparer.Ordinal);
 
     /// <summary>rcounts key of one population.</summary>
     public static string PopulationKey(string edgeType, string? label) => $"population:{edgeType}:{label}";
@@ -93,7 +97,10 @@ internal static class ResolvedFacts
         // still the whole corpus's (ResolverScope), so rmerged below is rewritten from them as from the whole resolver.
         var (resolver, raw) = store.ResolverFor(since);
         var (feed, people) = store.RawFactsChangedSince(since, raw);
-        foreach (var (facts, nodeProps, edgeProps) in Resolved(feed, resolver, people))
+
+        // Every file rewritten (a first build): the whole-graph figures are computed from the rows as they are written.
+        var tally = done is null ? new WholeGraphTally(ids, DocumentLabelSet) : null;
+        foreach (var (facts, nodeProps, edgeProps) in Resolved(feed, resolver, people, tally))
         {
             if (!ids.TryGetValue(facts.File, out var fileId))
             {
@@ -133,6 +140,7 @@ internal static class ResolvedFacts
             foreach (var (doc, type, label) in features)
             {
                 feature.Run(fileId, doc, type, label);
+                tally?.AddFeature(doc, type, label);
             }
         }
 
@@ -162,7 +170,7 @@ internal static class ResolvedFacts
             }
             else
             {
-                UpdateWholeGraph(store);
+                UpdateWholeGraph(store, tally is { Usable: true } ? tally : null);
             }
         }
 
@@ -181,14 +189,18 @@ internal static class ResolvedFacts
     /// it only reads; the store is read (the feed) and written (the caller) on this thread alone. So batches of files are resolved
     /// on one other thread, one batch after the other (never two at once), while this thread reads the next batch from the
     /// store and inserts the rows of the last: a first build's commit did the four in turn on one core while the other
-    /// stood idle. At most three batches are held.
+    /// stood idle. At most three batches are held. <paramref name="tally"/>, when given, is handed each resolved file on
+    /// that thread too (the batches one after the other, so it is never touched by two at once).
     /// </summary>
-    private static IEnumerable<ResolvedFile> Resolved(IEnumerable<Func<DocumentFacts>> feed, Resolver resolver, PersonDirectory people)
+    private static IEnumerable<ResolvedFile> Resolved(IEnumerable<Func<DocumentFacts>> feed, Resolver resolver, PersonDirectory people, WholeGraphTally? tally)
     {
-        static ResolvedFile[] Prepare(Func<DocumentFacts>[] batch, Resolver resolver, PersonDirectory people) =>
+        static ResolvedFile[] Prepare(Func<DocumentFacts>[] batch, Resolver resolver, PersonDirectory people, WholeGraphTally? tally) =>
         [
-            .. batch.Select(raw => SqliteKvStore.Resolve(raw(), resolver, people)).Select(f => new ResolvedFile(
-                f, [.. f.Nodes.Select(n => StoreJson.TypedProps(n.Properties))], [.. f.Edges.Select(e => StoreJson.TypedProps(e.Properties))])),
+            .. batch.Select(raw => SqliteKvStore.Resolve(raw(), resolver, people)).Select(f =>
+            {
+                tally?.AddFile(f);
+                return new ResolvedFile(f, [.. f.Nodes.Select(n => StoreJson.TypedProps(n.Properties))], [.. f.Edges.Select(e => StoreJson.TypedProps(e.Properties))]);
+            }),
         ];
 
         var pending = new Queue<Task<ResolvedFile[]>>();
@@ -196,8 +208,8 @@ internal static class ResolvedFacts
         foreach (var batch in feed.Chunk(ResolveBatch))
         {
             last = last is null
-                ? Task.Run(() => Prepare(batch, resolver, people))
-                : last.ContinueWith(_ => Prepare(batch, resolver, people), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                ? Task.Run(() => Prepare(batch, resolver, people, tally))
+                : last.ContinueWith(_ => Prepare(batch, resolver, people, tally), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             pending.Enqueue(last);
             while (pending.Count > 2)
             {
@@ -435,8 +447,9 @@ internal static class ResolvedFacts
             rows.Edges.Select(StaleRows.EdgeKey).OfType<(string, string, string)>().ToHashSet();
     }
 
-    // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts.
-    private static void UpdateWholeGraph(SqliteKvStore store)
+    // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts: their
+    // inputs read from the tables, or, when every file was just rewritten, taken from the tally of the rows written.
+    private static void UpdateWholeGraph(SqliteKvStore store, WholeGraphTally? tally)
     {
         // The document rows in the order of their files' paths, then seq (the merge order of an id's rows, and the
         // documents' order): each file's rank in path order is read from the path index, the rows unsorted, and sorted
@@ -451,13 +464,14 @@ internal static class ResolvedFacts
             }
         }
 
-        var read = new List<(int Rank, long Seq, string Id, string Label, string? Zaak, string? Kind)>();
-        using (var cmd = store.Command($"""
-            SELECT n.file_id, n.seq, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind')
-            FROM rnodes n WHERE n.label IN ({DocumentLabels})
-            """))
-        using (var r = cmd.ExecuteReader())
+        var read = tally?.DocumentRows(rank) ?? [];
+        if (tally is null)
         {
+            using var cmd = store.Command($"""
+                SELECT n.file_id, n.seq, n.id, n.label, json_extract(n.props, '$.zaak'), json_extract(n.props, '$.kind')
+                FROM rnodes n WHERE n.label IN ({DocumentLabels})
+                """);
+            using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 if (rank.TryGetValue(r.GetInt64(0), out var at))
@@ -492,19 +506,14 @@ internal static class ResolvedFacts
 
         var documents = rows.Values.Select(l => CitationGraphs.MergeNode(l)!).ToList();
         var answers = new Dictionary<string, List<GraphEdge>>(StringComparer.Ordinal);
-        using (var cmd = store.Command("SELECT source, target FROM redges WHERE type = 'ANSWERS'"))
-        using (var r = cmd.ExecuteReader())
+        foreach (var (source, target) in tally?.Answers() ?? Rows(store, "SELECT source, target FROM redges WHERE type = 'ANSWERS'", r => (r.GetString(0), r.GetString(1))))
         {
-            while (r.Read())
+            if (!answers.TryGetValue(source, out var list))
             {
-                var source = r.GetString(0);
-                if (!answers.TryGetValue(source, out var list))
-                {
-                    answers[source] = list = [];
-                }
-
-                list.Add(new GraphEdge(source, r.GetString(1), EdgeType.Answers, new Dictionary<string, object?>()));
+                answers[source] = list = [];
             }
+
+            list.Add(new GraphEdge(source, target, EdgeType.Answers, new Dictionary<string, object?>()));
         }
 
         var cases = Relatedness.Cases(documents, id => answers.GetValueOrDefault(id) ?? []);
@@ -517,24 +526,20 @@ internal static class ResolvedFacts
         Exec(store, "DELETE FROM rcounts");
         SetCount(store, CasesKey, reps.Values.Distinct(StringComparer.Ordinal).LongCount());
         var populations = new Dictionary<(string, string), HashSet<string>>();
-        using (var cmd = store.Command("SELECT type, label, doc FROM rfeatures"))
-        using (var r = cmd.ExecuteReader())
+        foreach (var (doc, type, label) in (IEnumerable<(string, string, string)>?)tally?.Features ?? Rows(store, "SELECT doc, type, label FROM rfeatures", r => (r.GetString(0), r.GetString(1), r.GetString(2))))
         {
-            while (r.Read())
+            if (!reps.TryGetValue(doc, out var rep))
             {
-                if (!reps.TryGetValue(r.GetString(2), out var rep))
-                {
-                    continue;
-                }
-
-                var key = (r.GetString(0), r.GetString(1));
-                if (!populations.TryGetValue(key, out var set))
-                {
-                    populations[key] = set = new HashSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(rep);
+                continue;
             }
+
+            var key = (type, label);
+            if (!populations.TryGetValue(key, out var set))
+            {
+                populations[key] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(rep);
         }
 
         foreach (var (type, label) in Relatedness.PopulationKeys)
@@ -542,7 +547,18 @@ internal static class ResolvedFacts
             SetCount(store, PopulationKey(type, label), (long)(populations.GetValueOrDefault((type, label ?? string.Empty))?.Count ?? 0));
         }
 
-        SetCount(store, CountsKey, Counts(store, documents));
+        SetCount(store, CountsKey, Counts(store, documents, tally));
+    }
+
+    /// <summary>The rows of a query, each made by <paramref name="row"/>, as they are read.</summary>
+    private static IEnumerable<T> Rows<T>(SqliteKvStore store, string sql, Func<SqliteDataReader, T> row)
+    {
+        using var cmd = store.Command(sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return row(r);
+        }
     }
 
     /// <summary>
@@ -609,48 +625,29 @@ internal static class ResolvedFacts
 
     // Profiles.Counts over the tables: documents by kind, CITES edges by kind (MergeEdges' de-duplication), resolved
     // (target a document in the corpus) and unresolved (target a placeholder), nodes and edges.
-    private static string Counts(SqliteKvStore store, List<GraphNode> documents)
+    // The tally, when given, holds what the queries read (WholeGraphTally, the same rules).
+    private static string Counts(SqliteKvStore store, List<GraphNode> documents, WholeGraphTally? tally)
     {
         var real = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var asserted = new HashSet<string>(StringComparer.Ordinal);
-        using (var cmd = store.Command($"SELECT DISTINCT id FROM rnodes WHERE label <> '{NodeLabel.Placeholder}'"))
-        using (var r = cmd.ExecuteReader())
-        {
-            while (r.Read())
-            {
-                asserted.Add(r.GetString(0));
-            }
-        }
-
+        var asserted = tally?.Asserted ?? Rows(store, $"SELECT DISTINCT id FROM rnodes WHERE label <> '{NodeLabel.Placeholder}'", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
         var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var unpositioned = new HashSet<(string, string)>();
         int citations = 0, resolved = 0, unresolved = 0;
-        using (var cmd = store.Command("SELECT source, target, positioned, json_extract(props, '$.kind') FROM redges WHERE type = 'CITES'"))
-        using (var r = cmd.ExecuteReader())
+        foreach (var (target, kind) in tally?.CountedCitations() ?? CountedCitations(store))
         {
-            while (r.Read())
+            citations++;
+            byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
+            if (real.Contains(target))
             {
-                var (source, target) = (r.GetString(0), r.GetString(1));
-                if (r.GetInt64(2) == 0 && !unpositioned.Add((source, target)))
-                {
-                    continue;
-                }
-
-                citations++;
-                var kind = r.IsDBNull(3) ? "?" : r.GetString(3);
-                byKind[kind] = byKind.GetValueOrDefault(kind) + 1;
-                if (real.Contains(target))
-                {
-                    resolved++;
-                }
-                else if (!asserted.Contains(target))
-                {
-                    unresolved++;
-                }
+                resolved++;
+            }
+            else if (!asserted.Contains(target))
+            {
+                unresolved++;
             }
         }
 
-        var edges = Scalar(store, "SELECT count(*) FROM redges WHERE positioned = 1 AND type <> 'MEMBER_OF'")
+        var edges = tally?.Edges
+            ?? Scalar(store, "SELECT count(*) FROM redges WHERE positioned = 1 AND type <> 'MEMBER_OF'")
             + Scalar(store, "SELECT count(*) FROM (SELECT DISTINCT source, target, type FROM redges WHERE positioned = 0 AND type <> 'MEMBER_OF')")
             + Scalar(store, "SELECT count(*) FROM (SELECT DISTINCT source, target FROM redges WHERE type = 'MEMBER_OF')");
         var counts = new CorpusCounts(
@@ -660,9 +657,25 @@ internal static class ResolvedFacts
             byKind.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
             resolved,
             unresolved,
-            (int)Scalar(store, "SELECT count(DISTINCT id) FROM rnodes"),
+            tally?.NodeIds.Count ?? (int)Scalar(store, "SELECT count(DISTINCT id) FROM rnodes"),
             (int)edges);
         return WriteCounts(counts);
+    }
+
+    /// <summary>The CITES edges the counts count, with their kind ("?" without one): every positioned one, and an unpositioned (source, target) pair once (MergeEdges' de-duplication), the first as read.</summary>
+    private static IEnumerable<(string Target, string Kind)> CountedCitations(SqliteKvStore store)
+    {
+        var unpositioned = new HashSet<(string, string)>();
+        foreach (var (source, target, positioned, kind) in Rows(store, "SELECT source, target, positioned, json_extract(props, '$.kind') FROM redges WHERE type = 'CITES'",
+            r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? "?" : r.GetString(3))))
+        {
+            if (positioned == 0 && !unpositioned.Add((source, target)))
+            {
+                continue;
+            }
+
+            yield return (target, kind);
+        }
     }
 
     /// <summary>The counts as stored (JSON, <see cref="CountsJsonContext"/>).</summary>
