@@ -37,6 +37,17 @@ public static class TestPaths
     /// <summary>True when the real corpus is there (CI always has it).</summary>
     public static bool CorpusAvailable => Directory.Exists(CorpusRaw);
 
+    /// <summary>
+    /// Every real text a recogniser's equal-to-definition spec walks: the corpus's .txt and .xml files and the seeds' .txt
+    /// (more than 100 when the corpus is there, which the caller checks with <see cref="CorpusAvailable"/> first).
+    /// </summary>
+    public static IReadOnlyList<string> RealTexts() =>
+    [
+        .. Directory.GetFiles(CorpusRaw, "*.txt", SearchOption.AllDirectories),
+        .. Directory.GetFiles(CorpusRaw, "*.xml", SearchOption.AllDirectories),
+        .. Directory.GetFiles(Seeds, "*.txt"),
+    ];
+
     /// <summary>A path inside the corpus.</summary>
     public static string Corpus(params string[] parts) => Path.Combine([CorpusRaw, .. parts]);
 

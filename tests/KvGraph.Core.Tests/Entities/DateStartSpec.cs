@@ -67,10 +67,7 @@ public sealed class DateStartSpec
     public void Never_rules_out_a_real_date_and_rules_out_most_word_starts()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw}");
-        var files = Directory.GetFiles(TestPaths.CorpusRaw, "*.txt", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(TestPaths.CorpusRaw, "*.xml", SearchOption.AllDirectories))
-            .Concat(Directory.GetFiles(TestPaths.Seeds, "*.txt"))
-            .ToList();
+        var files = TestPaths.RealTexts();
         Assert.True(files.Count > 100, $"{files.Count} files");
         var rx = DateRecognizer.DateRx();
         int dates = 0, starts = 0, ruledOut = 0;

@@ -70,10 +70,7 @@ public sealed class TextFoldSpec
     public void Lower_is_to_lower_invariant_on_every_real_text()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw}");
-        var files = Directory.GetFiles(TestPaths.CorpusRaw, "*.txt", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(TestPaths.CorpusRaw, "*.xml", SearchOption.AllDirectories))
-            .Concat(Directory.GetFiles(TestPaths.Seeds, "*.txt"))
-            .ToList();
+        var files = TestPaths.RealTexts();
         Assert.True(files.Count > 100, $"{files.Count} files");
         var nonAscii = 0;
         foreach (var file in files)

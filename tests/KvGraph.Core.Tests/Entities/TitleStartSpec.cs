@@ -55,10 +55,7 @@ public sealed class TitleStartSpec
     public void Finds_every_real_title_and_passes_over_most_de_and_het()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw}");
-        var files = Directory.GetFiles(TestPaths.CorpusRaw, "*.txt", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(TestPaths.CorpusRaw, "*.xml", SearchOption.AllDirectories))
-            .Concat(Directory.GetFiles(TestPaths.Seeds, "*.txt"))
-            .ToList();
+        var files = TestPaths.RealTexts();
         Assert.True(files.Count > 100, $"{files.Count} files");
         var rx = PersonRecognizer.TitledRx();
         int titles = 0, candidates = 0, deHet = 0;

@@ -59,10 +59,7 @@ public sealed class TokenizeSpec
     public void Every_real_text_has_the_tokens_of_the_definition()
     {
         Skip.IfNot(TestPaths.CorpusAvailable, $"the real corpus is not at {TestPaths.CorpusRaw}");
-        var files = Directory.GetFiles(TestPaths.CorpusRaw, "*.txt", SearchOption.AllDirectories)
-            .Concat(Directory.GetFiles(TestPaths.CorpusRaw, "*.xml", SearchOption.AllDirectories))
-            .Concat(Directory.GetFiles(TestPaths.Seeds, "*.txt"))
-            .ToList();
+        var files = TestPaths.RealTexts();
         Assert.True(files.Count > 100, $"{files.Count} files");
         var nonAscii = 0;
         foreach (var file in files)
