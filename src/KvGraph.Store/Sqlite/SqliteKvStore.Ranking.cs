@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace KvGraph.Store.Sqlite;
@@ -91,12 +90,9 @@ internal sealed partial class SqliteKvStore
         SplitRankings++;
         var merged = lower.Concat(upper).ToList();
         merged.Sort(static (a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank)
-            : Utf8Order(a.Id, b.Id) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
+            : SqliteTextOrder.Instance.Compare(a.Id, b.Id) is var c and not 0 ? c : a.Row.CompareTo(b.Row));
         return merged.Count > n ? merged.GetRange(0, n) : merged;
     }
-
-    private static int Utf8Order(string a, string b) =>
-        string.CompareOrdinal(a, b) is 0 ? 0 : Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
 
     /// <summary>The upper half on the second connection, in a read of its own; null when that read sees another version than this store's read.</summary>
     private static List<(string Id, double Rank, long Row)>? SideBestRows(SqliteConnection side, long version, string fts, int n, long mid)

@@ -118,7 +118,7 @@ internal sealed class WholeGraphTally(IReadOnlyDictionary<string, long> fileIds,
     /// source's answers ordered by target as SQLite orders text (by code point, as UTF-8 bytes compare).
     /// </summary>
     public IEnumerable<(string Source, string Target)> Answers() =>
-        _answers.OrderBy(a => a.Source, CodePointOrder.Instance).ThenBy(a => a.Target, CodePointOrder.Instance);
+        _answers.OrderBy(a => a.Source, SqliteTextOrder.Instance).ThenBy(a => a.Target, SqliteTextOrder.Instance);
 
     /// <summary>The citations the counts count (every positioned one, each unpositioned pair once), with their kind.</summary>
     public IEnumerable<(string Target, string Kind)> CountedCitations() =>
@@ -139,25 +139,5 @@ internal sealed class WholeGraphTally(IReadOnlyDictionary<string, long> fileIds,
 
         Usable = false;
         return null;
-    }
-
-    /// <summary>Text in SQLite's BINARY order (UTF-8 bytes, which is code point order): UTF-16 ordinal order differs for characters above the surrogates.</summary>
-    private sealed class CodePointOrder : IComparer<string>
-    {
-        public static readonly CodePointOrder Instance = new();
-
-        public int Compare(string? x, string? y)
-        {
-            var (a, b) = (x ?? string.Empty, y ?? string.Empty);
-            var i = a.AsSpan().CommonPrefixLength(b);
-            if (i == a.Length || i == b.Length)
-            {
-                return a.Length.CompareTo(b.Length);
-            }
-
-            // The first difference: compared as code points (a surrogate pair encodes one above U+FFFF).
-            static int At(string s, int i) => char.IsHighSurrogate(s[i]) || char.IsLowSurrogate(s[i]) ? 0x10000 + s[i] : s[i];
-            return At(a, i).CompareTo(At(b, i));
-        }
     }
 }
