@@ -35,6 +35,9 @@ internal sealed partial class SqliteKvStore
     /// <summary>How many rankings ran split (for tests).</summary>
     internal int SplitRankings { get; private set; }
 
+    /// <summary>How many ranking passes ran, split or whole (for tests: a page should cost one).</summary>
+    internal int RankingPasses { get; private set; }
+
     /// <summary>
     /// The first <paramref name="n"/> rows of <see cref="BestRowsSql"/> over the whole table. Split, each half gives its best
     /// <c>n</c>, and the merged list's first <c>n</c> are a best <c>n</c> of the whole: a row ranked strictly better than the
@@ -44,6 +47,7 @@ internal sealed partial class SqliteKvStore
     /// </summary>
     private List<(string Id, double Rank, long Row)> BestRows(string fts, int n, int matches)
     {
+        RankingPasses++;
         if (matches < SplitFromMatches || SplitPoint() is not { } mid || Side() is not { } side)
         {
             return BestRowsOn(_connection, _read, fts, n, long.MinValue, long.MaxValue);

@@ -387,12 +387,14 @@ internal sealed partial class SqliteKvStore : IKvStore
     /// <paramref name="seen"/>, which it extends), from the best matches only: bm25 is computed for every match, but only
     /// the best <c>n</c> rowids are kept and turned into ids. Rows tied with the n-th are not all kept, so only those ranked
     /// strictly better are taken, and n doubles until enough are. <paramref name="bestRows"/> gets each hit's full-text row
-    /// that ranks it (its best row; of rows ranked equal, the first), whose snippet the page shows.
+    /// that ranks it (its best row; of rows ranked equal, the first), whose snippet the page shows. Those rows are a prefix
+    /// of the full list's order whatever n is, so n changes only how often the pass runs, never the hits: it starts at
+    /// <see cref="TieMargin"/> rows or the count again past the count (see there).
     /// </summary>
     private List<string> BestTextHits(string fts, int count, HashSet<string> seen, Dictionary<string, long> bestRows, int matches)
     {
         var hits = new List<string>();
-        for (var n = Math.Max(count, 0) + 16; count > 0; n *= 2)
+        for (var n = Math.Max(count, 0) + Math.Max(count, TieMargin); count > 0; n *= 2)
         {
             var rows = BestRows(fts, n, matches);
             var complete = rows.Count < n;
@@ -423,6 +425,15 @@ internal sealed partial class SqliteKvStore : IKvStore
         seen.UnionWith(kept);
         return kept;
     }
+
+    /// <summary>
+    /// Rows ranked past a page's end at the first pass, at least. A word in most rows (bm25's idf then its floor, 1e-6)
+    /// scores by its count and the row's length only, so rows tie in groups of tens: with 16 rows past the end, the second
+    /// page of "Vragen" (100,000 documents) cut inside a group of 23, had only 35 rows strictly better than its 56th, and
+    /// ran the whole bm25 pass twice (80,000 rows each). The pass costs the same for a LIMIT of 36 or 200 (every match is
+    /// scored either way), so a wider margin is free.
+    /// </summary>
+    private const int TieMargin = 64;
 
     /// <summary>
     /// How many documents the full text matches, each once, leaving out <paramref name="listed"/> (listed above them as an
