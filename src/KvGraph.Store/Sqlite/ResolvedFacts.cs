@@ -42,7 +42,7 @@ internal static class ResolvedFacts
     /// <summary>
     /// Brings the tables to <paramref name="version"/> (the version the build commits). Called once, from the writer's
     /// commit, after it marked the files whose resolved facts changed. <paramref name="beforeLabelLookup"/> runs before
-    /// each look-up of a node's label by id in <c>rnodes</c> (a first build makes <c>rnodes_id</c> there, only if one
+    /// each look-up of a node's label by id in <c>rnodes</c> (a first build makes <c>rnodes_keys</c> there, only if one
     /// is needed); <paramref name="filled"/> once the resolved rows are written, before the whole-graph figures read
     /// them (a first build makes the resolved tables' indexes there, so those reads, DISTINCT ids among them, use them).
     /// </summary>
