@@ -24,8 +24,8 @@ public sealed class CitersKeysTests(SynthStoreFixture synth) : IClassFixture<Syn
             var path = Path.Combine(dir, "store.db");
             Exec(synth.StorePath, $"VACUUM INTO '{path}'", readOnly: true);
 
-            // What schema 7 had: neither index.
-            Exec(path, "DROP INDEX rnodes_keys; DROP INDEX redges_cites_keys; DELETE FROM migrations WHERE version = 8; PRAGMA user_version = 7;");
+            // What schema 7 had: neither index, and rnodes_id (dropped by step 9).
+            Exec(path, "DROP INDEX rnodes_keys; DROP INDEX redges_cites_keys; CREATE INDEX rnodes_id ON rnodes(id, label); DELETE FROM migrations WHERE version >= 8; PRAGMA user_version = 7;");
             var hubs = Hubs(path);
             List<string> before;
             using (var old = KvStore.OpenReadOnly(path))

@@ -42,7 +42,7 @@ internal static class ResolvedFacts
     /// <summary>
     /// Brings the tables to <paramref name="version"/> (the version the build commits). Called once, from the writer's
     /// commit, after it marked the files whose resolved facts changed. <paramref name="beforeLabelLookup"/> runs before
-    /// each look-up of a node's label by id in <c>rnodes</c> (a first build makes <c>rnodes_id</c> there, only if one
+    /// each look-up of a node's label by id in <c>rnodes</c> (a first build makes <c>rnodes_keys</c> there, only if one
     /// is needed); <paramref name="filled"/> once the resolved rows are written, before the whole-graph figures read
     /// them (a first build makes the resolved tables' indexes there, so those reads, DISTINCT ids among them, use them).
     /// </summary>
@@ -153,12 +153,25 @@ internal static class ResolvedFacts
             }
         }
 
+        // A first build's figures from the tally need nothing of the store but the files' path order: they are computed
+        // on another core while this thread makes the resolved tables' indexes (filled), where the other core had idled.
+        Task<WholeGraphFigures>? fromTally = null;
+        if (before is null && tally is { Usable: true })
+        {
+            var rank = FileRanks(store);
+            fromTally = Task.Run(() => Figures(store, rank, tally));
+        }
+
         filled();
+        if (fromTally is not null)
+        {
+            WriteFigures(store, fromTally.GetAwaiter().GetResult());
+        }
 
         // The whole-graph figures are functions of the rows WholeGraphInputs reads, summed over every file: when the
         // rewritten files' rows are the same as before (a change to a document's text, not to its identity, answers or
         // citations), every figure is too, and the scans of the whole graph are skipped.
-        if (before is null || before != WholeGraphInputs(store))
+        else if (before is null || before != WholeGraphInputs(store))
         {
             // When what the cases, populations and document counts read is the same (a citation added to or dropped
             // from a text, the usual edit), only the counts of edges, citations and nodes move: by the rewritten
@@ -170,7 +183,7 @@ internal static class ResolvedFacts
             }
             else
             {
-                UpdateWholeGraph(store, tally is { Usable: true } ? tally : null);
+                WriteFigures(store, Figures(store, FileRanks(store), null));
             }
         }
 
@@ -447,23 +460,46 @@ internal static class ResolvedFacts
             rows.Edges.Select(StaleRows.EdgeKey).OfType<(string, string, string)>().ToHashSet();
     }
 
-    // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts: their
-    // inputs read from the tables, or, when every file was just rewritten, taken from the tally of the rows written.
-    private static void UpdateWholeGraph(SqliteKvStore store, WholeGraphTally? tally)
+    /// <summary>
+    /// The whole-graph figures as stored: the <c>rcases</c> rows wanted (by id: representative, kind, real) and the
+    /// <c>rcounts</c> rows (by key).
+    /// </summary>
+    private sealed record WholeGraphFigures(Dictionary<string, (string Rep, string? Kind, long Real)> Cases, List<(string Key, object Value)> Counts);
+
+    /// <summary>
+    /// Each file's rank in path order (the merge order of an id's rows, and the documents' order), read from the path
+    /// index: the document rows are sorted by (rank, seq) in <see cref="Figures"/>, which SQLite did by sorting every row
+    /// with its path in a temp B-tree.
+    /// </summary>
+    private static Dictionary<long, int> FileRanks(SqliteKvStore store)
     {
-        // The document rows in the order of their files' paths, then seq (the merge order of an id's rows, and the
-        // documents' order): each file's rank in path order is read from the path index, the rows unsorted, and sorted
-        // here by (rank, seq), which SQLite did by sorting every row with its path in a temp B-tree.
         var rank = new Dictionary<long, int>();
-        using (var cmd = store.Command("SELECT id FROM files ORDER BY path"))
-        using (var r = cmd.ExecuteReader())
+        using var cmd = store.Command("SELECT id FROM files ORDER BY path");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
         {
-            while (r.Read())
-            {
-                rank[r.GetInt64(0)] = rank.Count;
-            }
+            rank[r.GetInt64(0)] = rank.Count;
         }
 
+        return rank;
+    }
+
+    /// <summary>Writes the figures: <c>rcases</c> brought to the wanted rows (<see cref="WriteCases"/>), <c>rcounts</c> rewritten.</summary>
+    private static void WriteFigures(SqliteKvStore store, WholeGraphFigures figures)
+    {
+        WriteCases(store, figures.Cases);
+        Exec(store, "DELETE FROM rcounts");
+        foreach (var (key, value) in figures.Counts)
+        {
+            SetCount(store, key, value);
+        }
+    }
+
+    // The cases (Relatedness.Cases, over every real document and the ANSWERS edges), the populations and the counts: their
+    // inputs read from the tables, or, when every file was just rewritten, taken from the tally of the rows written, and
+    // then the store is not touched (ResolvedFacts runs this on another thread while the writer makes indexes).
+    private static WholeGraphFigures Figures(SqliteKvStore store, Dictionary<long, int> rank, WholeGraphTally? tally)
+    {
         var read = tally?.DocumentRows(rank) ?? [];
         if (tally is null)
         {
@@ -517,14 +553,13 @@ internal static class ResolvedFacts
         }
 
         var cases = Relatedness.Cases(documents, id => answers.GetValueOrDefault(id) ?? []);
-        var reps = WriteCases(store, documents, cases);
+        var (wanted, reps) = CaseRows(documents, cases);
 
         // The case count and the populations are counts of distinct case representatives over rcases' real rows (every
-        // real document's row, which WriteCases just wrote from reps): counted from reps in memory instead of over the
+        // real document's row, which WriteCases writes from reps): counted from reps in memory instead of over the
         // table (the populations were a join of every feature with rcases by key, grouped and de-duplicated in temp
         // B-trees; 0.3 CPU-s at 100,000 documents).
-        Exec(store, "DELETE FROM rcounts");
-        SetCount(store, CasesKey, reps.Values.Distinct(StringComparer.Ordinal).LongCount());
+        List<(string Key, object Value)> counts = [(CasesKey, reps.Values.Distinct(StringComparer.Ordinal).LongCount())];
         var populations = new Dictionary<(string, string), HashSet<string>>();
         foreach (var (doc, type, label) in (IEnumerable<(string, string, string)>?)tally?.Features ?? Rows(store, "SELECT doc, type, label FROM rfeatures", r => (r.GetString(0), r.GetString(1), r.GetString(2))))
         {
@@ -544,10 +579,11 @@ internal static class ResolvedFacts
 
         foreach (var (type, label) in Relatedness.PopulationKeys)
         {
-            SetCount(store, PopulationKey(type, label), (long)(populations.GetValueOrDefault((type, label ?? string.Empty))?.Count ?? 0));
+            counts.Add((PopulationKey(type, label), (long)(populations.GetValueOrDefault((type, label ?? string.Empty))?.Count ?? 0)));
         }
 
-        SetCount(store, CountsKey, Counts(store, documents, tally));
+        counts.Add((CountsKey, Counts(store, documents, tally)));
+        return new WholeGraphFigures(wanted, counts);
     }
 
     /// <summary>The rows of a query, each made by <paramref name="row"/>, as they are read.</summary>
@@ -562,14 +598,11 @@ internal static class ResolvedFacts
     }
 
     /// <summary>
-    /// Brings <c>rcases</c> to the rows the cases give: a document's own row first (a member row of the same id is
-    /// ignored, as the table's key keeps the first), then the members of each case. Only the rows that differ from the
-    /// stored ones are deleted or written: after one changed file most cases are as they were, and rewriting every row
-    /// (180,000 at 100,000 documents, in the order of their files, so at random places in the key and the rep index)
-    /// was the largest write of an incremental commit. Gives the real rows (each real document's id and its case's
-    /// representative) the table now holds.
+    /// The <c>rcases</c> rows the cases give: a document's own row first (a member row of the same id is ignored, as the
+    /// table's key keeps the first), then the members of each case; and the real rows (each real document's id and its
+    /// case's representative).
     /// </summary>
-    private static Dictionary<string, string> WriteCases(SqliteKvStore store, List<GraphNode> documents, IRelatednessCounts cases)
+    private static (Dictionary<string, (string Rep, string? Kind, long Real)> Wanted, Dictionary<string, string> Reps) CaseRows(List<GraphNode> documents, IRelatednessCounts cases)
     {
         var wanted = new Dictionary<string, (string Rep, string? Kind, long Real)>(documents.Count, StringComparer.Ordinal);
         var reps = new Dictionary<string, string>(documents.Count, StringComparer.Ordinal);
@@ -587,6 +620,17 @@ internal static class ResolvedFacts
             wanted.TryAdd(id, (rep, null, 0));
         }
 
+        return (wanted, reps);
+    }
+
+    /// <summary>
+    /// Brings <c>rcases</c> to the <paramref name="wanted"/> rows (<see cref="CaseRows"/>). Only the rows that differ from
+    /// the stored ones are deleted or written: after one changed file most cases are as they were, and rewriting every row
+    /// (180,000 at 100,000 documents, in the order of their files, so at random places in the key and the rep index)
+    /// was the largest write of an incremental commit.
+    /// </summary>
+    private static void WriteCases(SqliteKvStore store, Dictionary<string, (string Rep, string? Kind, long Real)> wanted)
+    {
         var gone = new List<string>();
         using (var cmd = store.Command("SELECT id, rep, kind, real FROM rcases"))
         using (var r = cmd.ExecuteReader())
@@ -619,8 +663,6 @@ internal static class ResolvedFacts
         {
             upsert.Run(id, rep, kind, real);
         }
-
-        return reps;
     }
 
     // Profiles.Counts over the tables: documents by kind, CITES edges by kind (MergeEdges' de-duplication), resolved

@@ -249,9 +249,9 @@ internal sealed class SqliteStoreWriter : IStoreWriter
         }
 
         // The commit's own reads (the resolver, each file's facts) want the raw tables' indexes; the resolved tables'
-        // are made once they are filled. rnodes_id too: the fill looks a node's label up by id only for a counting edge
-        // to a node its file does not assert, which the corpora here never have, so it is made at the first such look-up
-        // (kept throughout, it was a random insert into an index of every resolved node for each node row).
+        // are made once they are filled. rnodes_keys too (its prefix is the node id): the fill looks a node's label up by
+        // id only for a counting edge to a node its file does not assert, which the corpora here never have, so it is made
+        // at the first such look-up (kept throughout, it was a random insert into an index of every resolved node for each node row).
         CreateIndexes(ref _deferredRaw);
         ResolvedFacts.Update(_store, _tx, _changed ? Version : Version - 1,
             beforeLabelLookup: () => CreateIndexes(ref _deferredResolved, ResolvedLabelIndex),
@@ -351,8 +351,8 @@ internal sealed class SqliteStoreWriter : IStoreWriter
     /// <summary>The tables <see cref="ResolvedFacts"/> fills at commit.</summary>
     private static readonly string[] ResolvedTables = ["rnodes", "redges", "rfeatures"];
 
-    /// <summary>The index <see cref="ResolvedFacts"/> looks a node's label up by its id with.</summary>
-    private const string ResolvedLabelIndex = "rnodes_id";
+    /// <summary>The index <see cref="ResolvedFacts"/> looks a node's label up by its id with (id and label lead it; schema step 9).</summary>
+    private const string ResolvedLabelIndex = "rnodes_keys";
 
     /// <summary>Drops the secondary indexes of <paramref name="tables"/> (inside the session's transaction: a rollback restores them) and gives their names and definitions.</summary>
     private List<(string Name, string Sql)> DropIndexes(string[] tables)
