@@ -24,6 +24,20 @@ public static class TextNormalizer
             var lineStart = 0;
             for (var i = 0; i < raw.Length; i++)
             {
+                // The characters between two special ones are copied as they are, found by a vectorised search.
+                var plain = raw.AsSpan(i).IndexOfAny(Special);
+                if (plain != 0)
+                {
+                    var run = plain < 0 ? raw.Length - i : plain;
+                    raw.AsSpan(i, run).CopyTo(buffer.AsSpan(n));
+                    n += run;
+                    i += run;
+                    if (i == raw.Length)
+                    {
+                        break;
+                    }
+                }
+
                 var c = raw[i];
                 switch (c)
                 {
@@ -75,6 +89,11 @@ public static class TextNormalizer
         }
     }
 
+    // Every character the switch in Normalize does not copy as it is: the control characters (char.IsControl: U+0000-U+001F,
+    // U+007F-U+009F, among them the line ends and the tab) and the invisible characters and special spaces it handles.
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)) + "\uFEFF\u200B\u00AD\u00A0\u2007\u202F");
+
     /// <summary>Drops the trailing blanks of the line that started at <paramref name="lineStart"/> and ends it with '\n'.</summary>
     private static int EndLine(char[] buffer, int n, int lineStart)
     {
@@ -85,6 +104,31 @@ public static class TextNormalizer
 
         buffer[n++] = '\n';
         return n;
+    }
+
+    /// <summary>
+    /// The lines of a normalised text, each with runs of spaces collapsed and trimmed: what
+    /// <c>text.Split('\n').Select(l => CollapseSpaces(l).Trim()).ToList()</c> gives, in one pass that makes one string per
+    /// line (a line without two spaces in a row is trimmed as a span and copied once).
+    /// </summary>
+    public static List<string> Lines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = new List<string>();
+        var s = text.AsSpan();
+        var start = 0;
+        while (true)
+        {
+            var nl = s[start..].IndexOf('\n');
+            var line = nl < 0 ? s[start..] : s.Slice(start, nl);
+            lines.Add(line.Contains("  ", StringComparison.Ordinal) ? CollapseSpaces(line.ToString()).Trim() : line.Trim().ToString());
+            if (nl < 0)
+            {
+                return lines;
+            }
+
+            start += nl + 1;
+        }
     }
 
     /// <summary>Collapses runs of spaces inside a line to one.</summary>
