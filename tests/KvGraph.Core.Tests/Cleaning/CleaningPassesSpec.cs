@@ -85,7 +85,7 @@ public sealed class CleaningPassesSpec
     [InlineData("kampen»?1 en", 0)] // quote and question mark after a word
     [InlineData("het KNMI)1 en", 0)] // ")" after a letter
     [InlineData("zei hij.”.12", 0)] // three closing characters, two digits, the end
-    [InlineData("Attribution)),3;", 0)] // ")" before ")" counts as the letter's place
+    [InlineData("Attribution)).3;", 0)] // ")" then ")." and a semicolon: the first ")" follows a letter, the look-behind stands before it
     [InlineData("de motie JosephAgema,7 blijft", 1)] // a comma after a word, a space and a word
     [InlineData("Zorgakkoord1 en", 2)] // a word glued to a note
     [InlineData("het akkoord12.", 2)] // two digits, then a full stop

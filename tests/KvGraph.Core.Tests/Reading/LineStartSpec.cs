@@ -40,7 +40,7 @@ public sealed class LineStartSpec
     [InlineData("   ")] // white space only
     public void Heading_filter_rules_out(string line)
     {
-        Assert.False(QuestionBlocks.HeadingRx().IsMatch(line.Trim()));
+        Assert.DoesNotMatch(QuestionBlocks.HeadingRx(), line.Trim());
         Assert.False(QuestionBlocks.MayBeHeading(line));
     }
 
@@ -65,7 +65,7 @@ public sealed class LineStartSpec
         Assert.Equal(mayBe, PageFurniture.MayBeFooter(line));
         if (!mayBe)
         {
-            Assert.False(PageFurniture.FooterLineRx().IsMatch(line.Trim()));
+            Assert.DoesNotMatch(PageFurniture.FooterLineRx(), line.Trim());
         }
     }
 
@@ -82,7 +82,7 @@ public sealed class LineStartSpec
         Assert.Equal(mayHold, PageFurniture.MayHoldInline(line));
         if (!mayHold)
         {
-            Assert.False(PageFurniture.InlineRx().IsMatch(line));
+            Assert.DoesNotMatch(PageFurniture.InlineRx(), line);
         }
     }
 
