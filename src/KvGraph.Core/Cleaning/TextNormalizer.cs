@@ -24,20 +24,6 @@ public static class TextNormalizer
             var lineStart = 0;
             for (var i = 0; i < raw.Length; i++)
             {
-                // The characters between two special ones are copied as they are, found by a vectorised search.
-                var plain = raw.AsSpan(i).IndexOfAny(Special);
-                if (plain != 0)
-                {
-                    var run = plain < 0 ? raw.Length - i : plain;
-                    raw.AsSpan(i, run).CopyTo(buffer.AsSpan(n));
-                    n += run;
-                    i += run;
-                    if (i == raw.Length)
-                    {
-                        break;
-                    }
-                }
-
                 var c = raw[i];
                 switch (c)
                 {
@@ -88,11 +74,6 @@ public static class TextNormalizer
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
-
-    // Every character the switch in Normalize does not copy as it is: the control characters (char.IsControl: U+0000-U+001F,
-    // U+007F-U+009F, among them the line ends and the tab) and the invisible characters and special spaces it handles.
-    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)) + "\uFEFF\u200B\u00AD\u00A0\u2007\u202F");
 
     /// <summary>Drops the trailing blanks of the line that started at <paramref name="lineStart"/> and ends it with '\n'.</summary>
     private static int EndLine(char[] buffer, int n, int lineStart)
