@@ -24,10 +24,12 @@ public static partial class FootnoteMarkers
         ArgumentNullException.ThrowIfNull(text);
         var markers = new List<Marker>();
 
-        // Every pattern below has a digit after a particular character; most paragraphs have none of these places, and a
-        // pattern is only run where one is (DigitAfter), which leaves the result as it was.
+        // Every pattern below needs a run of one or two ASCII digits in a particular place, and replaces only a number
+        // it accepts (not 0, a known note); most paragraphs have no such place (a decimal "1.5", a Kamerstuk "nr. 1591",
+        // a year), and a pattern is only run where one is (MayMark, HasDigits), which leaves the result as
+        // it was.
         // After closing punctuation or a quote that ends a sentence: "»?1", "?2", "”.3".
-        var t = !DigitAfter(text, c => c is '?' or '!' or '.' or '»' or '”' or '’' or '"' or ')') ? text : AfterPunctuationRx().Replace(text, m =>
+        var t = !MayMark(text, Place.AfterPunctuation, isKnown) ? text : AfterPunctuationRx().Replace(text, m =>
         {
             var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
             if (n == 0 || (isKnown is not null && !isKnown(n)))
@@ -55,7 +57,7 @@ public static partial class FootnoteMarkers
             });
 
             // A marker after a comma that follows a word: "de motie JosephAgema,7 blijft". Only known notes.
-            t = !DigitAfter(t, c => c == ',') ? t : AfterCommaRx().Replace(t, m =>
+            t = !MayMark(t, Place.AfterComma, isKnown) ? t : AfterCommaRx().Replace(t, m =>
             {
                 var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
                 if (n == 0 || !isKnown(n))
@@ -68,7 +70,7 @@ public static partial class FootnoteMarkers
             });
 
             // A word directly followed by a marker: "Zorgakkoord1". Only known notes, only real words.
-            t = !DigitAfter(t, char.IsLower) ? t : AfterWordRx().Replace(t, m =>
+            t = !MayMark(t, Place.AfterWord, isKnown) ? t : AfterWordRx().Replace(t, m =>
             {
                 var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
                 if (!isKnown(n))
@@ -84,24 +86,89 @@ public static partial class FootnoteMarkers
         return (t, markers);
     }
 
-    /// <summary>Whether an ASCII digit directly follows a character for which <paramref name="before"/> holds.</summary>
-    private static bool DigitAfter(string text, Func<char, bool> before)
+    /// <summary>The places of a glued marker that <see cref="MayMark"/> looks for, one per pattern.</summary>
+    internal enum Place
+    {
+        /// <summary>AfterPunctuationRx: one to three of <c>?!.»”’")</c> after a letter or ")", the number, then white space, the end or <c>,;:</c>.</summary>
+        AfterPunctuation,
+
+        /// <summary>AfterCommaRx: a letter, ",", the number, a space and a letter.</summary>
+        AfterComma,
+
+        /// <summary>AfterWordRx: a letter and three lower-case letters, the number, then white space, the end or <c>,.;:</c>.</summary>
+        AfterWord,
+    }
+
+    /// <summary>
+    /// False when the pattern of <paramref name="place"/> can replace nothing in <paramref name="text"/>: no whole run of
+    /// one or two ASCII digits (the patterns' <c>[0-9]{1,2}</c> stands between a non-digit and a non-digit) has the
+    /// characters the pattern needs right before and after it with a number the replacement accepts (not 0 where the
+    /// evaluator refuses it; a known note where <paramref name="isKnown"/> is given). It may say true where the pattern then
+    /// replaces nothing (the "\b" and the full look-behind are left to the pattern). Regex <c>\s</c> is
+    /// <see cref="char.IsWhiteSpace(char)"/>, <c>\p{L}</c> <see cref="char.IsLetter(char)"/>, <c>\p{Ll}</c>
+    /// <see cref="char.IsLower(char)"/>.
+    /// </summary>
+    internal static bool MayMark(string text, Place place, Func<int, bool>? isKnown)
     {
         var s = text.AsSpan();
         var i = s.IndexOfAnyInRange('0', '9');
         while (i >= 0)
         {
-            if (i > 0 && before(s[i - 1]))
+            var length = s[i..].IndexOfAnyExceptInRange('0', '9');
+            var end = length < 0 ? s.Length : i + length;
+            if (end - i <= 2 && i > 0 && Fits(s, i, end, place))
             {
-                return true;
+                var n = end - i == 1 ? s[i] - '0' : ((s[i] - '0') * 10) + (s[i + 1] - '0');
+                if ((n != 0 || place == Place.AfterWord) && (isKnown is null || isKnown(n)))
+                {
+                    return true;
+                }
             }
 
-            var next = s[(i + 1)..].IndexOfAnyInRange('0', '9');
-            i = next < 0 ? -1 : i + 1 + next;
+            if (end >= s.Length)
+            {
+                return false;
+            }
+
+            var next = s[end..].IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : end + next;
         }
 
         return false;
     }
+
+    // Whether the characters around the digit run [i, end) are the ones the pattern of place needs (i > 0).
+    private static bool Fits(ReadOnlySpan<char> s, int i, int end, Place place)
+    {
+        var after = end < s.Length ? s[end] : '\0';
+        var atEnd = end == s.Length;
+        switch (place)
+        {
+            case Place.AfterPunctuation:
+                if (!(atEnd || char.IsWhiteSpace(after) || after is ',' or ';' or ':'))
+                {
+                    return false;
+                }
+
+                // One to three punctuation characters right before the number, after a letter or ")".
+                for (var k = 1; k <= 3 && i - k >= 0 && IsClosing(s[i - k]); k++)
+                {
+                    if (i - k - 1 >= 0 && (char.IsLetter(s[i - k - 1]) || s[i - k - 1] == ')'))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case Place.AfterComma:
+                return i >= 2 && s[i - 1] == ',' && char.IsLetter(s[i - 2]) && end + 1 < s.Length && s[end] == ' ' && char.IsLetter(s[end + 1]);
+            default:
+                return (atEnd || char.IsWhiteSpace(after) || after is ',' or '.' or ';' or ':') &&
+                    i >= 4 && char.IsLower(s[i - 1]) && char.IsLower(s[i - 2]) && char.IsLower(s[i - 3]) && char.IsLetter(s[i - 4]);
+        }
+    }
+
+    private static bool IsClosing(char c) => c is '?' or '!' or '.' or '»' or '”' or '’' or '"' or ')';
 
     /// <summary>Whether <paramref name="run"/> ASCII digits follow each other somewhere (a year with a marker has five).</summary>
     private static bool HasDigits(string text, int run)
@@ -125,14 +192,14 @@ public static partial class FootnoteMarkers
     }
 
     [GeneratedRegex(@"(?<p>(?<=\p{L}|\))[?!.»”’"")]{1,3})(?<n>[0-9]{1,2})(?=\s|$|[,;:])", RegexOptions.Multiline, Patterns.NoTimeout)]
-    private static partial Regex AfterPunctuationRx();
+    internal static partial Regex AfterPunctuationRx();
 
     [GeneratedRegex(@"(?<date>\b[0-9]{1,2} (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) (?:19|20)[0-9]{2})(?<n>[0-9]{1,2})\b", RegexOptions.IgnoreCase, Patterns.NoTimeout)]
-    private static partial Regex YearRx();
+    internal static partial Regex YearRx();
 
     [GeneratedRegex(@"(?<=\p{L}),(?<n>[0-9]{1,2})(?= \p{L})", RegexOptions.None, Patterns.NoTimeout)]
-    private static partial Regex AfterCommaRx();
+    internal static partial Regex AfterCommaRx();
 
     [GeneratedRegex(@"(?<w>\b\p{L}\p{Ll}{3,})(?<n>[0-9]{1,2})(?=[\s,.;:]|$)", RegexOptions.Multiline, Patterns.MatchTimeoutMs)]
-    private static partial Regex AfterWordRx();
+    internal static partial Regex AfterWordRx();
 }

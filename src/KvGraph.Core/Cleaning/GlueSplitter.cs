@@ -26,65 +26,59 @@ public static partial class GlueSplitter
     public static string Split(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (!MaySplit(line))
-        {
-            return line;
-        }
 
         // Token by token (the runs of non-white-space a `\S+` regex would match, and SplitToken on each), the rules run
-        // only on tokens they can change, and the line is copied only when one does.
+        // only on tokens they can change, and the line is copied only when one does. The text is walked once, from seam
+        // to seam (NextSeam): every character a seam's test reads is a letter or a seam character, never white space,
+        // so a seam of the line is a seam of its token and a token without one is never looked at.
         System.Text.StringBuilder? split = null;
         var copied = 0;
-        var i = 0;
-        while (i < line.Length)
+        var p = NextSeam(line, 1);
+        while (p >= 0)
         {
-            if (char.IsWhiteSpace(line[i]))
+            var index = p;
+            while (index > 0 && !char.IsWhiteSpace(line[index - 1]))
             {
-                i++;
-                continue;
+                index--;
             }
 
-            var index = i;
-            while (i < line.Length && !char.IsWhiteSpace(line[i]))
+            var end = p + 1;
+            while (end < line.Length && !char.IsWhiteSpace(line[end]))
             {
-                i++;
+                end++;
             }
 
-            var token = line.AsSpan(index, i - index);
-            if (!MaySplit(token))
-            {
-                continue;
-            }
-
+            var token = line.AsSpan(index, end - index);
             var replaced = SplitToken(token.ToString());
-            if (token.SequenceEqual(replaced))
+            if (!token.SequenceEqual(replaced))
             {
-                continue;
+                split ??= new System.Text.StringBuilder(line.Length + 16);
+                split.Append(line, copied, index - copied).Append(replaced);
+                copied = end;
             }
 
-            split ??= new System.Text.StringBuilder(line.Length + 16);
-            split.Append(line, copied, index - copied).Append(replaced);
-            copied = i;
+            p = NextSeam(line, end + 1);
         }
 
         return split is null ? line : split.Append(line, copied, line.Length - copied).ToString();
     }
 
     /// <summary>
-    /// False when no rule of <see cref="SplitToken"/> can fire anywhere in the text, so it is returned as it is without
-    /// the per-token replacements (most lines). Each rule needs its own shape: a letter, "(" and a letter (ParenRx); a
-    /// letter then "19" or "20" (MonthYearRx); two lower-case letters, "," and a lower-case letter (CommaRx); three
-    /// lower-case letters, "." and an upper-case letter (PeriodRx); a lower-case letter, "?" or "!" and an upper-case
-    /// letter (QuestionRx); two lower-case letters, an upper-case and a lower-case letter (CamelRx). A rule that does not
-    /// fire leaves the text as it was, so the next rule sees the same text. It may say true where no rule fires.
+    /// The first place at or after <paramref name="from"/> (at least 1) where a rule of <see cref="SplitToken"/> may
+    /// fire, or -1 when none can fire there or later, so most text is returned as it is without the per-token
+    /// replacements. Each rule needs its own shape: a letter, "(" and a letter (ParenRx); a letter then "19" or "20"
+    /// (MonthYearRx); two lower-case letters, "," and a lower-case letter (CommaRx); three lower-case letters, "." and an
+    /// upper-case letter (PeriodRx); a lower-case letter, "?" or "!" and an upper-case letter (QuestionRx); two lower-case
+    /// letters, an upper-case and a lower-case letter (CamelRx). A rule that does not fire leaves the text as it was, so
+    /// the next rule sees the same text. It may find a place where no rule fires.
     /// </summary>
-    private static bool MaySplit(ReadOnlySpan<char> text)
+    internal static int NextSeam(ReadOnlySpan<char> text, int from)
     {
         // Only a seam character can be glued: one of "(12,.?!", an upper-case letter (ASCII A-Z, or a non-ASCII
         // character, left to char.IsUpper). Both are found by vectorised searches; nonAscii keeps the next non-ASCII
         // position, so that the text is searched for one only once.
         var nonAscii = -1;
-        for (var i = 1; i + 1 < text.Length; i++)
+        for (var i = Math.Max(1, from); i + 1 < text.Length; i++)
         {
             if (nonAscii < i)
             {
@@ -96,7 +90,7 @@ public static partial class GlueSplitter
             var next = Math.Min(a < 0 ? int.MaxValue : i + a, nonAscii);
             if (next >= text.Length - 1)
             {
-                return false;
+                return -1;
             }
 
             i = next;
@@ -115,17 +109,17 @@ public static partial class GlueSplitter
             };
             if (glued)
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
-    // The ASCII characters at which a seam can be (MaySplit).
+    // The ASCII characters at which a seam can be (NextSeam).
     private static readonly System.Buffers.SearchValues<char> SeamChars = System.Buffers.SearchValues.Create("(12,.?!ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    private static string SplitToken(string token)
+    internal static string SplitToken(string token)
     {
         if (token.Contains("://", StringComparison.Ordinal) || token.Contains('@', StringComparison.Ordinal) ||
             token.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || token.Contains(".nl", StringComparison.OrdinalIgnoreCase) ||
@@ -135,7 +129,7 @@ public static partial class GlueSplitter
         }
 
         // Each rule runs only on a token that holds the character its match needs ("(", "19"/"20", ",", ".", "?"/"!", an
-        // upper-case letter): a token passed by MaySplit usually has one seam, and every regex call starts a timeout clock.
+        // upper-case letter): a token passed by NextSeam usually has one seam, and every regex call starts a timeout clock.
         var t = token.Contains('(', StringComparison.Ordinal) ? ParenRx().Replace(token, "$1 (") : token;
         t = t.Contains("19", StringComparison.Ordinal) || t.Contains("20", StringComparison.Ordinal) ? MonthYearRx().Replace(t, "$1 $2") : t;
         t = t.Contains(',', StringComparison.Ordinal) ? CommaRx().Replace(t, ", ") : t;

@@ -41,7 +41,14 @@ public static class LineJoiner
                     sb.Append(line);
                     break;
                 default:
-                    // A web address broken after a slash continues without a space.
+                    // A web address broken after a slash continues without a space. The last token ends with "/" only
+                    // when the text does, so the tail is looked at only then (not a 200-char copy per joined line).
+                    if (sb[^1] != '/')
+                    {
+                        sb.Append(' ').Append(line);
+                        break;
+                    }
+
                     var tail = sb.ToString(Math.Max(0, sb.Length - 200), Math.Min(200, sb.Length));
                     var lastToken = tail[(tail.LastIndexOf(' ') + 1)..];
                     if (lastToken.EndsWith('/') && lastToken.Contains("http", StringComparison.OrdinalIgnoreCase))

@@ -87,6 +87,31 @@ public static class TextNormalizer
         return n;
     }
 
+    /// <summary>
+    /// The lines of a normalised text, each with runs of spaces collapsed and trimmed: what
+    /// <c>text.Split('\n').Select(l => CollapseSpaces(l).Trim()).ToList()</c> gives, in one pass that makes one string per
+    /// line (a line without two spaces in a row is trimmed as a span and copied once).
+    /// </summary>
+    public static List<string> Lines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = new List<string>();
+        var s = text.AsSpan();
+        var start = 0;
+        while (true)
+        {
+            var nl = s[start..].IndexOf('\n');
+            var line = nl < 0 ? s[start..] : s.Slice(start, nl);
+            lines.Add(line.Contains("  ", StringComparison.Ordinal) ? CollapseSpaces(line.ToString()).Trim() : line.Trim().ToString());
+            if (nl < 0)
+            {
+                return lines;
+            }
+
+            start += nl + 1;
+        }
+    }
+
     /// <summary>Collapses runs of spaces inside a line to one.</summary>
     public static string CollapseSpaces(string line)
     {

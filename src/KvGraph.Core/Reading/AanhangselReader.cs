@@ -33,13 +33,13 @@ internal sealed partial class AanhangselReader : IDocumentReader
 
     public ReadDocument Read(SourceDocument source)
     {
-        var lines = SpacingAccents(TextNormalizer.Normalize(source.Text)).Split('\n').Select(l => TextNormalizer.CollapseSpaces(l).Trim()).ToList();
+        var lines = TextNormalizer.Lines(SpacingAccents(TextNormalizer.Normalize(source.Text)));
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         var warnings = new List<string>();
 
         string? vergaderjaar = null, ahId = null, kvId = null, number = null, zaak = null;
         // Each pattern is tried only on a line that holds its literal ("Vergaderjaar", "ah-tk-", "kv-tk-", "rage" of
-        // "[Vv]ragen?"): most lines hold none, and every regex call starts a timeout clock.
+        // "[Vv]ragen?" and "(ingezonden"): most lines hold none, and every regex call starts a timeout clock.
         foreach (var l in lines)
         {
             if (vergaderjaar is null && l.Contains("Vergaderjaar", StringComparison.Ordinal) && VergaderjaarRx().Match(l) is { Success: true } vj)
@@ -59,7 +59,7 @@ internal sealed partial class AanhangselReader : IDocumentReader
         }
 
         // Header: from the first "Vragen van" line to the line before the first heading.
-        var headerStart = lines.FindIndex(l => (l.Contains("rage", StringComparison.Ordinal) && AskedRx().IsMatch(l)) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
+        var headerStart = lines.FindIndex(l => (l.Contains("rage", StringComparison.Ordinal) && l.Contains("(ingezonden", StringComparison.Ordinal) && AskedRx().IsMatch(l)) || l.StartsWith("Vragen van", StringComparison.Ordinal) || l.StartsWith("Vraag van", StringComparison.Ordinal) || l.StartsWith("Mondelinge vragen van", StringComparison.Ordinal));
         if (headerStart < 0)
         {
             throw new DocumentFormatException(source.File, "Aanhangsel layout without a 'Vragen van …' header");

@@ -41,7 +41,7 @@ internal sealed partial class DocxKamervraagReader : IDocumentReader
 
     public ReadDocument Read(SourceDocument source)
     {
-        var lines = TextNormalizer.Normalize(source.Text).Split('\n').Select(l => TextNormalizer.CollapseSpaces(l).Trim()).ToList();
+        var lines = TextNormalizer.Lines(TextNormalizer.Normalize(source.Text));
         var nonEmpty = lines.Where(l => l.Length > 0).ToList();
         if (nonEmpty.Count < 2)
         {

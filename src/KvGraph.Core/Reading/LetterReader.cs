@@ -26,7 +26,7 @@ internal sealed partial class LetterReader : IDocumentReader
     public ReadDocument Read(SourceDocument source)
     {
         var normalized = TextNormalizer.Normalize(source.Text);
-        var lines = normalized.Split('\n').Select(l => TextNormalizer.CollapseSpaces(l).Trim()).ToList();
+        var lines = TextNormalizer.Lines(normalized);
         var greeting = lines.FindIndex(l => l.StartsWith("Geachte", StringComparison.OrdinalIgnoreCase));
         var head = lines.Take(greeting < 0 ? 40 : greeting).ToList();
 

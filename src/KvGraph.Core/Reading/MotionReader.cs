@@ -35,7 +35,7 @@ internal sealed partial class MotionReader : IDocumentReader
 
     public ReadDocument Read(SourceDocument source)
     {
-        var lines = TextNormalizer.Normalize(source.Text).Split('\n').Select(l => TextNormalizer.CollapseSpaces(l).Trim()).ToList();
+        var lines = TextNormalizer.Lines(TextNormalizer.Normalize(source.Text));
         var header = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var body = new List<string>();
         foreach (var l in lines)

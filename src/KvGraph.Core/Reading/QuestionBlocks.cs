@@ -40,10 +40,7 @@ internal static partial class QuestionBlocks
     /// <summary>Reads a heading at the start of a line ("Vraag 3", "Vragen 3 en 4", "Antwoord 2", "Antwoord op vraag 1", "Antwoord"), or null.</summary>
     public static Heading? Parse(string line)
     {
-        // A heading starts with "V" or "A" in either case (ASCII letters have no other case equivalents); most lines do
-        // not, and are not handed to the regex, whose every call starts a timeout clock.
-        var first = line.AsSpan().TrimStart();
-        if (first.IsEmpty || (first[0] < 128 && (first[0] | 0x20) is not ('v' or 'a')))
+        if (!MayBeHeading(line))
         {
             return null;
         }
@@ -69,6 +66,47 @@ internal static partial class QuestionBlocks
         }
 
         return new Heading(kind, numbers, rest.TrimStart(':', ' '));
+    }
+
+    /// <summary>
+    /// False when <see cref="HeadingRx"/> cannot match <paramref name="line"/>: a heading starts (after white space) with
+    /// "Vra" (Vraag, Vragen) or "Ant" (Antwoord, Antwoorden) in any case. An ASCII letter has no case equivalent but its
+    /// other ASCII case in the pattern's IgnoreCase, so a line whose first three characters are ASCII and spell neither is
+    /// ruled out (most lines: "Van", "Aan", "Als", "Verder"); a non-ASCII character among them is left to the regex.
+    /// </summary>
+    internal static bool MayBeHeading(string line)
+    {
+        var first = line.AsSpan().TrimStart();
+        if (first.IsEmpty)
+        {
+            return false;
+        }
+
+        var word = (first[0] | 0x20) == 'v' ? "vra" : (first[0] | 0x20) == 'a' ? "ant" : null;
+        if (word is null)
+        {
+            return first[0] >= 128;
+        }
+
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (k >= first.Length)
+            {
+                return false; // shorter than any heading word
+            }
+
+            if (first[k] >= 128)
+            {
+                return true;
+            }
+
+            if ((first[k] | 0x20) != word[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"2,3 en 6" → [2, 3, 6]; "3 t/m 5" → [3, 4, 5].</summary>
@@ -104,7 +142,7 @@ internal static partial class QuestionBlocks
         (kind == ItemKind.Question ? "q" : "a") + string.Join(',', numbers);
 
     [GeneratedRegex(@"^(?<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+(?:op\s+)?(?:de\s+)?(?:vragen|vraag))?\s*(?<nums>[0-9]{1,3}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*[0-9]{1,3})*)?\.?(?<rest>.*)$", RegexOptions.IgnoreCase, Patterns.MatchTimeoutMs)]
-    private static partial Regex HeadingRx();
+    internal static partial Regex HeadingRx();
 
     [GeneratedRegex(@"(?<a>[0-9]{1,3})\s*(?:t/m|tot en met|-|–)\s*(?<b>[0-9]{1,3})", RegexOptions.None, Patterns.MatchTimeoutMs)]
     private static partial Regex RangeRx();
