@@ -22,10 +22,10 @@ public sealed class CitersKeysTests(SynthStoreFixture synth) : IClassFixture<Syn
         try
         {
             var path = Path.Combine(dir, "store.db");
-            Exec(synth.StorePath, $"VACUUM INTO '{path}'", readOnly: true);
+            StoreRows.Exec(synth.StorePath, $"VACUUM INTO '{path}'", readOnly: true);
 
             // What schema 7 had: neither index, and rnodes_id (dropped by step 9).
-            Exec(path, "DROP INDEX rnodes_keys; DROP INDEX redges_cites_keys; CREATE INDEX rnodes_id ON rnodes(id, label); DELETE FROM migrations WHERE version >= 8; PRAGMA user_version = 7;");
+            StoreRows.Exec(path, "DROP INDEX rnodes_keys; DROP INDEX redges_cites_keys; CREATE INDEX rnodes_id ON rnodes(id, label); DELETE FROM migrations WHERE version >= 8; PRAGMA user_version = 7;");
             var hubs = Hubs(path);
             List<string> before;
             using (var old = KvStore.OpenReadOnly(path))
@@ -104,15 +104,5 @@ public sealed class CitersKeysTests(SynthStoreFixture synth) : IClassFixture<Syn
             $"{h} {c.Source.Id} {c.Source.Label} {c.Source.Name} {c.Source.Properties.GetValueOrDefault("kind")} {c.Date} [{string.Join(",", c.Mentions.Select(m => m.Properties.GetValueOrDefault("start")))}]"))];
 
     private static List<string> Plan(string path, string sql) =>
-        StoreRows.Of(path, "EXPLAIN QUERY PLAN " + sql.Replace("$ids", "'[\"x\"]'", StringComparison.Ordinal).Replace("$id", "'x'", StringComparison.Ordinal))
-            .Select(r => r.Split(StoreRows.Separator)[^1]).ToList();
-
-    private static void Exec(string path, string sql, bool readOnly = false)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Mode={(readOnly ? "ReadOnly" : "ReadWrite")};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+        StoreRows.Plan(path, sql.Replace("$ids", "'[\"x\"]'", StringComparison.Ordinal).Replace("$id", "'x'", StringComparison.Ordinal));
 }

@@ -637,7 +637,7 @@ public sealed class IndexedGraphIncrementalTests
             var casesBefore = StoreRows.Of(path, "SELECT id, rep, kind, real FROM rcases ORDER BY id");
 
             // Every row a commit writes into or deletes from the cases table, counted (a trigger of this test's own).
-            Exec(path, """
+            StoreRows.Exec(path, """
                 CREATE TABLE test_rcases_writes(id TEXT NOT NULL);
                 CREATE TRIGGER test_rcases_insert AFTER INSERT ON rcases BEGIN INSERT INTO test_rcases_writes VALUES (new.id); END;
                 CREATE TRIGGER test_rcases_delete AFTER DELETE ON rcases BEGIN INSERT INTO test_rcases_writes VALUES (old.id); END;
@@ -698,7 +698,7 @@ public sealed class IndexedGraphIncrementalTests
         var graph = store.Graph();
 
         // Every figure row a commit writes, updates or deletes (a trigger of this test's own).
-        Exec(path, """
+        StoreRows.Exec(path, """
             CREATE TABLE test_figure_writes(what TEXT NOT NULL);
             CREATE TRIGGER test_rcounts_insert AFTER INSERT ON rcounts BEGIN INSERT INTO test_figure_writes VALUES ('insert ' || new.key); END;
             CREATE TRIGGER test_rcounts_update AFTER UPDATE ON rcounts BEGIN INSERT INTO test_figure_writes VALUES ('update ' || new.key); END;
@@ -721,7 +721,7 @@ public sealed class IndexedGraphIncrementalTests
         void Step(string name, int file, string text, Func<StoreStats, StoreStats, bool> moved)
         {
             File.WriteAllText(answers[file], text);
-            Exec(path, "DELETE FROM test_figure_writes");
+            StoreRows.Exec(path, "DELETE FROM test_figure_writes");
             graph = RebuildAndCompare(store, input, graph);
             AssertSameAsFromScratch(store, input, folder.FullPath, name);
             Assert.Equal(["update " + ResolvedFacts.CountsKey], StoreRows.Of(path, "SELECT what FROM test_figure_writes"));
@@ -759,15 +759,6 @@ public sealed class IndexedGraphIncrementalTests
         {
             Assert.Equal(StoreRows.Of(Path.Combine(dir, $"scratch-{step}.db"), sql), StoreRows.Of(Path.Combine(dir, "store.db"), sql));
         }
-    }
-
-    private static void Exec(string path, string sql)
-    {
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 
     private static string Show(IReadOnlyDictionary<string, int> d) =>

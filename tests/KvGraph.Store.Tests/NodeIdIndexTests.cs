@@ -24,12 +24,12 @@ public sealed class NodeIdIndexTests(SynthStoreFixture synth) : IClassFixture<Sy
         try
         {
             var path = Path.Combine(dir, "store.db");
-            Exec(synth.StorePath, $"VACUUM INTO '{path}'", readOnly: true);
+            StoreRows.Exec(synth.StorePath, $"VACUUM INTO '{path}'", readOnly: true);
 
             // What schema 8 had: rnodes_id beside rnodes_keys.
-            Exec(path, "CREATE INDEX rnodes_id ON rnodes(id, label); DELETE FROM migrations WHERE version = 9; PRAGMA user_version = 8;");
-            Assert.Contains(Plan(path, LabelById), p => p.Contains("rnodes_id", StringComparison.Ordinal));
-            Assert.Contains(Plan(path, AssertedById), p => p.Contains("rnodes_id", StringComparison.Ordinal));
+            StoreRows.Exec(path, "CREATE INDEX rnodes_id ON rnodes(id, label); DELETE FROM migrations WHERE version = 9; PRAGMA user_version = 8;");
+            Assert.Contains(StoreRows.Plan(path, LabelById), p => p.Contains("rnodes_id", StringComparison.Ordinal));
+            Assert.Contains(StoreRows.Plan(path, AssertedById), p => p.Contains("rnodes_id", StringComparison.Ordinal));
             var hubs = StoreRows.Of(path, "SELECT target FROM redges WHERE type = 'CITES' GROUP BY target ORDER BY count(*) DESC, target LIMIT 5");
             var someIds = StoreRows.Of(path, "SELECT id FROM rnodes WHERE rowid % 97 = 0 ORDER BY rowid");
             List<string> before;
@@ -44,8 +44,8 @@ public sealed class NodeIdIndexTests(SynthStoreFixture synth) : IClassFixture<Sy
                 Assert.Equal(["9"], StoreRows.Of(path, "PRAGMA user_version"));
                 Assert.Equal(["9\u0001one-node-id-index"], StoreRows.Of(path, "SELECT version, name FROM migrations WHERE version = 9"));
                 Assert.Empty(StoreRows.Of(path, "SELECT name FROM sqlite_master WHERE name = 'rnodes_id'"));
-                Assert.Contains(Plan(path, LabelById), p => p.Contains("USING COVERING INDEX rnodes_keys (id=?)", StringComparison.Ordinal));
-                Assert.Contains(Plan(path, AssertedById), p => p.Contains("USING COVERING INDEX rnodes_keys (id=?)", StringComparison.Ordinal));
+                Assert.Contains(StoreRows.Plan(path, LabelById), p => p.Contains("USING COVERING INDEX rnodes_keys (id=?)", StringComparison.Ordinal));
+                Assert.Contains(StoreRows.Plan(path, AssertedById), p => p.Contains("USING COVERING INDEX rnodes_keys (id=?)", StringComparison.Ordinal));
                 Assert.Equal(before, Answers(migrated.Graph(), hubs, someIds));
             }
 
@@ -75,16 +75,4 @@ public sealed class NodeIdIndexTests(SynthStoreFixture synth) : IClassFixture<Sy
         .. hubs.SelectMany(h => graph.Outgoing(h).Select(e => $"out {h} {e.Target} {e.Type}")),
         .. graph.Unresolved(200).Select(u => $"unresolved {u.Id} {u.Label} {u.CitationCount} {string.Join(",", u.CitedBy)}"),
     ];
-
-    private static List<string> Plan(string path, string sql) =>
-        StoreRows.Of(path, "EXPLAIN QUERY PLAN " + sql).Select(r => r.Split(StoreRows.Separator)[^1]).ToList();
-
-    private static void Exec(string path, string sql, bool readOnly = false)
-    {
-        using var c = new SqliteConnection($"Data Source={path};Mode={(readOnly ? "ReadOnly" : "ReadWrite")};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 }

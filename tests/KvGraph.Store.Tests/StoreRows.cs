@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace KvGraph.Store.Tests;
 
-/// <summary>The rows of a query on a store file, opened read-only, for tests that compare stored tables row for row.</summary>
+/// <summary>
+/// The rows of a query on a store file, opened read-only, for tests that compare stored tables row for row; and the two
+/// other things tests do to a store file directly: run a statement (to make an older schema's store, or a test trigger)
+/// and read SQLite's plan of a query.
+/// </summary>
 internal static class StoreRows
 {
     /// <summary>What <see cref="Of"/> puts between a row's columns.</summary>
@@ -36,4 +40,18 @@ internal static class StoreRows
 
         return rows;
     }
+
+    /// <summary>Runs <paramref name="sql"/> (one or more statements) on the store file at <paramref name="path"/>, opened read-write, or read-only (e.g. for <c>VACUUM INTO</c>).</summary>
+    public static void Exec(string path, string sql, bool readOnly = false)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Mode={(readOnly ? "ReadOnly" : "ReadWrite")};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The detail column of SQLite's plan of <paramref name="sql"/> on the store file at <paramref name="path"/>, one line per step.</summary>
+    public static List<string> Plan(string path, string sql) =>
+        Of(path, "EXPLAIN QUERY PLAN " + sql).Select(r => r.Split(Separator)[^1]).ToList();
 }
